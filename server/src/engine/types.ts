@@ -60,7 +60,7 @@ export interface QuoteClaim extends ClaimBase {
   kind: 'quote';
   /** The words between the quotation marks (span covers just them). */
   words: string;
-  speaker?: { name: string; span?: Span; inferred: boolean };
+  speaker?: { name: string; span?: Span; inferred: boolean; person: boolean };
 }
 
 export interface FigureClaim extends ClaimBase {
@@ -90,6 +90,11 @@ export interface DateClaim extends ClaimBase {
   day?: number;
   /** 0 = Sunday … 6 = Saturday, for a weekday mention or a resolved day. */
   weekday?: number;
+  /** ISO date a weekday resolves to, counted back from the document's own date. */
+  resolved?: string;
+  /** Duration in years for "nearly four years", as an interval. */
+  low?: number;
+  high?: number;
   /** Duration in years for "nearly four years". */
   years?: number;
   inQuote: boolean;
@@ -121,4 +126,45 @@ export interface SourceProblem { path: string; reason: string }
 export interface CheckOptions {
   /** Per-rule severity overrides; 'off' silences a rule. */
   severities?: Partial<Record<RuleId, SeveritySetting>>;
+}
+
+/** One source's passages about a claim, for hovers and the comparison panel. */
+export interface SourcePassages {
+  source: SourceInfo;
+  passages: Array<{
+    excerpt: string;
+    range: Range;
+    /** The source's version of the fact (its quote wording, figure, date); empty when the passage only mentions it. */
+    value: string;
+    /** Whether this source's value agrees with the draft. */
+    agrees: boolean;
+  }>;
+}
+
+/** A draft claim set beside every source: what hovers and the comparison panel show. */
+export interface ClaimComparison {
+  claim: { kind: ClaimKind; text: string; range: Range };
+  /** One line for people, e.g. "22 missiles: 4 of 5 sources agree with the draft". */
+  summary: string;
+  /** Sources that state this fact, and how many of them agree with the draft. */
+  agreeing: number;
+  stating: number;
+  totalSources: number;
+  /** The distinct values the sources give, most common first. */
+  variants: Array<{ value: string; sources: number }>;
+  /** One entry per source in the corpus, in corpus order; passages empty where the source does not mention it. */
+  sources: SourcePassages[];
+  /** Findings of the draft that overlap this claim. */
+  findings: Finding[];
+}
+
+/** A fact on which the sources themselves disagree. */
+export interface Disagreement {
+  kind: ClaimKind | 'source-date';
+  /** What the fact is about, e.g. "duration of the war" or the quote's first words. */
+  topic: string;
+  variants: Array<{
+    value: string;
+    sources: Array<{ source: SourceInfo; excerpt: string; range: Range }>;
+  }>;
 }

@@ -1,0 +1,117 @@
+// The corpus: sources read, analysed once and indexed for matching.
+import { basename, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import type { SourceInfo, SourceProblem } from '../engine/types';
+import { extractClaims, segmentText, type AnalyzedText, type Segmented } from '../extract/document';
+import { buildIndex, type CorpusIndex } from '../match/index';
+import { listSourceFiles, readTextFile, DEFAULT_MAX_SOURCE_BYTES } from './read';
+import { isPerson } from '../extract/quotes';
+
+export interface SourceDoc {
+  id: number;
+  info: SourceInfo;
+  text: string;
+  analysis: AnalyzedText;
+}
+
+export interface Corpus {
+  roots: string[];
+  sources: SourceDoc[];
+  /** Files and folders that could not be used, with the reason; warnings about files that were used. */
+  problems: SourceProblem[];
+  index: CorpusIndex;
+}
+
+export interface LoadOptions {
+  onProgress?: (done: number, total: number) => void;
+  maxFileBytes?: number;
+}
+
+export async function loadCorpus(roots: string[], options: LoadOptions = {}): Promise<Corpus> {
+  const problems: SourceProblem[] = [];
+  const files: Array<{ path: string; text: string }> = [];
+  const absolute = roots.map((r) => resolve(r));
+  for (const root of absolute) {
+    if (!existsSync(root)) {
+      problems.push({ path: root, reason: 'sources folder not found' });
+      continue;
+    }
+    const paths = statSync(root).isFile() ? [root] : await listSourceFiles(root, problems);
+    let done = 0;
+    for (const path of paths) {
+      const read = await readTextFile(path, options.maxFileBytes ?? DEFAULT_MAX_SOURCE_BYTES);
+      if (read.problem) problems.push({ path, reason: read.problem });
+      else if (read.text !== undefined) {
+        if (read.warning) problems.push({ path, reason: read.warning });
+        if (!read.text.trim()) problems.push({ path, reason: 'empty file' });
+        else files.push({ path, text: read.text });
+      }
+      options.onProgress?.(++done, paths.length);
+    }
+  }
+  return buildCorpus(files, absolute, problems);
+}
+
+/** An in-memory corpus, for tests and for callers that already hold the texts. */
+export function corpusFromTexts(files: Array<{ path: string; text: string }>, roots: string[] = []): Corpus {
+  return buildCorpus(files, roots, []);
+}
+
+function buildCorpus(files: Array<{ path: string; text: string }>, roots: string[], problems: SourceProblem[]): Corpus {
+  const segmented: Segmented[] = [];
+  for (const file of files) {
+    try {
+      segmented.push(segmentText(file.text, basename(file.path)));
+    } catch (error) {
+      problems.push({ path: file.path, reason: `could not be analysed: ${(error as Error).message}` });
+      segmented.push(segmentText('', basename(file.path)));
+    }
+  }
+  const knownPeople = peopleOf(segmented);
+  const sources: SourceDoc[] = [];
+  files.forEach((file, i) => {
+    const seg = segmented[i];
+    if (!seg.sentences.length) return;
+    for (const warning of seg.meta.warnings) problems.push({ path: file.path, reason: warning });
+    let analysis: AnalyzedText;
+    try {
+      analysis = extractClaims(seg, { knownPeople });
+    } catch (error) {
+      problems.push({ path: file.path, reason: `could not be analysed: ${(error as Error).message}` });
+      return;
+    }
+    const { meta } = seg;
+    sources.push({
+      id: sources.length,
+      info: { path: file.path, title: meta.title ?? basename(file.path), outlet: meta.outlet ?? meta.author, date: meta.date },
+      text: file.text,
+      analysis,
+    });
+  });
+  return { roots, sources, problems, index: buildIndex(sources.map((s) => s.analysis), knownPeople) };
+}
+
+/** Surnames of people named in full or with a title anywhere in the corpus ("Volodymyr Zelensky" → Zelensky). */
+function peopleOf(docs: readonly Segmented[]): Set<string> {
+  const lowercase = new Set<string>();
+  for (const doc of docs) for (const m of doc.text.matchAll(/\b[a-z][a-z’'-]+\b/g)) lowercase.add(m[0]);
+  const people = new Set<string>();
+  for (const doc of docs) {
+    doc.names.forEach((runs, s) => {
+      if (isHeadline(doc.sentences[s].text)) return;
+      for (const run of runs) {
+        const full = run.words.length >= 2 && run.words.length <= 3 && isPerson(run, people);
+        if ((full || run.titled) && !lowercase.has(run.surname.toLowerCase())) people.add(run.surname);
+      }
+    });
+  }
+  return people;
+}
+
+/** Title Case lines ("Russia Pressures Negotiators as Abu Dhabi Talks Loom") capitalise every word. */
+export function isHeadline(sentence: string): boolean {
+  const words = sentence.match(/\p{L}[\p{L}’'-]*/gu) ?? [];
+  if (words.length < 3) return false;
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / words.length > 0.6;
+}

@@ -1,0 +1,126 @@
+// What a document says about itself: title, outlet, date. Front matter is read with gray-matter.
+import matter from 'gray-matter';
+import * as chrono from 'chrono-node';
+import type { SourceDate } from '../engine/types';
+
+export interface Metadata {
+  title?: string;
+  outlet?: string;
+  author?: string;
+  date?: SourceDate;
+  /** Day-first numeric dates, decided from the text's conventions; undefined when the text gives no hint. */
+  dayFirst?: boolean;
+  /** The front matter block, blanked out of the analysed text so offsets stay true. */
+  frontMatterEnd: number;
+  warnings: string[];
+}
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+const BRITISH = /\b(?:organis|recognis|criticis|realis|apologis|emphasis|favour|honour|labour|neighbour|defence|centre|programme|travelling|analys(?:e|ing))\w*/gi;
+const AMERICAN = /\b(?:organiz|recogniz|criticiz|realiz|apologiz|favor(?!ite)|honor|labor|neighbor|defense|center|traveling|analyz)\w*/gi;
+const DAY_MONTH = /\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+const MONTH_DAY = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b/g;
+
+export function readMetadata(text: string, fileName = ''): Metadata {
+  const warnings: string[] = [];
+  const meta: Metadata = { frontMatterEnd: 0, warnings };
+  const fm = FRONT_MATTER.exec(text);
+  if (fm) {
+    meta.frontMatterEnd = fm[0].length;
+    try {
+      const data = matter(fm[0] + '\n').data as Record<string, unknown>;
+      if (typeof data.title === 'string') meta.title = data.title.trim();
+      for (const key of ['outlet', 'publisher', 'source', 'site', 'publication']) if (typeof data[key] === 'string') meta.outlet ??= String(data[key]);
+      if (typeof data.author === 'string') meta.author = data.author;
+      const date = data.date ?? data.updated ?? data.published;
+      if (date instanceof Date && !Number.isNaN(date.getTime())) meta.date = { iso: date.toISOString().slice(0, 10), how: 'front matter', ambiguous: false, raw: String(fm[0].match(/date:\s*(.*)/)?.[1] ?? '') };
+      else if (typeof date === 'string') {
+        const parsed = chrono.en.GB.parseDate(date);
+        if (parsed) meta.date = { iso: isoOf(parsed), how: 'front matter', ambiguous: false, raw: date };
+      }
+    } catch (error) {
+      warnings.push(`front matter could not be read (${(error as Error).message.split('\n')[0]}); treated as text`);
+      meta.frontMatterEnd = 0;
+    }
+  }
+  const body = text.slice(meta.frontMatterEnd);
+  meta.dayFirst = dayFirstConvention(body);
+  const head = body.slice(0, 600);
+  meta.date ??= findHeaderDate(head, meta.dayFirst);
+  meta.outlet ??= findOutlet(head, body);
+  meta.author ??= /(?:^|\n)By\s+([\p{L} .'-]{2,40})\s*(?:\n|$)/u.exec(head)?.[1].trim();
+  meta.title ??= findTitle(body, meta.outlet) ?? firstWords(body) ?? fileName.replace(/\.[^.]+$/, '');
+  return meta;
+}
+
+/** British spelling or "14 October" → day-first; American spelling or "October 14" → month-first. */
+export function dayFirstConvention(body: string): boolean | undefined {
+  const count = (re: RegExp) => (body.match(re) ?? []).length;
+  const dayFirst = count(BRITISH) + 2 * count(DAY_MONTH);
+  const monthFirst = count(AMERICAN) + 2 * count(MONTH_DAY);
+  if (dayFirst === monthFirst) return undefined;
+  return dayFirst > monthFirst;
+}
+
+function isoOf(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+function findHeaderDate(head: string, dayFirst: boolean | undefined): SourceDate | undefined {
+  const updated = /\b(?:Updated|Published|Posted)\b[^\n]{0,40}?\bon\s+([^\n]{4,30}?\d{4})/i.exec(head) ?? /\b(?:Updated|Published|Posted):?\s+([^\n]{4,30}?\d{4})/i.exec(head);
+  if (updated) {
+    const parsed = chrono.en.GB.parseDate(updated[1]);
+    if (parsed) return { iso: isoOf(parsed), how: 'updated line', ambiguous: false, raw: updated[0].trim() };
+  }
+  const iso = /\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b/.exec(head);
+  if (iso) return { iso: iso[0], how: 'ISO date in header', ambiguous: false, raw: iso[0] };
+  const numeric = /(?:^|\n)\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*(?:\n|$)/.exec(head);
+  if (numeric) {
+    const [a, b, year] = [Number(numeric[1]), Number(numeric[2]), numeric[3]];
+    const canDayFirst = b <= 12 && a <= 31;
+    const canMonthFirst = a <= 12 && b <= 31;
+    const dayFirstHere = canDayFirst && !canMonthFirst ? true : canMonthFirst && !canDayFirst ? false : dayFirst;
+    const [day, month] = dayFirstHere === false ? [b, a] : [a, b];
+    const ambiguous = canDayFirst && canMonthFirst && a !== b && dayFirst === undefined;
+    const how = canDayFirst && canMonthFirst && a !== b
+      ? `numeric date read ${dayFirstHere === false ? 'month-first' : 'day-first'}${dayFirst === undefined ? ' (ambiguous: the text gives no convention)' : ' from the text\'s spelling and date conventions'}`
+      : 'numeric date';
+    return { iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, how, ambiguous, raw: numeric[0].trim() };
+  }
+  const dateline = /(?:^|\n)[A-Z][A-Z .'-]{2,40},\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/.exec(head);
+  if (dateline) {
+    const parsed = chrono.en.GB.parseDate(dateline[1]);
+    if (parsed) return { iso: isoOf(parsed), how: 'dateline', ambiguous: false, raw: dateline[0].trim() };
+  }
+  const written = chrono.en.GB.parse(head).find((r) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'));
+  if (written) return { iso: isoOf(written.start.date()), how: 'first full date in the text', ambiguous: false, raw: written.text };
+  return undefined;
+}
+
+function findOutlet(head: string, body: string): string | undefined {
+  const updatedBy = /\bUpdated by\s+([\p{L}\d .&'-]{2,40}?)\s+on\b/iu.exec(head);
+  if (updatedBy) return updatedBy[1].trim();
+  const according = /\baccording to ((?:[A-Z][\w&'-]*\s?){1,4}(?:News|Times|Post|Journal|Guardian|Reuters|AP|AFP|Press|Telegraph|Herald|Tribune))\b/.exec(head);
+  if (according) return according[1].trim();
+  const lines = head.split('\n').map((l) => l.trim()).filter(Boolean);
+  // A masthead: a short line above a bare date line ("Logo / Çağ Üniversitesi / 03.12.2025").
+  const dateLine = lines.findIndex((l) => /^\d{1,2}[./]\d{1,2}[./]\d{4}$/.test(l));
+  if (dateLine > 0) return lines[dateLine - 1];
+  const signature = /\b(?:Read more|Follow)[^\n]*?\bon ([A-Z][\w]*(?: [A-Z][\w]*){0,2})\./.exec(body.slice(-800));
+  return signature?.[1];
+}
+
+function firstWords(body: string): string | undefined {
+  const words = body.replace(/^\s*date\s+\S+\s*/i, '').trim().split(/\s+/).slice(0, 10).join(' ');
+  return words ? words + '…' : undefined;
+}
+
+function findTitle(body: string, outlet: string | undefined): string | undefined {
+  for (const line of body.split('\n')) {
+    const trimmed = line.replace(/^#+\s*/, '').trim();
+    if (!trimmed || /^logo$/i.test(trimmed) || trimmed === outlet) continue;
+    if (trimmed.length <= 140 && !/[.!?]["”]?$/.test(trimmed) && /\p{L}{3}/u.test(trimmed) && !/^\d/.test(trimmed)) return trimmed;
+    if (trimmed.length > 140) return undefined;
+  }
+  return undefined;
+}

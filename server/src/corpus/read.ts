@@ -1,0 +1,69 @@
+// Finding and reading source files safely: a bad file is reported and skipped, never fatal.
+import { promises as fs } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { SourceProblem } from '../engine/types';
+
+export const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
+export const DEFAULT_MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+
+export interface ReadResult { text?: string; problem?: string; warning?: string }
+
+/** Lists source files under `root`, depth first, sorted; hidden folders and node_modules are skipped. */
+export async function listSourceFiles(root: string, problems: SourceProblem[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 32) return;
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ path: dir, reason: describeFsError(error) });
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path, depth + 1);
+      else if (entry.isFile() && SOURCE_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(path);
+    }
+  };
+  await walk(root, 0);
+  return out;
+}
+
+/** Reads a text file; refuses binary or oversized files with a reason; decodes non-UTF-8 as Windows-1252 with a warning. */
+export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES): Promise<ReadResult> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (error) {
+    return { problem: describeFsError(error) };
+  }
+  if (stat.size > maxBytes) return { problem: `too large (${(stat.size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB)` };
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (error) {
+    return { problem: describeFsError(error) };
+  }
+  return decodeText(bytes);
+}
+
+export function decodeText(bytes: Uint8Array): ReadResult {
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return { problem: 'binary file (contains NUL bytes)' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), warning: 'not valid UTF-8; read as Windows-1252' };
+  }
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'not found';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'not a folder';
+  return (error as Error)?.message ?? String(error);
+}

@@ -1,0 +1,98 @@
+// Dates: absolute and partial dates (chrono-node), bare years, weekdays resolved against the document's date, durations.
+import * as chrono from 'chrono-node';
+import type { DateClaim, Span } from '../engine/types';
+import type { Sentence } from '../text/segment';
+import { parseNumberAt } from './numbers';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const NAMED = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/i;
+const MAY_VERB = /\bmay\s+(?:be|have|not|also|still|well|need|want|take|make|come|go|get|become|seek|help|lead|face|prove|change|happen|include|use|allow|affect|require|reflect|lose|win|hold|see|find|give|keep|mean|offer|force|struggle|try|decide|soon|never|already|yet|only|even)\b/i;
+const YEAR = /(?<![\d,.:/-])(1[89]\d\d|20\d\d)(?![\d,:/-]|\.\d)/g;
+const DURATION =
+  /\b(?:(nearly|almost|about|around|more than|over|at least|less than|some|roughly|the last|the past|last|past)\s+)?((?:\d+(?:\.\d+)?)|(?:[a-z]+(?:-[a-z]+)?))[\s-](years?|months?)\b/gi;
+
+export interface DateOptions {
+  /** The document's own date (ISO), against which "on Tuesday" resolves. */
+  documentDate?: string;
+  /** Day-first numeric dates (03.12.2025 = 3 December). */
+  dayFirst?: boolean;
+}
+
+export function extractDates(text: string, sentences: readonly Sentence[], quoteSpans: readonly Span[], options: DateOptions = {}): DateClaim[] {
+  const out: DateClaim[] = [];
+  const parser = options.dayFirst === false ? chrono.en.casual : chrono.en.GB;
+  const ref = options.documentDate ? new Date(options.documentDate + 'T12:00:00Z') : undefined;
+  const inQuote = (at: number) => quoteSpans.some((q) => q.start <= at && at < q.end);
+  sentences.forEach((sentence, s) => {
+    const taken: Span[] = [];
+    const push = (claim: Omit<DateClaim, 'kind' | 'sentence' | 'inQuote' | 'text'>) => {
+      taken.push(claim.span);
+      out.push({ kind: 'date', sentence: s, inQuote: inQuote(claim.span.start), text: text.slice(claim.span.start, claim.span.end), ...claim });
+    };
+    if (NAMED.test(sentence.text)) {
+      for (const result of parser.parse(sentence.text, ref ?? new Date(), { forwardDate: false })) {
+        const raw = result.text.replace(/[\s,.]+$/, '');
+        if (!NAMED.test(raw)) continue;
+        const lead = /^(?:on|in|the)\s+/i.exec(raw)?.[0].length ?? 0;
+        const start = sentence.start + result.index + lead;
+        const span = { start, end: sentence.start + result.index + raw.length };
+        const c = result.start;
+        const rawLower = raw.toLowerCase();
+        // "may" as a verb is not the month; chrono sometimes takes it.
+        if (/^may$/i.test(raw.slice(lead)) && MAY_VERB.test(sentence.text.slice(result.index))) continue;
+        if (/^may\b/i.test(raw.slice(lead)) && !/\d/.test(raw) && /\bmay\b/.test(sentence.text.slice(result.index, result.index + 3))) continue;
+        const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day') && !c.isCertain('month');
+        if (weekdayOnly) {
+          const weekday = c.get('weekday') ?? 0;
+          push({ span, granularity: 'weekday', weekday, resolved: options.documentDate ? resolveWeekday(options.documentDate, weekday) : undefined });
+          continue;
+        }
+        if (!c.isCertain('month') && !c.isCertain('year')) continue;
+        if (/\b(?:this|last|next|ago|today|tomorrow|yesterday)\b/.test(rawLower)) continue;
+        const year = c.isCertain('year') ? c.get('year') ?? undefined : undefined;
+        const month = c.isCertain('month') ? c.get('month') ?? undefined : undefined;
+        const day = c.isCertain('day') ? c.get('day') ?? undefined : undefined;
+        if (month === undefined && year === undefined) continue;
+        push({ span, granularity: day !== undefined ? 'day' : month !== undefined ? 'month' : 'year', year, month, day, weekday: c.isCertain('weekday') ? c.get('weekday') ?? undefined : undefined });
+      }
+    }
+    // Bare years ("annexed in 2014", "Ukraine's 2014 annexation") that chrono leaves alone.
+    YEAR.lastIndex = 0;
+    for (let m = YEAR.exec(sentence.text); m; m = YEAR.exec(sentence.text)) {
+      const start = sentence.start + m.index;
+      if (taken.some((t) => t.start <= start && start < t.end)) continue;
+      if (/^\s+(?:people|troops|soldiers|civilians|residents|km|kilometres|miles|dollars|euros)\b/i.test(sentence.text.slice(m.index + 4))) continue;
+      push({ span: { start, end: start + 4 }, granularity: 'year', year: Number(m[1]) });
+    }
+    DURATION.lastIndex = 0;
+    for (let m = DURATION.exec(sentence.text); m; m = DURATION.exec(sentence.text)) {
+      const parsed = parseNumberAt(m[2]);
+      if (!parsed || parsed.compound && parsed.compound !== m[3].toLowerCase()) continue;
+      const value = parsed.value / (m[3].toLowerCase().startsWith('month') ? 12 : 1);
+      const q = (m[1] ?? '').toLowerCase();
+      const [low, high] =
+        q === 'nearly' || q === 'almost' ? [value - 0.5, value] :
+        q === 'more than' || q === 'over' || q === 'at least' ? [value, Infinity] :
+        q === 'less than' ? [0, value] : q === 'about' || q === 'around' || q === 'some' || q === 'roughly' ? [value - 0.5, value + 0.5] : [value, value + 0.99];
+      const start = sentence.start + m.index;
+      push({ span: { start, end: start + m[0].length }, granularity: 'duration', years: value, low, high });
+    }
+  });
+  return out;
+}
+
+/** The most recent `weekday` on or before `iso`: news copy says "on Tuesday" of the week it reports. */
+export function resolveWeekday(iso: string, weekday: number): string {
+  const date = new Date(iso + 'T12:00:00Z');
+  const back = (date.getUTCDay() - weekday + 7) % 7;
+  date.setUTCDate(date.getUTCDate() - back);
+  return date.toISOString().slice(0, 10);
+}
+
+export function formatDate(claim: Pick<DateClaim, 'granularity' | 'year' | 'month' | 'day' | 'weekday' | 'text'>): string {
+  if (claim.granularity === 'weekday') return WEEKDAYS[claim.weekday ?? 0];
+  if (claim.granularity === 'duration') return claim.text;
+  const month = claim.month ? MONTHS[claim.month - 1][0].toUpperCase() + MONTHS[claim.month - 1].slice(1) : '';
+  return [claim.day, month, claim.year].filter((x) => x !== undefined && x !== '').join(' ');
+}

@@ -1,0 +1,68 @@
+// One pass over a text (source or draft): structure, then every kind of claim. Both sides of a comparison come from here.
+import type { DateClaim, FigureClaim, QuoteClaim, Span } from '../engine/types';
+import { lineStartsOf } from '../engine/lines';
+import { paragraphsOf, sentencesOf, type Paragraph, type Sentence } from '../text/segment';
+import { contentWords } from '../text/words';
+import { readMetadata, type Metadata } from '../corpus/metadata';
+import { extractQuotes } from './quotes';
+import { extractFigures } from './figures';
+import { extractDates } from './dates';
+import { nameRunsOf, type NameRun } from './names';
+
+export interface AnalyzedText {
+  text: string;
+  lineStarts: number[];
+  meta: Metadata;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  /** Content words of each sentence (stemmed), for matching. */
+  sentenceWords: string[][];
+  quotes: QuoteClaim[];
+  figures: FigureClaim[];
+  dates: DateClaim[];
+  /** Capitalised runs of each sentence. */
+  names: NameRun[][];
+}
+
+export interface AnalyzeOptions {
+  fileName?: string;
+  knownPeople?: ReadonlySet<string>;
+  /** Overrides the document's own date (for relative weekdays). */
+  documentDate?: string;
+}
+
+export interface Segmented {
+  text: string;
+  meta: Metadata;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  names: NameRun[][];
+}
+
+/** Structure and names only: enough to learn who the people are before attributing quotes. */
+export function segmentText(text: string, fileName?: string): Segmented {
+  const meta = readMetadata(text, fileName);
+  // Blank out front matter so offsets stay those of the file.
+  const body = meta.frontMatterEnd ? ' '.repeat(meta.frontMatterEnd) + text.slice(meta.frontMatterEnd) : text;
+  const paragraphs = paragraphsOf(body);
+  const sentences = sentencesOf(paragraphs);
+  return { text, meta, paragraphs, sentences, names: sentences.map((s) => nameRunsOf(s.text, s.start)) };
+}
+
+export function extractClaims(seg: Segmented, options: AnalyzeOptions = {}): AnalyzedText {
+  const { text, meta, paragraphs, sentences } = seg;
+  const quotes = extractQuotes({ text, sentences, paragraphs, knownPeople: options.knownPeople });
+  const quoteSpans: Span[] = quotes.map((q) => q.span);
+  return {
+    ...seg,
+    lineStarts: lineStartsOf(text),
+    sentenceWords: sentences.map((s) => contentWords(s.text)),
+    quotes,
+    figures: extractFigures(text, sentences, quoteSpans),
+    dates: extractDates(text, sentences, quoteSpans, { documentDate: options.documentDate ?? meta.date?.iso, dayFirst: meta.dayFirst }),
+  };
+}
+
+export function analyzeText(text: string, options: AnalyzeOptions = {}): AnalyzedText {
+  return extractClaims(segmentText(text, options.fileName), options);
+}

@@ -1,0 +1,113 @@
+// Figures: a value, the thing counted, and the interval its qualifier allows.
+import type { FigureClaim, Span } from '../engine/types';
+import type { Sentence } from '../text/segment';
+import { parseNumberAt } from './numbers';
+import { stem } from '../text/words';
+
+interface Qualifier { pattern: RegExp; label: string; interval: (v: number) => [number, number, boolean, boolean] }
+
+// Ordered longest first; each pattern is matched against the text just before the number.
+const QUALIFIERS: Qualifier[] = [
+  { pattern: /\b(?:at least|no fewer than|no less than|a minimum of)\s+$/i, label: 'at least', interval: (v) => [v, Infinity, false, true] },
+  { pattern: /\b(?:more than|over|above|in excess of|upwards of|upward of|exceeding)\s+$/i, label: 'more than', interval: (v) => [v, Infinity, true, true] },
+  { pattern: /\b(?:up to|as many as|at most|no more than|a maximum of)\s+$/i, label: 'up to', interval: (v) => [0, v, false, false] },
+  { pattern: /\b(?:fewer than|less than|under|below)\s+$/i, label: 'fewer than', interval: (v) => [0, v, false, true] },
+  { pattern: /\b(?:nearly|almost|close to|just under|just shy of)\s+$/i, label: 'nearly', interval: (v) => [v * 0.85, v, false, true] },
+  { pattern: /\b(?:about|around|approximately|roughly|some|an estimated|estimated|circa|about|some)\s+$/i, label: 'about', interval: (v) => [v * 0.85, v * 1.15, false, false] },
+];
+
+/** Nouns that count people without a plural -s. */
+const PLURAL_NOUNS = new Set(['people', 'personnel', 'children', 'men', 'women', 'police', 'staff', 'troops', 'crew', 'cattle', 'dead', 'wounded', 'injured', 'missing', 'percent', 'per cent', 'km', 'kilometres', 'kilometers', 'miles']);
+/** Counted things that mean the same count. */
+const UNIT_ALIASES: Record<string, string> = { death: 'people', dead: 'people', fatality: 'people', casualty: 'people', person: 'people', kilometre: 'km', kilometer: 'km', 'per cent': 'percent', '%': 'percent', soldier: 'troop' };
+const STOP_UNIT = /^(?:and|or|of|in|on|at|to|for|from|by|with|as|were|was|are|is|had|have|has|been|be|who|which|that|the|a|an|than|said|says|per)$/i;
+const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const NUMBER_START = /(?<![\p{L}\p{N}.,:/-])(?:\d|(?:a dozen|dozen|dozens|scores|hundreds|thousands|millions|billions|tens of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)/giu;
+
+export function isYearLike(value: number, raw: string): boolean {
+  return /^\d{4}$/.test(raw) && value >= 1800 && value <= 2100;
+}
+
+export function extractFigures(text: string, sentences: readonly Sentence[], quoteSpans: readonly Span[]): FigureClaim[] {
+  const figures: FigureClaim[] = [];
+  sentences.forEach((sentence, s) => {
+    NUMBER_START.lastIndex = 0;
+    for (let m = NUMBER_START.exec(sentence.text); m; m = NUMBER_START.exec(sentence.text)) {
+      const at = m.index;
+      const parsed = parseNumberAt(sentence.text.slice(at));
+      if (!parsed) continue;
+      NUMBER_START.lastIndex = at + parsed.length;
+      const raw = sentence.text.slice(at, at + parsed.length);
+      const after = sentence.text.slice(at + parsed.length);
+      // Times, ordinals, dates and years are not counts.
+      if (/^(?::\d|st\b|nd\b|rd\b|th\b|[.:]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|CET))/i.test(after)) continue;
+      if (/^\s+(?:of\s+)?/.test(after) && MONTH.test(after.replace(/^\s+(?:of\s+)?/, '')) && parsed.value <= 31) continue;
+      if (MONTH.test(sentence.text.slice(Math.max(0, at - 10), at).replace(/^.*?\b(?=\p{L}+\.?\s+$)/u, '')) && parsed.value <= 31) continue;
+      if (isYearLike(parsed.value, raw)) continue;
+      if (parsed.compound === 'year' || parsed.compound === 'month' || parsed.compound === 'day' || parsed.compound === 'week') continue;
+      const start = sentence.start + at;
+      const valueSpan = { start, end: start + parsed.length };
+      const before = sentence.text.slice(0, at);
+      const qualifier = parsed.vague ? undefined : QUALIFIERS.find((q) => q.pattern.test(before));
+      let low = parsed.low;
+      let high = parsed.high;
+      let lowOpen = false;
+      let highOpen = false;
+      let spanStart = start;
+      if (qualifier) {
+        [low, high, lowOpen, highOpen] = qualifier.interval(parsed.value);
+        spanStart = sentence.start + (qualifier.pattern.exec(before)?.index ?? at);
+      }
+      const counted = parsed.compound ? { unit: parsed.compound, end: 0 } : unitAfter(after);
+      if (!counted) continue;
+      const unit = counted.unit;
+      const unitEnd = valueSpan.end + counted.end;
+      figures.push({
+        kind: 'figure',
+        span: { start: spanStart, end: unitEnd },
+        text: text.slice(spanStart, unitEnd),
+        sentence: s,
+        value: parsed.value,
+        low,
+        high,
+        lowOpen,
+        highOpen,
+        qualifier: qualifier?.label,
+        valueSpan,
+        unit,
+        inQuote: quoteSpans.some((q) => q.start <= start && start < q.end),
+      });
+    }
+  });
+  return figures;
+}
+
+const UNIT_WORD = /[\p{L}%][\p{L}’'\-]*/gu;
+
+/**
+ * The counted thing and where its word ends: the first plural noun after the number, skipping proper adjectives
+ * ("249 Ukrainian drones"), within four words and before any function word.
+ */
+function unitAfter(after: string): { unit: string; end: number } | undefined {
+  const lead = /^[\s\u00a0]*(?:of[\s\u00a0]+)?/.exec(after)?.[0].length ?? 0;
+  if (after.startsWith('%')) return { unit: 'percent', end: 1 };
+  if (!/^[\s\u00a0]*(?:of[\s\u00a0]+)?[\p{L}]/u.test(after) || lead === 0) return undefined;
+  UNIT_WORD.lastIndex = lead;
+  let fallback: { unit: string; end: number } | undefined;
+  for (let i = 0, m = UNIT_WORD.exec(after); m && i < 4; i++, m = UNIT_WORD.exec(after)) {
+    const gap = after.slice(m.index - (i === 0 ? 0 : 1), m.index);
+    if (i > 0 && !/^[\s\u00a0]$/.test(gap) && !/[\s\u00a0]$/.test(after.slice(0, m.index))) break;
+    if (/[,.;:!?)]/.test(after.slice(lead, m.index))) break;
+    const word = m[0];
+    const lower = word.toLowerCase();
+    if (STOP_UNIT.test(word)) break;
+    if (/^\p{Lu}/u.test(word)) continue;
+    const end = m.index + word.length;
+    if (PLURAL_NOUNS.has(lower) || (lower.endsWith('s') && !lower.endsWith('ss') && lower.length > 3)) {
+      const base = PLURAL_NOUNS.has(lower) ? lower : stem(lower);
+      return { unit: UNIT_ALIASES[base] ?? base, end };
+    }
+    fallback ??= { unit: UNIT_ALIASES[stem(lower)] ?? stem(lower), end };
+  }
+  return fallback;
+}

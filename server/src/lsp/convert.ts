@@ -1,0 +1,93 @@
+// Engine shapes → LSP shapes, and the small text helpers the features share (labels, Markdown escaping, links).
+import * as path from 'node:path';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { Evidence, Finding, Range, RuleId, Severity, SourceInfo } from '../engine/types';
+import { pathToUri } from './context';
+
+export const SOURCE = 'corroborate';
+
+/** What a diagnostic carries back to us in code actions (clients return `data` untouched). */
+export interface DiagnosticData {
+  rule: RuleId;
+  suggestions: string[];
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  const data: DiagnosticData = { rule: f.rule, suggestions: f.suggestions };
+  const diagnostic: Diagnostic = {
+    range: f.range,
+    severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
+    code: f.rule,
+    source: SOURCE,
+    message: f.message,
+    data,
+  };
+  const related = f.evidence.map(toRelated);
+  if (related.length > 0) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
+
+function toRelated(e: Evidence): DiagnosticRelatedInformation {
+  return {
+    location: { uri: pathToUri(e.source), range: e.range },
+    message: `${evidenceLabel(e)}: ${clip(oneLine(e.excerpt), 200)}`,
+  };
+}
+
+/** "Title — Outlet, 2025-11-25" (title falls back to the file name). */
+export function evidenceLabel(e: { source: string; title?: string; outlet?: string; date?: string }): string {
+  const title = e.title?.trim() || path.basename(e.source);
+  const extra = [e.outlet?.trim(), e.date].filter(Boolean).join(', ');
+  return extra ? `${title} — ${extra}` : title;
+}
+
+export function sourceLabel(info: SourceInfo): string {
+  const date = info.date ? `${info.date.iso}${info.date.ambiguous ? ' (date uncertain)' : ''}` : undefined;
+  return evidenceLabel({ source: info.path, title: info.title, outlet: info.outlet, date });
+}
+
+export function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+export function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Escapes the characters CommonMark could read as inline markup or HTML (so `<script>` stays text), and no more:
+ * some clients show hovers as raw Markdown, where needless backslashes are noise. Text is put on one line.
+ */
+export function escapeMarkdown(s: string): string {
+  return oneLine(s).replace(/[\\`*_\[\]<>#|~&$]/g, (c) => `\\${c}`);
+}
+
+/** A file URI that opens the source at the passage: `file:///…/x.txt#L12` (1-based line). */
+export function sourceLink(source: string, range: Range): string {
+  return `${pathToUri(source)}#L${range.start.line + 1}`.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+export function rangesOverlap(a: Range, b: Range): boolean {
+  return !(before(a.end, b.start) || before(b.end, a.start));
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
+  );
+}
+
+export function containsPosition(r: Range, p: { line: number; character: number }): boolean {
+  return !before(p, r.start) && !before(r.end, p);
+}
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}

@@ -1,0 +1,183 @@
+// Diagnostics for open drafts: checked on open and (debounced) on change, published with the document version
+// they were computed for. A result whose version is no longer the document's is dropped, never published.
+// Drafts the checker should not read (too big, binary, a source file itself) get one message and no check.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkText } from '../engine';
+import type { Finding } from '../engine/types';
+import type { Configuration } from './configuration';
+import { errorText, uriToPath, type ServerContext } from './context';
+import { toDiagnostic } from './convert';
+import type { CorpusManager } from './corpusManager';
+
+interface DocState {
+  timer?: NodeJS.Timeout;
+  /** Findings of the last check, with the version they belong to. */
+  checked?: { version: number; findings: Finding[] };
+  /** Whether diagnostics are currently shown for this document (so we only clear when needed). */
+  published: boolean;
+}
+
+export type SkipReason = 'language' | 'source' | 'too-big' | 'binary' | 'no-corpus' | 'error';
+
+/** Language ids clients use for the same thing (Neovim calls plain text "text"). */
+const LANGUAGE_ALIASES: Record<string, string> = { text: 'plaintext', txt: 'plaintext', md: 'markdown', 'markdown.mdx': 'markdown' };
+
+export class Diagnostics {
+  private readonly state = new Map<string, DocState>();
+
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly config: Configuration,
+    private readonly corpus: CorpusManager,
+  ) {}
+
+  private stateOf(uri: string): DocState {
+    let s = this.state.get(uri);
+    if (!s) {
+      s = { published: false };
+      this.state.set(uri, s);
+    }
+    return s;
+  }
+
+  /** Schedules a check; `immediate` skips the debounce (open, commands, corpus reloads). */
+  schedule(uri: string, immediate = false): void {
+    const s = this.stateOf(uri);
+    if (s.timer) clearTimeout(s.timer);
+    const delay = immediate ? 0 : this.config.current.debounceMs;
+    s.timer = setTimeout(() => {
+      s.timer = undefined;
+      this.run(uri).catch((err) => this.ctx.log.error(`check of ${uri} failed: ${errorText(err)}`));
+    }, delay);
+  }
+
+  scheduleAll(): void {
+    for (const doc of this.ctx.documents.all()) this.schedule(doc.uri, true);
+  }
+
+  closed(uri: string): void {
+    const s = this.state.get(uri);
+    if (s?.timer) clearTimeout(s.timer);
+    this.state.delete(uri);
+    for (const k of ['too-big', 'binary', 'error']) this.ctx.notify.forget(`${k}:${uri}`);
+    // Clear what the client shows for a closed draft.
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Findings for this exact version of the document, if a check of it has completed. */
+  findingsFor(doc: TextDocument): Finding[] | undefined {
+    const checked = this.state.get(doc.uri)?.checked;
+    return checked && checked.version === doc.version ? checked.findings : undefined;
+  }
+
+  /** Checks now (no debounce) and returns the findings, or why the draft was not checked. */
+  async checkNow(uri: string): Promise<{ version?: number; findings: Finding[]; skipped?: SkipReason }> {
+    const s = this.stateOf(uri);
+    if (s.timer) {
+      clearTimeout(s.timer);
+      s.timer = undefined;
+    }
+    return this.run(uri);
+  }
+
+  /** Why a draft would not be checked, or undefined when it would. Says so to the user once per draft. */
+  skipReason(doc: TextDocument): SkipReason | undefined {
+    const languages = this.config.current.languages.map((l) => LANGUAGE_ALIASES[l] ?? l);
+    const lang = LANGUAGE_ALIASES[doc.languageId] ?? doc.languageId;
+    if (!languages.includes(lang)) return 'language';
+    const file = uriToPath(doc.uri);
+    if (file && this.corpus.isSource(file)) return 'source';
+    const text = doc.getText();
+    const name = displayName(doc.uri);
+    const max = this.config.current.maxDraftBytes;
+    // Cheap test first: a UTF-16 unit is at most 3 UTF-8 bytes.
+    const bytes = text.length * 3 <= max ? 0 : Buffer.byteLength(text, 'utf8');
+    if (bytes > max) {
+      this.ctx.notify.warning(
+        `Corroborate: ${name} is ${formatBytes(bytes)}, over the ${formatBytes(max)} limit ("corroborate.maxDraftBytes"); it is not checked.`,
+        `too-big:${doc.uri}`,
+      );
+      return 'too-big';
+    }
+    this.ctx.notify.forget(`too-big:${doc.uri}`);
+    if (looksBinary(text)) {
+      this.ctx.notify.warning(`Corroborate: ${name} does not look like text (binary content); it is not checked.`, `binary:${doc.uri}`);
+      return 'binary';
+    }
+    this.ctx.notify.forget(`binary:${doc.uri}`);
+    return undefined;
+  }
+
+  private async run(uri: string): Promise<{ version?: number; findings: Finding[]; skipped?: SkipReason }> {
+    const doc = this.ctx.documents.get(uri);
+    if (!doc) return { findings: [] };
+    const version = doc.version;
+    const skipped = this.skipReason(doc);
+    if (skipped) {
+      this.clear(uri, version);
+      return { version, findings: [], skipped };
+    }
+    const corpus = await this.corpus.ready();
+    const now = this.ctx.documents.get(uri);
+    // Stale: the draft changed (or closed) while we waited for the corpus; the newer version has its own check.
+    if (!now || now.version !== version) return { version, findings: this.findingsFor(now ?? doc) ?? [] };
+    if (!corpus) {
+      this.clear(uri, version);
+      return { version, findings: [], skipped: 'no-corpus' };
+    }
+    let findings: Finding[];
+    try {
+      findings = checkText(corpus, now.getText(), { severities: this.config.current.severity });
+      this.ctx.notify.forget(`error:${uri}`);
+    } catch (err) {
+      this.ctx.log.error(`checking ${uri} v${version} failed: ${err instanceof Error && err.stack ? err.stack : String(err)}`);
+      this.ctx.notify.error(`Corroborate could not check ${displayName(uri)}: ${errorText(err)}. Other drafts are still checked.`, `error:${uri}`);
+      this.clear(uri, version);
+      return { version, findings: [], skipped: 'error' };
+    }
+    // checkText is synchronous, so nothing can have changed the document since we read it: publish.
+    const s = this.stateOf(uri);
+    s.checked = { version, findings };
+    s.published = findings.length > 0;
+    void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+    return { version, findings };
+  }
+
+  private clear(uri: string, version: number): void {
+    const s = this.stateOf(uri);
+    s.checked = { version, findings: [] };
+    if (!s.published) return;
+    s.published = false;
+    void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+  }
+
+  dispose(): void {
+    for (const s of this.state.values()) if (s.timer) clearTimeout(s.timer);
+    this.state.clear();
+  }
+}
+
+/** NUL characters, or many control characters / replacement characters (a failed decode) near the start. */
+export function looksBinary(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  if (sample.length === 0) return false;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) odd++;
+  }
+  return odd > 8 && odd / sample.length > 0.05;
+}
+
+function displayName(uri: string): string {
+  const p = uriToPath(uri);
+  if (p) return p.split(/[\\/]/).pop() || p;
+  return uri;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}

@@ -1,0 +1,141 @@
+// Hover on a flagged claim or on any quote, figure or date the engine recognises: what the sources say, how many
+// agree, each passage with its source's name and date, and a link that opens the source at the passage.
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
+import { describeClaimAt } from '../engine';
+import type { ClaimComparison, Finding, RuleId, SeveritySetting } from '../engine/types';
+import type { Configuration } from './configuration';
+import { errorText, type ServerContext } from './context';
+import { clip, containsPosition, escapeMarkdown, oneLine, rangesOverlap, sourceLabel, sourceLink, evidenceLabel } from './convert';
+import type { CorpusManager } from './corpusManager';
+import type { Diagnostics } from './diagnostics';
+
+const MAX_SOURCES_LISTED = 8;
+const MAX_PASSAGES_PER_SOURCE = 2;
+const MAX_EXCERPT = 280;
+
+export class HoverProvider {
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly config: Configuration,
+    private readonly corpus: CorpusManager,
+    private readonly diagnostics: Diagnostics,
+  ) {}
+
+  async hover(params: HoverParams): Promise<Hover | null> {
+    const doc = this.ctx.documents.get(params.textDocument.uri);
+    if (!doc || this.diagnostics.skipReason(doc)) return null;
+    const corpus = await this.corpus.ready();
+    const now = this.ctx.documents.get(params.textDocument.uri);
+    if (!corpus || !now) return null;
+    const text = now.getText();
+    const offset = now.offsetAt(params.position);
+    let comparison: ClaimComparison | undefined;
+    try {
+      comparison = describeClaimAt(corpus, text, offset);
+    } catch (err) {
+      this.ctx.log.error(`hover failed at ${params.textDocument.uri}:${params.position.line + 1}: ${errorText(err)}`);
+      comparison = undefined;
+    }
+    const severities = this.config.current.severity;
+    const current = this.diagnostics.findingsFor(now);
+    // Findings: the published ones when they match this version (same as the squiggles), else the comparison's.
+    const findings = current
+      ? current.filter((f) => containsPosition(f.range, params.position) || (comparison && rangesOverlap(f.range, comparison.claim.range)))
+      : (comparison?.findings ?? []).filter((f) => !isOff(severities, f.rule));
+    if (!comparison && findings.length === 0) return null;
+    const markdown = this.ctx.capabilities.hoverMarkdown;
+    const value = markdown ? renderMarkdown(comparison, findings) : renderPlain(comparison, findings);
+    return {
+      contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value },
+      range: comparison?.claim.range ?? findings[0].range,
+    };
+  }
+}
+
+function isOff(severities: Partial<Record<RuleId, SeveritySetting>>, rule: RuleId): boolean {
+  return severities[rule] === 'off';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "3 of 4 sources agree with the draft", plus how many in the corpus do not mention the fact. */
+export function countsLine(c: ClaimComparison): string {
+  const silent = c.totalSources - c.stating;
+  const agree = c.stating === 0 ? 'No source states this' : `${c.agreeing} of ${plural(c.stating, 'source')} ${c.agreeing === 1 && c.stating === 1 ? 'agrees' : 'agree'} with the draft`;
+  return silent > 0 && c.stating > 0
+    ? `${agree} (${silent} of ${c.totalSources} in the corpus do not mention it)`
+    : c.stating === 0
+      ? `${agree} (${plural(c.totalSources, 'source')} in the corpus)`
+      : agree;
+}
+
+function variantsLine(c: ClaimComparison, esc: (s: string) => string): string | undefined {
+  if (c.variants.length === 0) return undefined;
+  return `Sources say: ${c.variants.map((v) => `${esc(v.value)} (${plural(v.sources, 'source')})`).join(' · ')}`;
+}
+
+function renderMarkdown(c: ClaimComparison | undefined, findings: Finding[]): string {
+  const out: string[] = [];
+  if (c) {
+    out.push(`**Corroborate** · ${c.claim.kind} · “${escapeMarkdown(clip(c.claim.text, 120))}”`);
+    out.push('');
+    out.push(`**${escapeMarkdown(countsLine(c))}**`);
+    if (c.summary && oneLine(c.summary) !== countsLine(c)) out.push('', escapeMarkdown(c.summary));
+    const variants = variantsLine(c, (s) => `\`${s.replace(/`/g, "'")}\``);
+    if (variants) out.push('', variants);
+  } else {
+    out.push('**Corroborate**');
+  }
+  for (const f of findings) {
+    out.push('', `**${f.rule}** (${f.severity}): ${escapeMarkdown(f.message)}`);
+    if (f.suggestions.length > 0) out.push('', `Sources' wording: ${f.suggestions.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}`);
+  }
+  if (c) {
+    const stating = c.sources.filter((s) => s.passages.length > 0);
+    const silent = c.sources.filter((s) => s.passages.length === 0);
+    if (stating.length > 0) out.push('', '---');
+    for (const s of stating.slice(0, MAX_SOURCES_LISTED)) {
+      const withValue = s.passages.filter((p) => p.value);
+      const mark = withValue.length === 0 ? '·' : withValue.every((p) => p.agrees) ? '✓' : withValue.some((p) => p.agrees) ? '±' : '✗';
+      out.push('', `${mark} **${escapeMarkdown(sourceLabel(s.source))}**`);
+      for (const p of s.passages.slice(0, MAX_PASSAGES_PER_SOURCE)) {
+        const value = p.value ? ` — says ${escapeMarkdown(p.value)}` : '';
+        out.push(`> ${escapeMarkdown(clip(p.excerpt, MAX_EXCERPT))}`, '>', `> [open at line ${p.range.start.line + 1}](${sourceLink(s.source.path, p.range)})${value}`, '');
+      }
+      if (s.passages.length > MAX_PASSAGES_PER_SOURCE) out.push(`_and ${plural(s.passages.length - MAX_PASSAGES_PER_SOURCE, 'more passage')}_`);
+    }
+    if (stating.length > MAX_SOURCES_LISTED) out.push('', `_and ${plural(stating.length - MAX_SOURCES_LISTED, 'more source')}_`);
+    if (silent.length > 0) out.push('', `Not mentioned in: ${silent.map((s) => escapeMarkdown(sourceLabel(s.source))).join('; ')}`);
+  } else {
+    // A finding outside any recognised claim: its evidence is all we have.
+    const evidence = findings.flatMap((f) => f.evidence);
+    if (evidence.length > 0) out.push('', '---');
+    for (const e of evidence.slice(0, MAX_SOURCES_LISTED)) {
+      out.push('', `**${escapeMarkdown(evidenceLabel(e))}**`, `> ${escapeMarkdown(clip(e.excerpt, MAX_EXCERPT))}`, '>', `> [open at line ${e.range.start.line + 1}](${sourceLink(e.source, e.range)})`);
+    }
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function renderPlain(c: ClaimComparison | undefined, findings: Finding[]): string {
+  const out: string[] = [];
+  if (c) {
+    out.push(`Corroborate · ${c.claim.kind} · "${clip(oneLine(c.claim.text), 120)}"`, countsLine(c));
+    if (c.summary && oneLine(c.summary) !== countsLine(c)) out.push(oneLine(c.summary));
+    const variants = variantsLine(c, (s) => s);
+    if (variants) out.push(variants);
+  }
+  for (const f of findings) {
+    out.push(`${f.rule} (${f.severity}): ${oneLine(f.message)}`);
+    if (f.suggestions.length > 0) out.push(`Sources' wording: ${f.suggestions.map((s) => `"${s}"`).join(', ')}`);
+  }
+  const passages = c
+    ? c.sources.flatMap((s) => s.passages.slice(0, MAX_PASSAGES_PER_SOURCE).map((p) => ({ label: sourceLabel(s.source), path: s.source.path, ...p })))
+    : findings.flatMap((f) => f.evidence.map((e) => ({ label: evidenceLabel(e), path: e.source, excerpt: e.excerpt, range: e.range, value: '', agrees: false })));
+  for (const p of passages.slice(0, MAX_SOURCES_LISTED * MAX_PASSAGES_PER_SOURCE)) {
+    out.push('', `${p.label}${p.value ? ` — says ${p.value}` : ''}`, `  "${clip(oneLine(p.excerpt), MAX_EXCERPT)}"`, `  ${sourceLink(p.path, p.range)}`);
+  }
+  return out.join('\n');
+}
