@@ -101,7 +101,7 @@ function peopleOf(docs: readonly Segmented[]): Set<string> {
       if (isHeadline(doc.sentences[s].text)) return;
       for (const run of runs) {
         const full = run.words.length >= 2 && run.words.length <= 3 && isPerson(run, people);
-        if ((full || run.titled) && !lowercase.has(run.surname.toLowerCase())) people.add(run.surname);
+        if ((full || (run.titled && isPerson(run, people))) && !lowercase.has(run.surname.toLowerCase())) people.add(run.surname);
       }
     });
   }

@@ -27,12 +27,12 @@ export class CodeActionProvider {
   codeActions(params: CodeActionParams): CodeAction[] {
     const doc = this.ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const only = params.context.only;
+    const only = params.context?.only;
     if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) {
       return [];
     }
-    const ours = params.context.diagnostics.filter(
-      (d) => d.source === SOURCE && ruleOf(d) !== undefined && rangesOverlap(d.range, params.range),
+    const ours = (Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : []).filter(
+      (d) => d && d.range && d.source === SOURCE && ruleOf(d) !== undefined && rangesOverlap(d.range, params.range),
     );
     const fixes: CodeAction[] = [];
     const ignores: CodeAction[] = [];

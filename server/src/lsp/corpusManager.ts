@@ -161,6 +161,15 @@ export class CorpusManager {
         },
       });
       if (generation !== this.generation) return this.corpus; // a newer load supersedes this one
+      if (!roots.some(exists)) {
+        // The folder went away while we read it: same as having none.
+        this.corpus = undefined;
+        const message = `Corroborate: the sources folder ${roots.join(', ')} is gone; drafts are not checked until it is back or "corroborate.sources" points elsewhere.`;
+        this.ctx.notify.warning(message, `gone:${roots.join('|')}`);
+        this.status({ state: 'error', sources: 0, problems: corpus.problems, roots, message: message.replace(/^Corroborate: /, '') });
+        return undefined;
+      }
+      this.ctx.notify.forget(`gone:${roots.join('|')}`);
       this.corpus = corpus;
       this.disagreementCache = undefined;
       this.ctx.log.info(

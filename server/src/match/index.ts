@@ -18,6 +18,8 @@ export interface CorpusIndex {
   /** Words seen in lower case in running text (so not names). */
   commonWords: Set<string>;
   knownPeople: ReadonlySet<string>;
+  /** Where each capitalised word occurs (first few places), by lower case. */
+  nameRefs: Map<string, Array<{ doc: number; start: number; end: number }>>;
 }
 
 /** Words that occur in more sentences than this share are too common to narrow a search. */
@@ -29,6 +31,7 @@ export function buildIndex(docs: readonly AnalyzedText[], knownPeople: ReadonlyS
   const names = new Map<string, Map<string, number>>();
   const vocabulary = new Set<string>();
   const commonWords = new Set<string>();
+  const nameRefs = new Map<string, Array<{ doc: number; start: number; end: number }>>();
   let sentenceCount = 0;
   docs.forEach((doc, d) => {
     sentenceSets.push(
@@ -50,6 +53,9 @@ export function buildIndex(docs: readonly AnalyzedText[], knownPeople: ReadonlyS
           let spellings = names.get(lower);
           if (!spellings) names.set(lower, (spellings = new Map()));
           spellings.set(word.text, (spellings.get(word.text) ?? 0) + 1);
+          let refs = nameRefs.get(lower);
+          if (!refs) nameRefs.set(lower, (refs = []));
+          if (refs.length < 5) refs.push({ doc: d, start: word.start, end: word.end });
         }
       }
     }
@@ -70,6 +76,7 @@ export function buildIndex(docs: readonly AnalyzedText[], knownPeople: ReadonlyS
     vocabulary,
     commonWords,
     knownPeople,
+    nameRefs,
     candidates(words, limit) {
       const scores = new Map<number, number>();
       const unique = [...new Set(words)];

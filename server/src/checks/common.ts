@@ -1,0 +1,29 @@
+// Small helpers the checks share: counting sources and wording their agreement.
+import type { Corpus } from '../corpus/corpus';
+
+export function sourceName(corpus: Corpus, doc: number): string {
+  const info = corpus.sources[doc].info;
+  return info.outlet ?? info.title;
+}
+
+export function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Groups values by how many distinct sources give them, most common first. */
+export function tally<T>(items: Array<{ doc: number; value: string; item: T }>): Array<{ value: string; docs: number[]; items: T[] }> {
+  const groups = new Map<string, { value: string; docs: number[]; items: T[] }>();
+  for (const { doc, value, item } of items) {
+    const key = value.toLowerCase();
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { value, docs: [], items: [] }));
+    if (!group.docs.includes(doc)) group.docs.push(doc);
+    group.items.push(item);
+  }
+  return [...groups.values()].sort((a, b) => b.docs.length - a.docs.length);
+}
+
+/** "3 sources say X; 1 says Y" */
+export function describeTally(groups: Array<{ value: string; docs: number[] }>): string {
+  return groups.map((g) => `${plural(g.docs.length, 'source')} ${g.docs.length === 1 ? 'says' : 'say'} “${g.value}”`).join('; ');
+}

@@ -1,0 +1,45 @@
+import { distance } from 'fastest-levenshtein';
+import type { Rule } from './types';
+import { describeTally, tally } from './common';
+import { CLOSE_QUOTE } from './thresholds';
+import type { QuoteMatch, SourceQuoteMatch } from '../match/quotes';
+
+/** Two names for one person: same surname, allowing one letter of transliteration ("Zelensky", "Zelenskyy"). */
+export function sameSpeaker(a: string, b: string): boolean {
+  const surname = (name: string) => name.trim().split(/\s+/).pop()!.toLowerCase();
+  const x = surname(a);
+  const y = surname(b);
+  return x === y || (Math.min(x.length, y.length) >= 5 && distance(x, y) <= 1);
+}
+
+/** Source matches of a draft quote that name a person as its speaker. */
+export function attributedMatches(m: QuoteMatch): SourceQuoteMatch[] {
+  return [...m.exact, ...m.near.filter((n) => n.overlap >= CLOSE_QUOTE)].filter((x) => x.quote.speaker?.person);
+}
+
+export const quoteMisattributed: Rule = {
+  id: 'quote/misattributed',
+  description:
+    'The quoted words are in the sources, but said by someone else. Putting words in the wrong mouth is among the most ' +
+    'serious errors in print; the fix names the speaker the sources give.',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    return ctx.quotes.flatMap((m) => {
+      const speaker = m.claim.speaker;
+      if (!speaker?.person || speaker.inferred) return [];
+      const matches = attributedMatches(m);
+      if (!matches.length || matches.some((x) => sameSpeaker(x.quote.speaker!.name, speaker.name))) return [];
+      if (!matches.some((x) => !x.quote.speaker!.inferred)) return [];
+      const groups = tally(matches.map((x) => ({ doc: x.doc, value: x.quote.speaker!.name, item: x })));
+      const target = speaker.span ?? m.claim.span;
+      return [{
+        rule: 'quote/misattributed',
+        start: target.start,
+        end: target.end,
+        message: `The sources attribute “${m.claim.words}” to ${groups[0].value}, not ${speaker.name} (${describeTally(groups)}).`,
+        suggestions: speaker.span ? groups.map((g) => g.value) : [],
+        evidence: matches.map((x) => ctx.evidence(x.doc, x.quote.span.start, x.quote.span.end)),
+      }];
+    });
+  },
+};

@@ -1,0 +1,47 @@
+import type { Rule, RawFinding } from './types';
+import { describeTally, tally } from './common';
+import { CONFIDENT_FACT } from './thresholds';
+import { figureEvidence } from './figureConflict';
+import { dateEvidence } from './dateConflict';
+import { attributedMatches, sameSpeaker } from './quoteMisattributed';
+import type { Evidence } from '../engine/types';
+
+export const sourcesDisagree: Rule = {
+  id: 'sources/disagree',
+  description:
+    'The sources disagree among themselves on this claim: a quote’s wording or speaker, a figure, a date. The draft ' +
+    'follows at least one of them, so it is not an error, but the reader deserves the version you can stand behind.',
+  defaultSeverity: 'information',
+  check(ctx) {
+    const out: RawFinding[] = [];
+    const add = (start: number, end: number, what: string, groups: Array<{ value: string; docs: number[] }>, evidence: Evidence[]) =>
+      out.push({ rule: 'sources/disagree', start, end, message: `Sources disagree on ${what}: ${describeTally(groups)}.`, suggestions: [], evidence });
+
+    for (const m of ctx.quotes) {
+      if (m.exact.length && m.near.some((n) => n.overlap >= 0.6)) {
+        const variants = [...m.exact, ...m.near.filter((n) => n.overlap >= 0.6)];
+        const groups = tally(variants.map((v) => ({ doc: v.doc, value: v.exact ? m.claim.words : v.wording, item: v })));
+        if (groups.length > 1) add(m.claim.span.start, m.claim.span.end, 'the wording of this quote', groups, variants.map((v) => ctx.evidence(v.doc, v.quote.span.start, v.quote.span.end)));
+      }
+      const attributed = attributedMatches(m);
+      const speakers = tally(attributed.map((x) => ({ doc: x.doc, value: x.quote.speaker!.name, item: x })));
+      const distinct = speakers.filter((g, i) => !speakers.slice(0, i).some((h) => sameSpeaker(g.value, h.value)));
+      if (distinct.length > 1 && (!m.claim.speaker || attributed.some((x) => sameSpeaker(x.quote.speaker!.name, m.claim.speaker!.name)))) {
+        add(m.claim.span.start, m.claim.span.end, 'who said this', speakers, attributed.map((x) => ctx.evidence(x.doc, x.quote.span.start, x.quote.span.end)));
+      }
+    }
+    for (const m of ctx.figures) {
+      const { about, agreeing } = figureEvidence(m);
+      if (!agreeing.length || agreeing.length === about.length || about[0].score < CONFIDENT_FACT) continue;
+      const groups = tally(about.map((c) => ({ doc: c.doc, value: c.claims[0].text, item: c })));
+      if (groups.length > 1) add(m.claim.span.start, m.claim.span.end, 'this figure', groups, about.map((c) => ctx.evidence(c.doc, c.claims[0].span.start, c.claims[0].span.end)));
+    }
+    for (const m of ctx.dates) {
+      const { about, agreeing } = dateEvidence(m);
+      if (!agreeing.length || agreeing.length === about.length || about[0].score < CONFIDENT_FACT) continue;
+      const groups = tally(about.map((c) => ({ doc: c.doc, value: c.claims[0].text, item: c })));
+      if (groups.length > 1) add(m.claim.span.start, m.claim.span.end, 'this date', groups, about.map((c) => ctx.evidence(c.doc, c.claims[0].span.start, c.claims[0].span.end)));
+    }
+    return out;
+  },
+};

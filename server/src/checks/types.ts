@@ -1,0 +1,41 @@
+// What a check sees and what it returns.
+import type { Evidence, Finding, RuleId, Severity } from '../engine/types';
+import type { Corpus } from '../corpus/corpus';
+import type { AnalyzedText } from '../extract/document';
+import type { QuoteMatch } from '../match/quotes';
+import type { FactCandidate } from '../match/facts';
+import type { DateClaim, FigureClaim } from '../engine/types';
+
+export interface FigureMatch { claim: FigureClaim; candidates: Array<FactCandidate<FigureClaim>> }
+export interface DateMatch { claim: DateClaim; candidates: Array<FactCandidate<DateClaim>> }
+
+/** Everything the checks share, computed once per draft. */
+export interface CheckContext {
+  draft: AnalyzedText;
+  corpus: Corpus;
+  quotes: QuoteMatch[];
+  figures: FigureMatch[];
+  dates: DateMatch[];
+  /** Evidence for a span of a source. */
+  evidence(doc: number, start: number, end: number): Evidence;
+}
+
+/** A finding before the severity setting and the LSP range are applied. */
+export interface RawFinding {
+  rule: RuleId;
+  start: number;
+  end: number;
+  message: string;
+  suggestions: string[];
+  evidence: Evidence[];
+}
+
+export interface Rule {
+  id: RuleId;
+  /** One paragraph for docs and hovers: what the rule catches and why. */
+  description: string;
+  defaultSeverity: Severity;
+  check(ctx: CheckContext): RawFinding[];
+}
+
+export type { Finding };

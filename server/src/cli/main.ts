@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// corroborate check <draft…> --sources <dir…> [--format json|text|sarif]   |   corroborate sources <dir…>
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkText, corpusDisagreements, loadCorpus, RULES, type Corpus, type Finding } from '../engine';
+import { decodeText } from '../corpus/read';
+import { formatText, formatSarif, formatSources } from './format';
+
+const USAGE = `usage:
+  corroborate check <draft…> --sources <dir…> [--format json|text|sarif]
+  corroborate sources <dir…> [--format json|text]
+  corroborate rules
+exit codes: 0 clean, 1 a finding at error level, 2 bad usage or input`;
+
+const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]) {
+  const positional: string[] = [];
+  const sources: string[] = [];
+  let format = 'text';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--sources' || arg === '-s') {
+      if (!argv[i + 1]) throw new UsageError('--sources needs a folder');
+      sources.push(argv[++i]);
+    } else if (arg === '--format' || arg === '-f') {
+      format = argv[++i] ?? '';
+      if (!['json', 'text', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}" (json, text or sarif)`);
+    } else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  return { positional, sources, format };
+}
+
+function warnProblems(corpus: Corpus) {
+  for (const p of corpus.problems) process.stderr.write(`corroborate: source ${p.path}: ${p.reason}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command) throw new UsageError('no command given');
+  const { positional, sources, format } = parseArgs(rest);
+  if (command === 'rules') {
+    for (const rule of RULES) console.log(`${rule.id} (${rule.defaultSeverity})\n  ${rule.description}\n`);
+    return 0;
+  }
+  if (command === 'sources') {
+    const roots = [...positional, ...sources];
+    if (!roots.length) throw new UsageError('sources needs a folder');
+    const corpus = await loadCorpus(roots);
+    warnProblems(corpus);
+    if (!corpus.sources.length) return fail(`no readable .txt or .md sources under ${roots.join(', ')}`);
+    const disagreements = corpusDisagreements(corpus);
+    console.log(format === 'json' ? JSON.stringify({ sources: corpus.sources.map((s) => ({ ...s.info, claims: counts(s) })), problems: corpus.problems, disagreements }, null, 2) : formatSources(corpus, disagreements));
+    return 0;
+  }
+  if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
+  if (!positional.length) throw new UsageError('check needs at least one draft');
+  if (!sources.length) throw new UsageError('check needs --sources <dir>');
+  const drafts = positional.map((path) => ({ path: resolve(path), text: readDraft(path) }));
+  const corpus = await loadCorpus(sources);
+  warnProblems(corpus);
+  if (!corpus.sources.length) return fail(`no readable .txt or .md sources under ${sources.join(', ')}`);
+  const files = drafts.map((d) => ({ path: d.path, text: d.text, findings: checkText(corpus, d.text) }));
+  if (format === 'json') console.log(JSON.stringify({ files: files.map(({ path, findings }) => ({ path, findings })) }, null, 2));
+  else if (format === 'sarif') console.log(JSON.stringify(formatSarif(files), null, 2));
+  else process.stdout.write(formatText(files));
+  return files.some((f) => f.findings.some((x: Finding) => x.severity === 'error')) ? 1 : 0;
+}
+
+function counts(s: Corpus['sources'][number]) {
+  const a = s.analysis;
+  return { quotes: a.quotes.length, figures: a.figures.length, dates: a.dates.length, sentences: a.sentences.length };
+}
+
+function readDraft(path: string): string {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new UsageError(`draft not found: ${path}`);
+  }
+  if (size > MAX_DRAFT_BYTES) throw new UsageError(`draft too large: ${path} (${(size / 1048576).toFixed(1)} MB; the limit is 10 MB)`);
+  const read = decodeText(readFileSync(path));
+  if (read.problem) throw new UsageError(`cannot check ${path}: ${read.problem}`);
+  if (read.warning) process.stderr.write(`corroborate: ${path}: ${read.warning}\n`);
+  return read.text ?? '';
+}
+
+function fail(message: string): number {
+  process.stderr.write(`corroborate: ${message}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    if (error instanceof UsageError) process.stderr.write(`corroborate: ${error.message}\n${USAGE}\n`);
+    else process.stderr.write(`corroborate: ${(error as Error).stack ?? error}\n`);
+    process.exit(2);
+  },
+);

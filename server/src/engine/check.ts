@@ -1,0 +1,129 @@
+// Checking a draft: extract its claims, match them against the corpus, run every rule, apply settings.
+import type { CheckOptions, Claim, ClaimComparison, Evidence, Finding, RuleId, Severity, SourcePassages, Span } from './types';
+import type { Corpus } from '../corpus/corpus';
+import { analyzeText, type AnalyzedText } from '../extract/document';
+import { matchQuote } from '../match/quotes';
+import { factCandidates } from '../match/facts';
+import { datesComparable, datesAgree, figuresOverlap } from '../match/compare';
+import { ALL_RULES } from '../checks/registry';
+import type { CheckContext, RawFinding } from '../checks/types';
+import { SAME_FACT } from '../checks/thresholds';
+import { alteredMatches } from '../checks/quoteAltered';
+import { rangeOf } from './lines';
+import { disabledRules } from './suppressions';
+
+const EXCERPT_LIMIT = 320;
+
+export function checkText(corpus: Corpus, text: string, options: CheckOptions = {}): Finding[] {
+  return runChecks(corpus, text, options).findings;
+}
+
+interface CheckRun { draft: AnalyzedText; ctx: CheckContext; findings: Finding[] }
+
+function runChecks(corpus: Corpus, text: string, options: CheckOptions): CheckRun {
+  const draft = analyzeText(text, { knownPeople: corpus.index.knownPeople });
+  const ctx = contextFor(draft, corpus);
+  const suppressed = disabledRules(text, draft.lineStarts);
+  const findings: Finding[] = [];
+  for (const rule of ALL_RULES) {
+    const setting = options.severities?.[rule.id] ?? rule.defaultSeverity;
+    if (setting === 'off' || suppressed.file.has(rule.id) || suppressed.file.has('*')) continue;
+    for (const raw of rule.check(ctx)) {
+      const range = rangeOf(draft.lineStarts, raw);
+      const line = suppressed.lines.get(range.start.line);
+      if (line && (line.has(rule.id) || line.has('*'))) continue;
+      findings.push(toFinding(raw, range, setting));
+    }
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { draft, ctx, findings };
+}
+
+function toFinding(raw: RawFinding, range: Finding['range'], severity: Severity): Finding {
+  return { rule: raw.rule, severity, range, message: raw.message, suggestions: [...new Set(raw.suggestions)], evidence: raw.evidence };
+}
+
+function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
+  const evidence = (doc: number, start: number, end: number): Evidence => {
+    const source = corpus.sources[doc];
+    const sentence = source.analysis.sentences.find((s) => s.start <= start && start <= s.end) ?? { start, end };
+    const excerptEnd = Math.min(sentence.end, Math.max(end, sentence.start + EXCERPT_LIMIT));
+    const excerpt = source.text.slice(sentence.start, excerptEnd) + (excerptEnd < sentence.end ? '…' : '');
+    return {
+      source: source.info.path,
+      title: source.info.title,
+      outlet: source.info.outlet,
+      date: source.info.date?.iso,
+      range: rangeOf(source.analysis.lineStarts, { start: sentence.start, end: excerptEnd }),
+      excerpt,
+    };
+  };
+  return {
+    draft,
+    corpus,
+    evidence,
+    quotes: draft.quotes.map((q) => matchQuote(q, draft, corpus)),
+    figures: draft.figures
+      .filter((f) => !f.inQuote)
+      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (d) => d.figures, (f) => f.unit === claim.unit) })),
+    dates: draft.dates
+      .filter((d) => !d.inQuote)
+      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (d) => d.dates, (d) => datesComparable(claim, d)) })),
+  };
+}
+
+/** The claim under `offset` compared across every source: what hovers and the comparison panel show. */
+export function describeClaimAt(corpus: Corpus, text: string, offset: number): ClaimComparison | undefined {
+  const { draft, ctx, findings } = runChecks(corpus, text, {});
+  const within = (span: Span) => span.start <= offset && offset <= span.end;
+  const passages = new Map<number, SourcePassages['passages']>();
+  const add = (doc: number, start: number, end: number, value: string, agrees: boolean) => {
+    const e = ctx.evidence(doc, start, end);
+    const list = passages.get(doc) ?? [];
+    if (!list.some((p) => p.excerpt === e.excerpt && p.value === value)) list.push({ excerpt: e.excerpt, range: e.range, value, agrees });
+    passages.set(doc, list);
+  };
+  let claim: Claim | undefined;
+  const quote = ctx.quotes.find((m) => within(m.claim.span));
+  const figure = ctx.figures.find((m) => within(m.claim.span));
+  const date = ctx.dates.find((m) => within(m.claim.span));
+  if (figure) {
+    claim = figure.claim;
+    for (const c of figure.candidates.filter((c) => c.score >= SAME_FACT)) for (const sc of c.claims) add(c.doc, sc.span.start, sc.span.end, sc.text, figuresOverlap(figure.claim, sc));
+  } else if (date) {
+    claim = date.claim;
+    for (const c of date.candidates.filter((c) => c.score >= SAME_FACT)) for (const sc of c.claims) add(c.doc, sc.span.start, sc.span.end, sc.text, datesAgree(date.claim, sc));
+  } else if (quote) {
+    claim = quote.claim;
+    for (const x of quote.exact) add(x.doc, x.quote.span.start, x.quote.span.end, x.wording, true);
+    for (const x of alteredMatches(quote).concat(quote.exact.length ? quote.near.filter((n) => n.overlap >= 0.6) : [])) add(x.doc, x.quote.span.start, x.quote.span.end, x.wording, false);
+    for (const x of quote.inText) add(x.doc, x.start, x.end, quote.claim.words, true);
+  } else {
+    const word = draft.names.flat().flatMap((r) => r.words).find((w) => within(w));
+    if (!word) return undefined;
+    claim = { kind: 'name', span: { start: word.start, end: word.end }, text: word.text, sentence: 0 };
+    const finding = findings.find((f) => f.rule === 'name/misspelled' && rangeContains(draft, f, offset));
+    const spelling = (finding?.suggestions[0] ?? word.text).toLowerCase();
+    for (const ref of corpus.index.nameRefs.get(spelling) ?? []) add(ref.doc, ref.start, ref.end, corpus.sources[ref.doc].text.slice(ref.start, ref.end), spelling === word.text.toLowerCase());
+  }
+  const sources: SourcePassages[] = corpus.sources.map((s) => ({ source: s.info, passages: passages.get(s.id) ?? [] }));
+  const stating = sources.filter((s) => s.passages.length).length;
+  const agreeing = sources.filter((s) => s.passages.some((p) => p.agrees)).length;
+  const variantCounts = new Map<string, Set<number>>();
+  sources.forEach((s, i) => s.passages.forEach((p) => variantCounts.set(p.value, (variantCounts.get(p.value) ?? new Set()).add(i))));
+  const variants = [...variantCounts].map(([value, docs]) => ({ value, sources: docs.size })).sort((a, b) => b.sources - a.sources);
+  const range = rangeOf(draft.lineStarts, claim.span);
+  const relevant = findings.filter((f) => rangeContains(draft, f, offset));
+  const summary = stating
+    ? `“${claim.text}”: ${agreeing} of ${stating} sources that report it agree with the draft (${corpus.sources.length} sources in the corpus).`
+    : `“${claim.text}”: no source reports this (${corpus.sources.length} sources in the corpus): unverified.`;
+  return { claim: { kind: claim.kind, text: claim.text, range }, summary, agreeing, stating, totalSources: corpus.sources.length, variants, sources, findings: relevant };
+}
+
+function rangeContains(draft: AnalyzedText, finding: Finding, offset: number): boolean {
+  const start = draft.lineStarts[finding.range.start.line] + finding.range.start.character;
+  const end = draft.lineStarts[finding.range.end.line] + finding.range.end.character;
+  return start <= offset && offset <= end;
+}
+
+export type { RuleId };

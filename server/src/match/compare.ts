@@ -1,0 +1,31 @@
+// Whether two figures or two dates can both be true.
+import type { DateClaim, FigureClaim } from '../engine/types';
+
+export function figuresOverlap(a: FigureClaim, b: FigureClaim): boolean {
+  if (a.value === b.value) return true;
+  const lowOk = a.high > b.low || (a.high === b.low && !a.highOpen && !b.lowOpen);
+  const highOk = b.high > a.low || (b.high === a.low && !b.highOpen && !a.lowOpen);
+  return lowOk && highOk;
+}
+
+export function sameQualifier(a: FigureClaim, b: FigureClaim): boolean {
+  return (a.qualifier ?? '') === (b.qualifier ?? '') && a.low === b.low && a.high === b.high;
+}
+
+export function datesAgree(a: DateClaim, b: DateClaim): boolean {
+  if (a.granularity === 'duration' || b.granularity === 'duration') {
+    return a.granularity === b.granularity && (a.low ?? 0) <= (b.high ?? 0) && (b.low ?? 0) <= (a.high ?? 0);
+  }
+  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return false;
+  if (a.month !== undefined && b.month !== undefined && a.month !== b.month) return false;
+  if (a.day !== undefined && b.day !== undefined && a.day !== b.day) return false;
+  if (a.granularity === 'weekday' && b.granularity === 'weekday' && a.weekday !== b.weekday) return false;
+  return true;
+}
+
+/** Dates that say something about each other: both weekdays, both durations, or calendar dates sharing a field. */
+export function datesComparable(a: DateClaim, b: DateClaim): boolean {
+  if (a.granularity === 'weekday' || b.granularity === 'weekday') return a.granularity === b.granularity;
+  if (a.granularity === 'duration' || b.granularity === 'duration') return a.granularity === b.granularity;
+  return (a.year !== undefined && b.year !== undefined) || (a.month !== undefined && b.month !== undefined);
+}

@@ -1,0 +1,111 @@
+// Matching a draft quote against the corpus: exact wording, near wording (aligned word by word), or nothing.
+import { diffArrays } from 'diff';
+import type { QuoteClaim } from '../engine/types';
+import type { Corpus } from '../corpus/corpus';
+import type { AnalyzedText } from '../extract/document';
+import { tokensOf, normalise, contentWords } from '../text/words';
+import { coverage } from './similarity';
+
+export interface SourceQuoteMatch {
+  doc: number;
+  quote: QuoteClaim;
+  /** Share of the draft's words found in order in the source quote. */
+  overlap: number;
+  /** The source's wording for the part the draft quotes, as written in the source. */
+  wording: string;
+  exact: boolean;
+  /** How much the surrounding sentences agree (weighted content words). */
+  context: number;
+}
+
+export interface QuoteMatch {
+  claim: QuoteClaim;
+  exact: SourceQuoteMatch[];
+  near: SourceQuoteMatch[];
+  /** The words appear verbatim in a source's running text (not as a quote). */
+  inText: Array<{ doc: number; start: number; end: number }>;
+}
+
+interface Word { text: string; start: number; end: number }
+
+function wordsWithSpans(text: string, base: number): Word[] {
+  return tokensOf(text, base).map((t) => ({ text: normalise(t.text).replace(/'s$/, ''), start: t.start, end: t.end }));
+}
+
+export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpus): QuoteMatch {
+  const draftWords = wordsWithSpans(claim.words, 0).map((w) => w.text);
+  const result: QuoteMatch = { claim, exact: [], near: [], inText: [] };
+  if (!draftWords.length) return result;
+  const needle = ' ' + draftWords.join(' ') + ' ';
+  const sentenceWords = draft.sentenceWords[claim.sentence] ?? [];
+  const { index } = corpus;
+  const quoteContent = contentWords(claim.words);
+  const candidates = index.candidates([...quoteContent, ...quoteContent, ...sentenceWords], 60);
+  const seenDocs = new Set<string>();
+  for (const candidate of candidates) {
+    const doc = corpus.sources[candidate.doc];
+    const quotes = doc.analysis.quotes.filter((q) => q.sentence === candidate.sentence || (q.sentence < candidate.sentence && q.sentence >= candidate.sentence - 2));
+    for (const quote of quotes) {
+      const key = `${candidate.doc}:${quote.span.start}`;
+      if (seenDocs.has(key)) continue;
+      seenDocs.add(key);
+      const sourceWords = wordsWithSpans(quote.words, quote.span.start);
+      const context = coverage(sentenceWords, index.sentenceSets[candidate.doc][quote.sentence], index.idf);
+      const haystack = ' ' + sourceWords.map((w) => w.text).join(' ') + ' ';
+      const at = haystack.indexOf(needle);
+      if (at >= 0) {
+        const first = haystack.slice(0, at).split(' ').filter(Boolean).length;
+        const window = sourceWords.slice(first, first + draftWords.length);
+        result.exact.push({ doc: candidate.doc, quote, overlap: 1, exact: true, context, wording: doc.text.slice(window[0].start, window[window.length - 1].end) });
+        continue;
+      }
+      const aligned = align(draftWords, sourceWords);
+      if (aligned && aligned.overlap >= 0.5) {
+        result.near.push({ doc: candidate.doc, quote, overlap: aligned.overlap, exact: false, context, wording: doc.text.slice(aligned.start, aligned.end) });
+      }
+    }
+  }
+  if (!result.exact.length) {
+    // Quoted words may stand unquoted in a source ("a common understanding" in a headline).
+    for (const candidate of candidates.slice(0, 10)) {
+      const sentence = corpus.sources[candidate.doc].analysis.sentences[candidate.sentence];
+      const words = ' ' + wordsWithSpans(sentence.text, 0).map((w) => w.text).join(' ') + ' ';
+      if (words.includes(needle)) result.inText.push({ doc: candidate.doc, start: sentence.start, end: sentence.end });
+    }
+  }
+  return result;
+}
+
+/**
+ * Aligns the draft's words with a source quote (diff of word sequences) and returns the share of draft words matched
+ * plus the source span that corresponds to the draft's quote, extended over unmatched words at either end.
+ */
+function align(draft: string[], source: Word[]): { overlap: number; start: number; end: number } | undefined {
+  const parts = diffArrays(draft, source.map((w) => w.text));
+  let matched = 0;
+  let sourceAt = 0;
+  let firstSource = -1;
+  let lastSource = -1;
+  let leadingDraft = 0;
+  let trailingDraft = 0;
+  for (const part of parts) {
+    if (!part.added && !part.removed) {
+      if (firstSource < 0) firstSource = sourceAt;
+      matched += part.count ?? part.value.length;
+      sourceAt += part.count ?? part.value.length;
+      lastSource = sourceAt - 1;
+      trailingDraft = 0;
+    } else if (part.added) sourceAt += part.count ?? part.value.length;
+    else {
+      if (firstSource < 0) leadingDraft += part.count ?? part.value.length;
+      else trailingDraft += part.count ?? part.value.length;
+    }
+  }
+  if (firstSource < 0) return undefined;
+  // Matched words must be close together in the source, not scattered over a long quote.
+  const spread = lastSource - firstSource + 1;
+  if (spread > draft.length * 2 + 2) return undefined;
+  const from = Math.max(0, firstSource - leadingDraft);
+  const to = Math.min(source.length - 1, lastSource + trailingDraft);
+  return { overlap: matched / draft.length, start: source[from].start, end: source[to].end };
+}
