@@ -1,0 +1,50 @@
+// The status bar item: corpus size (from corroborate/status), findings in the active draft (its diagnostics with
+// source "corroborate"), and indexing progress. A click opens the comparison panel.
+import * as vscode from 'vscode';
+import { isDraft } from './config';
+import type { ServerManager } from './languageClient';
+import { statusView } from './statusText';
+
+export const DIAGNOSTIC_SOURCE = 'corroborate';
+
+/** The Corroborate diagnostics of a document. */
+export function corroborateDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+}
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly server: ServerManager) {
+    this.item = vscode.window.createStatusBarItem('corroborate.status', vscode.StatusBarAlignment.Left, 50);
+    this.item.name = 'Corroborate';
+    this.disposables.push(
+      server.onDidChangeStatus(() => this.update()),
+      server.onDidChangeState(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.update();
+      }),
+    );
+    this.update();
+    this.item.show();
+  }
+
+  update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const findings = editor && isDraft(editor.document) ? corroborateDiagnostics(editor.document.uri).length : undefined;
+    const view = statusView(this.server.state, this.server.status, findings);
+    this.item.text = view.text;
+    this.item.tooltip = view.tooltip;
+    this.item.command = view.command;
+    this.item.accessibilityInformation = { label: view.text.replace(/\$\([^)]*\)\s*/g, ''), role: 'button' };
+    this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.item.dispose();
+  }
+}
