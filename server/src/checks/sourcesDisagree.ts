@@ -5,6 +5,7 @@ import { figureEvidence } from './figureConflict';
 import { dateEvidence } from './dateConflict';
 import { attributedMatches, sameSpeaker } from './quoteMisattributed';
 import type { Evidence } from '../engine/types';
+import { wordsOf } from '../text/words';
 
 export const sourcesDisagree: Rule = {
   id: 'sources/disagree',
@@ -18,8 +19,14 @@ export const sourcesDisagree: Rule = {
       out.push({ rule: 'sources/disagree', start, end, message: `Sources disagree on ${what}: ${describeTally(groups)}.`, suggestions: [], evidence });
 
     for (const m of ctx.quotes) {
-      if (m.exact.length && m.near.some((n) => n.overlap >= 0.6)) {
-        const variants = [...m.exact, ...m.near.filter((n) => n.overlap >= 0.6)];
+      const own = ' ' + wordsOf(m.claim.words).join(' ') + ' ';
+      // A source quoting more or fewer of the same words is not a different wording.
+      const differing = m.near.filter((n) => {
+        const theirs = ' ' + wordsOf(n.wording).join(' ') + ' ';
+        return n.overlap >= 0.6 && !own.includes(theirs) && !theirs.includes(own);
+      });
+      if (m.exact.length && differing.length) {
+        const variants = [...m.exact, ...differing];
         const groups = tally(variants.map((v) => ({ doc: v.doc, value: v.exact ? m.claim.words : v.wording, item: v })));
         if (groups.length > 1) add(m.claim.span.start, m.claim.span.end, 'the wording of this quote', groups, variants.map((v) => ctx.evidence(v.doc, v.quote.span.start, v.quote.span.end)));
       }
@@ -31,13 +38,15 @@ export const sourcesDisagree: Rule = {
       }
     }
     for (const m of ctx.figures) {
-      const { about, agreeing } = figureEvidence(m);
+      const { agreeing, about: all } = figureEvidence(m);
+      const about = all.filter((c) => c.score >= CONFIDENT_FACT || agreeing.includes(c));
       if (!agreeing.length || agreeing.length === about.length || about[0].score < CONFIDENT_FACT) continue;
       const groups = tally(about.map((c) => ({ doc: c.doc, value: c.claims[0].text, item: c })));
       if (groups.length > 1) add(m.claim.span.start, m.claim.span.end, 'this figure', groups, about.map((c) => ctx.evidence(c.doc, c.claims[0].span.start, c.claims[0].span.end)));
     }
     for (const m of ctx.dates) {
-      const { about, agreeing } = dateEvidence(m);
+      const { agreeing, about: all } = dateEvidence(m);
+      const about = all.filter((c) => c.score >= CONFIDENT_FACT || agreeing.includes(c));
       if (!agreeing.length || agreeing.length === about.length || about[0].score < CONFIDENT_FACT) continue;
       const groups = tally(about.map((c) => ({ doc: c.doc, value: c.claims[0].text, item: c })));
       if (groups.length > 1) add(m.claim.span.start, m.claim.span.end, 'this date', groups, about.map((c) => ctx.evidence(c.doc, c.claims[0].span.start, c.claims[0].span.end)));

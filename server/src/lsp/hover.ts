@@ -71,6 +71,13 @@ export function countsLine(c: ClaimComparison): string {
       : agree;
 }
 
+const ICON: Record<string, string> = { error: '⛔', warning: '⚠', information: 'ℹ', hint: '·' };
+
+/** The engine's summary, unless it only repeats the counts we already show. */
+function addsToCounts(c: ClaimComparison): boolean {
+  return !!c.summary && !oneLine(c.summary).includes(`${c.agreeing} of ${c.stating}`);
+}
+
 function variantsLine(c: ClaimComparison, esc: (s: string) => string): string | undefined {
   if (c.variants.length === 0) return undefined;
   return `Sources say: ${c.variants.map((v) => `${esc(v.value)} (${plural(v.sources, 'source')})`).join(' · ')}`;
@@ -82,15 +89,18 @@ function renderMarkdown(c: ClaimComparison | undefined, findings: Finding[]): st
     out.push(`**Corroborate** · ${c.claim.kind} · “${escapeMarkdown(clip(c.claim.text, 120))}”`);
     out.push('');
     out.push(`**${escapeMarkdown(countsLine(c))}**`);
-    if (c.summary && oneLine(c.summary) !== countsLine(c)) out.push('', escapeMarkdown(c.summary));
+    if (addsToCounts(c)) out.push('', escapeMarkdown(c.summary));
     const variants = variantsLine(c, (s) => `\`${s.replace(/`/g, "'")}\``);
     if (variants) out.push('', variants);
   } else {
     out.push('**Corroborate**');
   }
+  // The finding's full message is already in the diagnostic (which editors show beside this hover); here the rule
+  // and the fix are enough. Without a comparison the message is all the context there is.
   for (const f of findings) {
-    out.push('', `**${f.rule}** (${f.severity}): ${escapeMarkdown(f.message)}`);
-    if (f.suggestions.length > 0) out.push('', `Sources' wording: ${f.suggestions.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}`);
+    const fix = f.suggestions.length > 0 ? ` · sources' wording: ${f.suggestions.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}` : '';
+    out.push('', `${ICON[f.severity]} **${f.rule}**${fix}`);
+    if (!c) out.push('', escapeMarkdown(f.message));
   }
   if (c) {
     const stating = c.sources.filter((s) => s.passages.length > 0);
@@ -123,13 +133,14 @@ function renderPlain(c: ClaimComparison | undefined, findings: Finding[]): strin
   const out: string[] = [];
   if (c) {
     out.push(`Corroborate · ${c.claim.kind} · "${clip(oneLine(c.claim.text), 120)}"`, countsLine(c));
-    if (c.summary && oneLine(c.summary) !== countsLine(c)) out.push(oneLine(c.summary));
+    if (addsToCounts(c)) out.push(oneLine(c.summary));
     const variants = variantsLine(c, (s) => s);
     if (variants) out.push(variants);
   }
   for (const f of findings) {
-    out.push(`${f.rule} (${f.severity}): ${oneLine(f.message)}`);
-    if (f.suggestions.length > 0) out.push(`Sources' wording: ${f.suggestions.map((s) => `"${s}"`).join(', ')}`);
+    const fix = f.suggestions.length > 0 ? ` · sources' wording: ${f.suggestions.map((s) => `"${s}"`).join(', ')}` : '';
+    out.push(`${f.rule} (${f.severity})${fix}`);
+    if (!c) out.push(oneLine(f.message));
   }
   const passages = c
     ? c.sources.flatMap((s) => s.passages.slice(0, MAX_PASSAGES_PER_SOURCE).map((p) => ({ label: sourceLabel(s.source), path: s.source.path, ...p })))

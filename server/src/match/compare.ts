@@ -1,8 +1,16 @@
 // Whether two figures or two dates can both be true.
 import type { DateClaim, FigureClaim } from '../engine/types';
 
+/** How a figure is bounded: its qualifier, or exact, or a range ("thousands", "10-12"). */
+function boundKind(f: FigureClaim): string {
+  return f.qualifier ?? (f.low === f.high ? 'exact' : 'range');
+}
+
 export function figuresOverlap(a: FigureClaim, b: FigureClaim): boolean {
   if (a.value === b.value) return true;
+  // "at least nine" against "at least seven" is a different count, though the intervals meet.
+  const kind = boundKind(a);
+  if (kind === boundKind(b) && kind !== 'range' && kind !== 'about') return false;
   const lowOk = a.high > b.low || (a.high === b.low && !a.highOpen && !b.lowOpen);
   const highOk = b.high > a.low || (b.high === a.low && !b.highOpen && !a.lowOpen);
   return lowOk && highOk;

@@ -38,19 +38,68 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   sameKind: (source: C) => boolean,
 ): Array<FactCandidate<C>> {
   const { index } = corpus;
+  // The claim's own words and any quotation say nothing about which fact this is: sources often quote apart.
   const own = new Set(contentWords(claim.text));
+  for (const q of draft.quotes) if (q.sentence === claim.sentence) for (const w of contentWords(q.words)) own.add(w);
   const sentenceWords = (draft.sentenceWords[claim.sentence] ?? []).filter((w) => !own.has(w));
   const local = localWords(draft, claim.span).filter((w) => !own.has(w));
   if (!sentenceWords.length) return [];
-  const best = new Map<number, FactCandidate<C>>();
+  const found: Array<FactCandidate<C>> = [];
   for (const candidate of index.candidates([...local, ...sentenceWords], 40)) {
     const doc = corpus.sources[candidate.doc].analysis;
-    const set = index.sentenceSets[candidate.doc][candidate.sentence];
-    const score = 0.5 * coverage(sentenceWords, set, index.idf) + 0.5 * coverage(local, set, index.idf);
-    const claims = claimsOf(doc).filter((c) => c.sentence === candidate.sentence && !c.inQuote && sameKind(c));
-    if (!claims.length) continue;
-    const previous = best.get(candidate.doc);
-    if (!previous || score > previous.score) best.set(candidate.doc, { doc: candidate.doc, claims, score });
+    const sets = index.sentenceSets[candidate.doc];
+    const set = sets[candidate.sentence];
+    const score = Math.max(
+      0.5 * coverage(sentenceWords, set, index.idf) + 0.5 * coverage(local, set, index.idf),
+      // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
+      NEIGHBOUR_WEIGHT * coverage(sentenceWords, union(set, sets[candidate.sentence - 1]), index.idf),
+    );
+    const claims = closestClaims(local, doc, claimsOf(doc).filter((c) => c.sentence === candidate.sentence && !c.inQuote && sameKind(c)), index.idf);
+    if (!claims.length || differentEvent(draft, claim, doc, claims[0])) continue;
+    found.push({ doc: candidate.doc, claims, score });
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  // Per source, the best sentence, with the claims of any sentence nearly as good (the same fact told twice).
+  const best = new Map<number, FactCandidate<C>>();
+  for (const f of found.sort((a, b) => b.score - a.score)) {
+    const top = best.get(f.doc);
+    if (!top) best.set(f.doc, { ...f, claims: [...f.claims] });
+    else if (f.score >= top.score - NEARLY_AS_GOOD) top.claims.push(...f.claims);
+  }
+  return [...best.values()];
+}
+
+/** Context taken from the neighbouring sentence counts for less than the sentence's own. */
+const NEIGHBOUR_WEIGHT = 0.8;
+const NEARLY_AS_GOOD = 0.2;
+
+function union(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined): Set<string> {
+  const out = new Set(a);
+  if (b) for (const w of b) out.add(w);
+  return out;
+}
+
+/**
+ * Each side names someone or somewhere right beside the fact that the other side never mentions ("talks in Istanbul"
+ * against "talks in Alaska … between Trump and Putin"): two different events, however alike the rest.
+ */
+type Located = { span: Span; sentence: number };
+
+function differentEvent(draft: AnalyzedText, claim: Located, source: AnalyzedText, sourceClaim: Located): boolean {
+  const namesNear = (doc: AnalyzedText, { span: c, sentence }: Located) =>
+    (doc.names[sentence] ?? []).filter((r) => !r.sentenceInitial && Math.abs(r.start - c.start) <= 60 && (r.end <= c.start || r.start >= c.end)).map((r) => r.surname.toLowerCase().slice(0, 6));
+  const textAround = (doc: AnalyzedText, sentence: number) =>
+    [sentence - 1, sentence, sentence + 1].map((i) => doc.sentences[i]?.text ?? '').join(' ').toLowerCase();
+  const sourceText = textAround(source, sourceClaim.sentence);
+  const draftText = textAround(draft, claim.sentence);
+  const draftOnly = namesNear(draft, claim).some((n) => !sourceText.includes(n));
+  const sourceOnly = namesNear(source, sourceClaim).some((n) => !draftText.includes(n));
+  return draftOnly && sourceOnly;
+}
+
+/** Of several claims in one source sentence, those whose surrounding words best match the draft claim's. */
+function closestClaims<C extends FigureClaim | DateClaim>(local: string[], doc: AnalyzedText, claims: C[], idf: (w: string) => number): C[] {
+  if (claims.length < 2) return claims;
+  const scored = claims.map((c) => ({ c, score: coverage(local, new Set(localWords(doc, c.span, 40)), idf) }));
+  const top = Math.max(...scored.map((s) => s.score));
+  return scored.filter((s) => s.score >= top - 0.1).sort((a, b) => b.score - a.score).map((s) => s.c);
 }

@@ -44,11 +44,17 @@ export const STOPWORDS = new Set(
 /** Content words, singular-ish: the keys lexical matching compares. */
 export function contentWords(text: string): string[] {
   return tokensOf(text)
-    .map((t) => stem(t.lower.replace(/['’]s$/, '')))
-    .filter((w) => w.length > 1 && !STOPWORDS.has(w) && !/^\d/.test(w));
+    .map((t) => t.lower.replace(/['’]s$/, ''))
+    .filter((w) => w.length > 1 && !STOPWORDS.has(w) && !/^\d/.test(w))
+    .map(matchKey);
 }
 
-/** A light stemmer: enough to make plurals and simple verb forms meet. */
+/** Matching key of a word: plural dropped, then cut to six letters so "Crimea"/"Crimean", "Russia"/"Russian" meet. */
+export function matchKey(word: string): string {
+  return stem(word).slice(0, 6);
+}
+
+/** A light stemmer: enough to make plurals meet. */
 export function stem(word: string): string {
   if (word.length <= 3) return word;
   if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
