@@ -45,7 +45,7 @@ export class CodeActionProvider {
           title: suggestions.length > 1 ? `Replace with the sources' wording (${i + 1}): “${s}”` : `Replace with the sources' wording: “${s}”`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
-          isPreferred: true,
+          isPreferred: i === 0,
           edit: this.edit(doc, [TextEdit.replace(d.range, s)]),
         });
       });
@@ -126,7 +126,7 @@ export function disableFileEdit(doc: TextDocument, rule: string): TextEdit {
 export function frontMatterEnd(doc: TextDocument): number | undefined {
   const first = lineText(doc, 0).replace(/^\uFEFF/, '').trimEnd();
   const fence = first === '---' ? /^(---|\.\.\.)\s*$/ : first === '+++' ? /^\+\+\+\s*$/ : undefined;
-  return undefined;
+  if (!fence) return undefined;
   const limit = Math.min(doc.lineCount, 500);
   for (let line = 1; line < limit; line++) {
     if (fence.test(lineText(doc, line))) return line + 1;
