@@ -1,0 +1,260 @@
+// Shared helpers for the end-to-end test, the extension-host integration launchers and the demo:
+// an isolated code-server (VS Code 1.100.3) on loopback, a demo workspace, Debian's Chromium through
+// playwright-core. See ../../../shared/docs/vscode-testing.md for why it is done this way.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+export const E2E = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(E2E, '../..');
+export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
+export const CODE_SERVER = join(E2E, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const VSIX = join(ROOT, 'corroborate.vsix');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const log = (...a) => console.log('[e2e]', ...a);
+
+/** Runs a command, inheriting stdio; throws if it fails. */
+export function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+}
+
+/** Installs test/e2e's own dependencies (code-server, playwright-core, mocha, @vscode/test-electron) if missing. */
+export function ensureDeps() {
+  if (existsSync(CODE_SERVER) && existsSync(join(E2E, 'node_modules', 'playwright-core'))) return;
+  log('installing test/e2e dependencies (code-server 4.100.3, playwright-core, mocha): about 1.5 minutes');
+  // code-server's @vscode/ripgrep postinstall downloads rg; hand it Debian's rg from its cache instead.
+  const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
+  if (rg) {
+    const d = join(tmpdir(), 'vscode-ripgrep-cache-1.15.11');
+    const tgz = join(d, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz');
+    if (!existsSync(tgz)) {
+      mkdirSync(join(d, 'x'), { recursive: true });
+      copyFileSync(rg, join(d, 'x', 'rg'));
+      run('tar', ['czf', tgz, '-C', join(d, 'x'), 'rg']);
+    }
+  } else {
+    log('warning: ripgrep (rg) not found; code-server\'s postinstall will try to download it. `apt-get install ripgrep` first.');
+  }
+  run('npm', ['ci', '--prefix', E2E, '--no-audit', '--no-fund'], {
+    env: { ...process.env, npm_config_yes: 'true', npm_config_unsafe_perm: 'true' },
+  });
+}
+
+/** Builds and packages the extension; returns the .vsix path. */
+export function buildAndPackage() {
+  run('npm', ['run', '--silent', 'package']);
+  if (!existsSync(VSIX)) throw new Error(`npm run package did not produce ${VSIX}`);
+  return VSIX;
+}
+
+/** The planted-mistakes draft: the client's demo draft when it exists, else the first eval draft. */
+export function draftSource() {
+  const candidates = [
+    join(ROOT, 'client', 'demo', 'draft.md'),
+    join(ROOT, 'test', 'fixtures', 'dev-01.md'),
+    join(ROOT, '..', 'shared', 'eval', 'dev-01.md'),
+  ];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`no demo draft: looked for ${candidates.join(', ')}`);
+  return found;
+}
+
+/** A fresh run directory with an isolated HOME, XDG dirs, user-data and extensions dirs. */
+export function makeRun(prefix = 'corroborate-e2e-', dir) {
+  const runDir = dir ?? mkdtempSync(join(tmpdir(), prefix));
+  const paths = {
+    dir: runDir,
+    home: join(runDir, 'home'),
+    userData: join(runDir, 'ud'),
+    extensions: join(runDir, 'ext'),
+    workspace: join(runDir, 'ws'),
+  };
+  for (const p of [paths.home, join(paths.home, '.config'), join(paths.home, '.local', 'share'), join(paths.userData, 'User'), paths.extensions]) {
+    mkdirSync(p, { recursive: true });
+  }
+  writeFileSync(
+    join(paths.userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
+        'workbench.enableExperiments': false,
+        'security.workspace.trust.enabled': false,
+        'editor.hover.delay': 200,
+        'editor.minimap.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'chat.commandCenter.enabled': false,
+        'files.autoSave': 'off',
+      },
+      null,
+      2,
+    ),
+  );
+  paths.env = {
+    ...process.env,
+    HOME: paths.home,
+    XDG_CONFIG_HOME: join(paths.home, '.config'),
+    XDG_DATA_HOME: join(paths.home, '.local', 'share'),
+    XDG_CACHE_HOME: join(paths.home, '.cache'),
+    XDG_RUNTIME_DIR: join(paths.home, '.run'),
+  };
+  delete paths.env.VSCODE_IPC_HOOK_CLI;
+  delete paths.env.PORT;
+  return paths;
+}
+
+/** Installs the .vsix into the run's isolated extensions dir. */
+export function installVsix(paths, vsix = VSIX) {
+  const r = spawnSync(
+    process.execPath,
+    [CODE_SERVER, '--user-data-dir', paths.userData, '--extensions-dir', paths.extensions, '--install-extension', vsix, '--force'],
+    { env: paths.env, encoding: 'utf8', cwd: paths.dir },
+  );
+  const out = `${r.stdout}${r.stderr}`;
+  if (r.status !== 0 || !/successfully installed|already installed/i.test(out)) {
+    throw new Error(`installing ${vsix} failed (exit ${r.status}):\n${out}`);
+  }
+  log(out.trim().split('\n').filter((l) => /install/i.test(l)).join('\n'));
+}
+
+/**
+ * The workspace: seeds/ copied in as sources/ (the server's default sources folder) and the draft
+ * with planted mistakes as draft.md. Returns { folder, draft, sources }.
+ */
+export function makeWorkspace(paths, { keep = false } = {}) {
+  const folder = paths.workspace;
+  const draft = join(folder, 'draft.md');
+  const sources = join(folder, 'sources');
+  if (keep && existsSync(draft)) return { folder, draft, sources };
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  cpSync(join(ROOT, 'seeds'), sources, { recursive: true });
+  copyFileSync(draftSource(), draft);
+  return { folder, draft, sources };
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+export async function portIsFree(port) {
+  return new Promise((ok) => {
+    const srv = createServer();
+    srv.once('error', () => ok(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => ok(true)));
+  });
+}
+
+// Every code-server started here is a process-group leader; all of them are killed on the way out.
+const groups = new Set();
+function killGroup(pid, signal = 'SIGTERM') {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+export function stopAll() {
+  for (const pid of groups) killGroup(pid);
+  groups.clear();
+}
+process.on('exit', stopAll);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    stopAll();
+    process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[sig] ?? 0));
+  });
+}
+
+/**
+ * Starts code-server detached on 127.0.0.1 and waits for /healthz. Returns { url, port, pid, stop, logFile }.
+ * Output goes to <run>/code-server.log.
+ */
+export async function startCodeServer(paths, folder, { port, timeoutMs = 60_000, extraArgs = [] } = {}) {
+  port ??= await freePort();
+  const logFile = join(paths.dir, 'code-server.log');
+  const { openSync } = await import('node:fs');
+  const out = openSync(logFile, 'a');
+  const args = [
+    CODE_SERVER,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', paths.userData,
+    '--extensions-dir', paths.extensions,
+    ...extraArgs,
+    folder,
+  ];
+  const child = spawn(process.execPath, args, { env: paths.env, cwd: paths.dir, detached: true, stdio: ['ignore', out, out] });
+  groups.add(child.pid);
+  let exited = null;
+  child.on('exit', (code, signal) => {
+    exited = code ?? signal;
+    groups.delete(child.pid);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exited !== null) throw new Error(`code-server exited early (${exited}); see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs} ms; see ${logFile}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stop = () => {
+    killGroup(child.pid);
+    groups.delete(child.pid);
+  };
+  return { url, port, pid: child.pid, stop, logFile, child };
+}
+
+/** Launches Debian's Chromium headless through playwright-core (resolved from test/e2e). */
+export async function launchBrowser() {
+  const require = createRequire(join(E2E, 'package.json'));
+  const { chromium } = require('playwright-core');
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+export function folderUrl(url, folder, extra = '') {
+  return `${url}/?folder=${encodeURIComponent(folder)}${extra}`;
+}
+
+/** The extension's contributed commands, from package.json. */
+export function contributedCommands() {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  return pkg.contributes?.commands ?? [];
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

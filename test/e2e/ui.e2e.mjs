@@ -1,0 +1,231 @@
+#!/usr/bin/env node
+// UI end-to-end test in a real VS Code: builds and packages the extension, installs the .vsix into an
+// isolated code-server, opens a draft with planted mistakes beside a copy of seeds/ and drives it with
+// Playwright + Debian's Chromium: squiggles, hover citations, the quick fix, the comparison panel.
+// Screenshots of every step go to test/artifacts/. Usage: npm run e2e  (or node test/e2e/ui.e2e.mjs)
+//   --no-build        reuse corroborate.vsix as it is
+//   --keep            leave the run directory (HOME, logs, workspace) in place and print its path
+import { mkdirSync, rmSync, readdirSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ARTIFACTS, buildAndPackage, contributedCommands, ensureDeps, folderUrl, installVsix, launchBrowser,
+  makeRun, makeWorkspace, sleep, startCodeServer, stopAll, VSIX,
+} from './lib.mjs';
+
+const started = Date.now();
+const argv = new Set(process.argv.slice(2));
+const results = [];
+let page;
+let shot = 0;
+
+mkdirSync(ARTIFACTS, { recursive: true });
+for (const f of readdirSync(ARTIFACTS)) if (/^ui-.*\.png$/.test(f)) unlinkSync(join(ARTIFACTS, f));
+
+async function screenshot(name) {
+  if (!page) return;
+  const path = join(ARTIFACTS, `ui-${String(++shot).padStart(2, '0')}-${name}.png`);
+  try {
+    await page.screenshot({ path });
+    console.log(`  screenshot: ${path}`);
+  } catch (e) {
+    console.log(`  screenshot ${name} failed: ${e.message}`);
+  }
+}
+
+/** Runs one step; records pass/fail; screenshots after it either way. Returns the step's value or undefined. */
+async function step(name, fn, { shotName } = {}) {
+  const t0 = Date.now();
+  try {
+    const value = await fn();
+    results.push({ name, ok: true });
+    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+    await screenshot(shotName ?? slug(name));
+    return value;
+  } catch (err) {
+    results.push({ name, ok: false, err });
+    console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n     ')}`);
+    await screenshot(`${shotName ?? slug(name)}-FAILED`);
+    return undefined;
+  }
+}
+const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+
+/** Text of the editor line drawn at vertical position y (Monaco uses nbsp for spaces). */
+async function lineTextAt(y) {
+  return page.evaluate((y) => {
+    for (const el of document.querySelectorAll('.editor-instance .view-lines .view-line, .monaco-editor .view-lines .view-line')) {
+      const r = el.getBoundingClientRect();
+      if (y >= r.top && y < r.bottom) return el.textContent.replace(/\u00a0/g, ' ');
+    }
+    return null;
+  }, y);
+}
+
+/** Visible squiggles in the active editor, with their boxes, sorted top to bottom. */
+async function squiggles(selector = '.squiggly-warning, .squiggly-error, .squiggly-info') {
+  const loc = page.locator(`.monaco-editor ${selector.split(', ').join(', .monaco-editor ')}`);
+  const boxes = [];
+  for (let i = 0; i < (await loc.count()); i++) {
+    const box = await loc.nth(i).boundingBox();
+    if (box && box.width > 0) boxes.push({ i, box, cls: await loc.nth(i).getAttribute('class'), loc: loc.nth(i) });
+  }
+  return boxes.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+}
+
+function check(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+async function main() {
+  await step('test/e2e dependencies are installed', async () => ensureDeps());
+  if (!argv.has('--no-build')) {
+    await step('npm run package builds corroborate.vsix', async () => buildAndPackage());
+  }
+  const paths = makeRun('corroborate-e2e-');
+  const ws = makeWorkspace(paths);
+  console.log(`  run dir: ${paths.dir}\n  workspace: ${ws.folder} (draft from the demo draft, sources = seeds/)`);
+  const installed = await step('the .vsix installs into an isolated code-server', async () => installVsix(paths, VSIX));
+
+  const server = await step('code-server starts on 127.0.0.1 and answers /healthz', async () => startCodeServer(paths, ws.folder));
+  if (!server) return;
+  console.log(`  code-server: ${server.url} (pid ${server.pid}), log ${server.logFile}`);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.log(`  [page error] ${e.message.split('\n')[0]}`));
+
+    const workbench = await step('the workbench loads with the demo workspace', async () => {
+      await page.goto(folderUrl(server.url, ws.folder));
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await page.locator('.explorer-folders-view, .explorer-viewlet, .monaco-workbench .part.sidebar').first().waitFor({ timeout: 30_000 });
+      await sleep(1000);
+    });
+    if (workbench === undefined && results.at(-1).ok === false) return;
+
+    await step('the draft opens in an editor', async () => {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor({ timeout: 15_000 });
+      await input.fill('draft.md');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'draft.md' }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: 'draft.md' }).waitFor({ timeout: 15_000 });
+      await page.locator('.monaco-editor .view-lines .view-line').first().waitFor({ timeout: 15_000 });
+    });
+
+    if (!installed && results.find((r) => r.name.startsWith('the .vsix'))?.ok === false) {
+      console.log('  (the extension is not installed: the remaining checks will fail)');
+    }
+
+    await step('diagnostics show as squiggles in the draft', async () => {
+      await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 90_000 });
+      await sleep(500);
+      const problems = await page.locator('#status\\.problems').first().getAttribute('aria-label').catch(() => null);
+      const n = (await squiggles()).length;
+      console.log(`  ${n} squiggles visible; status bar: ${problems}`);
+      check(n >= 2, `expected several squiggles, saw ${n}`);
+    });
+
+    await step('hovering a squiggle shows the sources\' evidence', async () => {
+      const [first] = await squiggles('.squiggly-warning, .squiggly-error');
+      check(first, 'no squiggle to hover');
+      const { box } = first;
+      await page.mouse.move(box.x + box.width / 2, box.y - 30, { steps: 2 });
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+      const hover = page.locator('.monaco-hover:visible').filter({ hasText: /source/i }).first();
+      await hover.waitFor({ timeout: 15_000 });
+      await sleep(400);
+      const text = (await hover.innerText()).replace(/\s+/g, ' ');
+      console.log(`  hover: ${text.slice(0, 300)}`);
+      check(/\b\d+ of \d+ sources?\b/i.test(text) || /\bsources?\b.*["“].+["”]/i.test(text), `hover has no citation (counts or a passage): ${text.slice(0, 200)}`);
+    });
+
+    await step('the quick fix replaces the text with the sources\' wording', async () => {
+      await page.keyboard.press('Escape');
+      await page.mouse.move(5, 5);
+      const candidates = await squiggles('.squiggly-warning, .squiggly-error');
+      check(candidates.length, 'no squiggle for a quick fix');
+      let done = false;
+      for (const { box } of candidates.slice(0, 4)) {
+        const x = box.x + Math.min(box.width / 2, 12);
+        const y = box.y + box.height / 2;
+        await page.mouse.click(x, y);
+        const before = await lineTextAt(y - 4);
+        await page.keyboard.press('Control+.');
+        const rows = page.locator('.action-widget .monaco-list-row');
+        await rows.first().waitFor({ timeout: 10_000 });
+        await sleep(300);
+        const labels = await rows.allInnerTexts();
+        console.log(`  quick-fix menu on "${(before ?? '').trim().slice(0, 60)}…": ${labels.map((l) => l.replace(/\s+/g, ' ').trim()).join(' | ')}`);
+        const target = labels.findIndex((l) => !/ignore|disable|learn|configure|no code actions|explain|copilot|fix using/i.test(l) && l.trim());
+        if (target < 0) {
+          await page.keyboard.press('Escape');
+          continue;
+        }
+        await screenshot('quick-fix-menu');
+        // Move keyboard focus to the target row, then Enter (a pointer-blocking overlay makes clicks time out).
+        for (let k = 0; k < labels.length + 2; k++) {
+          const focused = (await page.locator('.action-widget .monaco-list-row.focused').allInnerTexts())[0] ?? '';
+          if (focused === labels[target]) break;
+          await page.keyboard.press('ArrowDown');
+        }
+        await page.keyboard.press('Enter');
+        const deadline = Date.now() + 10_000;
+        let after = before;
+        while (Date.now() < deadline && after === before) {
+          await sleep(200);
+          after = await lineTextAt(y - 4);
+        }
+        console.log(`  before: ${before?.trim().slice(0, 140)}\n  after:  ${after?.trim().slice(0, 140)}`);
+        check(after !== before, 'the line did not change after the quick fix');
+        const quoted = labels[target].match(/["“'‘](.+?)["”'’]/)?.[1];
+        if (quoted) check(after.includes(quoted), `the line does not contain the suggested "${quoted}"`);
+        done = true;
+        break;
+      }
+      check(done, 'no squiggle offered a quick fix that replaces text');
+    });
+
+    const commands = contributedCommands();
+    const panel = commands.find((c) => /panel/i.test(c.title) && /compar|source/i.test(c.title)) ?? commands.find((c) => /compar/i.test(c.title));
+    const label = panel ? (panel.category && !panel.title.startsWith(panel.category) ? `${panel.category}: ${panel.title}` : panel.title) : 'Corroborate: Open Source Comparison Panel';
+    await step(`the palette command "${label}" opens the panel showing every source`, async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`>${label}`);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: label.replace(/^.*?:\s*/, '') }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await frame.locator('body').waitFor({ timeout: 30_000 });
+      await sleep(1500);
+      const text = await frame.locator('body').innerText();
+      const sourceCount = 5;
+      const items = await frame.locator('[data-source], .source, .column, .source-column').count();
+      console.log(`  panel: ${items} source elements; text: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
+      check(items >= sourceCount, `expected ${sourceCount} sources in the panel, saw ${items}`);
+    }, { shotName: 'comparison-panel' });
+  } finally {
+    await browser.close().catch(() => {});
+    server.stop();
+    if (argv.has('--keep')) console.log(`  kept run dir ${paths.dir}`);
+    else rmSync(paths.dir, { recursive: true, force: true });
+  }
+}
+
+let crashed = false;
+try {
+  await main();
+} catch (e) {
+  crashed = true;
+  console.log(`FAIL harness error: ${e?.stack ?? e}`);
+} finally {
+  stopAll();
+}
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed + (crashed ? 1 : 0);
+console.log(`e2e wall time: ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${ARTIFACTS}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
