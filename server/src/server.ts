@@ -95,7 +95,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   ctx.capabilities = capabilitiesOf(params.capabilities ?? {});
   ctx.workspaceFolders = workspaceFoldersOf(params);
   const init = params.initializationOptions as Record<string, unknown> | undefined | null;
-  const initSettings = init && typeof init === 'object' ? (init.corroborate ?? init) : undefined;
+  // `{ sources, severity, … }`, or the same under `corroborate` or `settings` (what the VS Code client sends).
+  const initSettings = init && typeof init === 'object' ? (init.corroborate ?? init.settings ?? init) : undefined;
   const initSources = initSettings && typeof initSettings === 'object' ? (initSettings as Record<string, unknown>).sources : undefined;
   ctx.initSources = typeof initSources === 'string' ? [initSources] : Array.isArray(initSources) ? initSources.filter((s): s is string => typeof s === 'string') : [];
   // Settings given at start-up count only for clients that cannot answer workspace/configuration.

@@ -235,6 +235,19 @@ describe('clients without workspace/configuration', T, () => {
     }
   });
 
+  it('reads initializationOptions.settings (the shape the VS Code client sends)', async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'corroborate-init2-'));
+    const client = await TestClient.start({ root: elsewhere, capabilities: MINIMAL, initializationOptions: { settings: { sources: [SEEDS] }, client: 'test' } });
+    try {
+      const status = await client.settled();
+      assert.equal(status.state, 'ready');
+      assert.deepEqual(status.roots, [SEEDS]);
+    } finally {
+      assert.equal(await client.stop(), 0);
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('reports a sources path given on the command line that does not exist', async () => {
     const client = await TestClient.start({ args: ['--sources', '/definitely/not/here'], capabilities: MINIMAL });
     try {
