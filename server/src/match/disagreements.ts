@@ -6,7 +6,8 @@ import { rangeOf } from '../engine/lines';
 import { normalise, wordsOf } from '../text/words';
 import { coverage } from './similarity';
 import { figuresOverlap, datesAgree, datesComparable } from './compare';
-import { CONFIDENT_FACT } from '../checks/thresholds';
+import { CONFIDENT_FACT, SAME_FACT } from '../checks/thresholds';
+import { localWords } from './facts';
 import { sameSpeaker } from '../checks/quoteMisattributed';
 import { diffArrays } from 'diff';
 
@@ -121,15 +122,22 @@ function factDisagreements(corpus: Corpus): Disagreement[] {
         const same = fact.kind === 'figure'
           ? other.figures.filter((f) => f.sentence === c.sentence && !f.inQuote && f.unit === fact.unit)
           : other.dates.filter((d) => d.sentence === c.sentence && !d.inQuote && datesComparable(fact, d));
-        if (!same.length) continue;
-        const agrees = same.some((o) => (fact.kind === 'figure' ? figuresOverlap(fact, o as FigureClaim) : datesAgree(fact, o as DateClaim)));
-        if (!agrees) conflicting.push({ doc: c.doc, start: same[0].span.start, end: same[0].span.end, value: same[0].text });
+        // Only the claim that sits in the same words counts ("tens of thousands dead" is not "millions displaced").
+        const near = localWords(doc, fact.span, 40);
+        const ranked = same
+          .map((o) => ({ o, score: coverage(near, new Set(localWords(other, o.span, 40)), index.idf) }))
+          .filter((x) => x.score >= SAME_FACT)
+          .sort((a, b) => b.score - a.score)
+          .map((x) => x.o);
+        if (!ranked.length) continue;
+        const agrees = ranked.some((o) => (fact.kind === 'figure' ? figuresOverlap(fact, o as FigureClaim) : datesAgree(fact, o as DateClaim)));
+        if (!agrees) conflicting.push({ doc: c.doc, start: ranked[0].span.start, end: ranked[0].span.end, value: ranked[0].text });
       }
       if (!conflicting.length) continue;
-      const key = [source.id, ...conflicting.map((c) => c.doc)].sort().join(',') + fact.kind + ('unit' in fact ? fact.unit : '');
+      const key = [fact.text, ...conflicting.map((c) => c.value)].map((v) => v.toLowerCase()).sort().join('|');
       if (seen.has(key)) continue;
       seen.add(key);
-      const topic = fact.kind === 'figure' ? `the number of ${fact.unit}s` : `the date in “${doc.sentences[fact.sentence].text.slice(0, 60)}…”`;
+      const topic = fact.kind === 'figure' ? `the figure for “${fact.unit}” in “${doc.sentences[fact.sentence].text.slice(0, 60)}…”` : `the date in “${doc.sentences[fact.sentence].text.slice(0, 60)}…”`;
       out.push(toDisagreement(corpus, fact.kind, topic, [{ doc: source.id, start: fact.span.start, end: fact.span.end, value: fact.text }, ...conflicting]));
     }
   }

@@ -65,12 +65,13 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     if (!top) best.set(f.doc, { ...f, claims: [...f.claims] });
     else if (f.score >= top.score - NEARLY_AS_GOOD) top.claims.push(...f.claims);
   }
+  for (const f of best.values()) f.claims = closestClaims(local, corpus.sources[f.doc].analysis, f.claims, index.idf);
   return [...best.values()];
 }
 
 /** Context taken from the neighbouring sentence counts for less than the sentence's own. */
 const NEIGHBOUR_WEIGHT = 0.8;
-const NEARLY_AS_GOOD = 0.2;
+const NEARLY_AS_GOOD = 0.15;
 
 function union(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined): Set<string> {
   const out = new Set(a);
