@@ -6,7 +6,8 @@ import { isTitle, nameRunsOf, type NameRun } from './names';
 const SPEECH_VERB =
   'said|says|say|told|tells|added|adds|wrote|writes|warned|warns|stated|states|insisted|suggested|claimed|noted|argued|' +
   'asked|called|calls|described|dismissed|rejected|declared|announced|replied|responded|saying|calling|posted|tweeted|' +
-  'cautioned|welcomed|urged|admitted|acknowledged|explained|commented|remarked|vowed|pledged|promised|insists|warning|adding';
+  'cautioned|welcomed|urged|admitted|acknowledged|explained|commented|remarked|vowed|pledged|promised|insists|warning|adding|' +
+  'insist|warn|claim|claims|add|suggest|suggests|note|notes|argue|argues|explain|explains|admit|admits|urge|urges|reported|reports';
 const VERB_AT_START = new RegExp(`^[\\s,.;:—–-]*(?:${SPEECH_VERB})\\b`, 'i');
 const PRONOUN_VERB_AT_START = new RegExp(`^[\\s,.;:—–-]*(?:he|she)\\s+(?:${SPEECH_VERB})\\b`, 'i');
 const VERB_ANYWHERE = new RegExp(`(?<![\\w-])(?:${SPEECH_VERB})\\b`, 'gi');

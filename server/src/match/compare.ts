@@ -9,8 +9,10 @@ function boundKind(f: FigureClaim): string {
 export function figuresOverlap(a: FigureClaim, b: FigureClaim): boolean {
   if (a.value === b.value) return true;
   // "at least nine" against "at least seven" is a different count, though the intervals meet.
-  const kind = boundKind(a);
-  if (kind === boundKind(b) && kind !== 'range' && kind !== 'about') return false;
+  // A count given as a bound ("at least three") is not confirmed by another number ("five"): only approximate
+  // figures ("nearly", "about", "thousands") are compared as intervals.
+  const approximate = (k: string) => k === 'range' || k === 'about' || k === 'nearly';
+  if (!approximate(boundKind(a)) && !approximate(boundKind(b))) return false;
   const lowOk = a.high > b.low || (a.high === b.low && !a.highOpen && !b.lowOpen);
   const highOk = b.high > a.low || (b.high === a.low && !b.highOpen && !a.lowOpen);
   return lowOk && highOk;

@@ -54,7 +54,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
       // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
       NEIGHBOUR_WEIGHT * coverage(sentenceWords, union(set, sets[candidate.sentence - 1]), index.idf),
     );
-    const claims = closestClaims(local, doc, claimsOf(doc).filter((c) => c.sentence === candidate.sentence && !c.inQuote && sameKind(c)), index.idf);
+    const claims = closestClaims(draft, claim, doc, claimsOf(doc).filter((c) => c.sentence === candidate.sentence && !c.inQuote && sameKind(c)), index.idf);
     if (!claims.length || differentEvent(draft, claim, doc, claims[0])) continue;
     found.push({ doc: candidate.doc, claims, score });
   }
@@ -65,7 +65,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     if (!top) best.set(f.doc, { ...f, claims: [...f.claims] });
     else if (f.score >= top.score - NEARLY_AS_GOOD) top.claims.push(...f.claims);
   }
-  for (const f of best.values()) f.claims = closestClaims(local, corpus.sources[f.doc].analysis, f.claims, index.idf);
+  for (const f of best.values()) f.claims = closestClaims(draft, claim, corpus.sources[f.doc].analysis, f.claims, index.idf);
   return [...best.values()];
 }
 
@@ -97,10 +97,21 @@ function differentEvent(draft: AnalyzedText, claim: Located, source: AnalyzedTex
   return draftOnly && sourceOnly;
 }
 
+/** Lower-case words hugging a claim (what was counted, what happened): they tell apart two figures in one sentence. */
+function hugWords(doc: AnalyzedText, span: Span): string[] {
+  const sentence = doc.sentences.find((s) => s.start <= span.start && span.start <= s.end);
+  if (!sentence) return [];
+  // Only the claim's own clause: "…were injured, and up to 40,000" must not borrow "injured".
+  const before = doc.text.slice(Math.max(sentence.start, span.start - 25), span.start).split(/[,;:]|\band\b|\bwhile\b/).pop() ?? '';
+  const after = doc.text.slice(span.end, Math.min(sentence.end, span.end + 40));
+  return contentWords((before + ' ' + after).replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' '));
+}
+
 /** Of several claims in one source sentence, those whose surrounding words best match the draft claim's. */
-function closestClaims<C extends FigureClaim | DateClaim>(local: string[], doc: AnalyzedText, claims: C[], idf: (w: string) => number): C[] {
+function closestClaims<C extends FigureClaim | DateClaim>(draft: AnalyzedText, claim: C, doc: AnalyzedText, claims: C[], idf: (w: string) => number): C[] {
   if (claims.length < 2) return claims;
-  const scored = claims.map((c) => ({ c, score: coverage(local, new Set(localWords(doc, c.span, 40)), idf) }));
+  const hug = hugWords(draft, claim.span);
+  const scored = claims.map((c) => ({ c, score: coverage(hug, new Set(hugWords(doc, c.span)), idf) }));
   const top = Math.max(...scored.map((s) => s.score));
   return scored.filter((s) => s.score >= top - 0.1).sort((a, b) => b.score - a.score).map((s) => s.c);
 }
