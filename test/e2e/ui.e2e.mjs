@@ -5,11 +5,12 @@
 // Screenshots of every step go to test/artifacts/. Usage: npm run e2e  (or node test/e2e/ui.e2e.mjs)
 //   --no-build        reuse corroborate.vsix as it is
 //   --keep            leave the run directory (HOME, logs, workspace) in place and print its path
-import { mkdirSync, rmSync, readdirSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   ARTIFACTS, buildAndPackage, contributedCommands, ensureDeps, folderUrl, installVsix, launchBrowser,
-  makeRun, makeWorkspace, sleep, startCodeServer, stopAll, VSIX,
+  makeRun, makeWorkspace, ROOT, sleep, startCodeServer, stopAll, VSIX,
 } from './lib.mjs';
 
 const started = Date.now();
@@ -50,17 +51,6 @@ async function step(name, fn, { shotName } = {}) {
 }
 const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 
-/** Text of the editor line drawn at vertical position y (Monaco uses nbsp for spaces). */
-async function lineTextAt(y) {
-  return page.evaluate((y) => {
-    for (const el of document.querySelectorAll('.editor-instance .view-lines .view-line, .monaco-editor .view-lines .view-line')) {
-      const r = el.getBoundingClientRect();
-      if (y >= r.top && y < r.bottom) return el.textContent.replace(/\u00a0/g, ' ');
-    }
-    return null;
-  }, y);
-}
-
 /** Visible squiggles in the active editor, with their boxes, sorted top to bottom. */
 async function squiggles(selector = '.squiggly-warning, .squiggly-error, .squiggly-info') {
   const loc = page.locator(`.monaco-editor ${selector.split(', ').join(', .monaco-editor ')}`);
@@ -70,6 +60,64 @@ async function squiggles(selector = '.squiggly-warning, .squiggly-error, .squigg
     if (box && box.width > 0) boxes.push({ i, box, cls: await loc.nth(i).getAttribute('class'), loc: loc.nth(i) });
   }
   return boxes.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+}
+
+/** Moves the cursor with Go to Line (1-based line and column); returns the cursor's box. */
+async function gotoPosition(line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`:${line}:${column}`);
+  await sleep(150);
+  await page.keyboard.press('Enter');
+  await sleep(400);
+  const box = await page.locator('.monaco-editor.focused .cursors-layer .cursor').first().boundingBox();
+  check(box, 'no cursor in the editor');
+  return box;
+}
+
+/** The visible text of the active editor, rows in order, whitespace collapsed (wrapped rows joined). */
+async function editorText() {
+  return page.evaluate(() => {
+    const rows = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')]
+      .map((el) => ({ top: el.getBoundingClientRect().top, text: el.textContent.replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top);
+    return rows.map((r) => r.text).join(' ').replace(/\s+/g, ' ');
+  });
+}
+
+/** Moves the action widget's keyboard focus to the first row matching `want`. */
+async function focusRow(want, max) {
+  for (let k = 0; k <= max + 1; k++) {
+    const focused = ((await page.locator('.action-widget .monaco-list-row.focused').allInnerTexts())[0] ?? '').replace(/\s+/g, ' ').trim();
+    if (want(focused)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error('could not focus the wanted quick-fix row');
+}
+
+const seedFiles = () => readdirSync(join(ROOT, 'seeds')).filter((f) => !f.startsWith('.')).sort();
+
+/** Asks the engine's CLI which findings the draft has; picks one to drive the hover and quick fix. */
+function pickTarget(ws) {
+  const cli = join(ROOT, 'dist', 'cli.js');
+  if (!existsSync(cli)) return null;
+  const r = spawnSync(process.execPath, [cli, 'check', ws.draft, '--sources', ws.sources, '--format', 'json'], { encoding: 'utf8' });
+  let findings;
+  try {
+    findings = JSON.parse(r.stdout).files[0].findings;
+  } catch {
+    console.log(`  (the CLI gave no JSON: exit ${r.status}; falling back to the first squiggle)`);
+    return null;
+  }
+  const lines = readFileSync(ws.draft, 'utf8').split(/\r?\n/);
+  const fixable = findings.filter((f) => f.severity === 'warning' && f.suggestions?.length && f.range.start.line === f.range.end.line);
+  const order = ['figure/conflict', 'date/conflict', 'name/misspelled', 'quote/altered'];
+  fixable.sort((a, b) => (order.indexOf(a.rule) + 99) % 99 - (order.indexOf(b.rule) + 99) % 99);
+  const f = fixable[0];
+  if (!f) return null;
+  const { line, character } = f.range.start;
+  return { rule: f.rule, line, character, text: lines[line].slice(character, f.range.end.character), suggestion: f.suggestions[0] };
 }
 
 function check(cond, message) {
@@ -127,64 +175,91 @@ async function main() {
       check(n >= 2, `expected several squiggles, saw ${n}`);
     });
 
-    await step('hovering a squiggle shows the sources\' evidence', async () => {
-      const [first] = await squiggles('.squiggly-warning, .squiggly-error');
-      check(first, 'no squiggle to hover');
-      const { box } = first;
+    // The finding to exercise: the engine's own CLI says what it flags in this draft (a figure or date
+    // conflict with a suggestion preferred); without the CLI, the first squiggle on screen.
+    const target = pickTarget(ws);
+    if (target) console.log(`  target: ${target.rule} "${target.text}" at ${target.line + 1}:${target.character + 1} → "${target.suggestion}"`);
+
+    await step('hovering a flagged claim shows the sources\' evidence', async () => {
+      let box;
+      if (target) {
+        box = await gotoPosition(target.line + 1, target.character + 2);
+      } else {
+        const [first] = await squiggles('.squiggly-warning, .squiggly-error');
+        check(first, 'no squiggle to hover');
+        box = first.box;
+      }
       await page.mouse.move(box.x + box.width / 2, box.y - 30, { steps: 2 });
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.move(box.x + box.width / 2 + 4, box.y + box.height / 2, { steps: 5 });
       const hover = page.locator('.monaco-hover:visible').filter({ hasText: /source/i }).first();
       await hover.waitFor({ timeout: 15_000 });
       await sleep(400);
       const text = (await hover.innerText()).replace(/\s+/g, ' ');
       console.log(`  hover: ${text.slice(0, 300)}`);
-      check(/\b\d+ of \d+ sources?\b/i.test(text) || /\bsources?\b.*["“].+["”]/i.test(text), `hover has no citation (counts or a passage): ${text.slice(0, 200)}`);
+      check(/\b\d+ of \d+ sources?\b/i.test(text), `the hover gives no agreement count ("N of M sources"): ${text.slice(0, 200)}`);
+      const cited = seedFiles().filter((f) => text.includes(f));
+      check(cited.length > 0, 'the hover cites no source passage (no source file named)');
+      if (target) check(text.includes(target.rule), `the hover does not name the rule ${target.rule}`);
     });
 
     await step('the quick fix replaces the text with the sources\' wording', async () => {
       await page.keyboard.press('Escape');
       await page.mouse.move(5, 5);
+      if (target) {
+        await gotoPosition(target.line + 1, target.character + 2);
+        const before = await editorText();
+        check(before.includes(target.text), `the editor does not show "${target.text}"`);
+        await page.keyboard.press('Control+.');
+        const row = page.locator('.action-widget .monaco-list-row', { hasText: target.suggestion }).first();
+        await row.waitFor({ timeout: 10_000 });
+        const labels = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((l) => l.replace(/\s+/g, ' ').trim());
+        console.log(`  quick-fix menu: ${labels.join(' | ')}`);
+        await screenshot('quick-fix-menu');
+        await focusRow((l) => l.includes(target.suggestion) && !/ignore|disable/i.test(l), labels.length);
+        await page.keyboard.press('Enter');
+        const deadline = Date.now() + 10_000;
+        let after = before;
+        while (Date.now() < deadline && !after.includes(target.suggestion)) {
+          await sleep(200);
+          after = await editorText();
+        }
+        const at = after.indexOf(target.suggestion);
+        console.log(`  after: …${after.slice(Math.max(0, at - 60), at + target.suggestion.length + 40)}…`);
+        check(after.includes(target.suggestion), `the draft does not read "${target.suggestion}" after the fix`);
+        check(after !== before, 'the text did not change');
+        return;
+      }
+      // No oracle: the first squiggle whose menu offers a replacement.
       const candidates = await squiggles('.squiggly-warning, .squiggly-error');
       check(candidates.length, 'no squiggle for a quick fix');
-      let done = false;
       for (const { box } of candidates.slice(0, 4)) {
-        const x = box.x + Math.min(box.width / 2, 12);
-        const y = box.y + box.height / 2;
-        await page.mouse.click(x, y);
-        const before = await lineTextAt(y - 4);
+        await page.mouse.click(box.x + Math.min(box.width / 2, 12), box.y + box.height / 2);
+        const before = await editorText();
         await page.keyboard.press('Control+.');
-        const rows = page.locator('.action-widget .monaco-list-row');
-        await rows.first().waitFor({ timeout: 10_000 });
+        await page.locator('.action-widget .monaco-list-row').first().waitFor({ timeout: 10_000 });
         await sleep(300);
-        const labels = await rows.allInnerTexts();
-        console.log(`  quick-fix menu on "${(before ?? '').trim().slice(0, 60)}…": ${labels.map((l) => l.replace(/\s+/g, ' ').trim()).join(' | ')}`);
-        const target = labels.findIndex((l) => !/ignore|disable|learn|configure|no code actions|explain|copilot|fix using/i.test(l) && l.trim());
-        if (target < 0) {
+        const labels = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((l) => l.replace(/\s+/g, ' ').trim());
+        console.log(`  quick-fix menu: ${labels.join(' | ')}`);
+        const wanted = labels.find((l) => /replace|change to|use /i.test(l));
+        if (!wanted) {
           await page.keyboard.press('Escape');
           continue;
         }
         await screenshot('quick-fix-menu');
-        // Move keyboard focus to the target row, then Enter (a pointer-blocking overlay makes clicks time out).
-        for (let k = 0; k < labels.length + 2; k++) {
-          const focused = (await page.locator('.action-widget .monaco-list-row.focused').allInnerTexts())[0] ?? '';
-          if (focused === labels[target]) break;
-          await page.keyboard.press('ArrowDown');
-        }
+        await focusRow((l) => l === wanted, labels.length);
         await page.keyboard.press('Enter');
         const deadline = Date.now() + 10_000;
         let after = before;
         while (Date.now() < deadline && after === before) {
           await sleep(200);
-          after = await lineTextAt(y - 4);
+          after = await editorText();
         }
-        console.log(`  before: ${before?.trim().slice(0, 140)}\n  after:  ${after?.trim().slice(0, 140)}`);
-        check(after !== before, 'the line did not change after the quick fix');
-        const quoted = labels[target].match(/["“'‘](.+?)["”'’]/)?.[1];
-        if (quoted) check(after.includes(quoted), `the line does not contain the suggested "${quoted}"`);
-        done = true;
-        break;
+        check(after !== before, 'the text did not change after the quick fix');
+        const quoted = wanted.match(/[“"](.+?)[”"]/)?.[1];
+        if (quoted) check(after.includes(quoted), `the draft does not read "${quoted}"`);
+        return;
       }
-      check(done, 'no squiggle offered a quick fix that replaces text');
+      throw new Error('no squiggle offered a quick fix that replaces text');
     });
 
     const commands = contributedCommands();
@@ -202,10 +277,12 @@ async function main() {
       await frame.locator('body').waitFor({ timeout: 30_000 });
       await sleep(1500);
       const text = await frame.locator('body').innerText();
-      const sourceCount = 5;
-      const items = await frame.locator('[data-source], .source, .column, .source-column').count();
-      console.log(`  panel: ${items} source elements; text: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
-      check(items >= sourceCount, `expected ${sourceCount} sources in the panel, saw ${items}`);
+      const files = seedFiles();
+      const items = await frame.locator('.columns [role="listitem"], article.source').count();
+      const missing = files.filter((f) => !text.includes(f));
+      console.log(`  panel: ${items} source columns; text: ${text.replace(/\s+/g, ' ').slice(0, 240)}`);
+      check(items === files.length, `expected one column per source (${files.length}), saw ${items}`);
+      check(missing.length === 0, `sources missing from the panel: ${missing.join(', ')}`);
     }, { shotName: 'comparison-panel' });
   } finally {
     await browser.close().catch(() => {});
