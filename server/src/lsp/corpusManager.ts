@@ -67,6 +67,8 @@ export class CorpusManager {
   private resolved: ResolvedRoots = { roots: [], tried: [], origin: 'default' };
   private disagreementCache: { corpus: Corpus; value: Disagreement[] } | undefined;
   private listeners: Listener[] = [];
+  /** Which load produced each corpus: the engine worker keys its own copy of the corpus by it. */
+  private generations = new WeakMap<Corpus, number>();
   private reloadTimer: NodeJS.Timeout | undefined;
   private lastProblemsKey = '';
   readonly watcher: SourceWatcher;
@@ -104,6 +106,10 @@ export class CorpusManager {
 
   get isLoading(): boolean {
     return this.loading !== undefined;
+  }
+
+  generationOf(corpus: Corpus): number {
+    return this.generations.get(corpus) ?? 0;
   }
 
   /** Whether a path belongs to the corpus (such files are sources, not drafts). */
@@ -171,6 +177,7 @@ export class CorpusManager {
       }
       this.ctx.notify.forget(`gone:${roots.join('|')}`);
       this.corpus = corpus;
+      this.generations.set(corpus, generation);
       this.disagreementCache = undefined;
       this.ctx.log.info(
         `indexed ${corpus.sources.length} source(s) from ${roots.join(', ')} in ${Date.now() - started} ms` +

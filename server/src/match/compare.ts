@@ -35,7 +35,15 @@ export function datesAgree(a: DateClaim, b: DateClaim): boolean {
 
 /** Dates that say something about each other: both weekdays, both durations, or calendar dates sharing a field. */
 export function datesComparable(a: DateClaim, b: DateClaim): boolean {
-  if (a.granularity === 'weekday' || b.granularity === 'weekday') return a.granularity === b.granularity;
+  if (a.granularity === 'weekday' || b.granularity === 'weekday') return a.granularity === b.granularity && sameWeek(a, b);
   if (a.granularity === 'duration' || b.granularity === 'duration') return a.granularity === b.granularity;
   return (a.year !== undefined && b.year !== undefined) || (a.month !== undefined && b.month !== undefined);
+}
+
+const DAY_MS = 86400000;
+
+/** Weekdays only contradict each other within one week: "on Friday" a fortnight later is another event. */
+function sameWeek(a: DateClaim, b: DateClaim): boolean {
+  if (!a.resolved || !b.resolved) return true;
+  return Math.abs(Date.parse(a.resolved) - Date.parse(b.resolved)) < 7 * DAY_MS;
 }

@@ -37,6 +37,11 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
   const result: QuoteMatch = { claim, exact: [], near: [], inText: [] };
   if (!draftWords.length) return result;
   const needle = ' ' + draftWords.join(' ') + ' ';
+  // An ellipsis or a [bracketed] editorial insertion stands for words left out: each piece must match, in order.
+  const fragments = claim.words
+    .split(/…|\.\.\.|\[[^\]]*\]/)
+    .map((f) => wordsWithSpans(f, 0).map((w) => w.text))
+    .filter((f) => f.length);
   const sentenceWords = draft.sentenceWords[claim.sentence] ?? [];
   const { index } = corpus;
   const quoteContent = contentWords(claim.words);
@@ -52,11 +57,10 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       const sourceWords = wordsWithSpans(quote.words, quote.span.start);
       const context = coverage(sentenceWords, index.sentenceSets[candidate.doc][quote.sentence], index.idf);
       const haystack = ' ' + sourceWords.map((w) => w.text).join(' ') + ' ';
-      const at = haystack.indexOf(needle);
-      if (at >= 0) {
-        const first = haystack.slice(0, at).split(' ').filter(Boolean).length;
-        const window = sourceWords.slice(first, first + draftWords.length);
-        result.exact.push({ doc: candidate.doc, quote, overlap: 1, exact: true, context, wording: doc.text.slice(window[0].start, window[window.length - 1].end) });
+      const found = findInOrder(fragments.length > 1 ? fragments : [draftWords], haystack);
+      if (found) {
+        const wording = doc.text.slice(sourceWords[found.first].start, sourceWords[found.last].end);
+        result.exact.push({ doc: candidate.doc, quote, overlap: 1, exact: true, context, wording });
         continue;
       }
       const aligned = align(draftWords, sourceWords);
@@ -74,6 +78,23 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     }
   }
   return result;
+}
+
+/** Word indices of the first and last word of `fragments` found one after another in `haystack` (" a b c "). */
+function findInOrder(fragments: string[][], haystack: string): { first: number; last: number } | undefined {
+  let from = 0;
+  let first = -1;
+  let last = -1;
+  for (const fragment of fragments) {
+    const needle = ' ' + fragment.join(' ') + ' ';
+    const at = haystack.indexOf(needle, from);
+    if (at < 0) return undefined;
+    const index = haystack.slice(0, at).split(' ').filter(Boolean).length;
+    if (first < 0) first = index;
+    last = index + fragment.length - 1;
+    from = at + needle.length - 1;
+  }
+  return first < 0 ? undefined : { first, last };
 }
 
 /**
