@@ -24,6 +24,16 @@ export interface CorroborateApi {
 
 let server: ServerManager | undefined;
 
+/** Why the server did not check a document (its checkDocument result's `skipped`). */
+const SKIP_REASONS: Record<string, string> = {
+  language: 'its language is not in corroborate.languages',
+  source: 'it is one of the sources',
+  'too-big': 'it is larger than corroborate.maxDraftBytes',
+  binary: 'it does not look like text',
+  'no-corpus': 'no sources folder was found (see corroborate.sources, or run Corroborate: Choose Sources Folder…)',
+  error: 'the check failed (see the Corroborate output)',
+};
+
 export function activate(context: vscode.ExtensionContext): CorroborateApi {
   server = new ServerManager(context);
   const srv = server;
@@ -60,9 +70,11 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     const editor = needDraft('check it');
     if (!editor) return;
     const uri = editor.document.uri;
+    const name = path.basename(uri.fsPath || uri.path);
     const settled = diagnosticsSettled(uri, 3000);
+    let result: unknown;
     try {
-      await srv.executeServerCommand(Commands.checkDocument, [srv.uriToServer(uri)]);
+      result = await srv.executeServerCommand(Commands.checkDocument, [srv.uriToServer(uri)]);
     } catch (err) {
       if (!srv.offersCommand(Commands.checkDocument)) {
         void vscode.window.showWarningMessage('Corroborate: this server cannot re-check on request; findings still update as you type.');
@@ -70,9 +82,14 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
       }
       throw err;
     }
+    const skipped = (result as { skipped?: unknown } | undefined)?.skipped;
+    if (typeof skipped === 'string') {
+      void vscode.window.showInformationMessage(`Corroborate: ${name} was not checked: ${SKIP_REASONS[skipped] ?? skipped}.`);
+      return;
+    }
     await settled;
     const n = corroborateDiagnostics(uri).length;
-    vscode.window.setStatusBarMessage(`Corroborate: ${n} ${n === 1 ? 'finding' : 'findings'} in ${path.basename(uri.fsPath || uri.path)}`, 5000);
+    vscode.window.setStatusBarMessage(`Corroborate: ${n} ${n === 1 ? 'finding' : 'findings'} in ${name}`, 5000);
   });
 
   register(Commands.compareAtCursor, async () => {

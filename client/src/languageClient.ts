@@ -15,7 +15,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type * as Protocol from '../../server/src/lsp/protocol';
-import { draftLanguages, SECTION } from './config';
+import { draftLanguages, SECTION, setSourceRoots } from './config';
 import { CLIENT_COMMANDS } from './commandIds';
 import { isReport } from './report';
 import type { ServerState } from './statusText';
@@ -106,6 +106,7 @@ export class ServerManager implements vscode.Disposable {
     this.clientDisposables = [
       client.onNotification(statusNotification, (params) => {
         this.status = params;
+        setSourceRoots(Array.isArray(params.roots) ? params.roots : []);
         this.statusEmitter.fire(params);
       }),
       client.onDidChangeState((e) => {

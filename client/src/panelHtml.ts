@@ -110,27 +110,41 @@ export function wordDiff(reference: string, text: string): WordDiff {
   return result;
 }
 
+export interface HighlightOptions {
+  /** Show the draft's words that `text` lacks, struck through (default true). */
+  draftRemovals?: boolean;
+  /** Show the consensus's words that `text` lacks, struck through (default false). */
+  consensusRemovals?: boolean;
+}
+
 /**
  * `text` as HTML with the words that differ from `draft` in <ins class="vs-draft">, the draft's words it lacks
  * in <del class="vs-draft">, and the words that differ from `consensus` (what the other sources say) marked
- * with class "vs-sources". Either reference may be undefined to skip that comparison.
+ * with class "vs-sources" (its missing words in <del class="vs-sources"> when asked). Either reference may be
+ * undefined to skip that comparison.
  */
-export function highlightDiff(text: string, draft: string | undefined, consensus?: string): string {
-  const vsDraft = draft === undefined ? { changed: [], removed: [] } : wordDiff(draft, text);
-  const vsSources = consensus === undefined ? { changed: [], removed: [] } : wordDiff(consensus, text);
+export function highlightDiff(text: string, draft: string | undefined, consensus?: string, options: HighlightOptions = {}): string {
+  const none: WordDiff = { changed: [], removed: [] };
+  const vsDraft = draft === undefined ? none : wordDiff(draft, text);
+  const vsSources = consensus === undefined ? none : wordDiff(consensus, text);
+  const removals = [
+    ...(options.draftRemovals === false ? [] : vsDraft.removed.map((r) => ({ ...r, cls: 'vs-draft', title: 'In the draft, not in this source' }))),
+    ...(options.consensusRemovals ? vsSources.removed.map((r) => ({ ...r, cls: 'vs-sources', title: 'In the other sources, not in this one' })) : []),
+  ];
   const cuts = new Set<number>([0, text.length]);
   for (const [s, e] of [...vsDraft.changed, ...vsSources.changed]) {
     cuts.add(s);
     cuts.add(e);
   }
-  for (const r of vsDraft.removed) cuts.add(r.at);
+  for (const r of removals) cuts.add(r.at);
   const points = [...cuts].sort((a, b) => a - b);
   const inside = (ranges: Array<[number, number]>, s: number, e: number) => ranges.some(([a, b]) => a <= s && e <= b);
   let html = '';
   for (let i = 0; i < points.length; i++) {
     const at = points[i]!;
-    for (const r of vsDraft.removed.filter((x) => x.at === at)) {
-      html += `<del class="vs-draft" title="In the draft, not in this source">${escapeHtml(r.text)}</del>`;
+    for (const r of removals.filter((x) => x.at === at)) {
+      if (at > 0 && !/\s$/.test(text.slice(0, at))) html += ' ';
+      html += `<del class="${r.cls}" title="${r.title}">${escapeHtml(r.text)}</del>`;
       if (at < text.length) html += ' ';
     }
     const next = points[i + 1];
@@ -205,6 +219,18 @@ function locate(excerpt: string, value: string): [number, number] | undefined {
   const folded = foldQuotes(excerpt).toLowerCase().indexOf(foldQuotes(value).toLowerCase());
   if (folded >= 0) return [folded, folded + value.length];
   return undefined;
+}
+
+/** Variants that differ only in quote marks, case or spacing are one variant to a reader. */
+export function mergeVariants(variants: ClaimComparison['variants']): ClaimComparison['variants'] {
+  const merged = new Map<string, { value: string; sources: number }>();
+  for (const v of variants) {
+    const key = normalized(v.value);
+    const entry = merged.get(key);
+    if (entry) entry.sources += v.sources;
+    else merged.set(key, { value: v.value, sources: v.sources });
+  }
+  return [...merged.values()].sort((a, b) => b.sources - a.sources);
 }
 
 type Stance = 'agrees' | 'differs' | 'mentions' | 'silent';
@@ -282,17 +308,18 @@ function comparisonHtml(state: PanelState, targets: OpenTarget[]): string {
       `</p>` +
       `<h1 class="claim-text">${escapeHtml(draftText)}</h1>` +
       `<p class="summary">${escapeHtml(c.summary)}</p>` +
-      `<p class="counts"><strong class="agree-count">${c.agreeing} of ${c.stating}</strong> ${c.stating === 1 ? 'source that states it agrees' : 'sources that state it agree'} with the draft` +
-      ` · ${plural(c.totalSources, 'source')} in the corpus${silent ? ` · ${silent} silent` : ''}</p>`,
+      `<p class="counts"><span class="count">Agree with the draft: <strong class="agree-count">${c.agreeing} of ${c.stating}</strong></span>` +
+        ` <span class="count">Say nothing about it: <strong>${silent} of ${c.totalSources}</strong></span></p>`,
   );
-  if (c.variants.length > 0) {
-    const first = c.variants[0]!.value;
+  const variants = mergeVariants(c.variants);
+  if (variants.length > 0) {
+    const first = variants[0]!.value;
     parts.push(
       `<ul class="variants" aria-label="What the sources say">` +
-        c.variants
+        variants
           .map(
             (v, i) =>
-              `<li><span class="value">${highlightDiff(v.value, draftText, i === 0 ? undefined : first)}</span>` +
+              `<li><span class="value">${highlightDiff(v.value, draftText, i === 0 ? undefined : first, { draftRemovals: false })}</span>` +
               ` <span class="badge">${plural(v.sources, 'source')}</span></li>`,
           )
           .join('') +
@@ -361,7 +388,7 @@ function disagreementsHtml(state: PanelState, targets: OpenTarget[]): string {
     );
     d.variants.forEach((v, i) => {
       parts.push(
-        `<li class="variant"><p><span class="value">${i === 0 ? escapeHtml(v.value) : highlightDiff(v.value, undefined, first)}</span>` +
+        `<li class="variant"><p><span class="value">${i === 0 ? escapeHtml(v.value) : highlightDiff(v.value, undefined, first, { consensusRemovals: true })}</span>` +
           ` <span class="badge">${plural(v.sources.length, 'source')}</span></p><ul class="citations">`,
       );
       for (const s of v.sources) {

@@ -17,7 +17,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly server: ServerManager) {
-    this.item = vscode.window.createStatusBarItem('corroborate.status', vscode.StatusBarAlignment.Left, 50);
+    this.item = vscode.window.createStatusBarItem('status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'Corroborate';
     this.disposables.push(
       server.onDidChangeStatus(() => this.update()),

@@ -8,6 +8,7 @@ import {
   escapeHtml,
   highlightDiff,
   makeNonce,
+  mergeVariants,
   renderPanel,
   wordDiff,
   type PanelResources,
@@ -192,6 +193,11 @@ test('highlightDiff marks words that differ from the draft and from the other so
   const sourcesOnly = highlightDiff('more than 460 drones', undefined, 'over 460 drones');
   assert.match(sourcesOnly, /<mark class="vs-sources"[^>]*>more than<\/mark> 460 drones/);
   assert.equal(highlightDiff('<b>', '<b>'), '&lt;b&gt;');
+  // Words the text lacks: the draft's by default, the other sources' on request, spaced as words.
+  assert.equal(highlightDiff('something good may be happening', undefined, 'something good just may be happening', { consensusRemovals: true }),
+    'something good <del class="vs-sources" title="In the other sources, not in this one">just</del> may be happening');
+  assert.equal(highlightDiff('key terms', 'key terms agreed', undefined, {}), 'key terms <del class="vs-draft" title="In the draft, not in this source">agreed</del>');
+  assert.equal(highlightDiff('key terms', 'key terms agreed', undefined, { draftRemovals: false }), 'key terms');
 });
 
 test('one column per source, passage values highlighted against the draft, agreement counts shown', () => {
@@ -199,7 +205,7 @@ test('one column per source, passage values highlighted against the draft, agree
   assert.equal((html.match(/<article class="source /g) ?? []).length, 3, 'every source gets a column, silent ones too');
   assert.match(html, /class="source differs"[^>]*aria-label="Title bbc: Differs from the draft"/);
   assert.match(html, /class="source silent"[^>]*aria-label="Title blog: Does not mention it"/);
-  assert.match(html, /<strong class="agree-count">0 of 2<\/strong> sources that state it agree with the draft · 3 sources in the corpus · 1 silent/);
+  assert.match(html, /Agree with the draft: <strong class="agree-count">0 of 2<\/strong><\/span> <span class="count">Say nothing about it: <strong>1 of 3<\/strong>/);
   // The value inside the excerpt: the differing word highlighted, the draft's word struck.
   assert.match(html, /<span class="value">a common understanding on the <del class="vs-draft"[^>]*>main<\/del> <ins class="vs-draft"[^>]*>key<\/ins> terms of the agreement discussed<\/span>/);
   // The excerpt around the value is kept, escaped.
@@ -252,7 +258,8 @@ test('agreeing sources are not marked; a minority source is marked against the m
   assert.match(html, /Russia fired <span class="value">22 missiles<\/span> overnight\./);
   assert.match(html, /Russia fired <span class="value"><del class="vs-draft"[^>]*>22<\/del> <ins class="vs-draft vs-sources"[^>]*>23<\/ins> missiles<\/span>/);
   assert.match(html, /<strong class="agree-count">2 of 3<\/strong>/);
-  assert.match(html, /<li><span class="value"><del class="vs-draft"[^>]*>22<\/del> <ins class="vs-draft vs-sources"[^>]*>23<\/ins> missiles<\/span> <span class="badge">1 source<\/span><\/li>/);
+  // The variants list marks what differs, without striking the draft's words.
+  assert.match(html, /<li><span class="value"><ins class="vs-draft vs-sources"[^>]*>23<\/ins> missiles<\/span> <span class="badge">1 source<\/span><\/li>/);
 });
 
 test('no claim yet: an empty state with a focusable action', () => {
@@ -278,7 +285,7 @@ test('the disagreements view lists each fact with its variants, counts, citation
   assert.match(html, /The sources disagree on 1 fact\./);
   assert.match(html, /<span class="kind kind-date">date<\/span> duration of the war/);
   assert.match(html, /<span class="value">nearly four years<\/span> <span class="badge">1 source<\/span>/);
-  assert.match(html, /<span class="value">nearly <mark class="vs-sources"[^>]*>three<\/mark> years<\/span>/);
+  assert.match(html, /<span class="value">nearly <del class="vs-sources"[^>]*>four<\/del> <mark class="vs-sources"[^>]*>three<\/mark> years<\/span>/);
   assert.match(html, /<a href="#" class="citation" data-open="0" aria-label="Open Title bbc at line 41"/);
   assert.match(html, /<blockquote class="excerpt">the nearly three-year conflict<\/blockquote>/);
   assert.match(html, /Where sources disagree <span class="badge">1<\/span>/);
@@ -294,5 +301,19 @@ test('disagreements: loading, empty and error states', () => {
   assert.match(
     renderPanel({ tab: 'disagreements', comparison: null, disagreements: null, errors: { disagreements: 'boom <b>' } }, res).html,
     /<p class="error" role="alert">boom &lt;b&gt;<\/p>/,
+  );
+});
+
+test('variants that differ only in quote marks or case are shown once, with their sources added up', () => {
+  assert.deepEqual(
+    mergeVariants([
+      { value: 'We can’t go back', sources: 1 },
+      { value: "We can't go back", sources: 1 },
+      { value: 'We cannot go back', sources: 1 },
+    ]),
+    [
+      { value: 'We can’t go back', sources: 2 },
+      { value: 'We cannot go back', sources: 1 },
+    ],
   );
 });
