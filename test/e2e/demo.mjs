@@ -6,14 +6,15 @@
 //  - Otherwise: builds and packages the .vsix, installs it into an isolated code-server (VS Code 1.100.3 in
 //    the browser, only on 127.0.0.1) and prints the URL. Ctrl+C stops it.
 // Options: --browser (use code-server even if `code` exists), --port N (default 8080, or a free one),
-//          --smoke (CI: start, load the page in headless Chromium, wait for squiggles, screenshot, exit).
+//          --smoke (CI: start, load the page in headless Chromium, wait for squiggles, screenshot, exit),
+//          --no-build (reuse corroborate.vsix when it exists).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ARTIFACTS, buildAndPackage, ensureDeps, freePort, installVsix, launchBrowser, makeRun, makeWorkspace,
-  portIsFree, ROOT, run, startCodeServer, stopAll,
+  portIsFree, ROOT, run, startCodeServer, stopAll, VSIX,
 } from './lib.mjs';
 
 const args = process.argv.slice(2);
@@ -47,7 +48,7 @@ if (code) {
 }
 
 ensureDeps();
-const vsix = buildAndPackage();
+const vsix = flag('--no-build') && existsSync(VSIX) ? VSIX : buildAndPackage();
 const ws = makeWorkspace(paths);
 installVsix(paths, vsix);
 const wanted = Number(option('--port') ?? process.env.CORROBORATE_DEMO_PORT ?? 8080);
