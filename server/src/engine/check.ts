@@ -1,7 +1,10 @@
 // Checking a draft: extract its claims, match them against the corpus, run every rule, apply settings.
 import type { CheckOptions, Claim, ClaimComparison, Evidence, Finding, RuleId, Severity, SourcePassages, Span } from './types';
 import type { Corpus } from '../corpus/corpus';
-import { analyzeText, type AnalyzedText } from '../extract/document';
+import { extractClaims, segmentText, type AnalyzedText } from '../extract/document';
+import { readMetadata } from '../corpus/metadata';
+import { paragraphsOf } from '../text/segment';
+import { speakerStateKey, type SpeakerState } from '../extract/quotes';
 import { matchQuote } from '../match/quotes';
 import { factCandidates } from '../match/facts';
 import { datesComparable, datesAgree, figuresOverlap } from '../match/compare';
@@ -9,7 +12,7 @@ import { ALL_RULES } from '../checks/registry';
 import type { CheckContext, RawFinding } from '../checks/types';
 import { SAME_FACT } from '../checks/thresholds';
 import { alteredMatches } from '../checks/quoteAltered';
-import { rangeOf } from './lines';
+import { lineStartsOf, rangeOf } from './lines';
 import { disabledRules } from './suppressions';
 
 const EXCERPT_LIMIT = 320;
@@ -18,25 +21,75 @@ export function checkText(corpus: Corpus, text: string, options: CheckOptions = 
   return runChecks(corpus, text, options).findings;
 }
 
-interface CheckRun { draft: AnalyzedText; ctx: CheckContext; findings: Finding[] }
+/** One paragraph of a draft, analysed and checked on its own; offsets are relative to the paragraph. */
+interface ParagraphResult {
+  analysis: AnalyzedText;
+  ctx: CheckContext;
+  raw: RawFinding[];
+  stateAfter: SpeakerState;
+}
 
+interface CheckRun {
+  lineStarts: number[];
+  parts: Array<{ start: number; result: ParagraphResult }>;
+  findings: Finding[];
+}
+
+/** Paragraph results by paragraph text and what it depends on; per corpus, so a new corpus starts afresh. */
+const paragraphCaches = new WeakMap<Corpus, Map<string, ParagraphResult>>();
+const MAX_CACHED_PARAGRAPHS = 4000;
+
+function cacheFor(corpus: Corpus): Map<string, ParagraphResult> {
+  let cache = paragraphCaches.get(corpus);
+  if (!cache) paragraphCaches.set(corpus, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * Checks a draft paragraph by paragraph: every rule looks no further than its paragraph, so an edit re-extracts and
+ * re-matches only the paragraph it touched (and those after it only if it changed who is speaking).
+ */
 function runChecks(corpus: Corpus, text: string, options: CheckOptions): CheckRun {
-  const draft = analyzeText(text, { knownPeople: corpus.index.knownPeople });
-  const ctx = contextFor(draft, corpus);
-  const suppressed = disabledRules(text, draft.lineStarts);
+  const meta = readMetadata(text);
+  const body = meta.frontMatterEnd ? ' '.repeat(meta.frontMatterEnd) + text.slice(meta.frontMatterEnd) : text;
+  const lineStarts = lineStartsOf(text);
+  const cache = cacheFor(corpus);
+  const state: SpeakerState = { speakerRecent: false, people: [] };
+  const parts: CheckRun['parts'] = [];
+  const paragraphMeta = { frontMatterEnd: 0, warnings: [], date: meta.date, dayFirst: meta.dayFirst };
+  for (const paragraph of paragraphsOf(body)) {
+    const key = `${paragraph.text}\u0000${meta.date?.iso ?? ''}\u0000${meta.dayFirst}\u0000${speakerStateKey(state)}`;
+    let result = cache.get(key);
+    if (result) cache.delete(key);
+    else {
+      const stateAfter: SpeakerState = { ...state, people: [...state.people] };
+      const seg = segmentText(paragraph.text, undefined, paragraphMeta);
+      const analysis = extractClaims(seg, { knownPeople: corpus.index.knownPeople, documentDate: meta.date?.iso, dayFirst: meta.dayFirst, state: stateAfter });
+      const ctx = contextFor(analysis, corpus);
+      result = { analysis, ctx, raw: ALL_RULES.flatMap((rule) => rule.check(ctx)), stateAfter };
+    }
+    cache.set(key, result);
+    if (cache.size > MAX_CACHED_PARAGRAPHS) cache.delete(cache.keys().next().value as string);
+    Object.assign(state, result.stateAfter, { people: [...state.people, ...result.stateAfter.people.filter((p) => !state.people.includes(p))] });
+    parts.push({ start: paragraph.start, result });
+  }
+  const suppressed = disabledRules(text, lineStarts);
   const findings: Finding[] = [];
   for (const rule of ALL_RULES) {
     const setting = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off' || suppressed.file.has(rule.id) || suppressed.file.has('*')) continue;
-    for (const raw of rule.check(ctx)) {
-      const range = rangeOf(draft.lineStarts, raw);
-      const line = suppressed.lines.get(range.start.line);
-      if (line && (line.has(rule.id) || line.has('*'))) continue;
-      findings.push(toFinding(raw, range, setting));
+    for (const { start, result } of parts) {
+      for (const raw of result.raw) {
+        if (raw.rule !== rule.id) continue;
+        const range = rangeOf(lineStarts, { start: raw.start + start, end: raw.end + start });
+        const line = suppressed.lines.get(range.start.line);
+        if (line && (line.has(rule.id) || line.has('*'))) continue;
+        findings.push(toFinding(raw, range, setting));
+      }
     }
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { draft, ctx, findings };
+  return { lineStarts, parts, findings };
 }
 
 function toFinding(raw: RawFinding, range: Finding['range'], severity: Severity): Finding {
@@ -74,8 +127,12 @@ function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
 
 /** The claim under `offset` compared across every source: what hovers and the comparison panel show. */
 export function describeClaimAt(corpus: Corpus, text: string, offset: number): ClaimComparison | undefined {
-  const { draft, ctx, findings } = runChecks(corpus, text, {});
-  const within = (span: Span) => span.start <= offset && offset <= span.end;
+  const { lineStarts, parts, findings } = runChecks(corpus, text, {});
+  const part = [...parts].reverse().find((p) => p.start <= offset);
+  if (!part) return undefined;
+  const { analysis: draft, ctx } = part.result;
+  const local = offset - part.start;
+  const within = (span: Span) => span.start <= local && local <= span.end;
   const passages = new Map<number, SourcePassages['passages']>();
   const add = (doc: number, start: number, end: number, value: string, agrees: boolean) => {
     const e = ctx.evidence(doc, start, end);
@@ -83,6 +140,11 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
     if (!list.some((p) => p.excerpt === e.excerpt && p.value === value)) list.push({ excerpt: e.excerpt, range: e.range, value, agrees });
     passages.set(doc, list);
   };
+  const overlapping = findings.filter((f) => {
+    const start = lineStarts[f.range.start.line] + f.range.start.character;
+    const end = lineStarts[f.range.end.line] + f.range.end.character;
+    return start <= offset && offset <= end;
+  });
   let claim: Claim | undefined;
   const quote = ctx.quotes.find((m) => within(m.claim.span));
   const figure = ctx.figures.find((m) => within(m.claim.span));
@@ -102,7 +164,7 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
     const word = draft.names.flat().flatMap((r) => r.words).find((w) => within(w));
     if (!word) return undefined;
     claim = { kind: 'name', span: { start: word.start, end: word.end }, text: word.text, sentence: 0 };
-    const finding = findings.find((f) => f.rule === 'name/misspelled' && rangeContains(draft, f, offset));
+    const finding = overlapping.find((f) => f.rule === 'name/misspelled');
     const spelling = (finding?.suggestions[0] ?? word.text).toLowerCase();
     for (const ref of corpus.index.nameRefs.get(spelling) ?? []) add(ref.doc, ref.start, ref.end, corpus.sources[ref.doc].text.slice(ref.start, ref.end), spelling === word.text.toLowerCase());
   }
@@ -112,18 +174,11 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
   const variantCounts = new Map<string, Set<number>>();
   sources.forEach((s, i) => s.passages.forEach((p) => variantCounts.set(p.value, (variantCounts.get(p.value) ?? new Set()).add(i))));
   const variants = [...variantCounts].map(([value, docs]) => ({ value, sources: docs.size })).sort((a, b) => b.sources - a.sources);
-  const range = rangeOf(draft.lineStarts, claim.span);
-  const relevant = findings.filter((f) => rangeContains(draft, f, offset));
+  const range = rangeOf(lineStarts, { start: claim.span.start + part.start, end: claim.span.end + part.start });
   const summary = stating
     ? `“${claim.text}”: ${agreeing} of ${stating} sources that report it agree with the draft (${corpus.sources.length} sources in the corpus).`
     : `“${claim.text}”: no source reports this (${corpus.sources.length} sources in the corpus): unverified.`;
-  return { claim: { kind: claim.kind, text: claim.text, range }, summary, agreeing, stating, totalSources: corpus.sources.length, variants, sources, findings: relevant };
-}
-
-function rangeContains(draft: AnalyzedText, finding: Finding, offset: number): boolean {
-  const start = draft.lineStarts[finding.range.start.line] + finding.range.start.character;
-  const end = draft.lineStarts[finding.range.end.line] + finding.range.end.character;
-  return start <= offset && offset <= end;
+  return { claim: { kind: claim.kind, text: claim.text, range }, summary, agreeing, stating, totalSources: corpus.sources.length, variants, sources, findings: overlapping };
 }
 
 export type { RuleId };

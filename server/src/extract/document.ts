@@ -4,7 +4,7 @@ import { lineStartsOf } from '../engine/lines';
 import { paragraphsOf, sentencesOf, type Paragraph, type Sentence } from '../text/segment';
 import { contentWords } from '../text/words';
 import { readMetadata, type Metadata } from '../corpus/metadata';
-import { extractQuotes } from './quotes';
+import { extractQuotes, type SpeakerState } from './quotes';
 import { extractFigures } from './figures';
 import { extractDates } from './dates';
 import { nameRunsOf, type NameRun } from './names';
@@ -29,6 +29,10 @@ export interface AnalyzeOptions {
   knownPeople?: ReadonlySet<string>;
   /** Overrides the document's own date (for relative weekdays). */
   documentDate?: string;
+  /** Overrides the document's own date convention (03.12.2025 day-first or month-first). */
+  dayFirst?: boolean;
+  /** Speakers carried over from the text before (when a draft is analysed paragraph by paragraph). */
+  state?: SpeakerState;
 }
 
 export interface Segmented {
@@ -40,8 +44,7 @@ export interface Segmented {
 }
 
 /** Structure and names only: enough to learn who the people are before attributing quotes. */
-export function segmentText(text: string, fileName?: string): Segmented {
-  const meta = readMetadata(text, fileName);
+export function segmentText(text: string, fileName?: string, meta: Metadata = readMetadata(text, fileName)): Segmented {
   // Blank out front matter so offsets stay those of the file.
   const body = meta.frontMatterEnd ? ' '.repeat(meta.frontMatterEnd) + text.slice(meta.frontMatterEnd) : text;
   const paragraphs = paragraphsOf(body);
@@ -51,7 +54,7 @@ export function segmentText(text: string, fileName?: string): Segmented {
 
 export function extractClaims(seg: Segmented, options: AnalyzeOptions = {}): AnalyzedText {
   const { text, meta, paragraphs, sentences } = seg;
-  const quotes = extractQuotes({ text, sentences, paragraphs, knownPeople: options.knownPeople });
+  const quotes = extractQuotes({ text, sentences, paragraphs, knownPeople: options.knownPeople, names: seg.names, state: options.state });
   const quoteSpans: Span[] = quotes.map((q) => q.span);
   return {
     ...seg,
@@ -59,7 +62,7 @@ export function extractClaims(seg: Segmented, options: AnalyzeOptions = {}): Ana
     sentenceWords: sentences.map((s) => contentWords(s.text)),
     quotes,
     figures: extractFigures(text, sentences, quoteSpans),
-    dates: extractDates(text, sentences, quoteSpans, { documentDate: options.documentDate ?? meta.date?.iso, dayFirst: meta.dayFirst }),
+    dates: extractDates(text, sentences, quoteSpans, { documentDate: options.documentDate ?? meta.date?.iso, dayFirst: options.dayFirst ?? meta.dayFirst }),
   };
 }
 

@@ -48,15 +48,34 @@ export interface QuoteContext {
   paragraphs: readonly Paragraph[];
   /** Surnames known to be people (from the corpus); a single capitalised word in this set is a person. */
   knownPeople?: ReadonlySet<string>;
+  /** Name runs per sentence, when already computed. */
+  names?: readonly NameRun[][];
+  /** Who was speaking at the end of the text before this one; updated in place for the text after. */
+  state?: SpeakerState;
+}
+
+/** What carries over from one stretch of text to the next for "he said" and bare follow-on quotes. */
+export interface SpeakerState {
+  lastPerson?: Speaker;
+  lastSpeaker?: Speaker;
+  /** The last paragraph had a speaker, so a bare quote opening the next one continues it. */
+  speakerRecent: boolean;
+  /** People named so far (besides the corpus's). */
+  people: string[];
+}
+
+export function speakerStateKey(state: SpeakerState): string {
+  return [state.lastPerson?.name, state.lastSpeaker?.name, state.speakerRecent, state.people.join(',')].join('|');
 }
 
 export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
   const { text, sentences, paragraphs } = ctx;
   const quotes: QuoteClaim[] = [];
-  const people = new Set(ctx.knownPeople ?? []);
-  let lastPerson: Speaker | undefined;
-  let lastSpeaker: Speaker | undefined;
-  let lastSpeakerParagraph = -1;
+  const people = new Set([...(ctx.knownPeople ?? []), ...(ctx.state?.people ?? [])]);
+  const ownPeople = new Set(ctx.state?.people ?? []);
+  let lastPerson: Speaker | undefined = ctx.state?.lastPerson;
+  let lastSpeaker: Speaker | undefined = ctx.state?.lastSpeaker;
+  let lastSpeakerParagraph = ctx.state?.speakerRecent ? -1 : -2;
   let sentenceIndex = 0;
   paragraphs.forEach((paragraph, p) => {
     const spans = quoteSpansOf(paragraph);
@@ -73,8 +92,12 @@ export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
     // Walk the paragraph's sentences in order, keeping track of the last person named (for "he said").
     for (const s of paragraphSentences) {
       const sentence = sentences[s];
-      const runs = nameRunsOf(sentence.text, sentence.start);
-      for (const run of runs) if (isPerson(run, people)) people.add(run.surname);
+      const runs = ctx.names?.[s] ?? nameRunsOf(sentence.text, sentence.start);
+      for (const run of runs) {
+        if (!isPerson(run, people)) continue;
+        if (!people.has(run.surname)) ownPeople.add(run.surname);
+        people.add(run.surname);
+      }
       const inSentence = quotesHere.filter((q) => q.sentence === s);
       for (const quote of inSentence) {
         // A quote may run over sentence ends ("…shelter. We just wait," said Marchenko): attribute over all of them.
@@ -96,6 +119,12 @@ export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
     }
     quotes.push(...quotesHere);
   });
+  if (ctx.state) {
+    ctx.state.lastPerson = lastPerson;
+    ctx.state.lastSpeaker = lastSpeaker;
+    ctx.state.speakerRecent = lastSpeakerParagraph === paragraphs.length - 1 && lastSpeakerParagraph >= 0;
+    ctx.state.people = [...ownPeople];
+  }
   return quotes;
 }
 
