@@ -12,6 +12,7 @@ const common = {
   conditions: ['node'],
   mainFields: ['module', 'main'],
   logLevel: 'warning',
+  alias: { 'sanitize-html': './server/src/text/sanitizeHtmlStub.ts' },
 };
 const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },

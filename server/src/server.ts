@@ -1,6 +1,7 @@
 // Corroborate language server. Pure LSP (no VS Code API), so any client can use it:
 //   node dist/server.js --stdio [--sources DIR]...      (also --node-ipc, --socket=PORT, --pipe=NAME)
 // The features live in ./lsp, one file each; this file parses arguments and wires them together.
+// The same bundle, started as a worker thread, is the engine worker (see lsp/engineHost.ts).
 import {
   CodeActionKind,
   ProposedFeatures,
@@ -25,6 +26,7 @@ import {
 } from './lsp/context';
 import { CorpusManager } from './lsp/corpusManager';
 import { Diagnostics } from './lsp/diagnostics';
+import { EngineHost, isEngineWorker, runEngineWorker } from './lsp/engineHost';
 import { HoverProvider } from './lsp/hover';
 import { registerRequests } from './lsp/requests';
 
@@ -55,115 +57,123 @@ export function parseSourcesArgs(argv: string[]): string[] {
   return out.filter((s) => s.length > 0);
 }
 
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  process.stderr.write(usage());
-  process.exit(0);
-}
-if (args.includes('--version')) {
-  process.stderr.write(`${VERSION}\n`);
-  process.exit(0);
-}
-// Without a transport flag, stdio (what most editors' configs expect from `corroborate-server`).
-if (!args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(`${t}=`)))) process.argv.push('--stdio');
+if (isEngineWorker()) runEngineWorker();
+else startServer();
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const log = makeLog(connection);
-const ctx: ServerContext = {
-  connection,
-  documents,
-  capabilities: capabilitiesOf({}),
-  workspaceFolders: [process.cwd()],
-  cliSources: parseSourcesArgs(args),
-  initSources: [],
-  log,
-  notify: makeNotify(connection, log),
-};
+function startServer(): void {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stderr.write(usage());
+    process.exit(0);
+  }
+  if (args.includes('--version')) {
+    process.stderr.write(`${VERSION}\n`);
+    process.exit(0);
+  }
+  // Without a transport flag, stdio (what most editors' configs expect from `corroborate-server`).
+  if (!args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(`${t}=`)))) process.argv.push('--stdio');
 
-// Bad input must never kill the server: anything that escapes a handler is logged, and serving goes on.
-process.on('uncaughtException', (err) => log.error(`unexpected error: ${err.stack ?? errorText(err)}`));
-process.on('unhandledRejection', (reason) => log.error(`unexpected rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
-
-const config = new Configuration(ctx);
-const corpus = new CorpusManager(ctx, () => config.current);
-const diagnostics = new Diagnostics(ctx, config, corpus);
-const hover = new HoverProvider(ctx, config, corpus, diagnostics);
-const codeActions = new CodeActionProvider(ctx, diagnostics);
-
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  ctx.capabilities = capabilitiesOf(params.capabilities ?? {});
-  ctx.workspaceFolders = workspaceFoldersOf(params);
-  const init = params.initializationOptions as Record<string, unknown> | undefined | null;
-  // `{ sources, severity, … }`, or the same under `corroborate` or `settings` (what the VS Code client sends).
-  const initSettings = init && typeof init === 'object' ? (init.corroborate ?? init.settings ?? init) : undefined;
-  const initSources = initSettings && typeof initSettings === 'object' ? (initSettings as Record<string, unknown>).sources : undefined;
-  ctx.initSources = typeof initSources === 'string' ? [initSources] : Array.isArray(initSources) ? initSources.filter((s): s is string => typeof s === 'string') : [];
-  // Settings given at start-up count only for clients that cannot answer workspace/configuration.
-  config.setInitial(initSettings);
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
-      executeCommandProvider: { commands: COMMANDS },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: 'corroborate', version: VERSION },
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const log = makeLog(connection);
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    capabilities: capabilitiesOf({}),
+    workspaceFolders: [process.cwd()],
+    cliSources: parseSourcesArgs(args),
+    initSources: [],
+    log,
+    notify: makeNotify(connection, log),
   };
-});
 
-connection.onInitialized(async () => {
-  await config.register(connection);
-  if (ctx.capabilities.workspaceFolders) {
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
-      const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
-      ctx.workspaceFolders = [...ctx.workspaceFolders.filter((w) => !removed.has(w)), ...added];
-      if (ctx.workspaceFolders.length === 0) ctx.workspaceFolders = [process.cwd()];
-      void corpus.reload();
-    });
-  }
-  try {
-    await config.refresh();
-  } catch (err) {
-    log.error(`reading settings failed: ${errorText(err)}`);
-  }
-  ctx.log.info(`Corroborate ${VERSION} serving ${ctx.workspaceFolders.join(', ')}`);
-  void corpus.reload();
-});
+  // Bad input must never kill the server: anything that escapes a handler is logged, and serving goes on.
+  process.on('uncaughtException', (err) => log.error(`unexpected error: ${err.stack ?? errorText(err)}`));
+  process.on('unhandledRejection', (reason) => log.error(`unexpected rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
-connection.onDidChangeConfiguration(async (change) => {
-  try {
-    const { changed } = await config.refresh(change?.settings ?? null);
-    if (!changed) return;
-    // New source folders reload the corpus (and re-check when done); any other change just re-checks.
-    await corpus.reload();
-    diagnostics.scheduleAll();
-  } catch (err) {
-    log.error(`applying settings failed: ${errorText(err)}`);
-  }
-});
+  const config = new Configuration(ctx);
+  const corpus = new CorpusManager(ctx, () => config.current);
+  // The bundle itself is the worker script (under tsx, server.ts is not runnable as one: checks then run in-process).
+  const engine = new EngineHost(ctx, __filename);
+  const diagnostics = new Diagnostics(ctx, config, corpus, engine);
+  const hover = new HoverProvider(ctx, config, corpus, diagnostics, engine);
+  const codeActions = new CodeActionProvider(ctx, diagnostics);
 
-corpus.onDidChange(() => diagnostics.scheduleAll());
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    ctx.capabilities = capabilitiesOf(params.capabilities ?? {});
+    ctx.workspaceFolders = workspaceFoldersOf(params);
+    const init = params.initializationOptions as Record<string, unknown> | undefined | null;
+    // `{ sources, severity, … }`, or the same under `corroborate` or `settings` (what the VS Code client sends).
+    const initSettings = init && typeof init === 'object' ? (init.corroborate ?? init.settings ?? init) : undefined;
+    const initSources = initSettings && typeof initSettings === 'object' ? (initSettings as Record<string, unknown>).sources : undefined;
+    ctx.initSources = typeof initSources === 'string' ? [initSources] : Array.isArray(initSources) ? initSources.filter((s): s is string => typeof s === 'string') : [];
+    // Settings given at start-up count only for clients that cannot answer workspace/configuration.
+    config.setInitial(initSettings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        executeCommandProvider: { commands: COMMANDS },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'corroborate', version: VERSION },
+    };
+  });
 
-const justOpened = new Set<string>();
-documents.onDidOpen((e) => justOpened.add(e.document.uri));
-documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri, justOpened.delete(e.document.uri)));
-documents.onDidClose((e) => {
-  justOpened.delete(e.document.uri);
-  diagnostics.closed(e.document.uri);
-});
+  connection.onInitialized(async () => {
+    await config.register(connection);
+    if (ctx.capabilities.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+        const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+        ctx.workspaceFolders = [...ctx.workspaceFolders.filter((w) => !removed.has(w)), ...added];
+        if (ctx.workspaceFolders.length === 0) ctx.workspaceFolders = [process.cwd()];
+        void corpus.reload();
+      });
+    }
+    try {
+      await config.refresh();
+    } catch (err) {
+      log.error(`reading settings failed: ${errorText(err)}`);
+    }
+    ctx.log.info(`Corroborate ${VERSION} serving ${ctx.workspaceFolders.join(', ')}`);
+    void corpus.reload();
+  });
 
-connection.onHover((params) => hover.hover(params));
-connection.onCodeAction((params) => codeActions.codeActions(params));
-registerCommands(ctx, diagnostics, corpus);
-registerRequests(ctx, corpus);
+  connection.onDidChangeConfiguration(async (change) => {
+    try {
+      const { changed } = await config.refresh(change?.settings ?? null);
+      if (!changed) return;
+      // New source folders reload the corpus (and re-check when done); any other change just re-checks.
+      await corpus.reload();
+      diagnostics.scheduleAll();
+    } catch (err) {
+      log.error(`applying settings failed: ${errorText(err)}`);
+    }
+  });
 
-connection.onShutdown(() => {
-  diagnostics.dispose();
-  corpus.dispose();
-});
+  corpus.onDidChange(() => diagnostics.scheduleAll());
 
-documents.listen(connection);
-connection.listen();
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => justOpened.add(e.document.uri));
+  documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri, justOpened.delete(e.document.uri)));
+  documents.onDidClose((e) => {
+    justOpened.delete(e.document.uri);
+    diagnostics.closed(e.document.uri);
+  });
+
+  connection.onHover((params) => hover.hover(params));
+  connection.onCodeAction((params) => codeActions.codeActions(params));
+  registerCommands(ctx, diagnostics, corpus);
+  registerRequests(ctx, corpus, engine);
+
+  connection.onShutdown(async () => {
+    diagnostics.dispose();
+    corpus.dispose();
+    await engine.dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -11,7 +11,10 @@ export interface SourceDoc {
   id: number;
   info: SourceInfo;
   text: string;
-  analysis: AnalyzedText;
+  /** Structure, words and names: all the index needs, computed when the corpus loads. */
+  segmented: Segmented;
+  /** Every claim of the source, extracted on first use: most sources are never a candidate for a given draft. */
+  readonly analysis: AnalyzedText;
 }
 
 export interface Corpus {
@@ -73,22 +76,29 @@ function buildCorpus(files: Array<{ path: string; text: string }>, roots: string
     const seg = segmented[i];
     if (!seg.sentences.length) return;
     for (const warning of seg.meta.warnings) problems.push({ path: file.path, reason: warning });
-    let analysis: AnalyzedText;
-    try {
-      analysis = extractClaims(seg, { knownPeople });
-    } catch (error) {
-      problems.push({ path: file.path, reason: `could not be analysed: ${(error as Error).message}` });
-      return;
-    }
     const { meta } = seg;
+    let analysis: AnalyzedText | undefined;
     sources.push({
       id: sources.length,
       info: { path: file.path, title: meta.title ?? basename(file.path), outlet: meta.outlet ?? meta.author, date: meta.date },
       text: file.text,
-      analysis,
+      segmented: seg,
+      get analysis() {
+        return (analysis ??= analyse(seg, knownPeople, file.path, problems));
+      },
     });
   });
-  return { roots, sources, problems, index: buildIndex(sources.map((s) => s.analysis), knownPeople) };
+  return { roots, sources, problems, index: buildIndex(sources.map((s) => s.segmented), knownPeople) };
+}
+
+/** Claims of one source; a source whose claims cannot be extracted keeps its words in the index but offers no claims. */
+function analyse(seg: Segmented, knownPeople: ReadonlySet<string>, path: string, problems: SourceProblem[]): AnalyzedText {
+  try {
+    return extractClaims(seg, { knownPeople });
+  } catch (error) {
+    problems.push({ path, reason: `claims could not be extracted: ${(error as Error).message}` });
+    return { ...seg, lineStarts: [0], quotes: [], figures: [], dates: [] };
+  }
 }
 
 /** Surnames of people named in full or with a title anywhere in the corpus ("Volodymyr Zelensky" → Zelensky). */

@@ -9,19 +9,11 @@ import { extractFigures } from './figures';
 import { extractDates } from './dates';
 import { nameRunsOf, type NameRun } from './names';
 
-export interface AnalyzedText {
-  text: string;
+export interface AnalyzedText extends Segmented {
   lineStarts: number[];
-  meta: Metadata;
-  paragraphs: Paragraph[];
-  sentences: Sentence[];
-  /** Content words of each sentence (stemmed), for matching. */
-  sentenceWords: string[][];
   quotes: QuoteClaim[];
   figures: FigureClaim[];
   dates: DateClaim[];
-  /** Capitalised runs of each sentence. */
-  names: NameRun[][];
 }
 
 export interface AnalyzeOptions {
@@ -40,6 +32,8 @@ export interface Segmented {
   meta: Metadata;
   paragraphs: Paragraph[];
   sentences: Sentence[];
+  /** Content words of each sentence (matching keys), for the index. */
+  sentenceWords: string[][];
   names: NameRun[][];
 }
 
@@ -49,7 +43,14 @@ export function segmentText(text: string, fileName?: string, meta: Metadata = re
   const body = meta.frontMatterEnd ? ' '.repeat(meta.frontMatterEnd) + text.slice(meta.frontMatterEnd) : text;
   const paragraphs = paragraphsOf(body);
   const sentences = sentencesOf(paragraphs);
-  return { text, meta, paragraphs, sentences, names: sentences.map((s) => nameRunsOf(s.text, s.start)) };
+  return {
+    text,
+    meta,
+    paragraphs,
+    sentences,
+    sentenceWords: sentences.map((s) => contentWords(s.text)),
+    names: sentences.map((s) => nameRunsOf(s.text, s.start)),
+  };
 }
 
 export function extractClaims(seg: Segmented, options: AnalyzeOptions = {}): AnalyzedText {
@@ -59,7 +60,6 @@ export function extractClaims(seg: Segmented, options: AnalyzeOptions = {}): Ana
   return {
     ...seg,
     lineStarts: lineStartsOf(text),
-    sentenceWords: sentences.map((s) => contentWords(s.text)),
     quotes,
     figures: extractFigures(text, sentences, quoteSpans),
     dates: extractDates(text, sentences, quoteSpans, { documentDate: options.documentDate ?? meta.date?.iso, dayFirst: options.dayFirst ?? meta.dayFirst }),

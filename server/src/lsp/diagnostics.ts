@@ -1,20 +1,32 @@
 // Diagnostics for open drafts: checked on open and (debounced) on change, published with the document version
-// they were computed for. A result whose version is no longer the document's is dropped, never published.
+// they were computed for. Checks run in the engine worker, one at a time per draft; a result whose version is no
+// longer the document's is dropped, never published, and the newest version is checked next.
 // Drafts the checker should not read (too big, binary, a source file itself) get one message and no check.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText } from '../engine';
 import type { Finding } from '../engine/types';
 import type { Configuration } from './configuration';
 import { errorText, uriToPath, type ServerContext } from './context';
 import { toDiagnostic } from './convert';
 import type { CorpusManager } from './corpusManager';
+import type { EngineHost } from './engineHost';
 
 interface DocState {
   timer?: NodeJS.Timeout;
-  /** Findings of the last check, with the version they belong to. */
-  checked?: { version: number; findings: Finding[] };
+  /** Findings of the last check, with the version (and corpus and settings) they belong to. */
+  checked?: { version: number; findings: Finding[]; corpus?: unknown; settings?: unknown };
   /** Whether diagnostics are currently shown for this document (so we only clear when needed). */
   published: boolean;
+  /** The check under way, if any; `again` asks for another one when it ends (the draft or corpus changed). */
+  running?: Promise<CheckResult>;
+  again?: boolean;
+}
+
+export interface CheckResult {
+  version?: number;
+  findings: Finding[];
+  skipped?: SkipReason;
+  /** The draft changed while this check ran: its result was dropped. */
+  stale?: boolean;
 }
 
 export type SkipReason = 'language' | 'source' | 'too-big' | 'binary' | 'no-corpus' | 'error';
@@ -29,6 +41,7 @@ export class Diagnostics {
     private readonly ctx: ServerContext,
     private readonly config: Configuration,
     private readonly corpus: CorpusManager,
+    private readonly engine: EngineHost,
   ) {}
 
   private stateOf(uri: string): DocState {
@@ -47,8 +60,33 @@ export class Diagnostics {
     const delay = immediate ? 0 : this.config.current.debounceMs;
     s.timer = setTimeout(() => {
       s.timer = undefined;
-      this.run(uri).catch((err) => this.ctx.log.error(`check of ${uri} failed: ${errorText(err)}`));
+      this.kick(uri);
     }, delay);
+  }
+
+  /** Starts a check, or, when one is under way, asks for another after it. */
+  private kick(uri: string): void {
+    const s = this.state.get(uri);
+    if (!s) return;
+    if (s.running) {
+      s.again = true;
+      return;
+    }
+    this.start(uri, s);
+  }
+
+  private start(uri: string, s: DocState, force = false): Promise<CheckResult> {
+    s.again = false;
+    const run = this.run(uri, force).catch((err): CheckResult => {
+      this.ctx.log.error(`check of ${uri} failed: ${errorText(err)}`);
+      return { findings: [], skipped: 'error' };
+    });
+    s.running = run;
+    void run.then(() => {
+      if (s.running === run) s.running = undefined;
+      if (s.again && this.state.get(uri) === s) this.kick(uri);
+    });
+    return run;
   }
 
   scheduleAll(): void {
@@ -71,13 +109,18 @@ export class Diagnostics {
   }
 
   /** Checks now (no debounce) and returns the findings, or why the draft was not checked. */
-  async checkNow(uri: string): Promise<{ version?: number; findings: Finding[]; skipped?: SkipReason }> {
+  async checkNow(uri: string): Promise<CheckResult> {
     const s = this.stateOf(uri);
     if (s.timer) {
       clearTimeout(s.timer);
       s.timer = undefined;
     }
-    return this.run(uri);
+    // An explicit request: check even if nothing changed; retry if the draft changes under the check.
+    for (let attempt = 0; ; attempt++) {
+      while (s.running) await s.running;
+      const result = await this.start(uri, s, true);
+      if (!result.stale || attempt >= 2) return result;
+    }
   }
 
   /** Why a draft would not be checked, or undefined when it would. Says so to the user once per draft. */
@@ -108,7 +151,7 @@ export class Diagnostics {
     return undefined;
   }
 
-  private async run(uri: string): Promise<{ version?: number; findings: Finding[]; skipped?: SkipReason }> {
+  private async run(uri: string, force = false): Promise<CheckResult> {
     const doc = this.ctx.documents.get(uri);
     if (!doc) return { findings: [] };
     const version = doc.version;
@@ -118,16 +161,23 @@ export class Diagnostics {
       return { version, findings: [], skipped };
     }
     const corpus = await this.corpus.ready();
-    const now = this.ctx.documents.get(uri);
+    let now = this.ctx.documents.get(uri);
     // Stale: the draft changed (or closed) while we waited for the corpus; the newer version has its own check.
-    if (!now || now.version !== version) return { version, findings: this.findingsFor(now ?? doc) ?? [] };
+    if (!now || now.version !== version) return this.stale(uri, version);
     if (!corpus) {
       this.clear(uri, version);
       return { version, findings: [], skipped: 'no-corpus' };
     }
+    const settings = this.config.current;
+    const last = this.state.get(uri)?.checked;
+    if (!force && last && last.version === version && last.corpus === corpus && last.settings === settings) {
+      return { version, findings: last.findings }; // already published for exactly this
+    }
     let findings: Finding[];
     try {
-      findings = checkText(corpus, now.getText(), { severities: this.config.current.severity });
+      findings = await this.engine.check(corpus, this.corpus.generationOf(corpus), now.getText(), { severities: this.config.current.severity });
+      now = this.ctx.documents.get(uri);
+      if (!now || now.version !== version) return this.stale(uri, version);
       this.ctx.notify.forget(`error:${uri}`);
     } catch (err) {
       this.ctx.log.error(`checking ${uri} v${version} failed: ${err instanceof Error && err.stack ? err.stack : String(err)}`);
@@ -135,12 +185,19 @@ export class Diagnostics {
       this.clear(uri, version);
       return { version, findings: [], skipped: 'error' };
     }
-    // checkText is synchronous, so nothing can have changed the document since we read it: publish.
+    // The document is still at `version` (checked just above, with no await since): publish.
     const s = this.stateOf(uri);
-    s.checked = { version, findings };
+    s.checked = { version, findings, corpus, settings };
     s.published = findings.length > 0;
     void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
     return { version, findings };
+  }
+
+  /** A result for an older version: dropped. The newer version is checked next (its change asked for it). */
+  private stale(uri: string, version: number): CheckResult {
+    const s = this.state.get(uri);
+    if (s && this.ctx.documents.get(uri)) s.again = true;
+    return { version, findings: [], stale: true };
   }
 
   private clear(uri: string, version: number): void {

@@ -11,6 +11,11 @@ import { errorText, type ServerContext } from './context';
 
 const FLAG = 'corroborateEngineWorker';
 const MAX_CRASHES = 3;
+/**
+ * Below this many characters describeClaimAt runs in-process: it takes milliseconds there, and a hover must not
+ * queue behind a long check in the worker. Longer drafts go to the worker like checks do.
+ */
+const DESCRIBE_IN_PROCESS_CHARS = 100_000;
 
 type Work =
   | { op: 'check'; text: string; options: CheckOptions }
@@ -72,6 +77,7 @@ export class EngineHost {
   }
 
   private async run(corpus: Corpus, generation: number, work: Work): Promise<unknown> {
+    if (work.op === 'describe' && work.text.length < DESCRIBE_IN_PROCESS_CHARS) return this.runHere(corpus, work);
     const worker = this.inProcess ? undefined : this.ensureWorker();
     if (!worker) return this.runHere(corpus, work);
     try {

@@ -1,13 +1,13 @@
 // Hover on a flagged claim or on any quote, figure or date the engine recognises: what the sources say, how many
 // agree, each passage with its source's name and date, and a link that opens the source at the passage.
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
-import { describeClaimAt } from '../engine';
 import type { ClaimComparison, Finding, RuleId, SeveritySetting } from '../engine/types';
 import type { Configuration } from './configuration';
 import { errorText, type ServerContext } from './context';
 import { clip, containsPosition, escapeMarkdown, oneLine, rangesOverlap, sourceLabel, sourceLink, evidenceLabel } from './convert';
 import type { CorpusManager } from './corpusManager';
 import type { Diagnostics } from './diagnostics';
+import type { EngineHost } from './engineHost';
 
 const MAX_SOURCES_LISTED = 8;
 const MAX_PASSAGES_PER_SOURCE = 2;
@@ -19,6 +19,7 @@ export class HoverProvider {
     private readonly config: Configuration,
     private readonly corpus: CorpusManager,
     private readonly diagnostics: Diagnostics,
+    private readonly engine: EngineHost,
   ) {}
 
   async hover(params: HoverParams): Promise<Hover | null> {
@@ -27,15 +28,17 @@ export class HoverProvider {
     const corpus = await this.corpus.ready();
     const now = this.ctx.documents.get(params.textDocument.uri);
     if (!corpus || !now) return null;
-    const text = now.getText();
+    const version = now.version;
     const offset = now.offsetAt(params.position);
     let comparison: ClaimComparison | undefined;
     try {
-      comparison = describeClaimAt(corpus, text, offset);
+      comparison = await this.engine.describe(corpus, this.corpus.generationOf(corpus), now.getText(), offset);
     } catch (err) {
       this.ctx.log.error(`hover failed at ${params.textDocument.uri}:${params.position.line + 1}: ${errorText(err)}`);
       comparison = undefined;
     }
+    // The draft changed meanwhile: ranges would be off. The editor asks again.
+    if (this.ctx.documents.get(params.textDocument.uri)?.version !== version) return null;
     const severities = this.config.current.severity;
     const current = this.diagnostics.findingsFor(now);
     // Findings: the published ones when they match this version (same as the squiggles), else the comparison's.

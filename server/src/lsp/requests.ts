@@ -1,9 +1,9 @@
 // The custom requests of protocol.ts: corroborate/compareAt, corroborate/disagreements, corroborate/corpus.
 // They serve the VS Code client's comparison panel and status bar, and any other client that wants them.
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import { describeClaimAt } from '../engine';
 import { errorText, type ServerContext } from './context';
 import type { CorpusManager } from './corpusManager';
+import type { EngineHost } from './engineHost';
 import {
   COMPARE_AT,
   CORPUS,
@@ -14,7 +14,7 @@ import {
   type DisagreementsResult,
 } from './protocol';
 
-export function registerRequests(ctx: ServerContext, corpus: CorpusManager): void {
+export function registerRequests(ctx: ServerContext, corpus: CorpusManager, engine: EngineHost): void {
   ctx.connection.onRequest(COMPARE_AT, async (params: CompareAtParams): Promise<CompareAtResult> => {
     if (!params || typeof params.uri !== 'string' || !params.position || typeof params.position.line !== 'number') {
       throw new ResponseError(ErrorCodes.InvalidParams, `${COMPARE_AT} needs { uri, position: { line, character } }`);
@@ -25,7 +25,7 @@ export function registerRequests(ctx: ServerContext, corpus: CorpusManager): voi
     const now = ctx.documents.get(params.uri);
     if (!loaded || !now) return null;
     try {
-      return describeClaimAt(loaded, now.getText(), now.offsetAt(params.position)) ?? null;
+      return (await engine.describe(loaded, corpus.generationOf(loaded), now.getText(), now.offsetAt(params.position))) ?? null;
     } catch (err) {
       ctx.log.error(`${COMPARE_AT} failed: ${errorText(err)}`);
       return null;

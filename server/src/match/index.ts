@@ -1,5 +1,5 @@
 // Lookup structures over the corpus: which sentences hold a word, how rare each word is, which names exist.
-import type { AnalyzedText } from '../extract/document';
+import type { Segmented } from '../extract/document';
 
 export interface SentenceRef { doc: number; sentence: number }
 
@@ -25,7 +25,7 @@ export interface CorpusIndex {
 /** Words that occur in more sentences than this share are too common to narrow a search. */
 const COMMON_SHARE = 0.05;
 
-export function buildIndex(docs: readonly AnalyzedText[], knownPeople: ReadonlySet<string>): CorpusIndex {
+export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<string>): CorpusIndex {
   const postings = new Map<string, number[]>();
   const sentenceSets: Array<Array<Set<string>>> = [];
   const names = new Map<string, Map<string, number>>();
