@@ -296,6 +296,12 @@ describe('language server over stdio, with seeds/ as sources', T, () => {
     assert.ok(restored.some((d) => d.code === 'name/misspelled'));
   });
 
+  it('checks in its engine worker, with nothing odd in the log', () => {
+    const log = client.logText();
+    assert.match(log, /engine worker started/);
+    assert.doesNotMatch(log, /in-process|engine worker stopped|could not start|unexpected (error|rejection)/, log);
+  });
+
   it('reports indexing with work-done progress', () => {
     const created = client.of('progressCreate');
     assert.ok(created.length >= 1, 'window/workDoneProgress/create sent');

@@ -118,6 +118,7 @@ export class EngineHost {
       return undefined;
     }
     worker.unref();
+    worker.once('online', () => this.ctx.log.info(`engine worker started (thread ${worker.threadId})`));
     worker.stdout.on('data', (d) => this.ctx.log.info(`engine: ${String(d).trimEnd()}`));
     worker.stderr.on('data', (d) => this.ctx.log.warn(`engine: ${String(d).trimEnd()}`));
     worker.on('message', (msg: Response) => {
