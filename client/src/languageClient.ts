@@ -96,10 +96,6 @@ export class ServerManager implements vscode.Disposable {
       synchronize: { configurationSection: SECTION },
       outputChannel: this.output,
       middleware: this.skipReports(),
-      initializationOptions: {
-        settings: vscode.workspace.getConfiguration(SECTION),
-        client: 'corroborate-vscode',
-      },
     };
     const client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
     this.keepOwnCommands(client);

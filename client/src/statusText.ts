@@ -38,7 +38,7 @@ export function statusView(state: ServerState, status: StatusParams | undefined,
   const draft = findings === undefined ? '' : ` · ${plural(findings, 'finding')}`;
   if (status.state === 'indexing') {
     return {
-      text: `$(sync~spin) Corroborate: indexing ${plural(status.sources, 'source')}…`,
+      text: `$(sync~spin) Corroborate: indexing ${status.sources > 0 ? plural(status.sources, 'source') : 'sources'}…`,
       tooltip: `Corroborate is reading the sources in:\n${roots}${message}`,
       command: open,
       warning: false,

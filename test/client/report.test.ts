@@ -64,6 +64,7 @@ test('status bar: corpus size, findings in the draft, indexing, stopped', () => 
   assert.equal(statusView('running', ready, 1).command, 'corroborate.openPanel');
   assert.match(statusView('running', ready, 1).tooltip, /5 sources indexed, 1 finding in this draft[\s\S]*- \/w\/seeds/);
   assert.equal(statusView('running', { ...ready, state: 'indexing', sources: 2 }, 1).text, '$(sync~spin) Corroborate: indexing 2 sources…');
+  assert.equal(statusView('running', { ...ready, state: 'indexing', sources: 0 }, 1).text, '$(sync~spin) Corroborate: indexing sources…');
   assert.equal(statusView('starting', undefined, undefined).text, '$(sync~spin) Corroborate');
   const stopped = statusView('stopped', ready, 1);
   assert.equal(stopped.command, 'corroborate.restartServer');
