@@ -1,5 +1,6 @@
 // Small helpers the checks share: counting sources and wording their agreement.
 import type { Corpus } from '../corpus/corpus';
+import { normalise } from '../text/words';
 
 export function sourceName(corpus: Corpus, doc: number): string {
   const info = corpus.sources[doc].info;
@@ -14,7 +15,7 @@ export function plural(n: number, one: string, many = one + 's'): string {
 export function tally<T>(items: Array<{ doc: number; value: string; item: T }>): Array<{ value: string; docs: number[]; items: T[] }> {
   const groups = new Map<string, { value: string; docs: number[]; items: T[] }>();
   for (const { doc, value, item } of items) {
-    const key = value.toLowerCase();
+    const key = normalise(value);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { value, docs: [], items: [] }));
     if (!group.docs.includes(doc)) group.docs.push(doc);

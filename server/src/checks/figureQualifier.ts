@@ -20,7 +20,13 @@ export const figureQualifier: Rule = {
       const groups = tally(qualified.map(({ c, sc }) => ({ doc: c.doc, value: sc.qualifier ?? '(no qualifier)', item: sc })));
       const best = groups[0].items[0];
       const draftValueText = ctx.draft.text.slice(m.claim.valueSpan.start, m.claim.span.end);
-      const suggestion = best.qualifier ? `${best.qualifier} ${draftValueText}` : draftValueText;
+      // "Six people" opening a sentence becomes "At least six people".
+      const opensSentence = /^\p{Lu}/u.test(draftValueText) && !/^\p{Lu}{2}/u.test(draftValueText) && !/\d/.test(draftValueText[0]);
+      const suggestion = !best.qualifier
+        ? draftValueText
+        : opensSentence
+          ? `${best.qualifier[0].toUpperCase()}${best.qualifier.slice(1)} ${draftValueText[0].toLowerCase()}${draftValueText.slice(1)}`
+          : `${best.qualifier} ${draftValueText}`;
       return [{
         rule: 'figure/qualifier',
         start: m.claim.span.start,

@@ -37,14 +37,21 @@ export const nameMisspelled: Rule = {
   },
 };
 
+const DERIVING_ENDINGS = new Set(['n', 'an', 'ian', 'ns', 's', 'es', 'i', 'ese', 'ish', 'ic', 'er', 'ers']);
+
+/** `longer` is `shorter` plus an ending that makes a related word (Russia → Russian, Kyiv → Kyivan). */
+function isDerivedForm(shorter: string, longer: string): boolean {
+  return longer.startsWith(shorter) && DERIVING_ENDINGS.has(longer.slice(shorter.length));
+}
+
 /** The corpus name within one letter (two for long names) of `word`, same first letter, not a mere ending change. */
 export function closestName(word: string, names: Map<string, Map<string, number>>, common: ReadonlySet<string>) {
   const limit = word.length >= 8 ? 2 : 1;
   let best: { spelling: string; count: number; distance: number } | undefined;
   for (const [lower, spellings] of names) {
     if (lower[0] !== word[0] || Math.abs(lower.length - word.length) > limit || common.has(lower)) continue;
-    // "Russian" and "Russia" are different words, not a misspelling.
-    if (lower.startsWith(word) || word.startsWith(lower)) continue;
+    // "Russian" and "Russia" are different words, not a misspelling; "Driscol" for "Driscoll" is one.
+    if (isDerivedForm(word, lower) || isDerivedForm(lower, word)) continue;
     const d = distance(word, lower);
     if (d === 0 || d > limit) continue;
     const [spelling, count] = [...spellings].sort((a, b) => b[1] - a[1])[0];

@@ -2,12 +2,28 @@ import type { Rule } from './types';
 import { describeTally, tally } from './common';
 import { CLOSE_QUOTE, NEAR_QUOTE, QUOTE_CONTEXT } from './thresholds';
 import type { QuoteMatch, SourceQuoteMatch } from '../match/quotes';
+import { wordsOf } from '../text/words';
 
 /** Near-miss source quotes for a draft quote that no source has word for word. */
 export function alteredMatches(m: QuoteMatch): SourceQuoteMatch[] {
   if (m.exact.length || m.inText.length) return [];
   const words = m.claim.words.split(/\s+/).length;
   return m.near.filter((n) => n.overlap >= NEAR_QUOTE && (n.overlap >= CLOSE_QUOTE && words >= 4 ? true : n.context >= QUOTE_CONTEXT));
+}
+
+/** A source quoting fewer of the same words ("common understanding …" inside "a common understanding …") is no other wording. */
+function mergeContained<T>(groups: Array<{ value: string; docs: number[]; items: T[] }>) {
+  const key = (v: string) => ' ' + wordsOf(v).join(' ') + ' ';
+  const byLength = [...groups].sort((a, b) => b.value.length - a.value.length);
+  const kept: typeof groups = [];
+  for (const g of byLength) {
+    const into = kept.find((k) => key(k.value).includes(key(g.value)));
+    if (into) {
+      for (const d of g.docs) if (!into.docs.includes(d)) into.docs.push(d);
+      into.items.push(...g.items);
+    } else kept.push({ ...g, docs: [...g.docs], items: [...g.items] });
+  }
+  return kept.sort((a, b) => b.docs.length - a.docs.length);
 }
 
 export const quoteAltered: Rule = {
@@ -20,7 +36,7 @@ export const quoteAltered: Rule = {
     return ctx.quotes.flatMap((m) => {
       const near = alteredMatches(m);
       if (!near.length) return [];
-      const groups = tally(near.map((n) => ({ doc: n.doc, value: n.wording, item: n })));
+      const groups = mergeContained(tally(near.map((n) => ({ doc: n.doc, value: n.wording, item: n }))));
       const differ = groups.length > 1 ? ` Sources differ among themselves: ${describeTally(groups)}.` : '';
       return [{
         rule: 'quote/altered',

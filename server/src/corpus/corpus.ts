@@ -121,7 +121,7 @@ function peopleOf(docs: readonly Segmented[]): Set<string> {
 /** Title Case lines ("Russia Pressures Negotiators as Abu Dhabi Talks Loom") capitalise every word. */
 export function isHeadline(sentence: string): boolean {
   const words = sentence.match(/\p{L}[\p{L}’'-]*/gu) ?? [];
-  if (words.length < 3) return false;
+  if (words.length < 3 || /[.!?]["”’]?$/.test(sentence.trim())) return false;
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return capitalised / words.length > 0.6;
 }

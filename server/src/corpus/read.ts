@@ -56,8 +56,20 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), warning: 'not valid UTF-8; read as Windows-1252' };
+    return { text: decodeWindows1252(bytes), warning: 'not valid UTF-8; read as Windows-1252' };
   }
+}
+
+// Node's small-ICU builds decode 0x80–0x9F as C1 controls; Word's curly quotes and dashes live there.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return out;
 }
 
 export function describeFsError(error: unknown): string {

@@ -147,6 +147,14 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
   });
   let claim: Claim | undefined;
   const quote = ctx.quotes.find((m) => within(m.claim.span));
+  // A quote's findings include those on its speaker's name (quote/misattributed marks the name).
+  const speakerSpan = quote?.claim.speaker?.span;
+  if (speakerSpan) {
+    for (const f of findings) {
+      const start = lineStarts[f.range.start.line] + f.range.start.character - part.start;
+      if (start >= speakerSpan.start && start < speakerSpan.end && !overlapping.includes(f)) overlapping.push(f);
+    }
+  }
   const figure = ctx.figures.find((m) => within(m.claim.span));
   const date = ctx.dates.find((m) => within(m.claim.span));
   if (figure) {

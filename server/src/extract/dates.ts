@@ -45,7 +45,8 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
         const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day') && !c.isCertain('month');
         if (weekdayOnly) {
           const weekday = c.get('weekday') ?? 0;
-          push({ span, granularity: 'weekday', weekday, resolved: options.documentDate ? resolveWeekday(options.documentDate, weekday) : undefined });
+          const forward = /\bnext\s+$/i.test(sentence.text.slice(0, result.index + lead)) || /^next\b/i.test(raw);
+          push({ span, granularity: 'weekday', weekday, resolved: options.documentDate ? resolveWeekday(options.documentDate, weekday, forward) : undefined });
           continue;
         }
         if (!c.isCertain('month') && !c.isCertain('year')) continue;
@@ -54,7 +55,10 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
         const month = c.isCertain('month') ? c.get('month') ?? undefined : undefined;
         const day = c.isCertain('day') ? c.get('day') ?? undefined : undefined;
         if (month === undefined && year === undefined) continue;
-        push({ span, granularity: day !== undefined ? 'day' : month !== undefined ? 'month' : 'year', year, month, day, weekday: c.isCertain('weekday') ? c.get('weekday') ?? undefined : undefined });
+        // A day without a year is in the document's year (chrono implies it from the reference date).
+        const impliedYear = year ?? (day !== undefined && ref ? c.get('year') ?? undefined : undefined);
+        const resolved = day !== undefined && month !== undefined && impliedYear !== undefined ? isoDate(impliedYear, month, day) : undefined;
+        push({ span, granularity: day !== undefined ? 'day' : month !== undefined ? 'month' : 'year', year, month, day, resolved, weekday: c.isCertain('weekday') ? c.get('weekday') ?? undefined : undefined });
       }
     }
     // Bare years ("annexed in 2014", "Ukraine's 2014 annexation") that chrono leaves alone.
@@ -63,18 +67,22 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
       const start = sentence.start + m.index;
       if (taken.some((t) => t.start <= start && start < t.end)) continue;
       if (/^\s+(?:people|troops|soldiers|civilians|residents|km|kilometres|miles|dollars|euros)\b/i.test(sentence.text.slice(m.index + 4))) continue;
+      if (!/(?:\b(?:the|in|since|of|by|from|until|before|after|during)|['’]s)\s+$/i.test(sentence.text.slice(0, m.index)) && /^\s+[a-z]+s\b/.test(sentence.text.slice(m.index + 4))) continue;
       push({ span: { start, end: start + 4 }, granularity: 'year', year: Number(m[1]) });
     }
     DURATION.lastIndex = 0;
     for (let m = DURATION.exec(sentence.text); m; m = DURATION.exec(sentence.text)) {
       const parsed = parseNumberAt(m[2]);
       if (!parsed || parsed.compound && parsed.compound !== m[3].toLowerCase()) continue;
-      const value = parsed.value / (m[3].toLowerCase().startsWith('month') ? 12 : 1);
+      // "a two-year-old child" is an age, not how long something lasted.
+      if (/^[\s-]old\b/i.test(sentence.text.slice(m.index + m[0].length))) continue;
+      const unitYears = m[3].toLowerCase().startsWith('month') ? 1 / 12 : 1;
+      const value = parsed.value * unitYears;
       const q = (m[1] ?? '').toLowerCase();
       const [low, high] =
         q === 'nearly' || q === 'almost' ? [value - 0.5, value] :
         q === 'more than' || q === 'over' || q === 'at least' ? [value, Infinity] :
-        q === 'less than' ? [0, value] : q === 'about' || q === 'around' || q === 'some' || q === 'roughly' ? [value - 0.5, value + 0.5] : [value, value + 0.99];
+        q === 'less than' ? [0, value] : q === 'about' || q === 'around' || q === 'some' || q === 'roughly' ? [value - 0.5, value + 0.5] : [value, value + 0.99 * unitYears];
       const start = sentence.start + m.index;
       push({ span: { start, end: start + m[0].length }, granularity: 'duration', years: value, low, high });
     }
@@ -82,12 +90,19 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
   return out;
 }
 
-/** The most recent `weekday` on or before `iso`: news copy says "on Tuesday" of the week it reports. */
-export function resolveWeekday(iso: string, weekday: number): string {
+/**
+ * The most recent `weekday` on or before `iso` (news copy says "on Tuesday" of the week it reports), or with
+ * `forward` ("next Monday") the first one after it.
+ */
+export function resolveWeekday(iso: string, weekday: number, forward = false): string {
   const date = new Date(iso + 'T12:00:00Z');
-  const back = (date.getUTCDay() - weekday + 7) % 7;
-  date.setUTCDate(date.getUTCDate() - back);
+  const shift = forward ? ((weekday - date.getUTCDay() + 7) % 7 || 7) : -((date.getUTCDay() - weekday + 7) % 7);
+  date.setUTCDate(date.getUTCDate() + shift);
   return date.toISOString().slice(0, 10);
+}
+
+function isoDate(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 export function formatDate(claim: Pick<DateClaim, 'granularity' | 'year' | 'month' | 'day' | 'weekday' | 'text'>): string {

@@ -24,6 +24,16 @@ const STOP_UNIT = /^(?:and|or|of|in|on|at|to|for|from|by|with|as|were|was|are|is
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 const NUMBER_START = /(?<![\p{L}\p{N}.,:/-])(?:\d|(?:a dozen|dozen|dozens|scores|hundreds|thousands|millions|billions|tens of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)/giu;
 
+/** Lengths of time are durations (dates), not counts. */
+const DURATION_UNITS = new Set(['year', 'month', 'week', 'day', 'decade', 'century']);
+
+/** "2000 drones" counts drones; "the 2024 elections" and "in 2014" name a year. */
+function countsSomething(before: string, after: string): boolean {
+  if (/(?:\b(?:the|in|since|of|by|from|until|before|after|during)|['’]s)\s+$/i.test(before)) return false;
+  const next = /^\s+([a-z]+)/.exec(after)?.[1];
+  return !!next && (PLURAL_NOUNS.has(next) || (next.endsWith('s') && !next.endsWith('ss')));
+}
+
 export function isYearLike(value: number, raw: string): boolean {
   return /^\d{4}$/.test(raw) && value >= 1800 && value <= 2100;
 }
@@ -43,8 +53,8 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       if (/^(?::\d|st\b|nd\b|rd\b|th\b|[.:]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|CET))/i.test(after)) continue;
       if (/^\s+(?:of\s+)?/.test(after) && MONTH.test(after.replace(/^\s+(?:of\s+)?/, '')) && parsed.value <= 31) continue;
       if (MONTH.test(sentence.text.slice(Math.max(0, at - 10), at).replace(/^.*?\b(?=\p{L}+\.?\s+$)/u, '')) && parsed.value <= 31) continue;
-      if (isYearLike(parsed.value, raw)) continue;
-      if (parsed.compound === 'year' || parsed.compound === 'month' || parsed.compound === 'day' || parsed.compound === 'week') continue;
+      if (isYearLike(parsed.value, raw) && !countsSomething(sentence.text.slice(0, at), after)) continue;
+      if (parsed.compound && DURATION_UNITS.has(parsed.compound)) continue;
       const start = sentence.start + at;
       const valueSpan = { start, end: start + parsed.length };
       const before = sentence.text.slice(0, at);
@@ -58,8 +68,25 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         [low, high, lowOpen, highOpen] = qualifier.interval(parsed.value);
         spanStart = sentence.start + (qualifier.pattern.exec(before)?.index ?? at);
       }
+      // "between 10 and 12 firefighters" is one range.
+      const between = /\bbetween\s+$/i.test(before) ? /^\s+(?:and|to)\s+/i.exec(after) : null;
+      const upper = between ? parseNumberAt(after.slice(between[0].length)) : undefined;
+      if (between && upper && upper.value > parsed.value) {
+        const tail = after.slice(between[0].length + upper.length);
+        const counted = unitAfter(tail);
+        if (!counted || DURATION_UNITS.has(counted.unit)) continue;
+        const from = sentence.start + (/\bbetween\s+$/i.exec(before)?.index ?? at);
+        const end = valueSpan.end + between[0].length + upper.length + counted.end;
+        NUMBER_START.lastIndex = end - sentence.start;
+        figures.push({
+          kind: 'figure', span: { start: from, end }, text: text.slice(from, end), sentence: s, value: parsed.value,
+          low: parsed.value, high: upper.value, lowOpen: false, highOpen: false, qualifier: 'between', valueSpan, unit: counted.unit,
+          inQuote: quoteSpans.some((q) => q.start <= start && start < q.end),
+        });
+        continue;
+      }
       const counted = parsed.compound ? { unit: parsed.compound, end: 0 } : unitAfter(after);
-      if (!counted) continue;
+      if (!counted || DURATION_UNITS.has(counted.unit)) continue;
       const unit = counted.unit;
       const unitEnd = valueSpan.end + counted.end;
       figures.push({
@@ -91,6 +118,8 @@ const UNIT_WORD = /[\p{L}%][\p{L}’'\-]*/gu;
 function unitAfter(after: string): { unit: string; end: number } | undefined {
   const lead = /^[\s\u00a0]*(?:of[\s\u00a0]+)?/.exec(after)?.[0].length ?? 0;
   if (after.startsWith('%')) return { unit: 'percent', end: 1 };
+  const perCent = /^[\s\u00a0]+per[\s\u00a0]?cent\b/i.exec(after);
+  if (perCent) return { unit: 'percent', end: perCent[0].length };
   if (!/^[\s\u00a0]*(?:of[\s\u00a0]+)?[\p{L}]/u.test(after) || lead === 0) return undefined;
   UNIT_WORD.lastIndex = lead;
   let fallback: { unit: string; end: number } | undefined;

@@ -1,7 +1,7 @@
 // Numbers written as digits or words, with the interval a vague amount stands for ("thousands" = [2000, 10000)).
 
 const UNITS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
@@ -100,6 +100,8 @@ function parseWords(text: string): ParsedNumber | undefined {
     rest = rest.slice(consumed + gap[0].length);
   }
   if (!matched) return undefined;
+  // "one" alone is too ambiguous to count ("one of the"); it counts only inside a number ("twenty-one").
+  if (/^one$/.test(lower.slice(0, length))) return undefined;
   const value = total + current;
   if (!value) return undefined;
   return withCompound(text, { value, low: value, high: value, length, vague: false });

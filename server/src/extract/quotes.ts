@@ -8,10 +8,12 @@ const SPEECH_VERB =
   'asked|called|calls|described|dismissed|rejected|declared|announced|replied|responded|saying|calling|posted|tweeted|' +
   'cautioned|welcomed|urged|admitted|acknowledged|explained|commented|remarked|vowed|pledged|promised|insists|warning|adding|' +
   'insist|warn|claim|claims|add|suggest|suggests|note|notes|argue|argues|explain|explains|admit|admits|urge|urges|reported|reports';
-const VERB_AT_START = new RegExp(`^[\\s,.;:—–-]*(?:${SPEECH_VERB})\\b`, 'i');
-const PRONOUN_VERB_AT_START = new RegExp(`^[\\s,.;:—–-]*(?:he|she)\\s+(?:${SPEECH_VERB})\\b`, 'i');
-const VERB_ANYWHERE = new RegExp(`(?<![\\w-])(?:${SPEECH_VERB})\\b`, 'gi');
-const PRONOUN_BEFORE_VERB = new RegExp(`\\b(?:he|she)\\s+(?:\\w+\\s+)?(?:${SPEECH_VERB})\\b[^"“”]*$`, 'i');
+// Case-sensitive on purpose: "United States" is not a speech verb.
+const VERB_AT_START = new RegExp(`^[\\s,.;:—–-]*(?:${SPEECH_VERB})\\b`);
+const PRONOUN_VERB_AT_START = new RegExp(`^[\\s,.;:—–-]*(?:[Hh]e|[Ss]he)\\s+(?:${SPEECH_VERB})\\b`);
+const VERB_ANYWHERE = new RegExp(`(?<![\\w-])(?:${SPEECH_VERB})\\b`, 'g');
+/** "…," its security chief said / "…," a Kremlin official said: a role, not a named person. */
+const ROLE_AFTER = new RegExp(`^[\\s,.;:—–-]*((?:its|the|a|an|his|her|their|one)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?(?:official|officials|spokesman|spokeswoman|spokesperson|minister|aide|envoy|chief|head|expert|analyst|resident|source|sources|ministry|government|leader|negotiator|diplomat|statement|report))\\s+(?:${SPEECH_VERB})\\b`, 'u');
 const ACCORDING_TO = /\baccording to\s+$/i;
 const ROLE_NOUN = /^(?:[’']s)?\s*(?:[a-z-]+\s+){0,2}(?:official|officials|spokesman|spokeswoman|spokesperson|minister|aide|envoy|chief|head|expert|analyst|resident|source|sources|ministry|government|leader|leaders|negotiator|diplomat)\b/;
 
@@ -31,6 +33,8 @@ export function quoteSpansOf(paragraph: Paragraph): Span[] {
       open = -1;
     }
   }
+  // A quotation left open runs to the end of its paragraph (news style reopens quotes in the next one).
+  if (open >= 0) spans.push({ start: paragraph.start + open, end: paragraph.end });
   return spans;
 }
 
@@ -178,6 +182,8 @@ function attribute(
   const afterStart = quote.end + (/^[^\p{L}]*/u.exec(text.slice(quote.end, sentence.end))?.[0].length ?? 0);
   const after = text.slice(afterStart, sentence.end);
   if (PRONOUN_VERB_AT_START.test(after)) return pronoun();
+  const role = ROLE_AFTER.exec(after);
+  if (role) return { name: role[1].replace(/^(?:its|the|a|an|his|her|their|one)\s+/, ''), span: undefined, inferred: false, person: false };
   const verbAfter = VERB_AT_START.exec(after);
   if (verbAfter) {
     const from = afterStart + verbAfter[0].length;
@@ -186,7 +192,7 @@ function attribute(
     if (run) return asSpeaker(run);
   }
   const leading = runs.find((r) => r.start >= afterStart && r.start - afterStart <= 1);
-  if (leading && new RegExp(`^\\s*(?:${SPEECH_VERB})\\b`, 'i').test(text.slice(leading.end, sentence.end))) return asSpeaker(leading);
+  if (leading && new RegExp(`^\\s*(?:${SPEECH_VERB})\\b`).test(text.slice(leading.end, sentence.end))) return asSpeaker(leading);
 
   // Before the quote: Zelensky said: "…" / according to Zelensky, "…" / Kallas: "…"
   const before = text.slice(sentence.start, quote.start);
@@ -211,7 +217,7 @@ function attribute(
   const sameClause = [...candidates].reverse().find((r) => verbAt - r.end <= 60 && !/[,;:–—()]/.test(text.slice(r.end, verbAt)));
   const clauseText = sameClause ? text.slice(sameClause.end, verbAt) : '';
   if (sameClause && /\b(?:he|she)\b/i.test(clauseText)) return pronoun();
-  if (!sameClause && new RegExp(`\\b(?:he|she)\\s+(?:\\w+\\s+)?(?:${SPEECH_VERB})\\b`, 'i').test(before.slice(verb.index - 12))) return pronoun();
+  if (!sameClause && new RegExp(`\\b(?:[Hh]e|[Ss]he)\\s+(?:\\w+\\s+)?(?:${SPEECH_VERB})\\b`).test(before.slice(Math.max(0, verb.index - 12)))) return pronoun();
   if (sameClause) {
     // "Germany's foreign minister said" names a role, not a person called Germany.
     if (ROLE_NOUN.test(clauseText) && !isPerson(sameClause, people)) {

@@ -11,7 +11,7 @@ export function figuresOverlap(a: FigureClaim, b: FigureClaim): boolean {
   // "at least nine" against "at least seven" is a different count, though the intervals meet.
   // A count given as a bound ("at least three") is not confirmed by another number ("five"): only approximate
   // figures ("nearly", "about", "thousands") are compared as intervals.
-  const approximate = (k: string) => k === 'range' || k === 'about' || k === 'nearly';
+  const approximate = (k: string) => k === 'range' || k === 'between' || k === 'about' || k === 'nearly';
   if (!approximate(boundKind(a)) && !approximate(boundKind(b))) return false;
   const lowOk = a.high > b.low || (a.high === b.low && !a.highOpen && !b.lowOpen);
   const highOk = b.high > a.low || (b.high === a.low && !b.highOpen && !a.lowOpen);
@@ -30,12 +30,17 @@ export function datesAgree(a: DateClaim, b: DateClaim): boolean {
   if (a.month !== undefined && b.month !== undefined && a.month !== b.month) return false;
   if (a.day !== undefined && b.day !== undefined && a.day !== b.day) return false;
   if (a.granularity === 'weekday' && b.granularity === 'weekday' && a.weekday !== b.weekday) return false;
+  if ((a.granularity === 'weekday') !== (b.granularity === 'weekday') && a.resolved && b.resolved && a.resolved !== b.resolved) return false;
   return true;
 }
 
 /** Dates that say something about each other: both weekdays, both durations, or calendar dates sharing a field. */
 export function datesComparable(a: DateClaim, b: DateClaim): boolean {
-  if (a.granularity === 'weekday' || b.granularity === 'weekday') return a.granularity === b.granularity && sameWeek(a, b);
+  if (a.granularity === 'weekday' || b.granularity === 'weekday') {
+    // A weekday and a calendar day meet once the weekday is resolved against its document's date.
+    if (a.granularity !== b.granularity) return !!a.resolved && !!b.resolved && sameWeek(a, b);
+    return sameWeek(a, b);
+  }
   if (a.granularity === 'duration' || b.granularity === 'duration') return a.granularity === b.granularity;
   return (a.year !== undefined && b.year !== undefined) || (a.month !== undefined && b.month !== undefined);
 }

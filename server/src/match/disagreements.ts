@@ -113,6 +113,7 @@ function factDisagreements(corpus: Corpus): Disagreement[] {
       if (fact.inQuote) continue;
       const words = doc.sentenceWords[fact.sentence];
       const conflicting: Located[] = [];
+      const supporting: Located[] = [];
       for (const c of index.candidates(words, 20)) {
         if (c.doc === source.id) continue;
         const score = coverage(words, index.sentenceSets[c.doc][c.sentence], index.idf);
@@ -131,14 +132,16 @@ function factDisagreements(corpus: Corpus): Disagreement[] {
           .map((x) => x.o);
         if (!ranked.length) continue;
         const agrees = ranked.some((o) => (fact.kind === 'figure' ? figuresOverlap(fact, o as FigureClaim) : datesAgree(fact, o as DateClaim)));
-        if (!agrees) conflicting.push({ doc: c.doc, start: ranked[0].span.start, end: ranked[0].span.end, value: ranked[0].text });
+        const item = { doc: c.doc, start: ranked[0].span.start, end: ranked[0].span.end, value: ranked[0].text };
+        if (agrees) supporting.push(item);
+        else conflicting.push(item);
       }
       if (!conflicting.length) continue;
-      const key = [fact.text, ...conflicting.map((c) => c.value)].map((v) => v.toLowerCase()).sort().join('|');
+      const key = [...new Set([fact.text, ...conflicting.map((c) => c.value)].map((v) => normalise(v)))].sort().join('|');
       if (seen.has(key)) continue;
       seen.add(key);
       const topic = fact.kind === 'figure' ? `the figure for “${fact.unit}” in “${doc.sentences[fact.sentence].text.slice(0, 60)}…”` : `the date in “${doc.sentences[fact.sentence].text.slice(0, 60)}…”`;
-      out.push(toDisagreement(corpus, fact.kind, topic, [{ doc: source.id, start: fact.span.start, end: fact.span.end, value: fact.text }, ...conflicting]));
+      out.push(toDisagreement(corpus, fact.kind, topic, [{ doc: source.id, start: fact.span.start, end: fact.span.end, value: fact.text }, ...supporting, ...conflicting]));
     }
   }
   return out;

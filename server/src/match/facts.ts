@@ -55,7 +55,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
       NEIGHBOUR_WEIGHT * coverage(sentenceWords, union(set, sets[candidate.sentence - 1]), index.idf),
     );
     const claims = closestClaims(draft, claim, doc, claimsOf(doc).filter((c) => c.sentence === candidate.sentence && !c.inQuote && sameKind(c)), index.idf);
-    if (!claims.length || differentEvent(draft, claim, doc, claims[0])) continue;
+    if (!claims.length || differentEvent(draft, claim, doc, claims[0], index.commonWords)) continue;
     found.push({ doc: candidate.doc, claims, score });
   }
   // Per source, the best sentence, with the claims of any sentence nearly as good (the same fact told twice).
@@ -85,9 +85,9 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined): Set<
  */
 type Located = { span: Span; sentence: number };
 
-function differentEvent(draft: AnalyzedText, claim: Located, source: AnalyzedText, sourceClaim: Located): boolean {
+function differentEvent(draft: AnalyzedText, claim: Located, source: AnalyzedText, sourceClaim: Located, common: ReadonlySet<string>): boolean {
   const namesNear = (doc: AnalyzedText, { span: c, sentence }: Located) =>
-    (doc.names[sentence] ?? []).filter((r) => !r.sentenceInitial && Math.abs(r.start - c.start) <= 60 && (r.end <= c.start || r.start >= c.end)).map((r) => r.surname.toLowerCase().slice(0, 6));
+    (doc.names[sentence] ?? []).filter((r) => (!r.sentenceInitial || !common.has(r.surname.toLowerCase())) && Math.abs(r.start - c.start) <= 60 && (r.end <= c.start || r.start >= c.end)).map((r) => r.surname.toLowerCase().slice(0, 6));
   const textAround = (doc: AnalyzedText, sentence: number) =>
     [sentence - 1, sentence, sentence + 1].map((i) => doc.sentences[i]?.text ?? '').join(' ').toLowerCase();
   const sourceText = textAround(source, sourceClaim.sentence);
