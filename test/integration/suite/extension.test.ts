@@ -127,6 +127,13 @@ suite('Corroborate in the extension host', function () {
       assert.notStrictEqual(doc.getText(), before, 'the text changed');
       const inserted = quickFix.edit.get(draftUri)[0]?.newText;
       assert.ok(inserted && doc.getText().includes(inserted), 'the new text is in the draft');
+      // Diagnostics follow the edit: the fixed finding is no longer reported where it was.
+      const rule = ruleOf(d);
+      const fixedRange = new vscode.Range(d.range.start, d.range.start.translate(0, inserted.length));
+      await waitFor(`the ${rule} finding to clear after the fix`, () =>
+        corroborateDiagnostics(draftUri).every((x) => ruleOf(x) !== rule || !x.range.intersection(fixedRange)) || undefined,
+        15_000,
+      );
       fixed = true;
       break;
     }
