@@ -69,7 +69,7 @@ export class ComparisonPanel implements vscode.Disposable {
       {
         enableScripts: true,
         enableFindWidget: true,
-        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
+        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'client', 'media')],
       },
     );
     ComparisonPanel.current = new ComparisonPanel(panel, context, server);
@@ -218,7 +218,7 @@ export class ComparisonPanel implements vscode.Disposable {
 
   private render(): void {
     const webview = this.panel.webview;
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', file)).toString();
+    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'client', 'media', file)).toString();
     const { html, targets } = renderPanel(this.state, {
       cspSource: webview.cspSource,
       nonce: makeNonce(),

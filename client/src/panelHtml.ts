@@ -28,7 +28,7 @@ export interface PanelResources {
   /** The webview's cspSource, e.g. `https://*.vscode-cdn.net`. */
   cspSource: string;
   nonce: string;
-  /** webview.asWebviewUri of media/panel.js and media/panel.css, as strings. */
+  /** webview.asWebviewUri of client/media/panel.js and client/media/panel.css, as strings. */
   scriptUri: string;
   styleUri: string;
 }

@@ -48,5 +48,5 @@ test('activation, entry point, walkthrough and packaging files', () => {
   const steps = c.walkthroughs[0].steps as Array<{ description: string; media: { markdown?: string } }>;
   assert.match(steps[0]!.description, /\(command:corroborate\.openDemo\)/);
   for (const s of steps) assert.ok(s.media.markdown && existsSync(join(root, s.media.markdown)), `${s.media.markdown} exists`);
-  for (const f of ['LICENSE', '.vscodeignore', 'client/demo/draft.md', 'media/panel.js', 'media/panel.css']) assert.ok(existsSync(join(root, f)), f);
+  for (const f of ['LICENSE', '.vscodeignore', 'client/demo/draft.md', 'client/media/panel.js', 'client/media/panel.css']) assert.ok(existsSync(join(root, f)), f);
 });
