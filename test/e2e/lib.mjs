@@ -75,7 +75,7 @@ export function makeRun(prefix = 'corroborate-e2e-', dir) {
     extensions: join(runDir, 'ext'),
     workspace: join(runDir, 'ws'),
   };
-  for (const p of [paths.home, join(paths.home, '.config'), join(paths.home, '.local', 'share'), join(paths.userData, 'User'), paths.extensions]) {
+  for (const p of [paths.home, join(paths.home, '.config'), join(paths.home, '.cache'), join(paths.home, '.local', 'share'), join(paths.userData, 'User'), paths.extensions]) {
     mkdirSync(p, { recursive: true });
   }
   writeFileSync(
@@ -101,6 +101,7 @@ export function makeRun(prefix = 'corroborate-e2e-', dir) {
       2,
     ),
   );
+  mkdirSync(join(paths.home, '.run'), { recursive: true, mode: 0o700 });
   paths.env = {
     ...process.env,
     HOME: paths.home,

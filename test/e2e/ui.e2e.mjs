@@ -317,6 +317,26 @@ async function main() {
       check(items === files.length, `expected one column per source (${files.length}), saw ${items}`);
       check(missing.length === 0, `sources missing from the panel: ${missing.join(', ')}`);
     }, { shotName: 'comparison-panel' });
+
+    await step('a mistake typed into the draft is flagged as you type', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+1'); // back to the draft's editor group
+      await page.locator('.editor-group-container.active .tab.active', { hasText: 'draft.md' }).waitFor({ timeout: 10_000 });
+      const before = await warningCount();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Zelensky said 42 missiles and more than 460 drones were fired at Ukraine overnight.', { delay: 15 });
+      const deadline = Date.now() + 30_000;
+      let now = before;
+      while (Date.now() < deadline && !(now > before)) {
+        await sleep(250);
+        now = await warningCount();
+      }
+      console.log(`  warnings: ${before} before typing, ${now} after`);
+      check(now > before, 'no new warning for the typed figure');
+      await page.locator('.editor-group-container.active .squiggly-warning').last().scrollIntoViewIfNeeded().catch(() => {});
+    }, { shotName: 'typed-mistake' });
   } finally {
     await browser.close().catch(() => {});
     server.stop();
