@@ -108,6 +108,31 @@ suite('Corroborate in the extension host', function () {
     assert.ok(titles.some((t) => /ignore|disable|turn .* off/i.test(t)), 'an ignore/disable action is offered');
   });
 
+  test('Corroborate: Check Current Draft re-checks and the findings stay', async function () {
+    await vscode.commands.executeCommand('corroborate.checkDocument');
+    await waitFor('findings after the re-check', () => corroborateDiagnostics(draftUri).length || undefined, 20_000);
+  });
+
+  test('Corroborate: Compare Sources at Cursor opens the comparison panel', async function () {
+    const d = diagnostics.find((x) => x.severity === vscode.DiagnosticSeverity.Warning) ?? diagnostics[0];
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(d.range.start.translate(0, 1), d.range.start.translate(0, 1));
+    await vscode.commands.executeCommand('corroborate.compareAtCursor');
+    const webviewTab = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
+    const tab = await waitFor('a webview tab', webviewTab, 15_000);
+    log(`    panel tab: ${tab.label}`);
+    await vscode.window.showTextDocument(doc); // back to the draft for the tests after this one
+  });
+
+  test('Corroborate: Restart Server brings the findings back', async function () {
+    const api = vscode.extensions.getExtension<{ serverState(): string; whenReady(ms?: number): Promise<boolean> }>(extensionId)?.exports;
+    assert.ok(api, 'the extension exports its API');
+    await vscode.commands.executeCommand('corroborate.restartServer');
+    assert.ok(await api.whenReady(45_000), `the server is ready again (state ${api.serverState()})`);
+    await waitFor('findings after the restart', () => corroborateDiagnostics(draftUri).length || undefined, 45_000);
+  });
+
   test('the quick fix puts in the sources\' wording', async function () {
     let fixed = false;
     for (const d of diagnostics.filter((x) => x.severity === vscode.DiagnosticSeverity.Warning)) {
