@@ -1,7 +1,11 @@
 // The corpus: sources read, analysed once and indexed for matching.
 import { basename, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import type { SourceInfo, SourceProblem } from '../engine/types';
+import type { DateClaim, FigureClaim, SourceInfo, SourceProblem, Span } from '../engine/types';
+import { extractFigures } from '../extract/figures';
+import { lineStartsOf } from '../engine/lines';
+import { extractDates } from '../extract/dates';
+import { quoteSpansOf } from '../extract/quotes';
 import { extractClaims, segmentText, type AnalyzedText, type Segmented } from '../extract/document';
 import { buildIndex, type CorpusIndex } from '../match/index';
 import { listSourceFiles, readTextFile, DEFAULT_MAX_SOURCE_BYTES } from './read';
@@ -15,6 +19,12 @@ export interface SourceDoc {
   segmented: Segmented;
   /** Every claim of the source, extracted on first use: most sources are never a candidate for a given draft. */
   readonly analysis: AnalyzedText;
+  /** Where each line starts, for LSP ranges into the source. */
+  readonly lineStarts: number[];
+  /** Figures of one sentence, extracted on first use without analysing the whole source. */
+  figuresIn(sentence: number): FigureClaim[];
+  /** Dates of one sentence, likewise. */
+  datesIn(sentence: number): DateClaim[];
 }
 
 export interface Corpus {
@@ -78,6 +88,8 @@ function buildCorpus(files: Array<{ path: string; text: string }>, roots: string
     for (const warning of seg.meta.warnings) problems.push({ path: file.path, reason: warning });
     const { meta } = seg;
     let analysis: AnalyzedText | undefined;
+    const perSentence = sentenceClaims(seg);
+    let lineStarts: number[] | undefined;
     sources.push({
       id: sources.length,
       info: { path: file.path, title: meta.title ?? basename(file.path), outlet: meta.outlet ?? meta.author, date: meta.date },
@@ -86,9 +98,35 @@ function buildCorpus(files: Array<{ path: string; text: string }>, roots: string
       get analysis() {
         return (analysis ??= analyse(seg, knownPeople, file.path, problems));
       },
+      get lineStarts() {
+        return (lineStarts ??= lineStartsOf(file.text));
+      },
+      figuresIn: (s) => (analysis ? analysis.figures.filter((f) => f.sentence === s) : perSentence.figures(s)),
+      datesIn: (s) => (analysis ? analysis.dates.filter((d) => d.sentence === s) : perSentence.dates(s)),
     });
   });
   return { roots, sources, problems, index: buildIndex(sources.map((s) => s.segmented), knownPeople) };
+}
+
+/** Figure and date extraction one sentence at a time (they need only the sentence and its paragraph's quote marks). */
+function sentenceClaims(seg: Segmented) {
+  const figures = new Map<number, FigureClaim[]>();
+  const dates = new Map<number, DateClaim[]>();
+  const quoteSpans = (s: number): Span[] => quoteSpansOf(seg.paragraphs[seg.sentences[s].paragraph]);
+  const renumber = <C extends { sentence: number }>(claims: C[], s: number) => claims.map((c) => ({ ...c, sentence: s }));
+  return {
+    figures(s: number): FigureClaim[] {
+      let found = figures.get(s);
+      if (!found) figures.set(s, (found = renumber(extractFigures(seg.text, [seg.sentences[s]], quoteSpans(s)), s)));
+      return found;
+    },
+    dates(s: number): DateClaim[] {
+      let found = dates.get(s);
+      const options = { documentDate: seg.meta.date?.iso, dayFirst: seg.meta.dayFirst };
+      if (!found) dates.set(s, (found = renumber(extractDates(seg.text, [seg.sentences[s]], quoteSpans(s), options), s)));
+      return found;
+    },
+  };
 }
 
 /** Claims of one source; a source whose claims cannot be extracted keeps its words in the index but offers no claims. */

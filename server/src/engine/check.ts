@@ -99,7 +99,7 @@ function toFinding(raw: RawFinding, range: Finding['range'], severity: Severity)
 function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
   const evidence = (doc: number, start: number, end: number): Evidence => {
     const source = corpus.sources[doc];
-    const sentence = source.analysis.sentences.find((s) => s.start <= start && start <= s.end) ?? { start, end };
+    const sentence = source.segmented.sentences.find((s) => s.start <= start && start <= s.end) ?? { start, end };
     const excerptEnd = Math.min(sentence.end, Math.max(end, sentence.start + EXCERPT_LIMIT));
     const excerpt = source.text.slice(sentence.start, excerptEnd) + (excerptEnd < sentence.end ? '…' : '');
     return {
@@ -107,7 +107,7 @@ function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
       title: source.info.title,
       outlet: source.info.outlet,
       date: source.info.date?.iso,
-      range: rangeOf(source.analysis.lineStarts, { start: sentence.start, end: excerptEnd }),
+      range: rangeOf(source.lineStarts, { start: sentence.start, end: excerptEnd }),
       excerpt,
     };
   };
@@ -118,10 +118,10 @@ function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
     quotes: draft.quotes.map((q) => matchQuote(q, draft, corpus)),
     figures: draft.figures
       .filter((f) => !f.inQuote)
-      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (d) => d.figures, (f) => f.unit === claim.unit) })),
+      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.figuresIn(i), (f) => f.unit === claim.unit) })),
     dates: draft.dates
       .filter((d) => !d.inQuote)
-      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (d) => d.dates, (d) => datesComparable(claim, d)) })),
+      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.datesIn(i), (d) => datesComparable(claim, d)) })),
   };
 }
 

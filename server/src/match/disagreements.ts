@@ -28,8 +28,8 @@ function toDisagreement(corpus: Corpus, kind: Disagreement['kind'], topic: strin
       value: list[0].value,
       sources: dedupe(list).map((x) => {
         const source = corpus.sources[x.doc];
-        const sentence = source.analysis.sentences.find((s) => s.start <= x.start && x.start <= s.end) ?? { start: x.start, end: x.end };
-        return { source: source.info, excerpt: source.text.slice(sentence.start, sentence.end), range: rangeOf(source.analysis.lineStarts, sentence) };
+        const sentence = source.segmented.sentences.find((s) => s.start <= x.start && x.start <= s.end) ?? { start: x.start, end: x.end };
+        return { source: source.info, excerpt: source.text.slice(sentence.start, sentence.end), range: rangeOf(source.lineStarts, sentence) };
       }),
     }))
     .sort((a, b) => b.sources.length - a.sources.length);
@@ -117,7 +117,7 @@ function factDisagreements(corpus: Corpus): Disagreement[] {
       for (const c of index.candidates(words, 20)) {
         if (c.doc === source.id) continue;
         const score = coverage(words, index.sentenceSets[c.doc][c.sentence], index.idf);
-        const back = coverage(corpus.sources[c.doc].analysis.sentenceWords[c.sentence], index.sentenceSets[source.id][fact.sentence], index.idf);
+        const back = coverage(corpus.sources[c.doc].segmented.sentenceWords[c.sentence], index.sentenceSets[source.id][fact.sentence], index.idf);
         if (Math.min(score, back) < CONFIDENT_FACT) continue;
         const other = corpus.sources[c.doc].analysis;
         const same = fact.kind === 'figure'
@@ -189,7 +189,7 @@ function sourceDateDisagreements(corpus: Corpus): Disagreement[] {
       kind: 'source-date',
       topic: `the date of ${source.info.title}: ${note}`,
       variants: [
-        { value: own.iso, sources: [{ source: source.info, excerpt: own.raw, range: rangeOf(source.analysis.lineStarts, locate(source.text, own.raw)) }] },
+        { value: own.iso, sources: [{ source: source.info, excerpt: own.raw, range: rangeOf(source.lineStarts, locate(source.text, own.raw)) }] },
         ...groupDates(others).map(([iso, infos]) => ({ value: iso, sources: infos.map((info) => ({ source: info, excerpt: info.date!.raw, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })) })),
       ],
     });

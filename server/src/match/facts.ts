@@ -1,7 +1,7 @@
 // Matching a draft figure or date to the source claims about the same thing, by the words around them.
 import type { DateClaim, FigureClaim, Span } from '../engine/types';
-import type { Corpus } from '../corpus/corpus';
-import type { AnalyzedText } from '../extract/document';
+import type { Corpus, SourceDoc } from '../corpus/corpus';
+import type { AnalyzedText, Segmented } from '../extract/document';
 import { contentWords } from '../text/words';
 import { coverage } from './similarity';
 
@@ -14,14 +14,14 @@ export interface FactCandidate<C> {
 }
 
 /** Content words of the draft sentence within `reach` characters of the claim, the claim's own words left out. */
-export function localWords(draft: AnalyzedText, span: Span, reach = 60): string[] {
+export function localWords(draft: Segmented, span: Span, reach = 60): string[] {
   const sentence = draft.sentences[sentenceOf(draft, span.start)];
   const from = Math.max(sentence.start, span.start - reach);
   const to = Math.min(sentence.end, span.end + reach);
   return contentWords(draft.text.slice(from, span.start) + ' ' + draft.text.slice(span.end, to));
 }
 
-function sentenceOf(draft: AnalyzedText, offset: number): number {
+function sentenceOf(draft: Segmented, offset: number): number {
   const i = draft.sentences.findIndex((s) => s.start <= offset && offset <= s.end);
   return i < 0 ? 0 : i;
 }
@@ -34,7 +34,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   claim: C,
   draft: AnalyzedText,
   corpus: Corpus,
-  claimsOf: (doc: AnalyzedText) => readonly C[],
+  claimsIn: (source: SourceDoc, sentence: number) => readonly C[],
   sameKind: (source: C) => boolean,
 ): Array<FactCandidate<C>> {
   const { index } = corpus;
@@ -46,7 +46,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   if (!sentenceWords.length) return [];
   const found: Array<FactCandidate<C>> = [];
   for (const candidate of index.candidates([...local, ...sentenceWords], 40)) {
-    const doc = corpus.sources[candidate.doc].analysis;
+    const doc = corpus.sources[candidate.doc].segmented;
     const sets = index.sentenceSets[candidate.doc];
     const set = sets[candidate.sentence];
     const score = Math.max(
@@ -54,7 +54,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
       // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
       NEIGHBOUR_WEIGHT * coverage(sentenceWords, union(set, sets[candidate.sentence - 1]), index.idf),
     );
-    const claims = closestClaims(draft, claim, doc, claimsOf(doc).filter((c) => c.sentence === candidate.sentence && !c.inQuote && sameKind(c)), index.idf);
+    const claims = closestClaims(draft, claim, doc, claimsIn(corpus.sources[candidate.doc], candidate.sentence).filter((c) => !c.inQuote && sameKind(c)), index.idf);
     if (!claims.length || differentEvent(draft, claim, doc, claims[0], index.commonWords)) continue;
     found.push({ doc: candidate.doc, claims, score });
   }
@@ -65,7 +65,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     if (!top) best.set(f.doc, { ...f, claims: [...f.claims] });
     else if (f.score >= top.score - NEARLY_AS_GOOD) top.claims.push(...f.claims);
   }
-  for (const f of best.values()) f.claims = closestClaims(draft, claim, corpus.sources[f.doc].analysis, f.claims, index.idf);
+  for (const f of best.values()) f.claims = closestClaims(draft, claim, corpus.sources[f.doc].segmented, f.claims, index.idf);
   return [...best.values()];
 }
 
@@ -85,10 +85,10 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined): Set<
  */
 type Located = { span: Span; sentence: number };
 
-function differentEvent(draft: AnalyzedText, claim: Located, source: AnalyzedText, sourceClaim: Located, common: ReadonlySet<string>): boolean {
-  const namesNear = (doc: AnalyzedText, { span: c, sentence }: Located) =>
+function differentEvent(draft: AnalyzedText, claim: Located, source: Segmented, sourceClaim: Located, common: ReadonlySet<string>): boolean {
+  const namesNear = (doc: Segmented, { span: c, sentence }: Located) =>
     (doc.names[sentence] ?? []).filter((r) => (!r.sentenceInitial || !common.has(r.surname.toLowerCase())) && Math.abs(r.start - c.start) <= 60 && (r.end <= c.start || r.start >= c.end)).map((r) => r.surname.toLowerCase().slice(0, 6));
-  const textAround = (doc: AnalyzedText, sentence: number) =>
+  const textAround = (doc: Segmented, sentence: number) =>
     [sentence - 1, sentence, sentence + 1].map((i) => doc.sentences[i]?.text ?? '').join(' ').toLowerCase();
   const sourceText = textAround(source, sourceClaim.sentence);
   const draftText = textAround(draft, claim.sentence);
@@ -98,7 +98,7 @@ function differentEvent(draft: AnalyzedText, claim: Located, source: AnalyzedTex
 }
 
 /** Lower-case words hugging a claim (what was counted, what happened): they tell apart two figures in one sentence. */
-function hugWords(doc: AnalyzedText, span: Span): string[] {
+function hugWords(doc: Segmented, span: Span): string[] {
   const sentence = doc.sentences.find((s) => s.start <= span.start && span.start <= s.end);
   if (!sentence) return [];
   // Only the claim's own clause: "…were injured, and up to 40,000" must not borrow "injured".
@@ -108,7 +108,7 @@ function hugWords(doc: AnalyzedText, span: Span): string[] {
 }
 
 /** Of several claims in one source sentence, those whose surrounding words best match the draft claim's. */
-function closestClaims<C extends FigureClaim | DateClaim>(draft: AnalyzedText, claim: C, doc: AnalyzedText, claims: C[], idf: (w: string) => number): C[] {
+function closestClaims<C extends FigureClaim | DateClaim>(draft: AnalyzedText, claim: C, doc: Segmented, claims: C[], idf: (w: string) => number): C[] {
   if (claims.length < 2) return claims;
   const hug = hugWords(draft, claim.span);
   const scored = claims.map((c) => ({ c, score: coverage(hug, new Set(hugWords(doc, c.span)), idf) }));

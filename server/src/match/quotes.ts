@@ -49,6 +49,9 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
   const seenDocs = new Set<string>();
   for (const candidate of candidates) {
     const doc = corpus.sources[candidate.doc];
+    // Only a paragraph with quotation marks can hold a source quote: skip the others without analysing the source.
+    const seg = doc.segmented;
+    if (!/["“”]/.test(seg.paragraphs[seg.sentences[candidate.sentence].paragraph].text)) continue;
     const quotes = doc.analysis.quotes.filter((q) => q.sentence === candidate.sentence || (q.sentence < candidate.sentence && q.sentence >= candidate.sentence - 2));
     for (const quote of quotes) {
       const key = `${candidate.doc}:${quote.span.start}`;
@@ -72,7 +75,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
   if (!result.exact.length) {
     // Quoted words may stand unquoted in a source ("a common understanding" in a headline).
     for (const candidate of candidates.slice(0, 10)) {
-      const sentence = corpus.sources[candidate.doc].analysis.sentences[candidate.sentence];
+      const sentence = corpus.sources[candidate.doc].segmented.sentences[candidate.sentence];
       const words = ' ' + wordsWithSpans(sentence.text, 0).map((w) => w.text).join(' ') + ' ';
       if (words.includes(needle)) result.inText.push({ doc: candidate.doc, start: sentence.start, end: sentence.end });
     }
