@@ -1,11 +1,11 @@
 // The corpus: sources read, analysed once and indexed for matching.
 import { basename, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import type { DateClaim, FigureClaim, SourceInfo, SourceProblem, Span } from '../engine/types';
+import type { DateClaim, FigureClaim, QuoteClaim, SourceInfo, SourceProblem, Span } from '../engine/types';
 import { extractFigures } from '../extract/figures';
 import { lineStartsOf } from '../engine/lines';
 import { extractDates } from '../extract/dates';
-import { quoteSpansOf } from '../extract/quotes';
+import { extractQuotes, quoteSpansOf } from '../extract/quotes';
 import { extractClaims, segmentText, type AnalyzedText, type Segmented } from '../extract/document';
 import { buildIndex, type CorpusIndex } from '../match/index';
 import { listSourceFiles, readTextFile, DEFAULT_MAX_SOURCE_BYTES } from './read';
@@ -19,6 +19,8 @@ export interface SourceDoc {
   segmented: Segmented;
   /** Every claim of the source, extracted on first use: most sources are never a candidate for a given draft. */
   readonly analysis: AnalyzedText;
+  /** The source's quotations with speakers, extracted on first use (without figures and dates). */
+  readonly quotes: QuoteClaim[];
   /** Where each line starts, for LSP ranges into the source. */
   readonly lineStarts: number[];
   /** Figures of one sentence, extracted on first use without analysing the whole source. */
@@ -82,14 +84,16 @@ function buildCorpus(files: Array<{ path: string; text: string }>, roots: string
   }
   const knownPeople = peopleOf(segmented);
   const sources: SourceDoc[] = [];
+  const dateMemo = new Map<string, DateClaim[]>();
   files.forEach((file, i) => {
     const seg = segmented[i];
     if (!seg.sentences.length) return;
     for (const warning of seg.meta.warnings) problems.push({ path: file.path, reason: warning });
     const { meta } = seg;
     let analysis: AnalyzedText | undefined;
-    const perSentence = sentenceClaims(seg);
+    const perSentence = sentenceClaims(seg, dateMemo);
     let lineStarts: number[] | undefined;
+    let quotes: QuoteClaim[] | undefined;
     sources.push({
       id: sources.length,
       info: { path: file.path, title: meta.title ?? basename(file.path), outlet: meta.outlet ?? meta.author, date: meta.date },
@@ -97,6 +101,9 @@ function buildCorpus(files: Array<{ path: string; text: string }>, roots: string
       segmented: seg,
       get analysis() {
         return (analysis ??= analyse(seg, knownPeople, file.path, problems));
+      },
+      get quotes() {
+        return (quotes ??= analysis?.quotes ?? extractQuotes({ ...seg, knownPeople }));
       },
       get lineStarts() {
         return (lineStarts ??= lineStartsOf(file.text));
@@ -109,7 +116,7 @@ function buildCorpus(files: Array<{ path: string; text: string }>, roots: string
 }
 
 /** Figure and date extraction one sentence at a time (they need only the sentence and its paragraph's quote marks). */
-function sentenceClaims(seg: Segmented) {
+function sentenceClaims(seg: Segmented, dateMemo: Map<string, DateClaim[]>) {
   const figures = new Map<number, FigureClaim[]>();
   const dates = new Map<number, DateClaim[]>();
   const quoteSpans = (s: number): Span[] => quoteSpansOf(seg.paragraphs[seg.sentences[s].paragraph]);
@@ -122,8 +129,20 @@ function sentenceClaims(seg: Segmented) {
     },
     dates(s: number): DateClaim[] {
       let found = dates.get(s);
+      if (found) return found;
+      // Wire copy repeats sentences word for word across sources: parse each distinct sentence (and date context) once.
+      const sentence = seg.sentences[s];
       const options = { documentDate: seg.meta.date?.iso, dayFirst: seg.meta.dayFirst };
-      if (!found) dates.set(s, (found = renumber(extractDates(seg.text, [seg.sentences[s]], quoteSpans(s), options), s)));
+      const spans = quoteSpans(s);
+      const key = `${options.documentDate}|${options.dayFirst}|${spans.some((q) => q.start < sentence.end && sentence.start < q.end)}|${sentence.text}`;
+      let relative = dateMemo.get(key);
+      if (!relative) {
+        relative = extractDates(sentence.text, [{ ...sentence, start: 0, end: sentence.text.length }], spans.map((q) => ({ start: q.start - sentence.start, end: q.end - sentence.start })), options);
+        if (dateMemo.size > 50_000) dateMemo.clear();
+        dateMemo.set(key, relative);
+      }
+      found = relative.map((d) => ({ ...d, sentence: s, span: { start: d.span.start + sentence.start, end: d.span.end + sentence.start } }));
+      dates.set(s, found);
       return found;
     },
   };

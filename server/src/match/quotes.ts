@@ -52,7 +52,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     // Only a paragraph with quotation marks can hold a source quote: skip the others without analysing the source.
     const seg = doc.segmented;
     if (!/["“”]/.test(seg.paragraphs[seg.sentences[candidate.sentence].paragraph].text)) continue;
-    const quotes = doc.analysis.quotes.filter((q) => q.sentence === candidate.sentence || (q.sentence < candidate.sentence && q.sentence >= candidate.sentence - 2));
+    const quotes = doc.quotes.filter((q) => q.sentence === candidate.sentence || (q.sentence < candidate.sentence && q.sentence >= candidate.sentence - 2));
     for (const quote of quotes) {
       const key = `${candidate.doc}:${quote.span.start}`;
       if (seenDocs.has(key)) continue;
@@ -66,6 +66,9 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
         result.exact.push({ doc: candidate.doc, quote, overlap: 1, exact: true, context, wording });
         continue;
       }
+      // Most candidates share a word or two: count shared words before paying for an alignment.
+      const sourceSet = new Set(sourceWords.map((w) => w.text));
+      if (draftWords.filter((w) => sourceSet.has(w)).length < draftWords.length * 0.5) continue;
       const aligned = align(draftWords, sourceWords);
       if (aligned && aligned.overlap >= 0.5) {
         result.near.push({ doc: candidate.doc, quote, overlap: aligned.overlap, exact: false, context, wording: doc.text.slice(aligned.start, aligned.end) });
