@@ -75,7 +75,10 @@ export function speakerStateKey(state: SpeakerState): string {
 export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
   const { text, sentences, paragraphs } = ctx;
   const quotes: QuoteClaim[] = [];
-  const people = new Set([...(ctx.knownPeople ?? []), ...(ctx.state?.people ?? [])]);
+  // The corpus's people plus those this text names; the corpus's set is large, so it is consulted, not copied.
+  const known = ctx.knownPeople ?? new Set<string>();
+  const local = new Set(ctx.state?.people ?? []);
+  const people = { has: (name: string) => known.has(name) || local.has(name), add: (name: string) => local.add(name) };
   const ownPeople = new Set(ctx.state?.people ?? []);
   let lastPerson: Speaker | undefined = ctx.state?.lastPerson;
   let lastSpeaker: Speaker | undefined = ctx.state?.lastSpeaker;
@@ -143,7 +146,7 @@ const INSTITUTION = new Set(
     'Association Airport Station Bridge River Mountains Islands Republic Kingdom States Nations Alliance Federation Command').split(' '),
 );
 
-export function isPerson(run: NameRun, people: ReadonlySet<string>): boolean {
+export function isPerson(run: NameRun, people: { has(name: string): boolean }): boolean {
   if (INSTITUTION.has(run.surname) || isTitle(run.surname)) return false;
   if (run.titled || people.has(run.surname)) return true;
   return !PLACE_CUE.test(run.precededBy) && run.words.length >= 2;
@@ -162,7 +165,7 @@ function attribute(
   sentence: Sentence,
   quote: Span,
   runs: NameRun[],
-  people: ReadonlySet<string>,
+  people: { has(name: string): boolean },
   lastPerson: Speaker | undefined,
 ): Speaker | undefined {
   const asSpeaker = (run: NameRun, inferred = false): Speaker => ({
