@@ -1,0 +1,115 @@
+// figure/conflict: a number that disagrees with the sources' number for the same thing.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RULES } from '../../server/src/engine';
+import { assertEvidence, corpusOf, ruleFindings, single } from './helpers';
+
+const WIRE_ONE = `---
+title: Strikes on Kyiv
+date: 2025-11-25
+outlet: Wire One
+---
+
+Russia launched 22 missiles and more than 460 drones at Kyiv overnight, the Ukrainian air force said on Tuesday.
+
+In Zaporizhzhia, at least seven people were injured and up to 40,000 people lost power.
+
+Tens of thousands of people have fled the eastern town of Pokrovsk since the summer.
+
+Between 10-12 firefighters were hurt tackling the blaze at the fuel depot.
+
+Russia annexed Crimea in 2014.
+`;
+const WIRE_TWO = `---
+title: Kyiv hit again
+date: 2025-11-25
+outlet: Wire Two
+---
+
+Russia fired 22 missiles and more than 460 drones at Kyiv overnight, Ukraine's air force said on Tuesday.
+
+Poland said it would buy 48 Patriot missiles from the United States next year.
+`;
+const corpus = corpusOf([WIRE_ONE, WIRE_TWO]);
+const conflicts = (draft: string, options?: Parameters<typeof ruleFindings>[3]) => ruleFindings(corpus, draft, 'figure/conflict', options);
+
+describe('figure/conflict fires', () => {
+  const FIRES: Array<[string, string, string, string]> = [
+    ['Russia launched 24 missiles and more than 460 drones at Kyiv overnight, the air force said.', '24 missiles', '22 missiles', 'a changed digit'],
+    ['Russia launched twenty-four missiles and more than 460 drones at Kyiv overnight, the air force said.', 'twenty-four missiles', '22 missiles', 'number words against digits'],
+    ['Russia launched 22 missiles and 300 drones at Kyiv overnight, the air force said.', '300 drones', 'more than 460 drones', 'outside the qualifier\'s interval'],
+    ['In Zaporizhzhia, at least nine people were injured and up to 40,000 people lost power.', 'at least nine people', 'at least seven people', '"at least nine" against "at least seven": a different count though the intervals meet'],
+    ['In Zaporizhzhia, at least seven people were injured and up to 60,000 people lost power.', 'up to 60,000 people', 'up to 40,000 people', 'a different bound'],
+    ['About 500,000 people have fled the eastern town of Pokrovsk since the summer.', 'About 500,000 people', 'Tens of thousands of people', 'outside "tens of thousands"'],
+    ['Some 30 firefighters were hurt tackling the blaze at the fuel depot.', 'Some 30 firefighters', '10-12 firefighters', 'outside a hyphenated range'],
+  ];
+  for (const [draft, covering, suggestion, why] of FIRES) {
+    it(`${why}: ${JSON.stringify(covering)} → ${JSON.stringify(suggestion)}`, () => {
+      const f = single(conflicts(draft), covering);
+      assert.equal(f.text, covering, 'the range covers the whole figure');
+      assert.equal(f.severity, 'warning');
+      assert.deepEqual(f.suggestions, [suggestion]);
+      assert.match(f.message, new RegExp(suggestion));
+      assert.ok(f.message.includes(`none has “${covering}”`), f.message);
+      assertEvidence(corpus, f);
+      assert.ok(f.evidence.every((e) => e.excerpt.includes(suggestion)), 'each excerpt holds the source figure');
+    });
+  }
+
+  it('counts the sources that agree among themselves', () => {
+    const f = single(conflicts('Russia launched 24 missiles and more than 460 drones at Kyiv overnight.'), '24 missiles');
+    assert.match(f.message, /2 sources say “22 missiles”/);
+    assert.deepEqual(f.evidence.map((e) => e.outlet).sort(), ['Wire One', 'Wire Two']);
+    assert.ok(f.evidence.every((e) => e.date === '2025-11-25'));
+  });
+});
+
+describe('figure/conflict stays quiet', () => {
+  const QUIET: Array<[string, string]> = [
+    ['Russia launched 22 missiles and more than 460 drones at Kyiv overnight, the air force said.', 'the same figures'],
+    ['Russia launched twenty-two missiles and more than 460 drones at Kyiv overnight.', 'number words for the same value'],
+    ['Russia launched 22 missiles and nearly 500 drones at Kyiv overnight.', '"nearly 500" fits "more than 460"'],
+    ['In Zaporizhzhia, at least seven people were injured and up to 40,000 people lost power.', 'the same qualifiers'],
+    ['About 50,000 people have fled the eastern town of Pokrovsk since the summer.', 'inside "tens of thousands"'],
+    ['Eleven firefighters were hurt tackling the blaze at the fuel depot.', 'inside a hyphenated range 10-12'],
+    ['"We shot down 30 missiles over Kyiv overnight," the Ukrainian air force said on Tuesday.', 'a number inside a quote is not checked as a figure'],
+    ['Russia annexed Crimea in 2014, years before 22 missiles hit Kyiv overnight.', 'a year is not a count'],
+    ['The 24-hour ceasefire collapsed when Russia launched 22 missiles at Kyiv overnight.', '24-hour is not a number of missiles'],
+    ['The city council has 48 members.', 'an unrelated figure'],
+    ['Germany said it would send 12 tanks to Ukraine next year.', 'a different unit'],
+    ['Kharkiv was hit by 14 missiles on Sunday, the regional governor said.', 'the same unit about a different event'],
+    ['It was one of the worst nights of the war, with 22 missiles fired at Kyiv.', '"one of the" is not a count'],
+    ['The weather in Kyiv was cold and grey.', 'no figures at all'],
+  ];
+  for (const [draft, why] of QUIET) {
+    it(`${why}: ${JSON.stringify(draft)}`, () => assert.deepEqual(conflicts(draft).map((f) => f.text), []));
+  }
+
+  it('a figure no source reports is unverified, not wrong', () => {
+    assert.deepEqual(conflicts('Russia launched 24 missiles and 464 drones at Odesa overnight.').map((f) => f.text), []);
+  });
+
+  // Regression (was an engine bug, fixed in eb95b2e): only hyphenated ranges are read; "Between 10 and 12 firefighters" becomes "12 firefighters", so a draft's "eleven" is flagged
+  it('"between 10 and 12" is a range too', () => {
+    const c = corpusOf(['Between 10 and 12 firefighters were hurt tackling the blaze at the depot.\n']);
+    assert.deepEqual(ruleFindings(c, 'Eleven firefighters were hurt tackling the blaze at the depot.', 'figure/conflict'), []);
+  });
+
+  // Regression (was an engine bug, fixed in eb95b2e): differentEvent() ignores sentence-initial names, so "Germany … 12 Patriot missiles" is matched to "Poland … 48 Patriot missiles"
+  it('a different actor opening the sentence makes a different fact', () => {
+    const c = corpusOf(['Poland said it would buy 48 Patriot missiles from the United States next year.\n']);
+    assert.deepEqual(ruleFindings(c, 'Germany said it would buy 12 Patriot missiles from the United States next year.', 'figure/conflict').map((f) => f.text), []);
+  });
+});
+
+describe('figure/conflict settings', () => {
+  const draft = 'Russia launched 24 missiles and more than 460 drones at Kyiv overnight.';
+  it('is a warning by default', () => assert.equal(RULES.find((r) => r.id === 'figure/conflict')?.defaultSeverity, 'warning'));
+  it('takes the configured severity', () => assert.equal(single(conflicts(draft, { severities: { 'figure/conflict': 'error' } }), '24 missiles').severity, 'error'));
+  it('is silenced by "off"', () => assert.deepEqual(conflicts(draft, { severities: { 'figure/conflict': 'off' } }), []));
+  it('is silenced by a suppression comment on the line before', () => {
+    assert.deepEqual(conflicts(`<!-- corroborate-disable-next-line figure/conflict -->\n${draft}`), []);
+    assert.equal(conflicts(`<!-- corroborate-disable-next-line quote/altered -->\n${draft}`).length, 1, 'another rule named: still reported');
+  });
+  it('is silenced for the file by corroborate-disable', () => assert.deepEqual(conflicts(`<!-- corroborate-disable figure/conflict -->\n\n${draft}`), []));
+});

@@ -1,0 +1,99 @@
+// quote/misattributed: the quoted words are in the sources, said by someone else; the fix names the sources' speaker.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RULES } from '../../server/src/engine';
+import { sameSpeaker } from '../../server/src/checks/quoteMisattributed';
+import { assertEvidence, corpusOf, findingsOf, ruleFindings, single } from './helpers';
+
+const ONE = `---
+title: Talks
+date: 2025-11-25
+outlet: Wire One
+---
+
+French President Emmanuel Macron said there was "no Russian will for a ceasefire" after the call.
+
+Secretary of State Marco Rubio said the talks in Geneva had been "the most productive" so far.
+
+EU foreign policy chief Kaja Kallas said Russia should "definitely not" rejoin the G8.
+`;
+const TWO = `---
+title: Talks again
+date: 2025-11-25
+outlet: Wire Two
+---
+
+Macron said he saw "no Russian will for a ceasefire" on Tuesday.
+
+UK Prime Minister Keir Starmer said Russia should "definitely not" rejoin the G8.
+`;
+const corpus = corpusOf([ONE, TWO]);
+const misattributed = (draft: string, options?: Parameters<typeof ruleFindings>[3]) => ruleFindings(corpus, draft, 'quote/misattributed', options);
+
+describe('quote/misattributed fires', () => {
+  const FIRES: Array<[string, string, string, string]> = [
+    ['Secretary of State Marco Rubio said he saw "no Russian will for a ceasefire".', 'Marco Rubio', 'Emmanuel Macron', 'X said "…"'],
+    ['"No Russian will for a ceasefire," Marco Rubio said.', 'Marco Rubio', 'Emmanuel Macron', '"…," X said, different case'],
+    ['Volodymyr Zelensky said the talks in Geneva had been "the most productive" so far.', 'Volodymyr Zelensky', 'Marco Rubio', 'a short quote'],
+  ];
+  for (const [draft, speaker, suggestion, why] of FIRES) {
+    it(`${why}: ${speaker} → ${suggestion}`, () => {
+      const f = single(misattributed(draft), speaker);
+      assert.equal(f.text, speaker, 'the range is the draft\'s speaker');
+      assert.equal(f.severity, 'warning');
+      assert.equal(f.suggestions[0], suggestion);
+      assert.ok(f.message.includes(`to ${suggestion}, not ${speaker}`), f.message);
+      assertEvidence(corpus, f);
+    });
+  }
+
+  it('a speaker the sources disagree on is still wrong when it is neither of theirs', () => {
+    const f = single(misattributed('Donald Trump said Russia should "definitely not" rejoin the G8.'), 'Donald Trump');
+    assert.deepEqual([...f.suggestions].sort(), ['Kaja Kallas', 'Keir Starmer']);
+  });
+
+  it('the range is the name alone, so the quick fix keeps a sentence-opening adverb', { todo: 'engine bug: nameRunsOf keeps a capitalised sentence-opening word that is not in FUNCTION_WORDS ("Then", "So", "Again", "Indeed") in the name, so the finding covers "Then Marco Rubio" and applying the suggestion deletes "Then"' }, () => {
+    const f = single(misattributed('Then Marco Rubio said there was "no Russian will for a ceasefire".'), 'Marco Rubio');
+    assert.equal(f.text, 'Marco Rubio');
+    assert.ok(f.message.includes('not Marco Rubio'), f.message);
+  });
+
+  it('is reported once, with no other quote rule on the same words', () => {
+    const rules = findingsOf(corpus, 'Secretary of State Marco Rubio said he saw "no Russian will for a ceasefire".').map((f) => f.rule);
+    assert.deepEqual(rules, ['quote/misattributed']);
+  });
+});
+
+describe('quote/misattributed stays quiet', () => {
+  const QUIET: Array<[string, string]> = [
+    ['Emmanuel Macron said he saw "no Russian will for a ceasefire".', 'the right speaker'],
+    ['Macron said he saw "no Russian will for a ceasefire".', 'the right speaker by surname'],
+    ['Marco Rubio said the talks in Geneva had been "the most productive" so far.', 'the right speaker, another quote'],
+    ['Kaja Kallas said Russia should "definitely not" rejoin the G8.', 'one of two speakers the sources give (sources/disagree instead)'],
+    ['Keir Starmer said Russia should "definitely not" rejoin the G8.', 'the other one'],
+    ['Marco Rubio said "we are not there yet" after the call.', 'words no source has'],
+    ['A Kremlin official said there was "no Russian will for a ceasefire".', 'no person named'],
+    ['"No Russian will for a ceasefire," the analysts concluded.', 'no speaker at all'],
+  ];
+  for (const [draft, why] of QUIET) {
+    it(`${why}: ${JSON.stringify(draft)}`, () => assert.deepEqual(misattributed(draft).map((f) => f.text), []));
+  }
+});
+
+describe('sameSpeaker', () => {
+  it('matches surnames, allowing one letter of transliteration', () => {
+    assert.ok(sameSpeaker('Volodymyr Zelensky', 'Zelensky'));
+    assert.ok(sameSpeaker('Zelensky', 'Zelenskyy'));
+    assert.ok(sameSpeaker('Emmanuel Macron', 'Macron'));
+    assert.ok(!sameSpeaker('Marco Rubio', 'Emmanuel Macron'));
+    assert.ok(!sameSpeaker('Kaja Kallas', 'Keir Starmer'));
+    assert.ok(!sameSpeaker('Lee', 'Lea'), 'short names must match exactly');
+  });
+});
+
+describe('quote/misattributed settings', () => {
+  const draft = '"No Russian will for a ceasefire," Marco Rubio said.';
+  it('is a warning by default', () => assert.equal(RULES.find((r) => r.id === 'quote/misattributed')?.defaultSeverity, 'warning'));
+  it('takes the configured severity', () => assert.equal(single(misattributed(draft, { severities: { 'quote/misattributed': 'error' } }), 'Marco Rubio').severity, 'error'));
+  it('is silenced by "off"', () => assert.deepEqual(misattributed(draft, { severities: { 'quote/misattributed': 'off' } }), []));
+});

@@ -1,0 +1,183 @@
+// The CLI as users run it: `node dist/cli.js`, exit codes, the JSON contract, and `sources`.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { RULE_IDS } from '../../server/src/engine/types';
+import { ROOT, SEEDS } from './helpers';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+const DEV_01 = join(ROOT, 'test', 'fixtures', 'eval', 'dev-01.md');
+let dir: string;
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+before(() => {
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8', shell: process.platform === 'win32' });
+  assert.equal(build.status, 0, `npm run build failed: ${build.stderr}`);
+  dir = mkdtempSync(join(tmpdir(), 'corroborate-cli-'));
+  writeFileSync(join(dir, 'clean.md'), '# A quiet day\n\nThe weather in Kyiv was cold and grey, and the markets were calm.\n');
+  writeFileSync(join(dir, 'binary.md'), Buffer.from([0x41, 0x00, 0x42]));
+  writeFileSync(join(dir, 'empty.md'), '');
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('corroborate check: exit codes', () => {
+  it('0 on a clean draft, with no findings', () => {
+    const r = cli('check', join(dir, 'clean.md'), '--sources', SEEDS, '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { files: [{ path: join(dir, 'clean.md'), findings: [] }] });
+  });
+
+  it('0 on an empty draft', () => {
+    const r = cli('check', join(dir, 'empty.md'), '--sources', SEEDS, '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).files[0].findings, []);
+  });
+
+  it('0 when the findings are warnings, not errors', () => {
+    const r = cli('check', DEV_01, '--sources', SEEDS, '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(JSON.parse(r.stdout).files[0].findings.length > 0);
+  });
+
+  const USAGE: Array<[string, string[], RegExp]> = [
+    ['a missing draft', ['check', 'no/such/draft.md', '--sources', SEEDS], /draft not found: no\/such\/draft\.md/],
+    ['no --sources', ['check', DEV_01], /check needs --sources/],
+    ['--sources without a folder', ['check', DEV_01, '--sources'], /--sources needs a folder/],
+    ['an unknown format', ['check', DEV_01, '--sources', SEEDS, '--format', 'xml'], /unknown format "xml"/],
+    ['no draft', ['check', '--sources', SEEDS], /check needs at least one draft/],
+    ['an unknown command', ['frobnicate'], /unknown command "frobnicate"/],
+    ['no command', [], /no command given/],
+    ['an unknown option', ['check', DEV_01, '--sources', SEEDS, '--loud'], /unknown option --loud/],
+    ['a binary draft', ['check', 'BINARY', '--sources', SEEDS], /binary file/],
+    ['a sources folder that does not exist', ['check', DEV_01, '--sources', 'no/such/folder'], /no readable \.txt or \.md sources/],
+  ];
+  for (const [why, args, message] of USAGE) {
+    it(`2 on ${why}`, () => {
+      const r = cli(...args.map((a) => (a === 'BINARY' ? join(dir, 'binary.md') : a)));
+      assert.equal(r.code, 2, `exit ${r.code}; stderr: ${r.stderr}`);
+      assert.match(r.stderr, message);
+      assert.equal(r.stdout, '', 'nothing on stdout');
+    });
+  }
+});
+
+describe('corroborate check: output', () => {
+  it('prints the JSON of the design', () => {
+    const r = cli('check', DEV_01, '--sources', SEEDS, '--format', 'json');
+    const out = JSON.parse(r.stdout) as { files: Array<{ path: string; findings: unknown[] }> };
+    assert.deepEqual(Object.keys(out), ['files']);
+    assert.equal(out.files.length, 1);
+    assert.deepEqual(Object.keys(out.files[0]).sort(), ['findings', 'path']);
+    assert.equal(out.files[0].path, DEV_01);
+    const position = (p: unknown) => {
+      const { line, character } = p as { line: number; character: number };
+      assert.ok(Number.isInteger(line) && line >= 0 && Number.isInteger(character) && character >= 0, JSON.stringify(p));
+    };
+    for (const raw of out.files[0].findings) {
+      const f = raw as Record<string, unknown>;
+      assert.deepEqual(Object.keys(f).sort(), ['evidence', 'message', 'range', 'rule', 'severity', 'suggestions']);
+      assert.ok((RULE_IDS as readonly string[]).includes(f.rule as string), String(f.rule));
+      assert.ok(['error', 'warning', 'information', 'hint'].includes(f.severity as string));
+      const range = f.range as { start: unknown; end: unknown };
+      position(range.start);
+      position(range.end);
+      assert.equal(typeof f.message, 'string');
+      assert.ok(Array.isArray(f.suggestions) && f.suggestions.every((s) => typeof s === 'string'));
+      assert.ok(Array.isArray(f.evidence));
+      for (const e of f.evidence as Array<Record<string, unknown>>) {
+        assert.equal(typeof e.source, 'string');
+        assert.ok(String(e.source).startsWith(SEEDS), String(e.source));
+        assert.equal(typeof e.excerpt, 'string');
+        position((e.range as { start: unknown }).start);
+      }
+    }
+    const rules = new Set(out.files[0].findings.map((f) => (f as { rule: string }).rule));
+    for (const rule of ['quote/altered', 'quote/misattributed', 'quote/unsourced', 'figure/conflict', 'figure/qualifier', 'date/conflict', 'name/misspelled']) assert.ok(rules.has(rule), rule);
+  });
+
+  it('ranges are LSP ranges: 0-based lines, UTF-16 characters', () => {
+    const r = cli('check', DEV_01, '--sources', SEEDS, '--format', 'json');
+    const finding = JSON.parse(r.stdout).files[0].findings.find((f: { rule: string }) => f.rule === 'name/misspelled');
+    assert.ok(finding);
+    const lines = readFileSync(DEV_01, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('Rustem Umarov'));
+    const character = lines[line].indexOf('Umarov');
+    assert.deepEqual(finding.range, { start: { line, character }, end: { line, character: character + 'Umarov'.length } });
+    assert.deepEqual(finding.suggestions, ['Umerov']);
+  });
+
+  it('counts characters in UTF-16 code units, as LSP does', () => {
+    const line = '🇺🇦 Ukraine’s Rustem Umarov, who led the team, said the talks had gone well.';
+    writeFileSync(join(dir, 'utf16.md'), `Talks\n\n${line}\n`);
+    const r = cli('check', join(dir, 'utf16.md'), '--sources', SEEDS, '--format', 'json');
+    const finding = JSON.parse(r.stdout).files[0].findings.find((f: { rule: string }) => f.rule === 'name/misspelled');
+    assert.ok(finding, r.stdout);
+    const character = line.indexOf('Umarov');
+    assert.equal(character, 22, 'the flag is four UTF-16 code units (two code points)');
+    assert.deepEqual(finding.range, { start: { line: 2, character }, end: { line: 2, character: character + 6 } });
+  });
+
+  it('checks several drafts in one run', () => {
+    const r = cli('check', DEV_01, join(dir, 'clean.md'), '--sources', SEEDS, '--format', 'json');
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), [DEV_01, join(dir, 'clean.md')]);
+  });
+
+  it('prints file:line:col severity rule message for people', () => {
+    const r = cli('check', DEV_01, '--sources', SEEDS, '--format', 'text');
+    assert.equal(r.code, 0);
+    const lines = readFileSync(DEV_01, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('Rustem Umarov'));
+    const column = lines[line].indexOf('Umarov') + 1;
+    assert.ok(r.stdout.includes(`dev-01.md:${line + 1}:${column} warning name/misspelled “Umarov” is not in the sources`), r.stdout);
+    assert.match(r.stdout, /suggestion: “Umerov”/);
+    assert.match(r.stdout, /dev-01\.md: \d+ findings\n$/);
+  });
+
+  it('prints SARIF', () => {
+    const r = cli('check', DEV_01, '--sources', SEEDS, '--format', 'sarif');
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.ok(sarif.runs[0].results.some((x: { ruleId: string }) => x.ruleId === 'name/misspelled'));
+  });
+});
+
+describe('corroborate sources', () => {
+  it('lists the seeds as the engine sees them, and the facts they disagree on', () => {
+    const r = cli('sources', 'seeds');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^5 sources under /);
+    assert.match(r.stdout, /how long the war has lasted/);
+    assert.match(r.stdout, /18 November/);
+    assert.match(r.stdout, /Updated by FFRNews on 18 November 2025 \(updated line\) is \d+ days before the other sources/);
+    assert.match(r.stdout, /the wording of “something good just may be happening/);
+    assert.match(r.stdout, /03\.12\.2025 \(numeric date read day-first/);
+  });
+
+  it('prints JSON', () => {
+    const r = cli('sources', 'seeds', '--format', 'json');
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.sources.length, 5);
+    assert.ok(out.disagreements.some((d: { topic: string }) => d.topic === 'how long the war has lasted'));
+  });
+
+  it('2 on a folder with no sources', () => {
+    const r = cli('sources', join(dir, 'nothing-here'));
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /sources folder not found/);
+  });
+
+  it('rules lists the eight rules', () => {
+    const r = cli('rules');
+    assert.equal(r.code, 0);
+    for (const id of RULE_IDS) assert.match(r.stdout, new RegExp(`^${id} \\(`, 'm'));
+  });
+});

@@ -1,0 +1,185 @@
+// Dates: absolute and partial dates, bare years, weekdays resolved against the document's date, durations.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyzeText } from '../../server/src/extract/document';
+import { extractDates, formatDate, resolveWeekday } from '../../server/src/extract/dates';
+import { paragraphsOf, sentencesOf } from '../../server/src/text/segment';
+import { datesAgree } from '../../server/src/match/compare';
+import type { DateClaim } from '../../server/src/engine/types';
+import { seedSentences } from './helpers';
+
+type Expect = Partial<Pick<DateClaim, 'text' | 'granularity' | 'year' | 'month' | 'day' | 'weekday' | 'resolved' | 'low' | 'high' | 'years' | 'inQuote'>>;
+
+/** 26 November 2025 was a Wednesday. */
+const DOC_DATE = '2025-11-26';
+
+function dates(text: string): DateClaim[] {
+  return analyzeText(text, { documentDate: DOC_DATE }).dates;
+}
+
+const CASES: Array<[string, Expect[], string?]> = [
+  ['The invasion began in February 2022.', [{ text: 'February 2022', granularity: 'month', year: 2022, month: 2, day: undefined }]],
+  ['Talks were held in Alaska in August.', [{ text: 'August', granularity: 'month', month: 8, year: undefined }], 'a month alone'],
+  ['The call took place on 14 October.', [{ text: '14 October', granularity: 'day', day: 14, month: 10, year: undefined }], 'day and month, "on" left out of the span'],
+  ['The call took place on October 14, 2025.', [{ text: 'October 14, 2025', granularity: 'day', day: 14, month: 10, year: 2025 }]],
+  ['Updated 18 November 2025.', [{ text: '18 November 2025', granularity: 'day', day: 18, month: 11, year: 2025 }]],
+  ['Published 2025-11-26.', [{ text: '2025-11-26', granularity: 'day', year: 2025, month: 11, day: 26 }], 'ISO'],
+  ['They met on Nov. 25 in Geneva.', [{ text: 'Nov. 25', granularity: 'day', month: 11, day: 25 }]],
+  ['May 9 is Victory Day.', [{ text: 'May 9', month: 5, day: 9 }], 'May the month'],
+  ['They met in May 2024.', [{ text: 'May 2024', granularity: 'month', month: 5, year: 2024 }]],
+  // Years that are not counts, and counts that are not years.
+  ['Russia annexed Crimea in 2014.', [{ text: '2014', granularity: 'year', year: 2014 }], 'in 2014: a year, not a count'],
+  ["Ukraine's 2014 annexation of Crimea is disputed.", [{ text: '2014', granularity: 'year', year: 2014 }], 'a year used as a modifier'],
+  ['In 1991 Ukraine became independent.', [{ text: '1991', year: 1991 }]],
+  ['More than 460 drones hit 2,000 homes in 2025.', [{ text: '2025', year: 2025 }], '2,000 is a count, not the year 2000'],
+  ['There were 2014 people at the rally.', [], 'a year-like number before "people" is not a year'],
+  ['The 24-hour ceasefire and 03:59 alarm.', [], 'neither a compound modifier nor a clock time is a date'],
+  // May the verb.
+  ['Something good just may be happening.', [], '"may" as a verb'],
+  ['The meeting may take place soon.', [], '"may" as a verb'],
+  // Weekdays, resolved against the document's own date.
+  ['Zelensky spoke on Tuesday.', [{ text: 'Tuesday', granularity: 'weekday', weekday: 2, resolved: '2025-11-25' }]],
+  ['Zelensky spoke on Wednesday.', [{ text: 'Wednesday', weekday: 3, resolved: '2025-11-26' }], 'the document day itself'],
+  ['Zelensky spoke on Thursday.', [{ text: 'Thursday', weekday: 4, resolved: '2025-11-20' }], 'a later weekday is last week'],
+  ['Talks ran on Monday and Tuesday.', [{ text: 'Monday', weekday: 1, resolved: '2025-11-24' }, { text: 'Tuesday', weekday: 2, resolved: '2025-11-25' }]],
+  ['Tuesday, 25 November 2025 was cold.', [{ granularity: 'day', day: 25, month: 11, year: 2025, weekday: 2 }], 'a full date with its weekday is a day'],
+  // Durations, as intervals in years.
+  ['The war has lasted nearly four years.', [{ text: 'nearly four years', granularity: 'duration', years: 4, low: 3.5, high: 4 }]],
+  ['The war has lasted almost four years.', [{ text: 'almost four years', years: 4, low: 3.5, high: 4 }]],
+  ['They have fought for more than three years.', [{ text: 'more than three years', years: 3, low: 3, high: Infinity }]],
+  ['It ended a nearly three-year war.', [{ text: 'nearly three-year', granularity: 'duration', years: 3, low: 2.5, high: 3 }], 'hyphenated duration'],
+  ['The siege lasted 18 months.', [{ text: '18 months', granularity: 'duration', years: 1.5 }], 'months in years'],
+  // Quotes.
+  ['He said "we met on 14 October" and left.', [{ text: '14 October', inQuote: true }], 'a date inside a quote'],
+];
+
+describe('extractDates: table', () => {
+  for (const [text, expected, why] of CASES) {
+    it(`${JSON.stringify(text)}${why ? ` (${why})` : ''}`, () => {
+      const found = dates(text);
+      assert.equal(found.length, expected.length, `dates: ${JSON.stringify(found.map((d) => d.text))}`);
+      expected.forEach((e, i) => {
+        for (const [k, v] of Object.entries(e)) assert.deepEqual(found[i][k as keyof DateClaim], v, `${k} of ${JSON.stringify(found[i].text)}`);
+        assert.equal(text.slice(found[i].span.start, found[i].span.end), found[i].text);
+        if (!('inQuote' in e)) assert.equal(found[i].inQuote, false);
+      });
+    });
+  }
+
+  it('leaves a weekday unresolved when the document has no date', () => {
+    const [d] = analyzeText('Zelensky spoke on Tuesday.').dates;
+    assert.equal(d.weekday, 2);
+    assert.equal(d.resolved, undefined);
+  });
+
+  it('resolves weekdays against the date in the document\'s front matter', () => {
+    const text = '---\ntitle: x\ndate: 2025-11-25\n---\nZelensky spoke on Monday.';
+    const [d] = analyzeText(text).dates;
+    assert.equal(d.resolved, '2025-11-24');
+  });
+
+  it('reads numeric dates day-first or month-first as told', () => {
+    const text = 'The meeting on 03.12.2025 was short.';
+    const sentences = sentencesOf(paragraphsOf(text));
+    const [dayFirst] = extractDates(text, sentences, [], { dayFirst: true });
+    assert.deepEqual([dayFirst.day, dayFirst.month, dayFirst.year], [3, 12, 2025]);
+    const [monthFirst] = extractDates(text, sentences, [], { dayFirst: false });
+    assert.deepEqual([monthFirst.day, monthFirst.month, monthFirst.year], [12, 3, 2025]);
+  });
+
+  it('reads a numeric date by the document\'s own spelling conventions', () => {
+    const british = analyzeText('The organisation met on 03.12.2025 in the centre of town, on 14 October and 2 November.').dates[0];
+    assert.deepEqual([british.day, british.month], [3, 12]);
+    const american = analyzeText('The organization met on 03.12.2025 in the center of town, on October 14 and November 2.').dates[0];
+    assert.deepEqual([american.day, american.month], [12, 3]);
+  });
+
+  // Regression (was an engine bug, fixed in eb95b2e): every weekday resolves to the most recent one on or before the document date, so "next Monday" (26 Nov) becomes 24 Nov
+  it('resolves "next Monday" forward, not to the Monday before', () => {
+    const [d] = dates('Witkoff will fly to Moscow next Monday.');
+    assert.equal(d.resolved, '2025-12-01');
+  });
+
+  // Regression (was an engine bug, fixed in eb95b2e): "two-year-old" is extracted as a two-year duration, which can then clash with the duration of an event
+  it('does not read an age ("a two-year-old child") as a duration', () => {
+    assert.deepEqual(dates('A two-year-old child was hurt.'), []);
+  });
+
+  // Regression (was an engine bug, fixed in eb95b2e): a bare duration gets [v, v + 0.99] years even in months, so "18 months" (1.5 years) agrees with "two years"
+  it('gives a duration in months a month-sized interval', () => {
+    const [months] = dates('The siege lasted 18 months.');
+    const [years] = dates('The siege lasted two years.');
+    assert.equal(datesAgree(months, years), false);
+  });
+});
+
+describe('resolveWeekday and formatDate', () => {
+  it('resolves to the most recent such weekday on or before the date', () => {
+    assert.equal(resolveWeekday('2025-11-26', 2), '2025-11-25');
+    assert.equal(resolveWeekday('2025-11-26', 3), '2025-11-26');
+    assert.equal(resolveWeekday('2025-11-26', 4), '2025-11-20');
+    assert.equal(resolveWeekday('2025-03-02', 6), '2025-03-01', 'across a month end');
+    assert.equal(resolveWeekday('2025-01-01', 0), '2024-12-29', 'across a year end');
+  });
+
+  it('always lands on the weekday, within the six days before', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), fc.integer({ min: 0, max: 6 }), (ms, weekday) => {
+        const iso = new Date(ms).toISOString().slice(0, 10);
+        const out = resolveWeekday(iso, weekday);
+        const back = (Date.parse(iso) - Date.parse(out)) / 86400000;
+        assert.equal(new Date(out + 'T12:00:00Z').getUTCDay(), weekday);
+        assert.ok(back >= 0 && back <= 6, `${iso} → ${out}`);
+      }),
+    );
+  });
+
+  it('formats dates for people', () => {
+    assert.equal(formatDate({ granularity: 'day', day: 14, month: 10, year: 2025, text: '' }), '14 October 2025');
+    assert.equal(formatDate({ granularity: 'month', month: 8, text: '' }), 'August');
+    assert.equal(formatDate({ granularity: 'year', year: 2014, text: '' }), '2014');
+    assert.equal(formatDate({ granularity: 'weekday', weekday: 1, text: '' }), 'Monday');
+    assert.equal(formatDate({ granularity: 'duration', text: 'nearly four years' }), 'nearly four years');
+  });
+});
+
+// ---- Properties ----
+
+const TOKENS = [
+  ' ', ' ', ' ', '. ', ', ', '\n', '\n\n', '"', '“', '”', '-', '/', '.', ':',
+  'on', 'in', 'since', 'the', 'may', 'May', 'be', 'Tuesday', 'Monday', 'last', 'next', 'October', 'Nov.', '14', '2014', '2025', '03.12.2025',
+  '2025-11-26', '03:59', 'nearly', 'four', 'years', 'three-year', 'months', 'more than', '18', 'annexation', "Ukraine's", 'said', 'war',
+];
+const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }).map((t) => t.join(''));
+
+function assertDateInvariants(text: string, documentDate?: string) {
+  const a = analyzeText(text, { documentDate });
+  for (const d of a.dates) {
+    assert.ok(0 <= d.span.start && d.span.start < d.span.end && d.span.end <= text.length, `span inside text: ${JSON.stringify(d)}`);
+    assert.equal(text.slice(d.span.start, d.span.end), d.text);
+    assert.ok(d.sentence >= 0 && d.sentence < a.sentences.length);
+    if (d.month !== undefined) assert.ok(d.month >= 1 && d.month <= 12);
+    if (d.day !== undefined) assert.ok(d.day >= 1 && d.day <= 31);
+    if (d.granularity === 'duration') assert.ok((d.low ?? 0) <= (d.high ?? 0));
+    if (d.granularity === 'weekday') assert.ok(d.weekday !== undefined && d.weekday >= 0 && d.weekday <= 6);
+  }
+}
+
+describe('extractDates: properties', () => {
+  it('never throws on arbitrary text; spans inside the text and slice to the claim', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (t) => assertDateInvariants(t, DOC_DATE)), { numRuns: 200 });
+  });
+
+  it('never throws on date-heavy token soup, with and without a document date', () => {
+    fc.assert(fc.property(tokenSoup, fc.boolean(), (t, dated) => assertDateInvariants(t, dated ? DOC_DATE : undefined)), { numRuns: 300 });
+  });
+
+  it('never throws on shuffled seed sentences', () => {
+    const sentences = seedSentences();
+    fc.assert(
+      fc.property(fc.shuffledSubarray(sentences, { minLength: 1, maxLength: 12 }), fc.constantFrom(' ', '\n', '\n\n'), (picked, sep) => assertDateInvariants(picked.join(sep), DOC_DATE)),
+      { numRuns: 100 },
+    );
+  });
+});
