@@ -7,7 +7,7 @@ import { lineStartsOf } from '../engine/lines';
 import { extractDates } from '../extract/dates';
 import { extractQuotes, quoteSpansOf } from '../extract/quotes';
 import { extractClaims, segmentText, type AnalyzedText, type Segmented } from '../extract/document';
-import { buildIndex, type CorpusIndex } from '../match/index';
+import { buildIndex, vocabularyOf, type CorpusIndex } from '../match/index';
 import { listSourceFiles, readTextFile, DEFAULT_MAX_SOURCE_BYTES } from './read';
 import { isPerson } from '../extract/quotes';
 
@@ -82,7 +82,8 @@ function buildCorpus(files: Array<{ path: string; text: string }>, roots: string
       segmented.push(segmentText('', basename(file.path)));
     }
   }
-  const knownPeople = peopleOf(segmented);
+  const vocabulary = vocabularyOf(segmented.map((s) => s.text));
+  const knownPeople = peopleOf(segmented, vocabulary.lowercase);
   const sources: SourceDoc[] = [];
   const dateMemo = new Map<string, DateClaim[]>();
   files.forEach((file, i) => {
@@ -112,7 +113,7 @@ function buildCorpus(files: Array<{ path: string; text: string }>, roots: string
       datesIn: (s) => (analysis ? analysis.dates.filter((d) => d.sentence === s) : perSentence.dates(s)),
     });
   });
-  return { roots, sources, problems, index: buildIndex(sources.map((s) => s.segmented), knownPeople) };
+  return { roots, sources, problems, index: buildIndex(sources.map((s) => s.segmented), knownPeople, vocabulary) };
 }
 
 /** Figure and date extraction one sentence at a time (they need only the sentence and its paragraph's quote marks). */
@@ -159,9 +160,7 @@ function analyse(seg: Segmented, knownPeople: ReadonlySet<string>, path: string,
 }
 
 /** Surnames of people named in full or with a title anywhere in the corpus ("Volodymyr Zelensky" → Zelensky). */
-function peopleOf(docs: readonly Segmented[]): Set<string> {
-  const lowercase = new Set<string>();
-  for (const doc of docs) for (const m of doc.text.matchAll(/\b[a-z][a-z’'-]+\b/g)) lowercase.add(m[0]);
+function peopleOf(docs: readonly Segmented[], lowercase: ReadonlySet<string>): Set<string> {
   const people = new Set<string>();
   for (const doc of docs) {
     doc.names.forEach((runs, s) => {

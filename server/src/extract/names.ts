@@ -57,6 +57,12 @@ export function nameRunsOf(sentence: string, base = 0): NameRun[] {
   const runs: NameRun[] = [];
   let i = 0;
   while (i < words.length) {
+    const first = words[i].text.charCodeAt(0);
+    // Fast path: a lower-case ASCII letter or a digit cannot start a name.
+    if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) {
+      i++;
+      continue;
+    }
     if (!CAPITALISED.test(words[i].text) || /^\p{Lu}+$/u.test(words[i].text) && words[i].text.length > 4) {
       i++;
       continue;

@@ -116,8 +116,8 @@ function factDisagreements(corpus: Corpus): Disagreement[] {
       const supporting: Located[] = [];
       for (const c of index.candidates(words, 20)) {
         if (c.doc === source.id) continue;
-        const score = coverage(words, index.sentenceSets[c.doc][c.sentence], index.idf);
-        const back = coverage(corpus.sources[c.doc].segmented.sentenceWords[c.sentence], index.sentenceSets[source.id][fact.sentence], index.idf);
+        const score = coverage(words, index.sentenceSet(c.doc, c.sentence), index.idf);
+        const back = coverage(corpus.sources[c.doc].segmented.sentenceWords[c.sentence], index.sentenceSet(source.id, fact.sentence), index.idf);
         if (Math.min(score, back) < CONFIDENT_FACT) continue;
         const other = corpus.sources[c.doc].analysis;
         const same = fact.kind === 'figure'

@@ -47,12 +47,12 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const found: Array<FactCandidate<C>> = [];
   for (const candidate of index.candidates([...local, ...sentenceWords], 40)) {
     const doc = corpus.sources[candidate.doc].segmented;
-    const sets = index.sentenceSets[candidate.doc];
-    const set = sets[candidate.sentence];
+    const set = index.sentenceSet(candidate.doc, candidate.sentence);
+    const previous = candidate.sentence > 0 ? index.sentenceSet(candidate.doc, candidate.sentence - 1) : undefined;
     const score = Math.max(
       0.5 * coverage(sentenceWords, set, index.idf) + 0.5 * coverage(local, set, index.idf),
       // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
-      NEIGHBOUR_WEIGHT * coverage(sentenceWords, union(set, sets[candidate.sentence - 1]), index.idf),
+      NEIGHBOUR_WEIGHT * coverage(sentenceWords, union(set, previous), index.idf),
     );
     const claims = closestClaims(draft, claim, doc, claimsIn(corpus.sources[candidate.doc], candidate.sentence).filter((c) => !c.inQuote && sameKind(c)), index.idf);
     if (!claims.length || differentEvent(draft, claim, doc, claims[0], index.commonWords)) continue;

@@ -9,43 +9,61 @@ export interface CorpusIndex {
   idf(word: string): number;
   /** Sentences sharing the most (weighted) content words with `words`, best first. */
   candidates(words: readonly string[], limit: number): Array<SentenceRef & { score: number }>;
-  /** Content-word sets per sentence, per document. */
-  sentenceSets: Array<Array<Set<string>>>;
+  /** The content words of one sentence, as a set. */
+  sentenceSet(doc: number, sentence: number): Set<string>;
   /** Capitalised words of the corpus by lower case: spelling → occurrences. */
   names: Map<string, Map<string, number>>;
   /** Every word of the corpus in lower case, capitalised or not. */
-  vocabulary: Set<string>;
+  vocabulary: ReadonlySet<string>;
   /** Words seen in lower case in running text (so not names). */
-  commonWords: Set<string>;
+  commonWords: ReadonlySet<string>;
   knownPeople: ReadonlySet<string>;
   /** Where each capitalised word occurs (first few places), by lower case. */
   nameRefs: Map<string, Array<{ doc: number; start: number; end: number }>>;
 }
 
+/** The words of a corpus: all of them in lower case, and those also written in lower case (so not names). */
+export interface Vocabulary { all: Set<string>; lowercase: Set<string> }
+
+export function vocabularyOf(texts: Iterable<string>): Vocabulary {
+  const all = new Set<string>();
+  const lowercase = new Set<string>();
+  const word = /[\p{L}][\p{L}’'-]*/gu;
+  for (const text of texts) {
+    word.lastIndex = 0;
+    for (let m = word.exec(text); m; m = word.exec(text)) {
+      const lower = m[0].toLowerCase();
+      if (lower === m[0]) lowercase.add(lower);
+      all.add(lower);
+    }
+  }
+  return { all, lowercase };
+}
+
 /** Words that occur in more sentences than this share are too common to narrow a search. */
 const COMMON_SHARE = 0.05;
+/** Candidates come from the query's rarest words; the rest only rescore. Bounds the work on a large corpus. */
+const SEARCH_WORDS = 8;
 
-export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<string>): CorpusIndex {
+export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<string>, vocabulary: Vocabulary): CorpusIndex {
   const postings = new Map<string, number[]>();
-  const sentenceSets: Array<Array<Set<string>>> = [];
   const names = new Map<string, Map<string, number>>();
-  const vocabulary = new Set<string>();
-  const commonWords = new Set<string>();
   const nameRefs = new Map<string, Array<{ doc: number; start: number; end: number }>>();
   let sentenceCount = 0;
+  const seen = new Set<string>();
   docs.forEach((doc, d) => {
-    sentenceSets.push(
-      doc.sentenceWords.map((words, s) => {
-        const set = new Set(words);
-        for (const word of set) {
-          let list = postings.get(word);
-          if (!list) postings.set(word, (list = []));
-          list.push(d * 65536 + s);
-        }
-        sentenceCount++;
-        return set;
-      }),
-    );
+    doc.sentenceWords.forEach((words, s) => {
+      seen.clear();
+      const key = d * 65536 + s;
+      for (const word of words) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        const list = postings.get(word);
+        if (list) list.push(key);
+        else postings.set(word, [key]);
+      }
+      sentenceCount++;
+    });
     for (const runs of doc.names) {
       for (const run of runs) {
         for (const word of run.words) {
@@ -59,39 +77,46 @@ export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<
         }
       }
     }
-    for (const m of doc.text.matchAll(/[\p{L}][\p{L}’'-]*/gu)) {
-      const word = m[0];
-      const lower = word.toLowerCase();
-      vocabulary.add(lower);
-      if (word === lower) commonWords.add(lower);
-    }
   });
   const n = Math.max(sentenceCount, 1);
   const idf = (word: string) => Math.log(1 + n / (1 + (postings.get(word)?.length ?? 0)));
   return {
     sentenceCount,
     idf,
-    sentenceSets,
+    sentenceSet: (doc, sentence) => new Set(docs[doc].sentenceWords[sentence]),
     names,
-    vocabulary,
-    commonWords,
+    vocabulary: vocabulary.all,
+    commonWords: vocabulary.lowercase,
     knownPeople,
     nameRefs,
     candidates(words, limit) {
-      const scores = new Map<number, number>();
       const unique = [...new Set(words)];
       let total = 0;
       for (const word of unique) total += idf(word);
-      for (const word of unique) {
-        const list = postings.get(word);
-        if (!list || (list.length > COMMON_SHARE * n && n > 200)) continue;
+      const searchable = unique
+        .filter((w) => {
+          const list = postings.get(w);
+          return list && !(list.length > COMMON_SHARE * n && n > 200);
+        })
+        .sort((a, b) => postings.get(a)!.length - postings.get(b)!.length)
+        .slice(0, SEARCH_WORDS);
+      const partial = new Map<number, number>();
+      for (const word of searchable) {
         const weight = idf(word);
-        for (const key of list) scores.set(key, (scores.get(key) ?? 0) + weight);
+        for (const key of postings.get(word)!) partial.set(key, (partial.get(key) ?? 0) + weight);
       }
-      return [...scores]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, limit)
-        .map(([key, score]) => ({ doc: Math.floor(key / 65536), sentence: key % 65536, score: total ? score / total : 0 }));
+      // The best by the rare words, rescored over all the query's words.
+      const shortlist = [...partial].sort((a, b) => b[1] - a[1]).slice(0, limit * 4);
+      const scored: Array<SentenceRef & { score: number }> = [];
+      for (const [key] of shortlist) {
+        const doc = Math.floor(key / 65536);
+        const sentence = key % 65536;
+        const have = docs[doc].sentenceWords[sentence];
+        let score = 0;
+        for (const word of unique) if (have.includes(word)) score += idf(word);
+        scored.push({ doc, sentence, score: total ? score / total : 0 });
+      }
+      return scored.sort((a, b) => b.score - a.score).slice(0, limit);
     },
   };
 }

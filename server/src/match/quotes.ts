@@ -58,7 +58,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       if (seenDocs.has(key)) continue;
       seenDocs.add(key);
       const sourceWords = wordsWithSpans(quote.words, quote.span.start);
-      const context = coverage(sentenceWords, index.sentenceSets[candidate.doc][quote.sentence], index.idf);
+      const context = coverage(sentenceWords, index.sentenceSet(candidate.doc, quote.sentence), index.idf);
       const haystack = ' ' + sourceWords.map((w) => w.text).join(' ') + ' ';
       const found = findInOrder(fragments.length > 1 ? fragments : [draftWords], haystack);
       if (found) {

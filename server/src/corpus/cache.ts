@@ -1,0 +1,418 @@
+// The on-disk index: each source's segmentation (structure, words, names) saved so a restart need not redo it.
+//
+// A file is a header (magic, format, engine version, payload length, sha256 of the payload) and a payload that stores
+// no text at all: spans only, which `rehydrate` turns back into text from the file itself. The payload is columnar:
+// one Int32Array of spans and string-table references, one Float64Array of sizes and modification times, one string
+// table (every distinct word, name and path once), and the metadata through node:v8. Decoding it is a walk over typed
+// arrays, several times faster than v8.deserialize or JSON.parse of the same objects (measured on 10,000 sources).
+//
+// Anything odd about a file (truncated, flipped byte, other engine version, other roots, undecodable) makes
+// `readCache` answer undefined with the reason, so the caller rebuilds: the cache is never trusted blindly.
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Metadata } from './metadata';
+import type { Segmented } from '../extract/document';
+import type { NameRun } from '../extract/names';
+import type { Paragraph, Sentence } from '../text/segment';
+
+export interface CachedSource { path: string; size: number; mtimeMs: number; segmented: Segmented }
+export interface CacheFile { version: string; roots: string[]; sources: Map<string, CachedSource> }
+
+/** "CRBIDX" and the payload layout's own version: bumped whenever the layout below changes. */
+const MAGIC = Buffer.from('CRBIDX', 'latin1');
+const FORMAT = 1;
+/** magic (6) · format u16 · version length u32 · payload length u32 · sha256 (32); then the version (UTF-8), padded to 8. */
+const FIXED_HEADER = 6 + 2 + 4 + 4 + 32;
+/** Payload counts: sources, strings, ints, floats, string bytes, v8 bytes, two spare. */
+const COUNTS = 8;
+/** A text field whose value is the slice of the file at its span (or, for names, is derived from the words). */
+const DERIVED = -1;
+
+/** Where the cache for these roots lives: $XDG_CACHE_HOME/corroborate or ~/.cache/corroborate, file name = sha256 of
+ * the sorted absolute roots + engine version; overridable by env CORROBORATE_CACHE_DIR; 'off' disables. */
+export function cachePathFor(roots: string[], version: string): string | undefined {
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  const key = createHash('sha256').update(JSON.stringify([normalRoots(roots), version])).digest('hex');
+  return join(dir, `${key}.idx`);
+}
+
+function cacheDir(): string | undefined {
+  const override = process.env.CORROBORATE_CACHE_DIR?.trim();
+  if (override === 'off') return undefined;
+  if (override) return resolve(override);
+  const xdg = process.env.XDG_CACHE_HOME;
+  // The XDG spec says a relative $XDG_CACHE_HOME is invalid and must be ignored.
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'corroborate');
+  try {
+    const home = homedir();
+    return home ? join(home, '.cache', 'corroborate') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function normalRoots(roots: readonly string[]): string[] {
+  return roots.map((r) => resolve(r)).sort();
+}
+
+/** True when the cached entry still describes the file on disk (same size and mtimeMs). */
+export function isFresh(entry: CachedSource, stat: { size: number; mtimeMs: number }): boolean {
+  return entry.size === stat.size && entry.mtimeMs === stat.mtimeMs;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing
+
+/** Writes atomically (temp file + rename) with a header (magic, version, payload length, sha256 of payload). Throws
+ * when the file cannot be written. Sources whose segmentation cannot be stored without text are left out (a caller
+ * then finds them missing and segments them again); none are known. */
+export async function writeCache(path: string, file: CacheFile): Promise<void> {
+  const payload = encode(file);
+  const version = Buffer.from(file.version, 'utf8');
+  const header = Buffer.alloc(pad8(FIXED_HEADER + version.length));
+  MAGIC.copy(header, 0);
+  header.writeUInt16LE(FORMAT, 6);
+  header.writeUInt32LE(version.length, 8);
+  header.writeUInt32LE(payload.length, 12);
+  createHash('sha256').update(payload).digest().copy(header, 16);
+  version.copy(header, FIXED_HEADER);
+  await fs.mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await fs.writeFile(temp, Buffer.concat([header, payload]));
+    await fs.rename(temp, path);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Growable typed arrays and the string table the encoder fills. */
+class Writer {
+  ints = new Int32Array(1 << 16);
+  n = 0;
+  floats: number[] = [];
+  strings: string[] = [];
+  private ids = new Map<string, number>();
+
+  int(value: number): void {
+    if (!Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) throw new Error(`not an int32: ${value}`);
+    if (this.n === this.ints.length) {
+      const grown = new Int32Array(this.ints.length * 2);
+      grown.set(this.ints);
+      this.ints = grown;
+    }
+    this.ints[this.n++] = value;
+  }
+  string(value: string): number {
+    if (typeof value !== 'string') throw new Error(`not a string: ${typeof value}`);
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+  /** DERIVED when `value` is what rehydrate will compute, else a string-table reference. */
+  text(value: string, derived: string): void {
+    if (value === derived) this.int(DERIVED);
+    // rehydrate fills empty fields, so an empty value that differs from its derivation could not survive the trip.
+    else if (value === '') throw new Error('an empty text field where its span is not empty');
+    else this.int(this.string(value));
+  }
+}
+
+function encode(file: CacheFile): Buffer {
+  const w = new Writer();
+  const metas: Metadata[] = [];
+  let count = 0;
+  for (const [path, entry] of file.sources) {
+    const mark = w.n;
+    try {
+      encodeSource(w, path, entry);
+      w.floats.push(entry.size, entry.mtimeMs);
+      metas.push(entry.segmented.meta);
+      count++;
+    } catch {
+      // Not storable without its text: roll back what was written of it and leave it out.
+      w.n = mark;
+    }
+  }
+  const strings = w.strings.join('');
+  const stringBytes = Buffer.from(strings, 'utf8');
+  const lengths = Int32Array.from(w.strings, (s) => s.length);
+  const v8 = serialize({ roots: normalRoots(file.roots), metas });
+  const counts = new Int32Array([count, w.strings.length, w.n, w.floats.length, stringBytes.length, v8.length, 0, 0]);
+  return Buffer.concat([
+    bytesOf(counts),
+    bytesOf(new Float64Array(w.floats)),
+    bytesOf(w.ints.subarray(0, w.n)),
+    bytesOf(lengths),
+    padded(stringBytes),
+    padded(v8),
+  ]);
+}
+
+/** Spans and references of one source, in the order `decodeSource` reads them. Throws when a field cannot be stored. */
+function encodeSource(w: Writer, path: string, entry: CachedSource): void {
+  const seg = entry.segmented;
+  if (entry.path !== path) throw new Error('entry path differs from its key');
+  expectKeys(seg, SEGMENTED_KEYS);
+  // A segmentation already without its text (straight from readCache) is stored as it is: every slice is then empty.
+  const text = seg.text;
+  const slice = (start: number, end: number) => text.slice(start, end);
+  w.int(w.string(path));
+  w.int(seg.paragraphs.length);
+  for (const p of seg.paragraphs) {
+    expectKeys(p, PARAGRAPH_KEYS);
+    w.int(p.start);
+    w.int(p.end);
+    w.text(p.text, slice(p.start, p.end));
+  }
+  w.int(seg.sentences.length);
+  if (seg.sentenceWords.length !== seg.sentences.length || seg.names.length !== seg.sentences.length) throw new Error('ragged');
+  for (const s of seg.sentences) {
+    expectKeys(s, SENTENCE_KEYS);
+    w.int(s.start);
+    w.int(s.end);
+    w.text(s.text, slice(s.start, s.end));
+    w.int(s.paragraph);
+  }
+  for (const words of seg.sentenceWords) {
+    w.int(words.length);
+    for (const word of words) w.int(w.string(word));
+  }
+  for (const runs of seg.names) {
+    w.int(runs.length);
+    for (const run of runs) {
+      expectKeys(run, NAME_RUN_KEYS);
+      if (typeof run.titled !== 'boolean' || typeof run.sentenceInitial !== 'boolean') throw new Error('flags');
+      w.int(run.start);
+      w.int(run.end);
+      w.text(run.text, slice(run.start, run.end));
+      w.int(run.words.length);
+      for (const word of run.words) {
+        expectKeys(word, WORD_KEYS);
+        w.int(word.start);
+        w.int(word.end);
+        w.text(word.text, slice(word.start, word.end));
+      }
+      const last = run.words[run.words.length - 1];
+      w.text(run.name, text ? nameOf(run) : '');
+      w.text(run.surname, text && last ? last.text : '');
+      w.int(w.string(run.precededBy));
+      w.int((run.titled ? 1 : 0) | (run.sentenceInitial ? 2 : 0));
+    }
+  }
+}
+
+// The fields the layout knows. An object with any other field is refused rather than stored without it, so a field
+// added to these types fails the round-trip test instead of silently vanishing from a warm start.
+const SEGMENTED_KEYS = ['text', 'meta', 'paragraphs', 'sentences', 'sentenceWords', 'names'];
+const PARAGRAPH_KEYS = ['start', 'end', 'text'];
+const SENTENCE_KEYS = ['start', 'end', 'text', 'paragraph'];
+const NAME_RUN_KEYS = ['start', 'end', 'text', 'name', 'surname', 'words', 'titled', 'sentenceInitial', 'precededBy'];
+const WORD_KEYS = ['start', 'end', 'text'];
+
+function expectKeys(value: object, keys: readonly string[]): void {
+  let n = 0;
+  for (const key in value) {
+    if (!keys.includes(key)) throw new Error(`unknown field ${key}`);
+    n++;
+  }
+  if (n !== keys.length) throw new Error('missing field');
+}
+
+function nameOf(run: NameRun): string {
+  return run.words.map((w) => w.text).join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+/** Reads and verifies the cache; returns undefined (never throws) when missing, corrupt (bad magic, truncated,
+ * checksum mismatch, deserialisation error, wrong version or roots), with `onProblem(reason)` called for
+ * corrupt/mismatched files so the caller can log "index cache … rebuilt: <reason>". The segmentations come back
+ * without text: `rehydrate` each with its file's text before use. */
+export async function readCache(path: string, roots: string[], version: string, onProblem?: (reason: string) => void): Promise<CacheFile | undefined> {
+  let data: Buffer;
+  try {
+    data = await fs.readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') onProblem?.(`unreadable (${code ?? (error as Error).message})`);
+    return undefined;
+  }
+  const problem = (reason: string) => {
+    onProblem?.(reason);
+    return undefined;
+  };
+  try {
+    if (data.length < FIXED_HEADER) return problem(data.length ? 'truncated header' : 'empty file');
+    if (!data.subarray(0, 6).equals(MAGIC)) return problem('not an index file (bad magic)');
+    const format = data.readUInt16LE(6);
+    if (format !== FORMAT) return problem(`index format ${format}, expected ${FORMAT}`);
+    const versionLength = data.readUInt32LE(8);
+    const payloadLength = data.readUInt32LE(12);
+    const start = pad8(FIXED_HEADER + versionLength);
+    if (data.length < start) return problem('truncated header');
+    const fileVersion = data.toString('utf8', FIXED_HEADER, FIXED_HEADER + versionLength);
+    if (fileVersion !== version) return problem(`built by engine ${fileVersion}, this is ${version}`);
+    if (data.length < start + payloadLength) return problem(`truncated (${data.length - start} of ${payloadLength} payload bytes)`);
+    if (data.length > start + payloadLength) return problem('trailing bytes after the payload');
+    const payload = data.subarray(start, start + payloadLength);
+    if (!createHash('sha256').update(payload).digest().equals(data.subarray(16, 48))) return problem('checksum mismatch');
+    const decoded = decode(payload);
+    const expected = normalRoots(roots);
+    if (decoded.roots.length !== expected.length || decoded.roots.some((r, i) => r !== expected[i])) return problem('built for other source folders');
+    return { version: fileVersion, roots: decoded.roots, sources: decoded.sources };
+  } catch (error) {
+    return problem(`could not be decoded (${(error as Error).message})`);
+  }
+}
+
+function decode(payload: Buffer): { roots: string[]; sources: Map<string, CachedSource> } {
+  // Typed-array views need aligned offsets; a payload that is not aligned in memory is copied once.
+  const bytes = payload.byteOffset % 8 === 0 ? payload : Buffer.from(payload);
+  const at = { offset: 0 };
+  const take = <T>(n: number, size: number, make: (buffer: ArrayBufferLike, offset: number, n: number) => T): T => {
+    const length = pad8(n * size);
+    if (at.offset + length > bytes.length) throw new Error('section past the end');
+    const view = make(bytes.buffer, bytes.byteOffset + at.offset, n);
+    at.offset += length;
+    return view;
+  };
+  const counts = take(COUNTS, 4, (b, o, n) => new Int32Array(b, o, n));
+  const [sourceCount, stringCount, intCount, floatCount, stringByteCount, v8Count] = counts;
+  if (counts.some((c) => c < 0) || floatCount !== 2 * sourceCount) throw new Error('bad counts');
+  const floats = take(floatCount, 8, (b, o, n) => new Float64Array(b, o, n));
+  const ints = take(intCount, 4, (b, o, n) => new Int32Array(b, o, n));
+  const lengths = take(stringCount, 4, (b, o, n) => new Int32Array(b, o, n));
+  const stringBytes = take(stringByteCount, 1, (b, o, n) => Buffer.from(b, o, n));
+  const v8Bytes = take(v8Count, 1, (b, o, n) => Buffer.from(b, o, n));
+  if (at.offset !== bytes.length) throw new Error('payload size does not match its sections');
+  const all = stringBytes.toString('utf8');
+  const strings: string[] = new Array(stringCount);
+  for (let i = 0, from = 0; i < stringCount; i++) {
+    strings[i] = all.slice(from, (from += lengths[i]));
+    if (from > all.length) throw new Error('string table too short');
+  }
+  const { roots, metas } = deserialize(v8Bytes) as { roots: string[]; metas: Metadata[] };
+  if (!Array.isArray(roots) || !Array.isArray(metas) || metas.length !== sourceCount) throw new Error('bad metadata');
+  const reader = new Reader(ints, strings);
+  const sources = new Map<string, CachedSource>();
+  for (let i = 0; i < sourceCount; i++) {
+    const path = reader.string();
+    const segmented = decodeSource(reader, metas[i]);
+    sources.set(path, { path, size: floats[2 * i], mtimeMs: floats[2 * i + 1], segmented });
+  }
+  if (reader.i !== ints.length) throw new Error('ints left over');
+  return { roots, sources };
+}
+
+class Reader {
+  i = 0;
+  constructor(private readonly ints: Int32Array, private readonly strings: string[]) {}
+  int(): number {
+    if (this.i >= this.ints.length) throw new Error('ints run out');
+    return this.ints[this.i++];
+  }
+  /** A count, checked against what is left so a corrupt one cannot allocate wildly. */
+  count(): number {
+    const n = this.int();
+    if (n < 0 || n > this.ints.length - this.i) throw new Error('bad count');
+    return n;
+  }
+  string(): string {
+    const s = this.strings[this.int()];
+    if (s === undefined) throw new Error('bad string reference');
+    return s;
+  }
+  /** A text field: empty when rehydrate derives it, else its stored value. */
+  text(): string {
+    const ref = this.int();
+    if (ref === DERIVED) return '';
+    const s = this.strings[ref];
+    if (s === undefined) throw new Error('bad string reference');
+    return s;
+  }
+}
+
+function decodeSource(r: Reader, meta: Metadata): Segmented {
+  const paragraphs: Paragraph[] = [];
+  for (let n = r.count(); n > 0; n--) paragraphs.push({ start: r.int(), end: r.int(), text: r.text() });
+  const sentenceCount = r.count();
+  const sentences: Sentence[] = [];
+  for (let n = sentenceCount; n > 0; n--) sentences.push({ start: r.int(), end: r.int(), text: r.text(), paragraph: r.int() });
+  const sentenceWords: string[][] = [];
+  for (let s = 0; s < sentenceCount; s++) {
+    const words: string[] = [];
+    for (let n = r.count(); n > 0; n--) words.push(r.string());
+    sentenceWords.push(words);
+  }
+  const names: NameRun[][] = [];
+  for (let s = 0; s < sentenceCount; s++) {
+    const runs: NameRun[] = [];
+    for (let n = r.count(); n > 0; n--) {
+      const start = r.int();
+      const end = r.int();
+      const text = r.text();
+      const words: NameRun['words'] = [];
+      for (let k = r.count(); k > 0; k--) words.push({ start: r.int(), end: r.int(), text: r.text() });
+      const name = r.text();
+      const surname = r.text();
+      const precededBy = r.string();
+      const flags = r.int();
+      runs.push({ start, end, text, name, surname, words, titled: (flags & 1) !== 0, sentenceInitial: (flags & 2) !== 0, precededBy });
+    }
+    names.push(runs);
+  }
+  return { text: '', meta, paragraphs, sentences, sentenceWords, names };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rehydrating
+
+/** Fills a cached segmentation's text back in from its file's text, in place, and returns it: the document's text,
+ * and every paragraph, sentence, name run and name word text that was left empty (a name's `name` and `surname`
+ * from its words). Throws a RangeError when a span lies beyond the text (the file changed behind size and mtime):
+ * segment the file again then. */
+export function rehydrate(segmented: Segmented, fileText: string): Segmented {
+  const length = fileText.length;
+  const slice = (start: number, end: number): string => {
+    if (end > length || start > end) throw new RangeError(`span ${start}–${end} outside a text of ${length} characters`);
+    return fileText.slice(start, end);
+  };
+  segmented.text = fileText;
+  for (const p of segmented.paragraphs) if (p.text === '') p.text = slice(p.start, p.end);
+  for (const s of segmented.sentences) if (s.text === '') s.text = slice(s.start, s.end);
+  for (const runs of segmented.names) {
+    for (const run of runs) {
+      if (run.text === '') run.text = slice(run.start, run.end);
+      for (const word of run.words) if (word.text === '') word.text = slice(word.start, word.end);
+      if (run.name === '') run.name = nameOf(run);
+      if (run.surname === '' && run.words.length) run.surname = run.words[run.words.length - 1].text;
+    }
+  }
+  return segmented;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function pad8(n: number): number {
+  return (n + 7) & ~7;
+}
+
+function bytesOf(array: Int32Array | Float64Array): Buffer {
+  return padded(Buffer.from(array.buffer, array.byteOffset, array.byteLength));
+}
+
+function padded(bytes: Buffer): Buffer {
+  const extra = pad8(bytes.length) - bytes.length;
+  return extra ? Buffer.concat([bytes, Buffer.alloc(extra)]) : bytes;
+}
