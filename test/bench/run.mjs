@@ -1,11 +1,12 @@
 // `npm run bench`: how fast Corroborate is at newsroom scale, against harper.js in the same run.
 //
-//   node test/bench/run.mjs [--quick] [--sizes 100,1000,10000] [--seed N] [--keystrokes N] [--profile] [--no-harper]
+//   node test/bench/run.mjs [--quick] [--sizes 100,1000,10000] [--seed N] [--keystrokes N] [--profile[-only]] [--no-harper]
 //
 //   --quick        corpora of 100 and 1,000 sources only
 //   --sizes        corpus sizes to measure (default 100,1000,10000)
 //   --keystrokes   one-character edits per keystroke measurement (default 40; at least 30 is sensible)
-//   --profile      also CPU-profile an index and a check of the largest corpus and print the hot functions
+//   --profile      also CPU-profile an index, a check and keystrokes against the largest corpus; print hot functions
+//   --profile-only just that (no table)
 //   --no-harper    skip the harper.js reference
 //
 // Every measurement runs in a child process of its own (so peak RSS is its own): indexing, full checks through the
@@ -28,6 +29,7 @@ const SERVER = join(repo, 'dist', 'server.js');
 const SEEDS = join(repo, 'seeds');
 const ENGINE = join(BENCH_ROOT, 'engine.cjs');
 const WORKER = join(here, 'worker.mjs');
+const WORKSPACE = join(BENCH_ROOT, 'workspace'); // the server's workspace folder: outside every corpus
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options
@@ -40,7 +42,7 @@ const option = (name, fallback) => {
   return argv[i].includes('=') ? argv[i].slice(name.length + 1) : argv[i + 1];
 };
 if (flag('--help') || flag('-h')) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 10).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split("\n").slice(1, 11).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
   process.exit(0);
 }
 const sizes = (flag('--quick') ? '100,1000' : option('--sizes', '100,1000,10000')).split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
@@ -48,6 +50,7 @@ const seed = Number(option('--seed', '1'));
 const keystrokes = Math.max(1, Number(option('--keystrokes', '40')));
 const withHarper = !flag('--no-harper');
 const profile = flag('--profile');
+const profileOnly = flag('--profile-only');
 if (!sizes.length) throw new Error('--sizes: give positive integers, e.g. --sizes 100,1000');
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -159,167 +162,172 @@ await esbuild.build({
   logLevel: 'warning',
 });
 
-// 1. Indexing: read, analyse and index every source; a fresh process per run.
-const indexMedian = {};
-for (const size of sizes) {
-  const reps = size >= 10000 ? 3 : 5;
-  const runs = [];
-  for (let i = 0; i < reps; i++) {
-    progress(`index ${corpusLabel(size)}: run ${i + 1}/${reps}`);
-    runs.push(await worker(['index', ENGINE, corpora[size]]));
+/** Every measurement, then the table. */
+async function measureAll() {
+  // 1. Indexing: read, analyse and index every source; a fresh process per run.
+  const indexMedian = {};
+  for (const size of sizes) {
+    const reps = size >= 10000 ? 3 : 5;
+    const runs = [];
+    for (let i = 0; i < reps; i++) {
+      progress(`index ${corpusLabel(size)}: run ${i + 1}/${reps}`);
+      runs.push(await worker(['index', ENGINE, corpora[size]]));
+    }
+    const times = runs.map((r) => r.ms);
+    indexMedian[size] = median(times);
+    const rss = Math.max(...runs.map((r) => r.maxRssKb));
+    const target = size === 10000 ? { target: '≤ 10 s, ≤ 400 MB', ok: median(times) <= 10000 && rss <= 400 * 1024 } : {};
+    row({ what: 'Index corpus (engine)', corpus: `${corpusLabel(size)} (${(bytesOf(corpora[size]) / 2 ** 20).toFixed(1)} MB)`, draft: '', runs: reps, median: median(times), p95: p95(times), rss, ...target });
   }
-  const times = runs.map((r) => r.ms);
-  indexMedian[size] = median(times);
-  const rss = Math.max(...runs.map((r) => r.maxRssKb));
-  const target = size === 10000 ? { target: '≤ 10 s, ≤ 400 MB', ok: median(times) <= 10000 && rss <= 400 * 1024 } : {};
-  row({ what: 'Index corpus (engine)', corpus: `${corpusLabel(size)} (${(bytesOf(corpora[size]) / 2 ** 20).toFixed(1)} MB)`, draft: '', runs: reps, median: median(times), p95: p95(times), rss, ...target });
-}
 
-// 2. Full check of each draft: text the engine has never seen (the draft, then all-new variants of the same length),
-//    so no paragraph cache answers. The first check of a process warms it up and is reported apart.
-const checkMedian = {};
-const findings = {};
-for (const size of sizes) {
-  const reps = size >= 10000 ? 3 : 7;
-  progress(`full checks against ${corpusLabel(size)} (${reps} all-new drafts of each length)`);
-  const groups = Object.fromEntries([500, 2000, 10000].map((w) => [w, [drafts[w], ...drafts.variants[w].slice(0, reps)]]));
-  const result = await worker(['check', ENGINE, corpora[size], JSON.stringify(groups)]);
-  for (const words of [500, 2000, 10000]) {
-    const d = result.drafts[words];
-    checkMedian[`${size}/${words}`] = median(d.times);
-    findings[`${size}/${words}`] = d;
-    const target = size === 10000 && words === 10000 ? { target: '≤ 500 ms', ok: median(d.times) <= 500 } : {};
-    row({ what: 'Full check of a new draft (engine)', corpus: corpusLabel(size), draft: `${n(words)} words`, runs: d.times.length, median: median(d.times), p95: p95(d.times), rss: result.maxRssKb, ...target });
+  // 2. Full check of each draft: text the engine has never seen (the draft, then all-new variants of the same length),
+  //    so no paragraph cache answers. The first check of a process warms it up and is reported apart.
+  const checkMedian = {};
+  const findings = {};
+  for (const size of sizes) {
+    const reps = size >= 10000 ? 3 : 7;
+    progress(`full checks against ${corpusLabel(size)} (${reps} all-new drafts of each length)`);
+    const groups = Object.fromEntries([500, 2000, 10000].map((w) => [w, [drafts[w], ...drafts.variants[w].slice(0, reps)]]));
+    const result = await worker(['check', ENGINE, corpora[size], JSON.stringify(groups)]);
+    for (const words of [500, 2000, 10000]) {
+      const d = result.drafts[words];
+      checkMedian[`${size}/${words}`] = median(d.times);
+      findings[`${size}/${words}`] = d;
+      const target = size === 10000 && words === 10000 ? { target: '≤ 500 ms', ok: median(d.times) <= 500 } : {};
+      row({ what: 'Full check of a new draft (engine)', corpus: corpusLabel(size), draft: `${n(words)} words`, runs: d.times.length, median: median(d.times), p95: p95(d.times), rss: result.maxRssKb, ...target });
+    }
   }
-}
 
-// 3. harper.js on the same 2,000-word draft, in this run.
-let harper;
-if (withHarper) {
-  progress('harper.js: cold start, one-sentence edits, all-new drafts');
-  try {
-    harper = await worker(['harper', drafts[2000], '30', JSON.stringify(drafts.variants[2000])]);
-  } catch (err) {
-    notes.push(`harper.js could not run: ${err.message.split('\n')[0]}`);
+  // 3. harper.js on the same 2,000-word draft, in this run.
+  let harper;
+  if (withHarper) {
+    progress('harper.js: cold start, one-sentence edits, all-new drafts');
+    try {
+      harper = await worker(['harper', drafts[2000], '30', JSON.stringify(drafts.variants[2000])]);
+    } catch (err) {
+      notes.push(`harper.js could not run: ${err.message.split('\n')[0]}`);
+    }
   }
-}
-const harperEdit = harper ? median(harper.edit) : undefined;
+  const harperEdit = harper ? median(harper.edit) : undefined;
 
-// 4. Keystroke latency through the real server, and its cold start; warm restart if it keeps an index on disk.
-const workspace = join(BENCH_ROOT, 'workspace');
-const keystrokeRows = [];
-const serverRows = [];
-for (const [label, dir, size] of [[`seeds (${seedCount} sources)`, SEEDS, 0], ...sizes.map((s) => [corpusLabel(s), corpora[s], s])]) {
-  const count = size >= 10000 ? Math.min(keystrokes, 30) : keystrokes;
-  progress(`keystrokes through the server against ${label}: ${count} edits`);
-  const before = indexCandidates([dir, workspace]);
-  let r;
-  try {
-    r = await measureKeystrokes({ serverPath: SERVER, corpusDir: dir, draftPath: drafts[2000], keystrokes: count, workspace });
-  } catch (err) {
-    notes.push(`keystrokes against ${label} failed: ${err.message.slice(0, 400)}`);
-    keystrokeRows.push({ what: 'Keystroke → diagnostics (server, stdio, debounce 0)', corpus: label, draft: '2,000 words', runs: 0, text: 'failed (see notes)' });
-    continue;
+  // 4. Keystroke latency through the real server, and its cold start; warm restart if it keeps an index on disk.
+  const keystrokeRows = [];
+  const serverRows = [];
+  for (const [label, dir, size] of [[`seeds (${seedCount} sources)`, SEEDS, 0], ...sizes.map((s) => [corpusLabel(s), corpora[s], s])]) {
+    const count = size >= 10000 ? Math.min(keystrokes, 30) : keystrokes;
+    progress(`keystrokes through the server against ${label}: ${count} edits`);
+    const before = indexCandidates([dir, WORKSPACE]);
+    let r;
+    try {
+      r = await measureKeystrokes({ serverPath: SERVER, corpusDir: dir, draftPath: drafts[2000], keystrokes: count, workspace: WORKSPACE });
+    } catch (err) {
+      notes.push(`keystrokes against ${label} failed: ${err.message.slice(0, 400)}`);
+      keystrokeRows.push({ what: 'Keystroke → diagnostics (server, stdio, debounce 0)', corpus: label, draft: '2,000 words', runs: 0, text: 'failed (see notes)' });
+      continue;
+    }
+    const lat = r.latencies;
+    const target = size === 0 ? '≤ 10 ms' : size === 10000 ? '≤ 50 ms' : '';
+    const limit = size === 0 ? 10 : size === 10000 ? 50 : Infinity;
+    const vsHarper = harperEdit ? median(lat) <= harperEdit : true;
+    keystrokeRows.push({
+      what: 'Keystroke → diagnostics (server, stdio, debounce 0)',
+      corpus: label,
+      draft: '2,000 words',
+      runs: lat.length,
+      median: median(lat),
+      p95: p95(lat),
+      rss: r.hwmKb,
+      target: [target, harperEdit ? '≤ harper' : ''].filter(Boolean).join(', '),
+      ok: median(lat) <= limit && vsHarper,
+      ratio: harperEdit ? median(lat) / harperEdit : undefined,
+    });
+    serverRows.push({ what: 'Server start → first diagnostics (cold)', corpus: label, draft: '2,000 words', runs: 1, median: r.coldStartMs, p95: r.coldStartMs, rss: r.hwmKb });
+    if (r.messages.length) notes.push(`server messages (${label}): ${[...new Set(r.messages)].join(' | ').slice(0, 300)}`);
+    findings[`server/${label}`] = r.firstDiagnostics;
+    notes.push(`server against ${label}: ${r.firstDiagnostics} diagnostics on open (${n(r.payloadBytes ?? 0)} bytes of JSON per publishDiagnostics); cold start ${ms(r.coldStartMs)} (initialize ${ms(r.initializeMs)}, indexing ${ms(r.indexMs)} as corroborate/status reports it)`);
+
+    const created = [...indexCandidates([dir, WORKSPACE])].filter((p) => !before.has(p));
+    if (created.length) {
+      progress(`on-disk index found (${created.join(', ')}): warm restart against ${label}`);
+      const warm = [];
+      for (let i = 0; i < 3; i++) warm.push((await measureKeystrokes({ serverPath: SERVER, corpusDir: dir, draftPath: drafts[2000], keystrokes: 1, workspace: WORKSPACE })).coldStartMs);
+      serverRows.push({ what: 'Warm restart from on-disk index → first diagnostics', corpus: label, draft: '2,000 words', runs: 3, median: median(warm), p95: p95(warm), target: '≤ 1 s', ok: median(warm) <= 1000 });
+    } else if (size === Math.max(...sizes)) {
+      serverRows.push({ what: 'Warm restart from on-disk index', corpus: label, draft: '', runs: 0, text: 'n/a (no on-disk index yet)', target: '≤ 1 s' });
+    }
   }
-  const lat = r.latencies;
-  const target = size === 0 ? '≤ 10 ms' : size === 10000 ? '≤ 50 ms' : '';
-  const limit = size === 0 ? 10 : size === 10000 ? 50 : Infinity;
-  const vsHarper = harperEdit ? median(lat) <= harperEdit : true;
-  keystrokeRows.push({
-    what: 'Keystroke → diagnostics (server, stdio, debounce 0)',
-    corpus: label,
-    draft: '2,000 words',
-    runs: lat.length,
-    median: median(lat),
-    p95: p95(lat),
-    rss: r.hwmKb,
-    target: [target, harperEdit ? '≤ harper' : ''].filter(Boolean).join(', '),
-    ok: median(lat) <= limit && vsHarper,
-    ratio: harperEdit ? median(lat) / harperEdit : undefined,
-  });
-  serverRows.push({ what: 'Server start → first diagnostics (cold)', corpus: label, draft: '2,000 words', runs: 1, median: r.coldStartMs, p95: r.coldStartMs, rss: r.hwmKb });
-  if (r.messages.length) notes.push(`server messages (${label}): ${[...new Set(r.messages)].join(' | ').slice(0, 300)}`);
-  findings[`server/${label}`] = r.firstDiagnostics;
-  notes.push(`server against ${label}: ${r.firstDiagnostics} diagnostics on open (${n(r.payloadBytes ?? 0)} bytes of JSON per publishDiagnostics); cold start ${ms(r.coldStartMs)} (initialize ${ms(r.initializeMs)}, indexing ${ms(r.indexMs)} as corroborate/status reports it)`);
+  rows.push(...keystrokeRows, ...serverRows);
 
-  const created = [...indexCandidates([dir, workspace])].filter((p) => !before.has(p));
-  if (created.length) {
-    progress(`on-disk index found (${created.join(', ')}): warm restart against ${label}`);
-    const warm = [];
-    for (let i = 0; i < 3; i++) warm.push((await measureKeystrokes({ serverPath: SERVER, corpusDir: dir, draftPath: drafts[2000], keystrokes: 1, workspace })).coldStartMs);
-    serverRows.push({ what: 'Warm restart from on-disk index → first diagnostics', corpus: label, draft: '2,000 words', runs: 3, median: median(warm), p95: p95(warm), target: '≤ 1 s', ok: median(warm) <= 1000 });
-  } else if (size === Math.max(...sizes)) {
-    serverRows.push({ what: 'Warm restart from on-disk index', corpus: label, draft: '', runs: 0, text: 'n/a (no on-disk index yet)', target: '≤ 1 s' });
+  if (harper) {
+    const fresh = harper.fresh;
+    rows.push(
+      { what: 'harper.js 2.10.0: re-lint after a one-sentence edit', corpus: '', draft: '2,000 words', runs: harper.edit.length, median: median(harper.edit), p95: p95(harper.edit), rss: harper.maxRssKb },
+      { what: 'harper.js 2.10.0: lint an all-new draft', corpus: '', draft: '2,000 words', runs: fresh.length, median: median(fresh), p95: p95(fresh), rss: harper.maxRssKb },
+      { what: 'harper.js 2.10.0: cold start + first lint', corpus: '', draft: '2,000 words', runs: 1, median: harper.coldMs, p95: harper.coldMs, rss: harper.maxRssKb },
+    );
   }
-}
-rows.push(...keystrokeRows, ...serverRows);
 
-if (harper) {
-  const fresh = harper.fresh;
-  rows.push(
-    { what: 'harper.js 2.10.0: re-lint after a one-sentence edit', corpus: '', draft: '2,000 words', runs: harper.edit.length, median: median(harper.edit), p95: p95(harper.edit), rss: harper.maxRssKb },
-    { what: 'harper.js 2.10.0: lint an all-new draft', corpus: '', draft: '2,000 words', runs: fresh.length, median: median(fresh), p95: p95(fresh), rss: harper.maxRssKb },
-    { what: 'harper.js 2.10.0: cold start + first lint', corpus: '', draft: '2,000 words', runs: 1, median: harper.coldMs, p95: harper.coldMs, rss: harper.maxRssKb },
-  );
-}
+  // ---------------------------------------------------------------------------------------------------------------
+  // Report
 
-// ---------------------------------------------------------------------------------------------------------------
-// Report
-
-const loadAfter = loadavg();
-const header = ['Measurement', 'Corpus', 'Draft', 'Runs', 'Median', 'p95', 'Peak RSS', 'Target'];
-const lines = rows.map((r) => [
-  r.what,
-  r.corpus,
-  r.draft,
-  r.runs ? String(r.runs) : '–',
-  r.text ?? ms(r.median),
-  r.text ? '' : ms(r.p95),
-  r.rss ? mb(r.rss) : '–',
-  r.target ? `${r.target}${r.ok === undefined ? '' : r.ok ? ' ✓' : ' ✗'}` : '',
-]);
-const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-const fmt = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-const out = [];
-out.push(`Machine: ${m.model}, ${m.cores} cores, ${m.mem} RAM, node ${m.node}; load average ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after`);
-out.push(`Code: ${m.git || 'unknown'}; data: seed ${seed}, ${benchDir(seed)}`);
-out.push('');
-out.push(fmt(header));
-out.push(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const l of lines) out.push(fmt(l));
-out.push('p95 is nearest-rank: with fewer than 20 runs it is the slowest run. Peak RSS is the measuring process\'s own (the server\'s: /proc VmHWM, worker threads included).');
-out.push('');
-if (harperEdit) {
-  out.push(`Keystroke latency ÷ harper.js re-lint after a one-sentence edit (${ms(harperEdit)} median, same run):`);
-  for (const k of keystrokeRows.filter((k) => k.ratio !== undefined)) out.push(`  ${k.corpus.padEnd(20)} ${ms(k.median).padStart(9)}  → ×${k.ratio.toFixed(2)}`);
+  const loadAfter = loadavg();
+  const header = ['Measurement', 'Corpus', 'Draft', 'Runs', 'Median', 'p95', 'Peak RSS', 'Target'];
+  const lines = rows.map((r) => [
+    r.what,
+    r.corpus,
+    r.draft,
+    r.runs ? String(r.runs) : '–',
+    r.text ?? ms(r.median),
+    r.text ? '' : ms(r.p95),
+    r.rss ? mb(r.rss) : '–',
+    r.target ? `${r.target}${r.ok === undefined ? '' : r.ok ? ' ✓' : ' ✗'}` : '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const out = [];
+  out.push(`Machine: ${m.model}, ${m.cores} cores, ${m.mem} RAM, node ${m.node}; load average ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after`);
+  out.push(`Code: ${m.git || 'unknown'}; data: seed ${seed}, ${benchDir(seed)}`);
   out.push('');
-}
-if (sizes.length > 1) {
-  out.push('Scaling (median time at each size ÷ the previous size; ×10 sources each step when sizes are 100/1,000/10,000):');
-  const steps = sizes.slice(1).map((s, i) => [sizes[i], s]);
-  for (const [a, b] of steps) {
-    const parts = [`index ×${(indexMedian[b] / indexMedian[a]).toFixed(1)}`];
-    for (const w of [500, 2000, 10000]) parts.push(`check ${n(w)} words ×${(checkMedian[`${b}/${w}`] / checkMedian[`${a}/${w}`]).toFixed(1)}`);
-    out.push(`  ${n(a)} → ${n(b)} sources (×${(b / a).toFixed(0)}): ${parts.join(', ')}`);
-  }
+  out.push(fmt(header));
+  out.push(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const l of lines) out.push(fmt(l));
+  out.push('p95 is nearest-rank: with fewer than 20 runs it is the slowest run. Peak RSS is the measuring process\'s own (the server\'s: /proc VmHWM, worker threads included).');
   out.push('');
-}
-out.push('Findings per full check (rules that fired):');
-for (const size of sizes) {
-  for (const w of [500, 2000, 10000]) {
-    const d = findings[`${size}/${w}`];
-    const rules = Object.entries(d.byRule).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
-    out.push(`  ${corpusLabel(size).padEnd(15)} ${`${n(w)} words`.padEnd(13)} ${String(d.findings).padStart(4)}  (${rules}); first check ${ms(d.first)}`);
+  if (harperEdit) {
+    out.push(`Keystroke latency ÷ harper.js re-lint after a one-sentence edit (${ms(harperEdit)} median, same run):`);
+    for (const k of keystrokeRows.filter((k) => k.ratio !== undefined)) out.push(`  ${k.corpus.padEnd(20)} ${ms(k.median).padStart(9)}  → ×${k.ratio.toFixed(2)}`);
+    out.push('');
   }
-}
-const planted = JSON.parse(readFileSync(join(dirname(drafts[500]), 'planted.json'), 'utf8'));
-out.push(`Planted errors: ${[500, 2000, 10000].map((w) => `${planted[w].length} in the ${n(w)}-word draft`).join(', ')} (${join(dirname(drafts[500]), 'planted.json')})`);
-for (const note of notes) out.push(`Note: ${note}`);
+  if (sizes.length > 1) {
+    out.push('Scaling (median time at each size ÷ the previous size; ×10 sources each step when sizes are 100/1,000/10,000):');
+    const steps = sizes.slice(1).map((s, i) => [sizes[i], s]);
+    for (const [a, b] of steps) {
+      const parts = [`index ×${(indexMedian[b] / indexMedian[a]).toFixed(1)}`];
+      for (const w of [500, 2000, 10000]) parts.push(`check ${n(w)} words ×${(checkMedian[`${b}/${w}`] / checkMedian[`${a}/${w}`]).toFixed(1)}`);
+      out.push(`  ${n(a)} → ${n(b)} sources (×${(b / a).toFixed(0)}): ${parts.join(', ')}`);
+    }
+    out.push('');
+  }
+  out.push('Findings per full check (rules that fired):');
+  for (const size of sizes) {
+    for (const w of [500, 2000, 10000]) {
+      const d = findings[`${size}/${w}`];
+      const rules = Object.entries(d.byRule).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+      out.push(`  ${corpusLabel(size).padEnd(15)} ${`${n(w)} words`.padEnd(13)} ${String(d.findings).padStart(4)}  (${rules}); first check ${ms(d.first)}`);
+    }
+  }
+  const planted = JSON.parse(readFileSync(join(dirname(drafts[500]), 'planted.json'), 'utf8'));
+  out.push(`Planted errors: ${[500, 2000, 10000].map((w) => `${planted[w].length} in the ${n(w)}-word draft`).join(', ')} (${join(dirname(drafts[500]), 'planted.json')})`);
+  for (const note of notes) out.push(`Note: ${note}`);
 
-console.log(out.join('\n'));
+  console.log(out.join('\n'));
+
+}
+
+if (!profileOnly) await measureAll();
 
 // Optional: where the time goes, for the largest corpus.
-if (profile) {
+if (profile || profileOnly) {
   const size = Math.max(...sizes);
   const base = join(BENCH_ROOT, `profile-${size}`);
   progress(`profiling an index and a check of the 2,000-word draft against ${corpusLabel(size)}`);
@@ -331,7 +339,7 @@ if (profile) {
   const dir = `${base}-server`;
   rmSync(dir, { recursive: true, force: true });
   progress(`profiling the server during 20 keystrokes against ${corpusLabel(size)}`);
-  const r = await measureKeystrokes({ serverPath: SERVER, corpusDir: corpora[size], draftPath: drafts[2000], keystrokes: 20, workspace, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  const r = await measureKeystrokes({ serverPath: SERVER, corpusDir: corpora[size], draftPath: drafts[2000], keystrokes: 20, workspace: WORKSPACE, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   await new Promise((r) => setTimeout(r, 1000)); // the profile is written at exit
   console.log(`\nserver during keystrokes (median ${ms(median(r.latencies))} while profiled):`);
   if (existsSync(dir)) for (const f of readdirSync(dir).sort()) console.log('\n' + summarise(join(dir, f), 12, r.typingWindowUs));
