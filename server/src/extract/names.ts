@@ -35,7 +35,10 @@ const FUNCTION_WORDS = new Set(
     'October November December Now Today Tonight Yesterday Tomorrow Last Next First Second Third Whether What Who Why How ' +
     'Leave Read Updated By Key Big News Logo References Retrieved Comment Reply Photo Image Copyright All Not No Yes Do Don’t ' +
     'Don\'t We\'re It\'s Let Just Much More Less Only Over Under Up Down Out Off Into Onto Across Around Through Within Without ' +
-    'Among Between Against Toward Towards Upon Via Per Like Unlike Amid Amidst Given Following Including Regarding Concerning')
+    'Among Between Against Toward Towards Upon Via Per Like Unlike Amid Amidst Given Following Including Regarding Concerning ' +
+    'Then So Again Indeed Instead Thus Hence Otherwise Moreover Furthermore Finally Soon Once Additionally Overall ' +
+    'Ultimately Initially Previously Recently Already Elsewhere Together Nevertheless Nonetheless Regardless Similarly ' +
+    'Likewise Perhaps Maybe Clearly Notably Importantly Apparently Reportedly Officially Eventually Currently Today’s')
     .split(' '),
 );
 const CAPITALISED = /^\p{Lu}[\p{L}’'\-.]*$/u;

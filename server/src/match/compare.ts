@@ -39,7 +39,8 @@ export function datesComparable(a: DateClaim, b: DateClaim): boolean {
   if (a.granularity === 'weekday' || b.granularity === 'weekday') {
     // A weekday and a calendar day meet once the weekday is resolved against its document's date.
     if (a.granularity !== b.granularity) return !!a.resolved && !!b.resolved && sameWeek(a, b);
-    return sameWeek(a, b);
+    // The same weekday always agrees, whatever week each document resolves it to.
+    return a.weekday === b.weekday || sameWeek(a, b);
   }
   if (a.granularity === 'duration' || b.granularity === 'duration') return a.granularity === b.granularity;
   return (a.year !== undefined && b.year !== undefined) || (a.month !== undefined && b.month !== undefined);
