@@ -192,21 +192,21 @@ function encodeSource(w: Writer, path: string, entry: CachedSource): void {
     for (const run of runs) {
       expectKeys(run, NAME_RUN_KEYS);
       if (typeof run.titled !== 'boolean' || typeof run.sentenceInitial !== 'boolean') throw new Error('flags');
+      // Names are short and repeat across the corpus: stored through the string table, shared once decoded.
       w.int(run.start);
       w.int(run.end);
-      w.text(run.text, slice(run.start, run.end));
+      w.int(w.string(run.text));
+      w.int(w.string(run.name));
+      w.int(w.string(run.surname));
+      w.int(w.string(run.precededBy));
+      w.int((run.titled ? 1 : 0) | (run.sentenceInitial ? 2 : 0));
       w.int(run.words.length);
       for (const word of run.words) {
         expectKeys(word, WORD_KEYS);
         w.int(word.start);
         w.int(word.end);
-        w.text(word.text, slice(word.start, word.end));
+        w.int(w.string(word.text));
       }
-      const last = run.words[run.words.length - 1];
-      w.text(run.name, text ? nameOf(run) : '');
-      w.text(run.surname, text && last ? last.text : '');
-      w.int(w.string(run.precededBy));
-      w.int((run.titled ? 1 : 0) | (run.sentenceInitial ? 2 : 0));
     }
   }
 }
@@ -226,10 +226,6 @@ function expectKeys(value: object, keys: readonly string[]): void {
     n++;
   }
   if (n !== keys.length) throw new Error('missing field');
-}
-
-function nameOf(run: NameRun): string {
-  return run.words.map((w) => w.text).join(' ');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -344,33 +340,31 @@ class Reader {
 }
 
 function decodeSource(r: Reader, meta: Metadata): Segmented {
-  const paragraphs: Paragraph[] = [];
-  for (let n = r.count(); n > 0; n--) paragraphs.push({ start: r.int(), end: r.int(), text: r.text() });
-  const sentenceCount = r.count();
-  const sentences: Sentence[] = [];
-  for (let n = sentenceCount; n > 0; n--) sentences.push({ start: r.int(), end: r.int(), text: r.text(), paragraph: r.int() });
-  const sentenceWords: string[][] = [];
-  for (let s = 0; s < sentenceCount; s++) {
-    const words: string[] = [];
-    for (let n = r.count(); n > 0; n--) words.push(r.string());
-    sentenceWords.push(words);
+  // Arrays are made at their final size: grown by push, each small one would carry room for 17 elements.
+  const paragraphs: Paragraph[] = new Array(r.count());
+  for (let i = 0; i < paragraphs.length; i++) paragraphs[i] = { start: r.int(), end: r.int(), text: r.text() };
+  const sentences: Sentence[] = new Array(r.count());
+  for (let i = 0; i < sentences.length; i++) sentences[i] = { start: r.int(), end: r.int(), text: r.text(), paragraph: r.int() };
+  const sentenceWords: string[][] = new Array(sentences.length);
+  for (let s = 0; s < sentences.length; s++) {
+    const words: string[] = (sentenceWords[s] = new Array(r.count()));
+    for (let i = 0; i < words.length; i++) words[i] = r.string();
   }
-  const names: NameRun[][] = [];
-  for (let s = 0; s < sentenceCount; s++) {
-    const runs: NameRun[] = [];
-    for (let n = r.count(); n > 0; n--) {
+  const names: NameRun[][] = new Array(sentences.length);
+  for (let s = 0; s < sentences.length; s++) {
+    const runs: NameRun[] = (names[s] = new Array(r.count()));
+    for (let i = 0; i < runs.length; i++) {
       const start = r.int();
       const end = r.int();
-      const text = r.text();
-      const words: NameRun['words'] = [];
-      for (let k = r.count(); k > 0; k--) words.push({ start: r.int(), end: r.int(), text: r.text() });
-      const name = r.text();
-      const surname = r.text();
+      const text = r.string();
+      const name = r.string();
+      const surname = r.string();
       const precededBy = r.string();
       const flags = r.int();
-      runs.push({ start, end, text, name, surname, words, titled: (flags & 1) !== 0, sentenceInitial: (flags & 2) !== 0, precededBy });
+      const words: NameRun['words'] = new Array(r.count());
+      for (let k = 0; k < words.length; k++) words[k] = { start: r.int(), end: r.int(), text: r.string() };
+      runs[i] = { start, end, text, name, surname, words, titled: (flags & 1) !== 0, sentenceInitial: (flags & 2) !== 0, precededBy };
     }
-    names.push(runs);
   }
   return { text: '', meta, paragraphs, sentences, sentenceWords, names };
 }
@@ -391,14 +385,6 @@ export function rehydrate(segmented: Segmented, fileText: string): Segmented {
   segmented.text = fileText;
   for (const p of segmented.paragraphs) if (p.text === '') p.text = slice(p.start, p.end);
   for (const s of segmented.sentences) if (s.text === '') s.text = slice(s.start, s.end);
-  for (const runs of segmented.names) {
-    for (const run of runs) {
-      if (run.text === '') run.text = slice(run.start, run.end);
-      for (const word of run.words) if (word.text === '') word.text = slice(word.start, word.end);
-      if (run.name === '') run.name = nameOf(run);
-      if (run.surname === '' && run.words.length) run.surname = run.words[run.words.length - 1].text;
-    }
-  }
   return segmented;
 }
 

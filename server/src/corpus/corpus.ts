@@ -176,8 +176,12 @@ function peopleOf(docs: readonly Segmented[], lowercase: ReadonlySet<string>): S
 
 /** Title Case lines ("Russia Pressures Negotiators as Abu Dhabi Talks Loom") capitalise every word. */
 export function isHeadline(sentence: string): boolean {
-  const words = sentence.match(/\p{L}[\p{L}’'-]*/gu) ?? [];
-  if (words.length < 3 || /[.!?]["”’]?$/.test(sentence.trim())) return false;
-  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return capitalised / words.length > 0.6;
+  if (/[.!?]["”’]?\s*$/.test(sentence)) return false;
+  let words = 0;
+  let capitalised = 0;
+  for (const m of sentence.matchAll(/(?:^|[^\p{L}’'-])(\p{L})/gu)) {
+    words++;
+    if (m[1] !== m[1].toLowerCase()) capitalised++;
+  }
+  return words >= 3 && capitalised / words > 0.6;
 }

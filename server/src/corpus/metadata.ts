@@ -18,6 +18,7 @@ export interface Metadata {
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
 const BRITISH = /\b(?:organis|recognis|criticis|realis|apologis|emphasis|favour|honour|labour|neighbour|defence|centre|programme|travelling|analys(?:e|ing))\w*/gi;
 const AMERICAN = /\b(?:organiz|recogniz|criticiz|realiz|apologiz|favor(?!ite)|honor|labor|neighbor|defense|center|traveling|analyz)\w*/gi;
+const NUMERIC_DATE = /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/;
 const DAY_MONTH = /\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 const MONTH_DAY = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b/g;
 
@@ -46,7 +47,8 @@ export function readMetadata(text: string, fileName = ''): Metadata {
     }
   }
   const body = text.slice(meta.frontMatterEnd);
-  meta.dayFirst = dayFirstConvention(body);
+  // The convention only matters for numeric dates (03.12.2025); most texts have none, so most skip the count.
+  if (NUMERIC_DATE.test(body)) meta.dayFirst = dayFirstConvention(body);
   const head = body.slice(0, 600);
   meta.date ??= findHeaderDate(head, meta.dayFirst);
   meta.outlet ??= findOutlet(head, body);

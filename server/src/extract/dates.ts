@@ -21,7 +21,8 @@ export interface DateOptions {
 
 export function extractDates(text: string, sentences: readonly Sentence[], quoteSpans: readonly Span[], options: DateOptions = {}): DateClaim[] {
   const out: DateClaim[] = [];
-  const parser = options.dayFirst === false ? chrono.en.casual : chrono.en.GB;
+  // Day-first (en-GB) only where the text reads numeric dates day-first; casual English reads both "14 October" and "Nov. 25".
+  const parser = options.dayFirst === true ? chrono.en.GB : chrono.en.casual;
   const ref = options.documentDate ? new Date(options.documentDate + 'T12:00:00Z') : undefined;
   const inQuote = (at: number) => quoteSpans.some((q) => q.start <= at && at < q.end);
   sentences.forEach((sentence, s) => {

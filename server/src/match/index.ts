@@ -28,12 +28,13 @@ export interface Vocabulary { all: Set<string>; lowercase: Set<string> }
 export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   const all = new Set<string>();
   const lowercase = new Set<string>();
-  const word = /[\p{L}][\p{L}’'-]*/gu;
   for (const text of texts) {
-    word.lastIndex = 0;
-    for (let m = word.exec(text); m; m = word.exec(text)) {
-      const lower = m[0].toLowerCase();
-      if (lower === m[0]) lowercase.add(lower);
+    // Split on anything that is not a letter, apostrophe or hyphen; cheaper than matching words one by one.
+    for (const token of text.split(/[^\p{L}’'-]+/u)) {
+      const word = token.replace(/^[’'-]+|[’'-]+$/g, '');
+      if (!word) continue;
+      const lower = word.toLowerCase();
+      if (lower === word) lowercase.add(lower);
       all.add(lower);
     }
   }
