@@ -1,8 +1,10 @@
 import type { Rule, RawFinding } from './types';
 import { describeTally, tally } from './common';
 import { CONFIDENT_FACT } from './thresholds';
-import { figureEvidence } from './figureConflict';
-import { dateEvidence } from './dateConflict';
+import { factEvidence } from './factConflict';
+import { datesAgree, figuresOverlap } from '../match/compare';
+import type { FactCandidate } from '../match/facts';
+import type { DateClaim, FigureClaim } from '../engine/types';
 import { attributedMatches, sameSpeaker } from './quoteMisattributed';
 import type { Evidence } from '../engine/types';
 import { wordsOf } from '../text/words';
@@ -37,20 +39,17 @@ export const sourcesDisagree: Rule = {
         add(m.claim.span.start, m.claim.span.end, 'who said this', speakers, attributed.map((x) => ctx.evidence(x.doc, x.quote.span.start, x.quote.span.end)));
       }
     }
-    for (const m of ctx.figures) {
-      const { agreeing, about: all } = figureEvidence(m);
-      const about = all.filter((c) => c.score >= CONFIDENT_FACT || agreeing.includes(c));
-      if (!agreeing.length || agreeing.length === about.length || about[0].score < CONFIDENT_FACT) continue;
-      const groups = tally(about.map((c) => ({ doc: c.doc, value: c.claims[0].text, item: c })));
-      if (groups.length > 1) add(m.claim.span.start, m.claim.span.end, 'this figure', groups, about.map((c) => ctx.evidence(c.doc, c.claims[0].span.start, c.claims[0].span.end)));
-    }
-    for (const m of ctx.dates) {
-      const { agreeing, about: all } = dateEvidence(m);
-      const about = all.filter((c) => c.score >= CONFIDENT_FACT || agreeing.includes(c));
-      if (!agreeing.length || agreeing.length === about.length || about[0].score < CONFIDENT_FACT) continue;
-      const groups = tally(about.map((c) => ({ doc: c.doc, value: c.claims[0].text, item: c })));
-      if (groups.length > 1) add(m.claim.span.start, m.claim.span.end, 'this date', groups, about.map((c) => ctx.evidence(c.doc, c.claims[0].span.start, c.claims[0].span.end)));
-    }
+    const factDisagreements = <C extends FigureClaim | DateClaim>(matches: Array<{ claim: C; candidates: Array<FactCandidate<C>> }>, agree: (a: C, b: C) => boolean, what: string) => {
+      for (const m of matches) {
+        const { agreeing, about: all } = factEvidence(m, agree);
+        const about = all.filter((c) => c.score >= CONFIDENT_FACT || agreeing.includes(c));
+        if (!agreeing.length || agreeing.length === about.length || about[0].score < CONFIDENT_FACT) continue;
+        const groups = tally(about.map((c) => ({ doc: c.doc, value: c.claims[0].text, item: c })));
+        if (groups.length > 1) add(m.claim.span.start, m.claim.span.end, what, groups, about.map((c) => ctx.evidence(c.doc, c.claims[0].span.start, c.claims[0].span.end)));
+      }
+    };
+    factDisagreements(ctx.figures, figuresOverlap, 'this figure');
+    factDisagreements(ctx.dates, datesAgree, 'this date');
     return out;
   },
 };

@@ -1,0 +1,37 @@
+// What figure/conflict and date/conflict share: which source facts are about the draft's, and the finding when none agrees.
+import type { DateClaim, FigureClaim, RuleId } from '../engine/types';
+import type { FactCandidate } from '../match/facts';
+import type { CheckContext, RawFinding } from './types';
+import { describeTally, tally } from './common';
+import { CONFIDENT_FACT, SAME_FACT } from './thresholds';
+
+interface FactMatch<C> { claim: C; candidates: Array<FactCandidate<C>> }
+
+/** Source facts about the same thing as the draft's, and those of them that allow the draft's value. */
+export function factEvidence<C extends FigureClaim | DateClaim>(m: FactMatch<C>, agree: (draft: C, source: C) => boolean) {
+  const about = m.candidates.filter((c) => c.score >= SAME_FACT);
+  return { about, agreeing: about.filter((c) => c.claims.some((sc) => agree(m.claim, sc))) };
+}
+
+/** A conflict finding for each draft fact that confident source facts state and none of them allows. */
+export function conflictFindings<C extends FigureClaim | DateClaim>(
+  rule: RuleId,
+  ctx: CheckContext,
+  matches: Array<FactMatch<C>>,
+  agree: (draft: C, source: C) => boolean,
+  lead: string,
+): RawFinding[] {
+  return matches.flatMap((m) => {
+    const { about, agreeing } = factEvidence(m, agree);
+    if (!about.length || agreeing.length || about[0].score < CONFIDENT_FACT) return [];
+    const groups = tally(about.map((c) => ({ doc: c.doc, value: c.claims[0].text, item: c })));
+    return [{
+      rule,
+      start: m.claim.span.start,
+      end: m.claim.span.end,
+      message: `${lead}: ${describeTally(groups)}; none has “${m.claim.text}”.`,
+      suggestions: groups.map((g) => g.value),
+      evidence: about.map((c) => ctx.evidence(c.doc, c.claims[0].span.start, c.claims[0].span.end)),
+    }];
+  });
+}
