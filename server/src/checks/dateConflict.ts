@@ -1,6 +1,6 @@
-import type { Rule, DateMatch } from './types';
+import type { Rule } from './types';
 import { datesAgree } from '../match/compare';
-import { conflictFindings, factEvidence } from './factConflict';
+import { conflictFindings } from './factConflict';
 
 
 export const dateConflict: Rule = {
