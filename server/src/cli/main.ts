@@ -98,10 +98,13 @@ function fail(message: string): number {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  // exitCode, not exit(): stdout to a pipe is written asynchronously and exit() would cut a long report at 64 KB.
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     if (error instanceof UsageError) process.stderr.write(`corroborate: ${error.message}\n${USAGE}\n`);
     else process.stderr.write(`corroborate: ${(error as Error).stack ?? error}\n`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

@@ -92,8 +92,23 @@ function runChecks(corpus: Corpus, text: string, options: CheckOptions): CheckRu
   return { lineStarts, parts, findings };
 }
 
+/**
+ * Passages kept per finding. The message gives the counts over every source; a large corpus would otherwise send
+ * hundreds of identical wire passages with each diagnostic (1.5 MB per publish at 10,000 sources).
+ */
+export const MAX_EVIDENCE = 8;
+
 function toFinding(raw: RawFinding, range: Finding['range'], severity: Severity): Finding {
-  return { rule: raw.rule, severity, range, message: raw.message, suggestions: [...new Set(raw.suggestions)], evidence: raw.evidence };
+  return { rule: raw.rule, severity, range, message: raw.message, suggestions: [...new Set(raw.suggestions)], evidence: representative(raw.evidence) };
+}
+
+/** Up to MAX_EVIDENCE passages: distinct excerpts first, so each wording the sources use is shown. */
+function representative(evidence: Evidence[]): Evidence[] {
+  if (evidence.length <= MAX_EVIDENCE) return evidence;
+  const seen = new Set<string>();
+  const distinct = evidence.filter((e) => !seen.has(e.excerpt) && seen.add(e.excerpt));
+  const rest = evidence.filter((e) => !distinct.includes(e));
+  return [...distinct, ...rest].slice(0, MAX_EVIDENCE);
 }
 
 function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
