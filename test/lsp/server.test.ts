@@ -296,10 +296,9 @@ describe('language server over stdio, with seeds/ as sources', T, () => {
     assert.ok(restored.some((d) => d.code === 'name/misspelled'));
   });
 
-  it('checks in its engine worker, with nothing odd in the log', () => {
+  it('checks in-process by default, with nothing odd in the log', () => {
     const log = client.logText();
-    assert.match(log, /engine worker started/);
-    assert.doesNotMatch(log, /in-process|engine worker stopped|could not start|unexpected (error|rejection)/, log);
+    assert.doesNotMatch(log, /engine worker started|engine worker stopped|could not start|unexpected (error|rejection)/, log);
   });
 
   it('reports indexing with work-done progress', () => {
@@ -333,5 +332,22 @@ describe('language server over stdio, with seeds/ as sources', T, () => {
     await client.close(uri);
     const p = await client.waitFor('diagnostics', (d) => d.uri === uri, from);
     assert.deepEqual(p.diagnostics, []);
+  });
+});
+
+describe('language server with --engine-thread', T, () => {
+  it('checks in its engine worker and publishes the same findings', async () => {
+    const client = await TestClient.start({ args: ['--engine-thread'] });
+    try {
+      await client.settled();
+      const uri = await client.open(DRAFT_PATH, DRAFT);
+      const diagnostics = await client.diagnostics(uri, 1);
+      assert.ok(diagnostics.some((d) => d.code === 'figure/conflict'), JSON.stringify(diagnostics.map((d) => d.code)));
+      const log = client.logText();
+      assert.match(log, /engine worker started/);
+      assert.doesNotMatch(log, /in-process|engine worker stopped|could not start|unexpected (error|rejection)/, log);
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
   });
 });
