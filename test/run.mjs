@@ -1,5 +1,6 @@
 // Runs every *.test.ts under test/ (but not the e2e or bench folders) with node's test runner and tsx.
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -12,5 +13,9 @@ function find(dir) {
   });
 }
 const files = process.argv.length > 2 ? process.argv.slice(2) : find('test');
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+// Tests keep their on-disk indexes in a temporary folder, never in the user's cache.
+const cacheDir = mkdtempSync(join(tmpdir(), 'corroborate-test-cache-'));
+const env = { ...process.env, CORROBORATE_CACHE_DIR: process.env.CORROBORATE_CACHE_DIR ?? cacheDir };
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+rmSync(cacheDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

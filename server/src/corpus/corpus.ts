@@ -7,7 +7,8 @@ import { lineStartsOf } from '../engine/lines';
 import { extractDates } from '../extract/dates';
 import { extractQuotes, quoteSpansOf } from '../extract/quotes';
 import { extractClaims, segmentText, type AnalyzedText, type Segmented } from '../extract/document';
-import { buildIndex, vocabularyOf, type CorpusIndex } from '../match/index';
+import { buildIndex, vocabularyOf, type CorpusIndex, type Vocabulary } from '../match/index';
+import { cachePathFor, isFresh, readCache, rehydrate, writeCache } from './cache';
 import { listSourceFiles, readTextFile, DEFAULT_MAX_SOURCE_BYTES } from './read';
 import { isPerson } from '../extract/quotes';
 
@@ -40,12 +41,23 @@ export interface Corpus {
 export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   maxFileBytes?: number;
+  /** Keep the segmented corpus on disk for a fast warm start (default true; env CORROBORATE_CACHE_DIR=off disables). */
+  cache?: boolean;
 }
+
+/** Changes whenever segmentation changes, so an index cache from an older engine is never trusted. */
+export const SEGMENTATION_VERSION = 'segment-1';
+
+interface SourceFile { path: string; text: string; size?: number; mtimeMs?: number }
 
 export async function loadCorpus(roots: string[], options: LoadOptions = {}): Promise<Corpus> {
   const problems: SourceProblem[] = [];
-  const files: Array<{ path: string; text: string }> = [];
+  const files: SourceFile[] = [];
   const absolute = roots.map((r) => resolve(r));
+  const cachePath = options.cache === false ? undefined : cachePathFor(absolute, SEGMENTATION_VERSION);
+  const cached = cachePath
+    ? await readCache(cachePath, absolute, SEGMENTATION_VERSION, (reason) => problems.push({ path: cachePath, reason: `index cache not used, rebuilt: ${reason}` }))
+    : undefined;
   for (const root of absolute) {
     if (!existsSync(root)) {
       problems.push({ path: root, reason: 'sources folder not found' });
@@ -54,17 +66,45 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
     const paths = statSync(root).isFile() ? [root] : await listSourceFiles(root, problems);
     let done = 0;
     for (const path of paths) {
-      const read = await readTextFile(path, options.maxFileBytes ?? DEFAULT_MAX_SOURCE_BYTES);
+      const read = readTextFile(path, options.maxFileBytes ?? DEFAULT_MAX_SOURCE_BYTES);
       if (read.problem) problems.push({ path, reason: read.problem });
       else if (read.text !== undefined) {
         if (read.warning) problems.push({ path, reason: read.warning });
         if (!read.text.trim()) problems.push({ path, reason: 'empty file' });
-        else files.push({ path, text: read.text });
+        else files.push({ path, text: read.text, size: read.size, mtimeMs: read.mtimeMs });
       }
       options.onProgress?.(++done, paths.length);
     }
   }
-  return buildCorpus(files, absolute, problems);
+  const reuse = (file: SourceFile): Segmented | undefined => {
+    const entry = cached?.sources.get(file.path);
+    if (!entry || file.size === undefined || file.mtimeMs === undefined || !isFresh(entry, { size: file.size, mtimeMs: file.mtimeMs })) return undefined;
+    try {
+      return rehydrate(entry.segmented, file.text);
+    } catch {
+      return undefined; // spans past the text: the file changed in place; segment it again
+    }
+  };
+  let fresh = 0;
+  const segmentedFiles = files.map((file) => {
+    const seg = reuse(file);
+    if (seg) fresh++;
+    return seg;
+  });
+  const unchanged = !!cached && fresh === files.length && cached.sources.size === files.length;
+  const corpus = buildCorpus(files, absolute, problems, segmentedFiles, unchanged ? (cached.extra as Vocabulary | undefined) : undefined);
+  if (cachePath && !unchanged) {
+    // Written after the corpus is ready, off the request path; a failed write only costs the next start its speed.
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const sources = new Map(
+      corpus.sources.map((s) => {
+        const file = byPath.get(s.info.path);
+        return [s.info.path, { path: s.info.path, size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1, segmented: s.segmented }];
+      }),
+    );
+    void writeCache(cachePath, { version: SEGMENTATION_VERSION, roots: absolute, sources, extra: corpus.vocabulary }).catch(() => undefined);
+  }
+  return corpus;
 }
 
 /** An in-memory corpus, for tests and for callers that already hold the texts. */
@@ -72,17 +112,23 @@ export function corpusFromTexts(files: Array<{ path: string; text: string }>, ro
   return buildCorpus(files, roots, []);
 }
 
-function buildCorpus(files: Array<{ path: string; text: string }>, roots: string[], problems: SourceProblem[]): Corpus {
+function buildCorpus(
+  files: SourceFile[],
+  roots: string[],
+  problems: SourceProblem[],
+  presegmented: Array<Segmented | undefined> = [],
+  knownVocabulary?: Vocabulary,
+): Corpus & { vocabulary: Vocabulary } {
   const segmented: Segmented[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     try {
-      segmented.push(segmentText(file.text, basename(file.path)));
+      segmented.push(presegmented[i] ?? segmentText(file.text, basename(file.path)));
     } catch (error) {
       problems.push({ path: file.path, reason: `could not be analysed: ${(error as Error).message}` });
       segmented.push(segmentText('', basename(file.path)));
     }
   }
-  const vocabulary = vocabularyOf(segmented.map((s) => s.text));
+  const vocabulary = knownVocabulary ?? vocabularyOf(segmented.map((s) => s.text));
   const knownPeople = peopleOf(segmented, vocabulary.lowercase);
   const sources: SourceDoc[] = [];
   const dateMemo = new Map<string, DateClaim[]>();
@@ -113,7 +159,7 @@ function buildCorpus(files: Array<{ path: string; text: string }>, roots: string
       datesIn: (s) => (analysis ? analysis.dates.filter((d) => d.sentence === s) : perSentence.dates(s)),
     });
   });
-  return { roots, sources, problems, index: buildIndex(sources.map((s) => s.segmented), knownPeople, vocabulary) };
+  return { roots, sources, problems, vocabulary, index: buildIndex(sources.map((s) => s.segmented), knownPeople, vocabulary) };
 }
 
 /** Figure and date extraction one sentence at a time (they need only the sentence and its paragraph's quote marks). */
