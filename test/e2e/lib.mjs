@@ -24,9 +24,28 @@ export function run(cmd, args, opts = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
 }
 
+/** Debian packages code-server's native modules build against, and ripgrep for its postinstall. */
+const SYSTEM_PACKAGES = ['libkrb5-dev', 'pkg-config', 'libsecret-1-dev', 'libx11-dev', 'libxkbfile-dev', 'build-essential', 'ripgrep'];
+
+/** On a fresh Debian machine, as root: apt-get installs what code-server needs; otherwise says what to install. */
+function ensureSystemPackages() {
+  const missing = SYSTEM_PACKAGES.filter((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0);
+  if (!missing.length) return;
+  const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).stdout.trim();
+  if (apt && process.getuid?.() === 0) {
+    log(`installing Debian packages for code-server: ${missing.join(' ')}`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', ...missing], { env });
+  } else {
+    log(`warning: missing Debian packages (${missing.join(' ')}); run: sudo apt-get install ${missing.join(' ')}`);
+  }
+}
+
 /** Installs test/e2e's own dependencies (code-server, playwright-core, mocha, @vscode/test-electron) if missing. */
 export function ensureDeps() {
   if (existsSync(CODE_SERVER) && existsSync(join(E2E, 'node_modules', 'playwright-core'))) return;
+  ensureSystemPackages();
   log('installing test/e2e dependencies (code-server 4.100.3, playwright-core, mocha): about 1.5 minutes');
   // code-server's @vscode/ripgrep postinstall downloads rg; hand it Debian's rg from its cache instead.
   const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
