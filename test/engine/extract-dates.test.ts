@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText } from '../../server/src/extract/document';
-import { extractDates, formatDate, resolveWeekday } from '../../server/src/extract/dates';
+import { extractDates, resolveWeekday } from '../../server/src/extract/dates';
 import { paragraphsOf, sentencesOf } from '../../server/src/text/segment';
 import { datesAgree } from '../../server/src/match/compare';
 import type { DateClaim } from '../../server/src/engine/types';
@@ -114,7 +114,7 @@ describe('extractDates: table', () => {
   });
 });
 
-describe('resolveWeekday and formatDate', () => {
+describe('resolveWeekday', () => {
   it('resolves to the most recent such weekday on or before the date', () => {
     assert.equal(resolveWeekday('2025-11-26', 2), '2025-11-25');
     assert.equal(resolveWeekday('2025-11-26', 3), '2025-11-26');
@@ -133,14 +133,6 @@ describe('resolveWeekday and formatDate', () => {
         assert.ok(back >= 0 && back <= 6, `${iso} → ${out}`);
       }),
     );
-  });
-
-  it('formats dates for people', () => {
-    assert.equal(formatDate({ granularity: 'day', day: 14, month: 10, year: 2025, text: '' }), '14 October 2025');
-    assert.equal(formatDate({ granularity: 'month', month: 8, text: '' }), 'August');
-    assert.equal(formatDate({ granularity: 'year', year: 2014, text: '' }), '2014');
-    assert.equal(formatDate({ granularity: 'weekday', weekday: 1, text: '' }), 'Monday');
-    assert.equal(formatDate({ granularity: 'duration', text: 'nearly four years' }), 'nearly four years');
   });
 });
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { formatNumber, parseNumberAt, type ParsedNumber } from '../../server/src/extract/numbers';
+import { parseNumberAt, type ParsedNumber } from '../../server/src/extract/numbers';
 
 type Expect = Partial<ParsedNumber> | undefined;
 
@@ -70,15 +70,6 @@ describe('parseNumberAt: table', () => {
       if (!('compound' in expected)) assert.equal(parsed.compound, undefined, 'no compound');
     });
   }
-});
-
-describe('formatNumber', () => {
-  it('groups thousands and keeps decimals', () => {
-    assert.equal(formatNumber(2000), '2,000');
-    assert.equal(formatNumber(1500000), '1,500,000');
-    assert.equal(formatNumber(22), '22');
-    assert.equal(formatNumber(1.5), '1.5');
-  });
 });
 
 // Spelling out 2..999 independently of the parser, to check it round-trips.

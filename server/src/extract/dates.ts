@@ -4,8 +4,6 @@ import type { DateClaim, Span } from '../engine/types';
 import type { Sentence } from '../text/segment';
 import { parseNumberAt } from './numbers';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const NAMED = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/i;
 const MAY_VERB = /\bmay\s+(?:be|have|not|also|still|well|need|want|take|make|come|go|get|become|seek|help|lead|face|prove|change|happen|include|use|allow|affect|require|reflect|lose|win|hold|see|find|give|keep|mean|offer|force|struggle|try|decide|soon|never|already|yet|only|even)\b/i;
 const YEAR = /(?<![\d,.:/-])(1[89]\d\d|20\d\d)(?!\d|[,:/.-]\d)/g;
@@ -104,11 +102,4 @@ export function resolveWeekday(iso: string, weekday: number, forward = false): s
 
 function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-export function formatDate(claim: Pick<DateClaim, 'granularity' | 'year' | 'month' | 'day' | 'weekday' | 'text'>): string {
-  if (claim.granularity === 'weekday') return WEEKDAYS[claim.weekday ?? 0];
-  if (claim.granularity === 'duration') return claim.text;
-  const month = claim.month ? MONTHS[claim.month - 1][0].toUpperCase() + MONTHS[claim.month - 1].slice(1) : '';
-  return [claim.day, month, claim.year].filter((x) => x !== undefined && x !== '').join(' ');
 }

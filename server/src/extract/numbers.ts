@@ -114,7 +114,3 @@ function withCompound(text: string, parsed: ParsedNumber): ParsedNumber {
   }
   return parsed;
 }
-
-export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
-}
