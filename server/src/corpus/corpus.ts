@@ -5,12 +5,11 @@ import type { DateClaim, FigureClaim, QuoteClaim, SourceInfo, SourceProblem, Spa
 import { extractFigures } from '../extract/figures';
 import { lineStartsOf } from '../engine/lines';
 import { extractDates } from '../extract/dates';
-import { extractQuotes, quoteSpansOf } from '../extract/quotes';
+import { extractQuotes, isPerson, quoteSpansOf } from '../extract/quotes';
 import { extractClaims, segmentText, type AnalyzedText, type Segmented } from '../extract/document';
 import { buildIndex, vocabularyOf, type CorpusIndex, type Vocabulary } from '../match/index';
 import { cachePathFor, isFresh, readCache, rehydrate, writeCache } from './cache';
 import { listSourceFiles, readTextFile, DEFAULT_MAX_SOURCE_BYTES } from './read';
-import { isPerson } from '../extract/quotes';
 
 export interface SourceDoc {
   id: number;

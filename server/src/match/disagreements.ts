@@ -14,7 +14,9 @@ import { diffArrays } from 'diff';
 type Located = { doc: number; start: number; end: number; value: string };
 
 export function corpusDisagreements(corpus: Corpus): Disagreement[] {
-  return [...quoteDisagreements(corpus), ...factDisagreements(corpus), ...durationDisagreements(corpus), ...sourceDateDisagreements(corpus)];
+  // Quote pairs serve twice: for quote disagreements, and to tell which sources report the same events.
+  const pairs = quotePairs(corpus);
+  return [...quoteDisagreements(corpus, pairs), ...factDisagreements(corpus), ...durationDisagreements(corpus), ...sourceDateDisagreements(corpus, pairs)];
 }
 
 function toDisagreement(corpus: Corpus, kind: Disagreement['kind'], topic: string, items: Located[]): Disagreement {
@@ -66,9 +68,10 @@ function quotePairs(corpus: Corpus): Array<[{ doc: number; q: QuoteClaim }, { do
   return pairs;
 }
 
-function quoteDisagreements(corpus: Corpus): Disagreement[] {
+type QuotePairs = ReturnType<typeof quotePairs>;
+
+function quoteDisagreements(corpus: Corpus, pairs: QuotePairs): Disagreement[] {
   const out: Disagreement[] = [];
-  const pairs = quotePairs(corpus);
   // Wording: clusters joined by near (not contained) pairs.
   const wordingClusters = clusters(pairs.filter(([, , same]) => !same).map(([a, b]) => [a, b]));
   for (const cluster of wordingClusters) {
@@ -165,9 +168,8 @@ function durationDisagreements(corpus: Corpus): Disagreement[] {
 }
 
 /** A source dated well before or after the sources that report the same events, or dated by an ambiguous number. */
-function sourceDateDisagreements(corpus: Corpus): Disagreement[] {
+function sourceDateDisagreements(corpus: Corpus, pairs: QuotePairs): Disagreement[] {
   const out: Disagreement[] = [];
-  const pairs = quotePairs(corpus);
   const related = new Map<number, Set<number>>();
   for (const [a, b] of pairs) {
     related.set(a.doc, (related.get(a.doc) ?? new Set()).add(b.doc));
