@@ -82,3 +82,25 @@ describe('quote/altered settings', () => {
   it('takes the configured severity', () => assert.equal(single(altered(draft, { severities: { 'quote/altered': 'error' } }), 'We will never give up our land').severity, 'error'));
   it('is silenced by "off"', () => assert.deepEqual(altered(draft, { severities: { 'quote/altered': 'off' } }), []));
 });
+
+describe('quote/altered: short quotes need their own context', () => {
+  const WIRE = `---
+title: Deal
+date: 2025-11-25
+outlet: Wire Three
+---
+
+Trump said the plan "has been fine-tuned, with additional input from both sides".
+
+The president told reporters the deal would involve land concessions "both ways".
+`;
+  const wire = corpusOf([WIRE]);
+  it('a two-word quote found inside an unrelated longer quote still gets the wording of its own context', () => {
+    const findings = ruleFindings(wire, 'Trump told reporters the deal would involve land concessions "both sides".', 'quote/altered');
+    assert.equal(findings.length, 1, JSON.stringify(findings));
+    assert.deepEqual(findings[0].suggestions, ['both ways']);
+  });
+  it('the same two words in their own context are not altered', () => {
+    assert.deepEqual(ruleFindings(wire, 'Trump said the plan had been fine-tuned with input from "both sides".', 'quote/altered'), []);
+  });
+});

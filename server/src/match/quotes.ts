@@ -28,6 +28,9 @@ export interface QuoteMatch {
 
 interface Word { text: string; start: number; end: number }
 
+/** How much of the draft sentence a source sentence must share before a short quote found in its running text counts. */
+const SHORT_QUOTE_CONTEXT = 0.3;
+
 function wordsWithSpans(text: string, base: number): Word[] {
   return tokensOf(text, base).map((t) => ({ text: normalise(t.text).replace(/'s$/, ''), start: t.start, end: t.end }));
 }
@@ -61,6 +64,8 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       const context = coverage(sentenceWords, index.sentenceSet(candidate.doc, quote.sentence), index.idf);
       const haystack = ' ' + sourceWords.map((w) => w.text).join(' ') + ' ';
       const found = findInOrder(fragments.length > 1 ? fragments : [draftWords], haystack);
+      // A short quote found inside an unrelated longer one ("both sides" in "input from both sides") proves nothing.
+      if (found && draftWords.length < 4 && context < SHORT_QUOTE_CONTEXT && sourceWords.length > draftWords.length) continue;
       if (found) {
         const wording = doc.text.slice(sourceWords[found.first].start, sourceWords[found.last].end);
         result.exact.push({ doc: candidate.doc, quote, overlap: 1, exact: true, context, wording });
@@ -80,7 +85,10 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     for (const candidate of candidates.slice(0, 10)) {
       const sentence = corpus.sources[candidate.doc].segmented.sentences[candidate.sentence];
       const words = ' ' + wordsWithSpans(sentence.text, 0).map((w) => w.text).join(' ') + ' ';
-      if (words.includes(needle)) result.inText.push({ doc: candidate.doc, start: sentence.start, end: sentence.end });
+      if (!words.includes(needle)) continue;
+      // Two or three common words ("both sides") turn up anywhere: short quotes need the sentence around them too.
+      const context = coverage(sentenceWords, index.sentenceSet(candidate.doc, candidate.sentence), index.idf);
+      if (draftWords.length >= 4 || context >= SHORT_QUOTE_CONTEXT) result.inText.push({ doc: candidate.doc, start: sentence.start, end: sentence.end });
     }
   }
   return result;
