@@ -113,3 +113,27 @@ describe('figure/conflict settings', () => {
   });
   it('is silenced for the file by corroborate-disable', () => assert.deepEqual(conflicts(`<!-- corroborate-disable figure/conflict -->\n\n${draft}`), []));
 });
+
+describe('figure/conflict: a short sentence takes its event from the sentence before', () => {
+  const WIRE = `---
+title: Strikes in the south
+date: 2025-11-25
+outlet: Wire Four
+---
+
+Both sides said strikes had been carried out on Tuesday night in Zaporizhzhia.
+
+The regional head, Ivan Federov, said at least seven people had been injured, while officials reported that up to 40,000 people were left without electricity.
+`;
+  const wire = corpusOf([WIRE]);
+  it('"Three people were injured." after a sentence about Odesa is not the Zaporizhzhia figure', () => {
+    const draft = 'Russian drones struck a power station near Odesa on Tuesday night, the regional governor said. Three people were injured.';
+    assert.deepEqual(ruleFindings(wire, draft, 'figure/conflict'), []);
+  });
+  it('the same short sentence after a sentence about Zaporizhzhia is', () => {
+    const draft = 'Strikes were carried out on Tuesday night in Zaporizhzhia, Ivan Federov said. Nine people were injured.';
+    const findings = ruleFindings(wire, draft, 'figure/conflict');
+    assert.equal(findings.length, 1, JSON.stringify(findings));
+    assert.deepEqual(findings[0].suggestions, ['at least seven people']);
+  });
+});

@@ -2,6 +2,7 @@
 import type { DateClaim, FigureClaim, Span } from '../engine/types';
 import type { Corpus, SourceDoc } from '../corpus/corpus';
 import type { AnalyzedText, Segmented } from '../extract/document';
+import type { NameRun } from '../extract/names';
 import { contentWords } from '../text/words';
 import { coverage } from './similarity';
 
@@ -44,18 +45,27 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const sentenceWords = (draft.sentenceWords[claim.sentence] ?? []).filter((w) => !own.has(w));
   const local = localWords(draft, claim.span).filter((w) => !own.has(w));
   if (!sentenceWords.length) return [];
+  // "Three people were injured." says too little on its own: the sentence before names the place and the event, and
+  // a source that does not share it is less likely to be about the same thing.
+  const previousSentence = draft.sentences[claim.sentence - 1];
+  const eventWords =
+    sentenceWords.length < SHORT_SENTENCE_WORDS && previousSentence?.paragraph === draft.sentences[claim.sentence].paragraph
+      ? draft.sentenceWords[claim.sentence - 1].filter((w) => !own.has(w))
+      : [];
   const found: Array<FactCandidate<C>> = [];
   for (const candidate of index.candidates([...local, ...sentenceWords], 40)) {
     const doc = corpus.sources[candidate.doc].segmented;
     const set = index.sentenceSet(candidate.doc, candidate.sentence);
     const previous = candidate.sentence > 0 ? index.sentenceSet(candidate.doc, candidate.sentence - 1) : undefined;
-    const score = Math.max(
+    const surroundings = union(set, previous);
+    const own = Math.max(
       0.5 * coverage(sentenceWords, set, index.idf) + 0.5 * coverage(local, set, index.idf),
       // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
-      NEIGHBOUR_WEIGHT * coverage(sentenceWords, union(set, previous), index.idf),
+      NEIGHBOUR_WEIGHT * coverage(sentenceWords, surroundings, index.idf),
     );
-    const claims = closestClaims(draft, claim, doc, claimsIn(corpus.sources[candidate.doc], candidate.sentence).filter((c) => !c.inQuote && sameKind(c)), index.idf);
-    if (!claims.length || differentEvent(draft, claim, doc, claims[0], index.commonWords)) continue;
+    const score = eventWords.length ? own * (0.5 + 0.5 * coverage(eventWords, surroundings, index.idf)) : own;
+    const claims = closestClaims(draft, claim, doc, claimsIn(corpus.sources[candidate.doc], candidate.sentence).filter((c) => !c.inQuote && sameKind(c)), index.idf, eventWords.length > 0);
+    if (!claims.length || differentEvent(draft, claim, doc, claims[0], index.commonWords, eventWords.length > 0)) continue;
     found.push({ doc: candidate.doc, claims, score });
   }
   // Per source, the best sentence, with the claims of any sentence nearly as good (the same fact told twice).
@@ -65,13 +75,15 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     if (!top) best.set(f.doc, { ...f, claims: [...f.claims] });
     else if (f.score >= top.score - NEARLY_AS_GOOD) top.claims.push(...f.claims);
   }
-  for (const f of best.values()) f.claims = closestClaims(draft, claim, corpus.sources[f.doc].segmented, f.claims, index.idf);
+  for (const f of best.values()) f.claims = closestClaims(draft, claim, corpus.sources[f.doc].segmented, f.claims, index.idf, eventWords.length > 0);
   return [...best.values()];
 }
 
 /** Context taken from the neighbouring sentence counts for less than the sentence's own. */
 const NEIGHBOUR_WEIGHT = 0.8;
 const NEARLY_AS_GOOD = 0.15;
+/** A draft sentence with fewer content words than this (besides the claim) borrows the sentence before it. */
+const SHORT_SENTENCE_WORDS = 4;
 
 function union(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined): Set<string> {
   const out = new Set(a);
@@ -85,14 +97,18 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined): Set<
  */
 type Located = { span: Span; sentence: number };
 
-function differentEvent(draft: AnalyzedText, claim: Located, source: Segmented, sourceClaim: Located, common: ReadonlySet<string>): boolean {
+function differentEvent(draft: AnalyzedText, claim: Located, source: Segmented, sourceClaim: Located, common: ReadonlySet<string>, withSentenceBefore: boolean): boolean {
+  const isName = (r: NameRun) => !r.sentenceInitial || !common.has(r.surname.toLowerCase());
+  const key = (r: NameRun) => r.surname.toLowerCase().slice(0, 6);
   const namesNear = (doc: Segmented, { span: c, sentence }: Located) =>
-    (doc.names[sentence] ?? []).filter((r) => (!r.sentenceInitial || !common.has(r.surname.toLowerCase())) && Math.abs(r.start - c.start) <= 60 && (r.end <= c.start || r.start >= c.end)).map((r) => r.surname.toLowerCase().slice(0, 6));
+    (doc.names[sentence] ?? []).filter((r) => isName(r) && Math.abs(r.start - c.start) <= 60 && (r.end <= c.start || r.start >= c.end)).map(key);
+  // A short draft sentence takes its place and people from the sentence before ("…near Odesa. Three people were injured.").
+  const draftNames = [...namesNear(draft, claim), ...(withSentenceBefore ? (draft.names[claim.sentence - 1] ?? []).filter(isName).map(key) : [])];
   const textAround = (doc: Segmented, sentence: number) =>
     [sentence - 1, sentence, sentence + 1].map((i) => doc.sentences[i]?.text ?? '').join(' ').toLowerCase();
   const sourceText = textAround(source, sourceClaim.sentence);
   const draftText = textAround(draft, claim.sentence);
-  const draftOnly = namesNear(draft, claim).some((n) => !sourceText.includes(n));
+  const draftOnly = draftNames.some((n) => !sourceText.includes(n));
   const sourceOnly = namesNear(source, sourceClaim).some((n) => !draftText.includes(n));
   return draftOnly && sourceOnly;
 }
@@ -108,10 +124,17 @@ function hugWords(doc: Segmented, span: Span): string[] {
 }
 
 /** Of several claims in one source sentence, those whose surrounding words best match the draft claim's. */
-function closestClaims<C extends FigureClaim | DateClaim>(draft: AnalyzedText, claim: C, doc: Segmented, claims: C[], idf: (w: string) => number): C[] {
-  if (claims.length < 2) return claims;
+function closestClaims<C extends FigureClaim | DateClaim>(draft: AnalyzedText, claim: C, doc: Segmented, claims: C[], idf: (w: string) => number, shortSentence = false): C[] {
+  if (!claims.length) return claims;
   const hug = hugWords(draft, claim.span);
-  const scored = claims.map((c) => ({ c, score: coverage(hug, new Set(hugWords(doc, c.span)), idf) }));
+  const scored = claims.map((c) => {
+    const theirs = hugWords(doc, c.span);
+    return { c, theirs, score: coverage(hug, new Set(theirs), idf) };
+  });
+  // In a short draft sentence the words hugging the claim are most of its context: if both sides say what happened
+  // to the counted thing and share none of it ("were injured" against "have fled their homes"), it is another fact.
+  const unrelated = (x: { theirs: string[]; score: number }) => shortSentence && hug.length > 0 && x.theirs.length > 0 && x.score === 0;
+  if (claims.length === 1) return unrelated(scored[0]) ? [] : claims;
   const top = Math.max(...scored.map((s) => s.score));
   return scored.filter((s) => s.score >= top - 0.1).sort((a, b) => b.score - a.score).map((s) => s.c);
 }
