@@ -78,6 +78,8 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
       const unitYears = m[3].toLowerCase().startsWith('month') ? 1 / 12 : 1;
       const value = parsed.value * unitYears;
       const q = (m[1] ?? '').toLowerCase();
+      // "the last two years of the war" is a stretch within it, not how long anything lasted.
+      if (/^(?:the )?(?:last|past)$/.test(q)) continue;
       const [low, high] =
         q === 'nearly' || q === 'almost' ? [value - 0.5, value] :
         q === 'more than' || q === 'over' || q === 'at least' ? [value, Infinity] :

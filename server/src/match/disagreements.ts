@@ -158,7 +158,6 @@ function durationDisagreements(corpus: Corpus): Disagreement[] {
   for (const source of corpus.sources) {
     for (const d of source.analysis.dates) {
       if (d.granularity !== 'duration' || d.inQuote) continue;
-      if (/\b(?:last|past)\b/i.test(d.text)) continue; // "the last two years of the war" is a stretch within it
       if (!WAR.test(source.text.slice(d.span.end, d.span.end + 40))) continue;
       items.push({ doc: source.id, start: d.span.start, end: d.span.end, value: d.text, claim: d });
     }
