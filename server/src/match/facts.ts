@@ -52,20 +52,25 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     sentenceWords.length < SHORT_SENTENCE_WORDS && previousSentence?.paragraph === draft.sentences[claim.sentence].paragraph
       ? draft.sentenceWords[claim.sentence - 1].filter((w) => !own.has(w))
       : [];
+  // The draft's side of each comparison, computed once for all candidates.
+  const shortSentence = eventWords.length > 0;
+  const hug = hugWords(draft, claim.span);
+  const draftEvent = eventOf(draft, claim, index.commonWords, shortSentence);
   const found: Array<FactCandidate<C>> = [];
   for (const candidate of index.candidates([...local, ...sentenceWords], 40)) {
     const doc = corpus.sources[candidate.doc].segmented;
     const set = index.sentenceSet(candidate.doc, candidate.sentence);
     const previous = candidate.sentence > 0 ? index.sentenceSet(candidate.doc, candidate.sentence - 1) : undefined;
     const surroundings = union(set, previous);
-    const own = Math.max(
+    const sentenceScore = Math.max(
       0.5 * coverage(sentenceWords, set, index.idf) + 0.5 * coverage(local, set, index.idf),
       // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
       NEIGHBOUR_WEIGHT * coverage(sentenceWords, surroundings, index.idf),
     );
-    const score = eventWords.length ? own * (0.5 + 0.5 * coverage(eventWords, surroundings, index.idf)) : own;
-    const claims = closestClaims(draft, claim, doc, claimsIn(corpus.sources[candidate.doc], candidate.sentence).filter((c) => !c.inQuote && sameKind(c)), index.idf, eventWords.length > 0);
-    if (!claims.length || differentEvent(draft, claim, doc, claims[0], index.commonWords, eventWords.length > 0)) continue;
+    const score = shortSentence ? sentenceScore * (0.5 + 0.5 * coverage(eventWords, surroundings, index.idf)) : sentenceScore;
+    const sameKindHere = claimsIn(corpus.sources[candidate.doc], candidate.sentence).filter((c) => !c.inQuote && sameKind(c));
+    const claims = closestClaims(hug, doc, sameKindHere, index.idf, shortSentence);
+    if (!claims.length || differentEvent(draftEvent, doc, claims[0], index.commonWords)) continue;
     found.push({ doc: candidate.doc, claims, score });
   }
   // Per source, the best sentence, with the claims of any sentence nearly as good (the same fact told twice).
@@ -75,7 +80,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     if (!top) best.set(f.doc, { ...f, claims: [...f.claims] });
     else if (f.score >= top.score - NEARLY_AS_GOOD) top.claims.push(...f.claims);
   }
-  for (const f of best.values()) f.claims = closestClaims(draft, claim, corpus.sources[f.doc].segmented, f.claims, index.idf, eventWords.length > 0);
+  for (const f of best.values()) f.claims = closestClaims(hug, corpus.sources[f.doc].segmented, f.claims, index.idf, shortSentence);
   return [...best.values()];
 }
 
@@ -91,26 +96,35 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined): Set<
   return out;
 }
 
+type Located = { span: Span; sentence: number };
+
+/** Capitalised names within 60 characters of a claim, as six-letter keys; sentence-opening common words left out. */
+function namesNear(doc: Segmented, { span: c, sentence }: Located, common: ReadonlySet<string>): string[] {
+  return (doc.names[sentence] ?? []).filter((r) => isName(r, common) && Math.abs(r.start - c.start) <= 60 && (r.end <= c.start || r.start >= c.end)).map(nameKey);
+}
+
+const isName = (r: NameRun, common: ReadonlySet<string>) => !r.sentenceInitial || !common.has(r.surname.toLowerCase());
+const nameKey = (r: NameRun) => r.surname.toLowerCase().slice(0, 6);
+
+/** A claim's sentence with its neighbours, lower case: where the other side's names are looked for. */
+function textAround(doc: Segmented, sentence: number): string {
+  return [sentence - 1, sentence, sentence + 1].map((i) => doc.sentences[i]?.text ?? '').join(' ').toLowerCase();
+}
+
+/** The draft claim's names and surrounding text; a short sentence takes its place and people from the sentence before. */
+function eventOf(draft: AnalyzedText, claim: Located, common: ReadonlySet<string>, withSentenceBefore: boolean) {
+  const before = withSentenceBefore ? (draft.names[claim.sentence - 1] ?? []).filter((r) => isName(r, common)).map(nameKey) : [];
+  return { names: [...namesNear(draft, claim, common), ...before], text: textAround(draft, claim.sentence) };
+}
+
 /**
  * Each side names someone or somewhere right beside the fact that the other side never mentions ("talks in Istanbul"
  * against "talks in Alaska … between Trump and Putin"): two different events, however alike the rest.
  */
-type Located = { span: Span; sentence: number };
-
-function differentEvent(draft: AnalyzedText, claim: Located, source: Segmented, sourceClaim: Located, common: ReadonlySet<string>, withSentenceBefore: boolean): boolean {
-  const isName = (r: NameRun) => !r.sentenceInitial || !common.has(r.surname.toLowerCase());
-  const key = (r: NameRun) => r.surname.toLowerCase().slice(0, 6);
-  const namesNear = (doc: Segmented, { span: c, sentence }: Located) =>
-    (doc.names[sentence] ?? []).filter((r) => isName(r) && Math.abs(r.start - c.start) <= 60 && (r.end <= c.start || r.start >= c.end)).map(key);
-  // A short draft sentence takes its place and people from the sentence before ("…near Odesa. Three people were injured.").
-  const draftNames = [...namesNear(draft, claim), ...(withSentenceBefore ? (draft.names[claim.sentence - 1] ?? []).filter(isName).map(key) : [])];
-  const textAround = (doc: Segmented, sentence: number) =>
-    [sentence - 1, sentence, sentence + 1].map((i) => doc.sentences[i]?.text ?? '').join(' ').toLowerCase();
+function differentEvent(draft: { names: string[]; text: string }, source: Segmented, sourceClaim: Located, common: ReadonlySet<string>): boolean {
   const sourceText = textAround(source, sourceClaim.sentence);
-  const draftText = textAround(draft, claim.sentence);
-  const draftOnly = draftNames.some((n) => !sourceText.includes(n));
-  const sourceOnly = namesNear(source, sourceClaim).some((n) => !draftText.includes(n));
-  return draftOnly && sourceOnly;
+  const draftOnly = draft.names.some((n) => !sourceText.includes(n));
+  return draftOnly && namesNear(source, sourceClaim, common).some((n) => !draft.text.includes(n));
 }
 
 /** Lower-case words hugging a claim (what was counted, what happened): they tell apart two figures in one sentence. */
@@ -124,9 +138,8 @@ function hugWords(doc: Segmented, span: Span): string[] {
 }
 
 /** Of several claims in one source sentence, those whose surrounding words best match the draft claim's. */
-function closestClaims<C extends FigureClaim | DateClaim>(draft: AnalyzedText, claim: C, doc: Segmented, claims: C[], idf: (w: string) => number, shortSentence = false): C[] {
+function closestClaims<C extends FigureClaim | DateClaim>(hug: string[], doc: Segmented, claims: C[], idf: (w: string) => number, shortSentence: boolean): C[] {
   if (!claims.length) return claims;
-  const hug = hugWords(draft, claim.span);
   const scored = claims.map((c) => {
     const theirs = hugWords(doc, c.span);
     return { c, theirs, score: coverage(hug, new Set(theirs), idf) };
