@@ -48,8 +48,8 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
   const sentenceWords = draft.sentenceWords[claim.sentence] ?? [];
   const { index } = corpus;
   const quoteContent = contentWords(claim.words);
-  const candidates = index.candidates([...quoteContent, ...quoteContent, ...sentenceWords], 60);
-  const seenDocs = new Set<string>();
+  const candidates = index.candidates([...quoteContent, ...sentenceWords], 60);
+  const seenQuotes = new Set<string>();
   for (const candidate of candidates) {
     const doc = corpus.sources[candidate.doc];
     // Only a paragraph with quotation marks can hold a source quote: skip the others without analysing the source.
@@ -58,8 +58,8 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     const quotes = doc.quotes.filter((q) => q.sentence === candidate.sentence || (q.sentence < candidate.sentence && q.sentence >= candidate.sentence - 2));
     for (const quote of quotes) {
       const key = `${candidate.doc}:${quote.span.start}`;
-      if (seenDocs.has(key)) continue;
-      seenDocs.add(key);
+      if (seenQuotes.has(key)) continue;
+      seenQuotes.add(key);
       const sourceWords = wordsWithSpans(quote.words, quote.span.start);
       const context = coverage(sentenceWords, index.sentenceSet(candidate.doc, quote.sentence), index.idf);
       const haystack = ' ' + sourceWords.map((w) => w.text).join(' ') + ' ';
