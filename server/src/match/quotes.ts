@@ -3,7 +3,7 @@ import { diffArrays } from 'diff';
 import type { QuoteClaim } from '../engine/types';
 import type { Corpus } from '../corpus/corpus';
 import type { AnalyzedText } from '../extract/document';
-import { tokensOf, normalise, contentWords } from '../text/words';
+import { tokensOf, contentWords } from '../text/words';
 import { coverage } from './similarity';
 
 export interface SourceQuoteMatch {
@@ -31,8 +31,20 @@ interface Word { text: string; start: number; end: number }
 /** How much of the draft sentence a source sentence must share before a short quote found in its running text counts. */
 const SHORT_QUOTE_CONTEXT = 0.3;
 
+/** Words in lower case with plain apostrophes and no possessive 's (a token holds no other character normalise() changes). */
 function wordsWithSpans(text: string, base: number): Word[] {
-  return tokensOf(text, base).map((t) => ({ text: normalise(t.text).replace(/'s$/, ''), start: t.start, end: t.end }));
+  return tokensOf(text, base).map((t) => ({ text: t.lower.replace(/’/g, "'").replace(/'s$/, ''), start: t.start, end: t.end }));
+}
+
+/** A source quote's words and their " a b c " string: the same source quote is a candidate for many draft quotes. */
+const sourceQuoteWords = new WeakMap<QuoteClaim, { words: Word[]; haystack: string }>();
+function wordsOfSourceQuote(quote: QuoteClaim): { words: Word[]; haystack: string } {
+  let found = sourceQuoteWords.get(quote);
+  if (!found) {
+    const words = wordsWithSpans(quote.words, quote.span.start);
+    sourceQuoteWords.set(quote, (found = { words, haystack: ' ' + words.map((w) => w.text).join(' ') + ' ' }));
+  }
+  return found;
 }
 
 export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpus): QuoteMatch {
@@ -60,9 +72,8 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       const key = `${candidate.doc}:${quote.span.start}`;
       if (seenQuotes.has(key)) continue;
       seenQuotes.add(key);
-      const sourceWords = wordsWithSpans(quote.words, quote.span.start);
+      const { words: sourceWords, haystack } = wordsOfSourceQuote(quote);
       const context = coverage(sentenceWords, index.sentenceSet(candidate.doc, quote.sentence), index.idf);
-      const haystack = ' ' + sourceWords.map((w) => w.text).join(' ') + ' ';
       const found = findInOrder(fragments.length > 1 ? fragments : [draftWords], haystack);
       // A short quote found inside an unrelated longer one ("both sides" in "input from both sides") proves nothing.
       if (found && draftWords.length < 4 && context < SHORT_QUOTE_CONTEXT && sourceWords.length > draftWords.length) continue;
