@@ -14,8 +14,10 @@ export function plural(n: number, one: string, many = one + 's'): string {
 /** Groups values by how many distinct sources give them, most common first. */
 export function tally<T>(items: Array<{ doc: number; value: string; item: T }>): Array<{ value: string; docs: number[]; items: T[] }> {
   const groups = new Map<string, { value: string; docs: number[]; items: T[] }>();
+  const keys = new Map<string, string>(); // sources mostly give the same few values: normalise each once
   for (const { doc, value, item } of items) {
-    const key = normalise(value);
+    let key = keys.get(value);
+    if (key === undefined) keys.set(value, (key = normalise(value)));
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { value, docs: [], items: [] }));
     if (!group.docs.includes(doc)) group.docs.push(doc);

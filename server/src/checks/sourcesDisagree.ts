@@ -23,9 +23,15 @@ export const sourcesDisagree: Rule = {
     for (const m of ctx.quotes) {
       const own = ' ' + wordsOf(m.claim.words).join(' ') + ' ';
       // A source quoting more or fewer of the same words is not a different wording.
+      const differs = new Map<string, boolean>(); // by wording: wire copies repeat it
       const differing = m.near.filter((n) => {
-        const theirs = ' ' + wordsOf(n.wording).join(' ') + ' ';
-        return n.overlap >= 0.6 && !own.includes(theirs) && !theirs.includes(own);
+        if (n.overlap < 0.6) return false;
+        let different = differs.get(n.wording);
+        if (different === undefined) {
+          const theirs = ' ' + wordsOf(n.wording).join(' ') + ' ';
+          differs.set(n.wording, (different = !own.includes(theirs) && !theirs.includes(own)));
+        }
+        return different;
       });
       if (m.exact.length && differing.length) {
         const variants = [...m.exact, ...differing];

@@ -4,7 +4,7 @@ import type { Corpus, SourceDoc } from '../corpus/corpus';
 import type { AnalyzedText, Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
 import { contentWords } from '../text/words';
-import { coverage } from './similarity';
+import { coverage, weigh, weightedCoverage } from './similarity';
 
 export interface FactCandidate<C> {
   doc: number;
@@ -57,17 +57,19 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const hug = hugWords(draft, claim.span);
   const draftEvent = eventOf(draft, claim, index.commonWords, shortSentence);
   const found: Array<FactCandidate<C>> = [];
+  const sentenceQuery = weigh(sentenceWords, index.idf);
+  const localQuery = weigh(local, index.idf);
+  const eventQuery = weigh(eventWords, index.idf);
   for (const candidate of index.candidates([...local, ...sentenceWords], 40)) {
     const doc = corpus.sources[candidate.doc].segmented;
     const set = index.sentenceSet(candidate.doc, candidate.sentence);
     const previous = candidate.sentence > 0 ? index.sentenceSet(candidate.doc, candidate.sentence - 1) : undefined;
-    const surroundings = union(set, previous);
     const sentenceScore = Math.max(
-      0.5 * coverage(sentenceWords, set, index.idf) + 0.5 * coverage(local, set, index.idf),
+      0.5 * weightedCoverage(sentenceQuery, set) + 0.5 * weightedCoverage(localQuery, set),
       // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
-      NEIGHBOUR_WEIGHT * coverage(sentenceWords, surroundings, index.idf),
+      NEIGHBOUR_WEIGHT * weightedCoverage(sentenceQuery, set, previous),
     );
-    const score = shortSentence ? sentenceScore * (0.5 + 0.5 * coverage(eventWords, surroundings, index.idf)) : sentenceScore;
+    const score = shortSentence ? sentenceScore * (0.5 + 0.5 * weightedCoverage(eventQuery, set, previous)) : sentenceScore;
     const sameKindHere = claimsIn(corpus.sources[candidate.doc], candidate.sentence).filter((c) => !c.inQuote && sameKind(c));
     const claims = closestClaims(hug, doc, sameKindHere, index.idf, shortSentence);
     if (!claims.length || differentEvent(draftEvent, doc, claims[0], index.commonWords)) continue;
@@ -89,12 +91,6 @@ const NEIGHBOUR_WEIGHT = 0.8;
 const NEARLY_AS_GOOD = 0.15;
 /** A draft sentence with fewer content words than this (besides the claim) borrows the sentence before it. */
 const SHORT_SENTENCE_WORDS = 4;
-
-function union(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined): Set<string> {
-  const out = new Set(a);
-  if (b) for (const w of b) out.add(w);
-  return out;
-}
 
 type Located = { span: Span; sentence: number };
 
@@ -137,16 +133,24 @@ function hugWords(doc: Segmented, span: Span): string[] {
   return contentWords((before + ' ' + after).replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' '));
 }
 
+/** A source claim's hug words, as a set: source claims are long-lived and compared with many draft claims. */
+const hugWordsOfSource = new WeakMap<object, Set<string>>();
+function sourceHugWords(doc: Segmented, claim: Located): Set<string> {
+  let words = hugWordsOfSource.get(claim);
+  if (!words) hugWordsOfSource.set(claim, (words = new Set(hugWords(doc, claim.span))));
+  return words;
+}
+
 /** Of several claims in one source sentence, those whose surrounding words best match the draft claim's. */
 function closestClaims<C extends FigureClaim | DateClaim>(hug: string[], doc: Segmented, claims: C[], idf: (w: string) => number, shortSentence: boolean): C[] {
-  if (!claims.length) return claims;
+  if (!claims.length || (claims.length === 1 && !shortSentence)) return claims;
   const scored = claims.map((c) => {
-    const theirs = hugWords(doc, c.span);
-    return { c, theirs, score: coverage(hug, new Set(theirs), idf) };
+    const theirs = sourceHugWords(doc, c);
+    return { c, theirs, score: coverage(hug, theirs, idf) };
   });
   // In a short draft sentence the words hugging the claim are most of its context: if both sides say what happened
   // to the counted thing and share none of it ("were injured" against "have fled their homes"), it is another fact.
-  const unrelated = (x: { theirs: string[]; score: number }) => shortSentence && hug.length > 0 && x.theirs.length > 0 && x.score === 0;
+  const unrelated = (x: { theirs: ReadonlySet<string>; score: number }) => shortSentence && hug.length > 0 && x.theirs.size > 0 && x.score === 0;
   if (claims.length === 1) return unrelated(scored[0]) ? [] : claims;
   const top = Math.max(...scored.map((s) => s.score));
   return scored.filter((s) => s.score >= top - 0.1).sort((a, b) => b.score - a.score).map((s) => s.c);

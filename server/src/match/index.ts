@@ -10,7 +10,7 @@ export interface CorpusIndex {
   /** Sentences sharing the most (weighted) content words with `words`, best first. */
   candidates(words: readonly string[], limit: number): Array<SentenceRef & { score: number }>;
   /** The content words of one sentence, as a set. */
-  sentenceSet(doc: number, sentence: number): Set<string>;
+  sentenceSet(doc: number, sentence: number): ReadonlySet<string>;
   /** Capitalised words of the corpus by lower case: spelling → occurrences. */
   names: Map<string, Map<string, number>>;
   /** Every word of the corpus in lower case, capitalised or not. */
@@ -45,6 +45,8 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
 const COMMON_SHARE = 0.05;
 /** Candidates come from the query's rarest words; the rest only rescore. Bounds the work on a large corpus. */
 const SEARCH_WORDS = 8;
+/** Word sets of sentences kept for re-use: a few drafts' worth of candidates. */
+const MAX_CACHED_SETS = 50_000;
 
 export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<string>, vocabulary: Vocabulary): CorpusIndex {
   const names = new Map<string, Map<string, number>>();
@@ -52,6 +54,7 @@ export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<
   // Wire copy repeats sentences word for word across sources: the search runs over distinct word lists ("groups"),
   // each remembering the sentences that have it. At 10,000 bench sources, 146,000 sentences are 51,000 groups.
   const sentenceCount = docs.reduce((sum, doc) => sum + doc.sentenceWords.length, 0);
+  const firstSentenceOf = new Int32Array(docs.length); // doc → its first sentence's number in the corpus
   const docOf = new Int32Array(sentenceCount);
   const sentenceOf = new Int32Array(sentenceCount);
   const groupOf = new Int32Array(sentenceCount);
@@ -62,6 +65,7 @@ export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<
   const seen = new Set<string>();
   let k = 0;
   docs.forEach((doc, d) => {
+    firstSentenceOf[d] = k;
     doc.sentenceWords.forEach((words, s) => {
       docOf[k] = d;
       sentenceOf[k] = s;
@@ -133,10 +137,20 @@ export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<
   const partial = new Float64Array(groupCount);
   const touched = new Int32Array(groupCount);
   const queryWeight = new Float64Array(postings.length);
+  const sentenceSets = new Map<number, Set<string>>();
   return {
     sentenceCount,
     idf,
-    sentenceSet: (doc, sentence) => new Set(docs[doc].sentenceWords[sentence]),
+    sentenceSet(doc, sentence) {
+      // Per group, so a sentence repeated across the corpus is one set; bounded, as a draft touches few groups.
+      const group = groupOf[firstSentenceOf[doc] + sentence];
+      let set = sentenceSets.get(group);
+      if (!set) {
+        if (sentenceSets.size >= MAX_CACHED_SETS) sentenceSets.clear();
+        sentenceSets.set(group, (set = new Set(docs[doc].sentenceWords[sentence])));
+      }
+      return set;
+    },
     names,
     vocabulary: vocabulary.all,
     commonWords: vocabulary.lowercase,

@@ -36,13 +36,16 @@ function wordsWithSpans(text: string, base: number): Word[] {
   return tokensOf(text, base).map((t) => ({ text: t.lower.replace(/’/g, "'").replace(/'s$/, ''), start: t.start, end: t.end }));
 }
 
-/** A source quote's words and their " a b c " string: the same source quote is a candidate for many draft quotes. */
-const sourceQuoteWords = new WeakMap<QuoteClaim, { words: Word[]; haystack: string }>();
-function wordsOfSourceQuote(quote: QuoteClaim): { words: Word[]; haystack: string } {
+interface SourceQuoteWords { words: Word[]; haystack: string; set: Set<string> }
+
+/** A source quote's words, their " a b c " string and set: the same source quote is a candidate for many draft quotes. */
+const sourceQuoteWords = new WeakMap<QuoteClaim, SourceQuoteWords>();
+function wordsOfSourceQuote(quote: QuoteClaim): SourceQuoteWords {
   let found = sourceQuoteWords.get(quote);
   if (!found) {
     const words = wordsWithSpans(quote.words, quote.span.start);
-    sourceQuoteWords.set(quote, (found = { words, haystack: ' ' + words.map((w) => w.text).join(' ') + ' ' }));
+    const texts = words.map((w) => w.text);
+    sourceQuoteWords.set(quote, (found = { words, haystack: ' ' + texts.join(' ') + ' ', set: new Set(texts) }));
   }
   return found;
 }
@@ -62,6 +65,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
   const quoteContent = contentWords(claim.words);
   const candidates = index.candidates([...quoteContent, ...sentenceWords], 60);
   const seenQuotes = new Set<string>();
+  const comparisons = new Map<string, WordingComparison>();
   for (const candidate of candidates) {
     const doc = corpus.sources[candidate.doc];
     // Only a paragraph with quotation marks can hold a source quote: skip the others without analysing the source.
@@ -72,22 +76,21 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       const key = `${candidate.doc}:${quote.span.start}`;
       if (seenQuotes.has(key)) continue;
       seenQuotes.add(key);
-      const { words: sourceWords, haystack } = wordsOfSourceQuote(quote);
+      const { words: sourceWords, haystack, set: sourceSet } = wordsOfSourceQuote(quote);
       const context = coverage(sentenceWords, index.sentenceSet(candidate.doc, quote.sentence), index.idf);
-      const found = findInOrder(fragments.length > 1 ? fragments : [draftWords], haystack);
+      // Wire copy repeats a quote word for word across sources: compare each distinct wording once.
+      let compared = comparisons.get(haystack);
+      if (!compared) comparisons.set(haystack, (compared = compareWording(draftWords, fragments, sourceWords, haystack, sourceSet)));
+      const { found, aligned } = compared;
       // A short quote found inside an unrelated longer one ("both sides" in "input from both sides") proves nothing.
       if (found && draftWords.length < 4 && context < SHORT_QUOTE_CONTEXT && sourceWords.length > draftWords.length) continue;
       if (found) {
         const wording = doc.text.slice(sourceWords[found.first].start, sourceWords[found.last].end);
         result.exact.push({ doc: candidate.doc, quote, overlap: 1, exact: true, context, wording });
-        continue;
-      }
-      // Most candidates share a word or two: count shared words before paying for an alignment.
-      const sourceSet = new Set(sourceWords.map((w) => w.text));
-      if (draftWords.filter((w) => sourceSet.has(w)).length < draftWords.length * 0.5) continue;
-      const aligned = align(draftWords, sourceWords);
-      if (aligned && aligned.overlap >= 0.5) {
-        result.near.push({ doc: candidate.doc, quote, overlap: aligned.overlap, exact: false, context, wording: doc.text.slice(aligned.start, aligned.end) });
+      } else if (aligned) {
+        // Word positions are the same in every copy; the offsets are this source's.
+        const wording = doc.text.slice(sourceWords[aligned.first].start, sourceWords[aligned.last].end);
+        result.near.push({ doc: candidate.doc, quote, overlap: aligned.overlap, exact: false, context, wording });
       }
     }
   }
@@ -103,6 +106,21 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     }
   }
   return result;
+}
+
+interface WordingComparison {
+  found?: { first: number; last: number };
+  aligned?: { overlap: number; first: number; last: number };
+}
+
+/** The draft quote's words found in a source quote verbatim (in order, fragment by fragment), or aligned closely. */
+function compareWording(draftWords: string[], fragments: string[][], sourceWords: Word[], haystack: string, sourceSet: ReadonlySet<string>): WordingComparison {
+  const found = findInOrder(fragments.length > 1 ? fragments : [draftWords], haystack);
+  if (found) return { found };
+  // Most candidates share a word or two: count shared words before paying for an alignment.
+  if (draftWords.filter((w) => sourceSet.has(w)).length < draftWords.length * 0.5) return {};
+  const aligned = align(draftWords, sourceWords);
+  return aligned && aligned.overlap >= 0.5 ? { aligned } : {};
 }
 
 /** Word indices of the first and last word of `fragments` found one after another in `haystack` (" a b c "). */
@@ -124,9 +142,10 @@ function findInOrder(fragments: string[][], haystack: string): { first: number; 
 
 /**
  * Aligns the draft's words with a source quote (diff of word sequences) and returns the share of draft words matched
- * plus the source span that corresponds to the draft's quote, extended over unmatched words at either end.
+ * plus the source words (first and last index) that correspond to the draft's quote, extended over unmatched words
+ * at either end.
  */
-function align(draft: string[], source: Word[]): { overlap: number; start: number; end: number } | undefined {
+function align(draft: string[], source: Word[]): { overlap: number; first: number; last: number } | undefined {
   const parts = diffArrays(draft, source.map((w) => w.text));
   let matched = 0;
   let sourceAt = 0;
@@ -153,5 +172,5 @@ function align(draft: string[], source: Word[]): { overlap: number; start: numbe
   if (spread > draft.length * 2 + 2) return undefined;
   const from = Math.max(0, firstSource - leadingDraft);
   const to = Math.min(source.length - 1, lastSource + trailingDraft);
-  return { overlap: matched / draft.length, start: source[from].start, end: source[to].end };
+  return { overlap: matched / draft.length, first: from, last: to };
 }
