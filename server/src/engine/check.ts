@@ -111,20 +111,22 @@ function representative(evidence: Evidence[]): Evidence[] {
   return [...distinct, ...rest].slice(0, MAX_EVIDENCE);
 }
 
+/** Evidence passages by source and span, per corpus: the same wire passage backs findings in many paragraphs. */
+const evidenceCaches = new WeakMap<Corpus, Map<string, Evidence>>();
+const MAX_CACHED_EVIDENCE = 20_000;
+
 function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
+  let cache = evidenceCaches.get(corpus);
+  if (!cache) evidenceCaches.set(corpus, (cache = new Map()));
+  const passages = cache;
   const evidence = (doc: number, start: number, end: number): Evidence => {
-    const source = corpus.sources[doc];
-    const sentence = source.segmented.sentences.find((s) => s.start <= start && start <= s.end) ?? { start, end };
-    const excerptEnd = Math.min(sentence.end, Math.max(end, sentence.start + EXCERPT_LIMIT));
-    const excerpt = source.text.slice(sentence.start, excerptEnd) + (excerptEnd < sentence.end ? '…' : '');
-    return {
-      source: source.info.path,
-      title: source.info.title,
-      outlet: source.info.outlet,
-      date: source.info.date?.iso,
-      range: rangeOf(source.lineStarts, { start: sentence.start, end: excerptEnd }),
-      excerpt,
-    };
+    const key = `${doc}:${start}:${end}`;
+    let found = passages.get(key);
+    if (!found) {
+      if (passages.size >= MAX_CACHED_EVIDENCE) passages.clear();
+      passages.set(key, (found = passageOf(corpus, doc, start, end)));
+    }
+    return found;
   };
   return {
     draft,
@@ -137,6 +139,22 @@ function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
     dates: draft.dates
       .filter((d) => !d.inQuote)
       .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.datesIn(i), (d) => datesComparable(claim, d)) })),
+  };
+}
+
+/** The source sentence holding `start`, as a citation (cut at EXCERPT_LIMIT characters unless the span runs on). */
+function passageOf(corpus: Corpus, doc: number, start: number, end: number): Evidence {
+  const source = corpus.sources[doc];
+  const sentence = source.segmented.sentences.find((s) => s.start <= start && start <= s.end) ?? { start, end };
+  const excerptEnd = Math.min(sentence.end, Math.max(end, sentence.start + EXCERPT_LIMIT));
+  const excerpt = source.text.slice(sentence.start, excerptEnd) + (excerptEnd < sentence.end ? '…' : '');
+  return {
+    source: source.info.path,
+    title: source.info.title,
+    outlet: source.info.outlet,
+    date: source.info.date?.iso,
+    range: rangeOf(source.lineStarts, { start: sentence.start, end: excerptEnd }),
+    excerpt,
   };
 }
 

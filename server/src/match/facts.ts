@@ -118,9 +118,9 @@ function eventOf(draft: AnalyzedText, claim: Located, common: ReadonlySet<string
  * against "talks in Alaska … between Trump and Putin"): two different events, however alike the rest.
  */
 function differentEvent(draft: { names: string[]; text: string }, source: Segmented, sourceClaim: Located, common: ReadonlySet<string>): boolean {
+  if (!draft.names.length || !namesNear(source, sourceClaim, common).some((n) => !draft.text.includes(n))) return false;
   const sourceText = textAround(source, sourceClaim.sentence);
-  const draftOnly = draft.names.some((n) => !sourceText.includes(n));
-  return draftOnly && namesNear(source, sourceClaim, common).some((n) => !draft.text.includes(n));
+  return draft.names.some((n) => !sourceText.includes(n));
 }
 
 /** Lower-case words hugging a claim (what was counted, what happened): they tell apart two figures in one sentence. */

@@ -2,9 +2,10 @@
 import { diffArrays } from 'diff';
 import type { QuoteClaim } from '../engine/types';
 import type { Corpus } from '../corpus/corpus';
-import type { AnalyzedText } from '../extract/document';
+import type { AnalyzedText, Segmented } from '../extract/document';
+import type { Sentence } from '../text/segment';
 import { tokensOf, contentWords } from '../text/words';
-import { coverage } from './similarity';
+import { weigh, weightedCoverage } from './similarity';
 
 export interface SourceQuoteMatch {
   doc: number;
@@ -50,6 +51,22 @@ function wordsOfSourceQuote(quote: QuoteClaim): SourceQuoteWords {
   return found;
 }
 
+/** A source sentence's words as " a b c ", for finding quoted words in running text. */
+const sentenceWordStrings = new WeakMap<Sentence, string>();
+function runningWordsOf(sentence: Sentence): string {
+  let words = sentenceWordStrings.get(sentence);
+  if (words === undefined) sentenceWordStrings.set(sentence, (words = ' ' + wordsWithSpans(sentence.text, 0).map((w) => w.text).join(' ') + ' '));
+  return words;
+}
+
+/** Which paragraphs of a source have a quotation mark (1) or not (0): looked up for every quote candidate. */
+const quotedParagraphs = new WeakMap<Segmented, Uint8Array>();
+function quotedParagraphsOf(seg: Segmented): Uint8Array {
+  let marks = quotedParagraphs.get(seg);
+  if (!marks) quotedParagraphs.set(seg, (marks = Uint8Array.from(seg.paragraphs, (p) => (/["“”]/.test(p.text) ? 1 : 0))));
+  return marks;
+}
+
 export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpus): QuoteMatch {
   const draftWords = wordsWithSpans(claim.words, 0).map((w) => w.text);
   const result: QuoteMatch = { claim, exact: [], near: [], inText: [] };
@@ -62,6 +79,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     .filter((f) => f.length);
   const sentenceWords = draft.sentenceWords[claim.sentence] ?? [];
   const { index } = corpus;
+  const sentenceQuery = weigh(sentenceWords, index.idf);
   const quoteContent = contentWords(claim.words);
   const candidates = index.candidates([...quoteContent, ...sentenceWords], 60);
   const seenQuotes = new Set<string>();
@@ -70,14 +88,14 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     const doc = corpus.sources[candidate.doc];
     // Only a paragraph with quotation marks can hold a source quote: skip the others without analysing the source.
     const seg = doc.segmented;
-    if (!/["“”]/.test(seg.paragraphs[seg.sentences[candidate.sentence].paragraph].text)) continue;
+    if (!quotedParagraphsOf(seg)[seg.sentences[candidate.sentence].paragraph]) continue;
     const quotes = doc.quotes.filter((q) => q.sentence === candidate.sentence || (q.sentence < candidate.sentence && q.sentence >= candidate.sentence - 2));
     for (const quote of quotes) {
       const key = `${candidate.doc}:${quote.span.start}`;
       if (seenQuotes.has(key)) continue;
       seenQuotes.add(key);
       const { words: sourceWords, haystack, set: sourceSet } = wordsOfSourceQuote(quote);
-      const context = coverage(sentenceWords, index.sentenceSet(candidate.doc, quote.sentence), index.idf);
+      const context = weightedCoverage(sentenceQuery, index.sentenceSet(candidate.doc, quote.sentence));
       // Wire copy repeats a quote word for word across sources: compare each distinct wording once.
       let compared = comparisons.get(haystack);
       if (!compared) comparisons.set(haystack, (compared = compareWording(draftWords, fragments, sourceWords, haystack, sourceSet)));
@@ -98,10 +116,9 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     // Quoted words may stand unquoted in a source ("a common understanding" in a headline).
     for (const candidate of candidates.slice(0, 10)) {
       const sentence = corpus.sources[candidate.doc].segmented.sentences[candidate.sentence];
-      const words = ' ' + wordsWithSpans(sentence.text, 0).map((w) => w.text).join(' ') + ' ';
-      if (!words.includes(needle)) continue;
+      if (!runningWordsOf(sentence).includes(needle)) continue;
       // Two or three common words ("both sides") turn up anywhere: short quotes need the sentence around them too.
-      const context = coverage(sentenceWords, index.sentenceSet(candidate.doc, candidate.sentence), index.idf);
+      const context = weightedCoverage(sentenceQuery, index.sentenceSet(candidate.doc, candidate.sentence));
       if (draftWords.length >= 4 || context >= SHORT_QUOTE_CONTEXT) result.inText.push({ doc: candidate.doc, start: sentence.start, end: sentence.end });
     }
   }
