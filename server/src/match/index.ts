@@ -59,9 +59,9 @@ export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<
   const sentenceOf = new Int32Array(sentenceCount);
   const groupOf = new Int32Array(sentenceCount);
   const groupByWords = new Map<string, number>();
-  const groupWords: string[][] = [];
-  const building = new Map<string, number[]>(); // word → groups having it
-  const frequency = new Map<string, number>(); // word → sentences having it (for idf)
+  const wordIds = new Map<string, number>();
+  const groupWordIds: number[] = []; // each group's distinct word ids, one group after another
+  const groupWordStarts: number[] = [0];
   const seen = new Set<string>();
   let k = 0;
   docs.forEach((doc, d) => {
@@ -69,19 +69,19 @@ export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<
     doc.sentenceWords.forEach((words, s) => {
       docOf[k] = d;
       sentenceOf[k] = s;
-      seen.clear();
-      for (const word of words) seen.add(word);
-      for (const word of seen) frequency.set(word, (frequency.get(word) ?? 0) + 1);
       const key = words.join('\u0001');
       let group = groupByWords.get(key);
       if (group === undefined) {
-        groupByWords.set(key, (group = groupWords.length));
-        groupWords.push(words);
-        for (const word of seen) {
-          const list = building.get(word);
-          if (list) list.push(group);
-          else building.set(word, [group]);
+        groupByWords.set(key, (group = groupWordStarts.length - 1));
+        seen.clear();
+        for (const word of words) {
+          if (seen.has(word)) continue;
+          seen.add(word);
+          let id = wordIds.get(word);
+          if (id === undefined) wordIds.set(word, (id = wordIds.size));
+          groupWordIds.push(id);
         }
+        groupWordStarts.push(groupWordIds.length);
       }
       groupOf[k++] = group;
     });
@@ -100,26 +100,9 @@ export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<
     }
   });
   groupByWords.clear();
-  // Words as integer ids, so scoring a group is a sum over a typed array instead of string lookups.
-  const wordIds = new Map<string, number>();
-  const postings: Int32Array[] = [];
-  const sentencesWith: number[] = [];
-  for (const [word, list] of building) {
-    wordIds.set(word, postings.length);
-    postings.push(Int32Array.from(list));
-    sentencesWith.push(frequency.get(word)!);
-  }
-  building.clear();
-  frequency.clear();
-  const groupCount = groupWords.length;
-  const groupWordStart = new Int32Array(groupCount + 1);
-  const groupWordIds: number[] = [];
-  for (let g = 0; g < groupCount; g++) {
-    for (const word of new Set(groupWords[g])) groupWordIds.push(wordIds.get(word)!);
-    groupWordStart[g + 1] = groupWordIds.length;
-  }
+  const groupCount = groupWordStarts.length - 1;
+  const groupWordStart = Int32Array.from(groupWordStarts);
   const groupWordList = Int32Array.from(groupWordIds);
-  groupWords.length = 0;
   // Members of each group in corpus order, as one flat array (counting sort by group).
   const memberStart = new Int32Array(groupCount + 1);
   for (let i = 0; i < sentenceCount; i++) memberStart[groupOf[i] + 1]++;
@@ -127,6 +110,21 @@ export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<
   const members = new Int32Array(sentenceCount);
   const fill = memberStart.slice(0, groupCount);
   for (let i = 0; i < sentenceCount; i++) members[fill[groupOf[i]]++] = i;
+  // Per word: the sentences having it (for idf) and the groups having it (postings, one flat array in group order).
+  const wordCount = wordIds.size;
+  const sentencesWith = new Int32Array(wordCount);
+  const postingStart = new Int32Array(wordCount + 1);
+  for (let g = 0; g < groupCount; g++) {
+    const size = memberStart[g + 1] - memberStart[g];
+    for (let j = groupWordStart[g]; j < groupWordStart[g + 1]; j++) {
+      sentencesWith[groupWordList[j]] += size;
+      postingStart[groupWordList[j] + 1]++;
+    }
+  }
+  for (let w = 0; w < wordCount; w++) postingStart[w + 1] += postingStart[w];
+  const postingList = new Int32Array(postingStart[wordCount]);
+  const next = postingStart.slice(0, wordCount);
+  for (let g = 0; g < groupCount; g++) for (let j = groupWordStart[g]; j < groupWordStart[g + 1]; j++) postingList[next[groupWordList[j]]++] = g;
 
   const n = Math.max(sentenceCount, 1);
   const idf = (word: string) => {
@@ -136,7 +134,7 @@ export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<
   // Scratch space for scoring, reused by every search (the engine is single-threaded).
   const partial = new Float64Array(groupCount);
   const touched = new Int32Array(groupCount);
-  const queryWeight = new Float64Array(postings.length);
+  const queryWeight = new Float64Array(wordCount);
   const sentenceSets = new Map<number, Set<string>>();
   return {
     sentenceCount,
@@ -171,7 +169,8 @@ export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<
         .slice(0, SEARCH_WORDS);
       let touchedCount = 0;
       for (const { id, weight } of searchable) {
-        for (const group of postings[id]) {
+        for (let p = postingStart[id]; p < postingStart[id + 1]; p++) {
+          const group = postingList[p];
           if (partial[group] === 0) touched[touchedCount++] = group;
           partial[group] += weight;
         }
