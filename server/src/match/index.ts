@@ -47,8 +47,42 @@ const COMMON_SHARE = 0.05;
 const SEARCH_WORDS = 8;
 /** Word sets of sentences kept for re-use: a few drafts' worth of candidates. */
 const MAX_CACHED_SETS = 50_000;
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * What the index is made of: typed arrays, the word list and the name maps (all of which node:v8 serialises), so a
+ * warm start reads it from disk instead of rebuilding it. Sentences are numbered across the corpus, doc by doc.
+ */
+export interface IndexData {
+  sentenceCount: number;
+  /** doc → number of its first sentence */
+  firstSentenceOf: Int32Array;
+  docOf: Int32Array;
+  sentenceOf: Int32Array;
+  /** sentence → its group: sentences with the same content words, in any source, are one group */
+  groupOf: Int32Array;
+  /** group g's distinct word ids are groupWordList[groupWordStart[g] … groupWordStart[g + 1]) */
+  groupWordStart: Int32Array;
+  groupWordList: Int32Array;
+  /** group g's sentences are members[memberStart[g] … memberStart[g + 1]), in corpus order */
+  memberStart: Int32Array;
+  members: Int32Array;
+  /** word id → the word */
+  words: string[];
+  /** word id → how many sentences have it (for idf) */
+  sentencesWith: Int32Array;
+  /** word w's groups are postingList[postingStart[w] … postingStart[w + 1]), in group order */
+  postingStart: Int32Array;
+  postingList: Int32Array;
+  names: Map<string, Map<string, number>>;
+  nameRefs: Map<string, Array<{ doc: number; start: number; end: number }>>;
+}
 
 export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<string>, vocabulary: Vocabulary): CorpusIndex {
+  return indexFrom(indexDataOf(docs), knownPeople, vocabulary);
+}
+
+export function indexDataOf(docs: readonly Segmented[]): IndexData {
   const names = new Map<string, Map<string, number>>();
   const nameRefs = new Map<string, Array<{ doc: number; start: number; end: number }>>();
   // Wire copy repeats sentences word for word across sources: the search runs over distinct word lists ("groups"),
@@ -126,6 +160,19 @@ export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<
   const next = postingStart.slice(0, wordCount);
   for (let g = 0; g < groupCount; g++) for (let j = groupWordStart[g]; j < groupWordStart[g + 1]; j++) postingList[next[groupWordList[j]]++] = g;
 
+  const words = new Array<string>(wordCount);
+  for (const [word, id] of wordIds) words[id] = word;
+  return {
+    sentenceCount, firstSentenceOf, docOf, sentenceOf, groupOf, groupWordStart, groupWordList, memberStart, members,
+    words, sentencesWith, postingStart, postingList, names, nameRefs,
+  };
+}
+
+export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, vocabulary: Vocabulary): CorpusIndex {
+  const { sentenceCount, firstSentenceOf, docOf, sentenceOf, groupOf, groupWordStart, groupWordList, memberStart, members, words, sentencesWith, postingStart, postingList, names, nameRefs } = data;
+  const wordIds = new Map<string, number>();
+  for (let id = 0; id < words.length; id++) wordIds.set(words[id], id);
+  const groupCount = memberStart.length - 1;
   const n = Math.max(sentenceCount, 1);
   const idf = (word: string) => {
     const id = wordIds.get(word);
@@ -134,18 +181,22 @@ export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<
   // Scratch space for scoring, reused by every search (the engine is single-threaded).
   const partial = new Float64Array(groupCount);
   const touched = new Int32Array(groupCount);
-  const queryWeight = new Float64Array(wordCount);
+  const queryWeight = new Float64Array(words.length);
   const sentenceSets = new Map<number, Set<string>>();
   return {
     sentenceCount,
     idf,
     sentenceSet(doc, sentence) {
       // Per group, so a sentence repeated across the corpus is one set; bounded, as a draft touches few groups.
+      const end = doc + 1 < firstSentenceOf.length ? firstSentenceOf[doc + 1] : sentenceCount;
+      if (!(sentence >= 0 && firstSentenceOf[doc] + sentence < end)) return NO_WORDS;
       const group = groupOf[firstSentenceOf[doc] + sentence];
       let set = sentenceSets.get(group);
       if (!set) {
         if (sentenceSets.size >= MAX_CACHED_SETS) sentenceSets.clear();
-        sentenceSets.set(group, (set = new Set(docs[doc].sentenceWords[sentence])));
+        set = new Set<string>();
+        for (let j = groupWordStart[group]; j < groupWordStart[group + 1]; j++) set.add(words[groupWordList[j]]);
+        sentenceSets.set(group, set);
       }
       return set;
     },
