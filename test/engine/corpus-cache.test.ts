@@ -70,9 +70,14 @@ async function read(path: string, options: { roots?: string[]; version?: string 
   return { file, problems };
 }
 
+/** The entries read back, rehydrated, as plain objects (read entries also carry `meta` and decode lazily). */
 function rehydrated(file: CacheFile): Map<string, CachedSource> {
-  for (const [path, entry] of file.sources) rehydrate(entry.segmented, texts.get(path)!);
-  return file.sources;
+  const out = new Map<string, CachedSource>();
+  for (const [path, entry] of file.sources) {
+    assert.deepStrictEqual(entry.meta, entry.segmented.meta);
+    out.set(path, { path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs, segmented: rehydrate(entry.segmented, texts.get(path)!) });
+  }
+  return out;
 }
 
 /** The payload starts after the fixed header and the version, padded to 8 bytes. */

@@ -2,7 +2,7 @@
 // corrupt index is reported and rebuilt, never trusted.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readdirSync, readFileSync, rmSync, cpSync, utimesSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readdirSync, readFileSync, rmSync, cpSync, utimesSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCorpus, checkText } from '../../server/src/engine';
@@ -35,9 +35,52 @@ describe('loadCorpus with an on-disk index', () => {
     await settle();
     assert.equal(cacheFiles().length, 1);
     const warm = await loadCorpus([sources]);
+    assert.equal(cold.warmStart, undefined);
+    assert.equal(warm.warmStart, true);
     assert.deepEqual(warm.problems, []);
     assert.deepEqual(checkText(warm, DRAFT), checkText(cold, DRAFT));
     assert.deepEqual(warm.sources.map((s) => s.segmented.sentences.map((x) => x.text)), cold.sources.map((s) => s.segmented.sentences.map((x) => x.text)));
+  });
+
+  it('reads a source only when it is first used, as the file is then', async () => {
+    const warm = await loadCorpus([sources]);
+    assert.equal(warm.warmStart, true);
+    const source = warm.sources[1];
+    const text = readFileSync(source.info.path, 'utf8');
+    const stamp = statSync(source.info.path);
+    // Changed behind the loader's back (same size, same mtime): the spans of the index no longer fit it.
+    writeFileSync(source.info.path, text.replace(/\./g, '!'));
+    utimesSync(source.info.path, stamp.atime, stamp.mtime);
+    assert.ok(source.text.includes('!') && !source.text.includes('.'), 'the text is read on first use');
+    assert.equal(source.segmented.text, source.text);
+    assert.ok(source.segmented.sentences.every((s) => source.text.slice(s.start, s.end) === s.text));
+    writeFileSync(source.info.path, text);
+    utimesSync(source.info.path, stamp.atime, stamp.mtime);
+  });
+
+  it('starts cold when a source is added or removed, and keeps the warm start for a file it could not use', async () => {
+    const added = join(sources, 'zz-added.md');
+    writeFileSync(added, 'Officials said 40 drones were shot down over the capital on Monday.\n');
+    const withAdded = await loadCorpus([sources]);
+    assert.equal(withAdded.warmStart, undefined);
+    assert.equal(withAdded.sources.length, 6);
+    await settle();
+    rmSync(added);
+    const without = await loadCorpus([sources]);
+    assert.equal(without.warmStart, undefined);
+    assert.equal(without.sources.length, 5);
+    await settle();
+    // A binary file is refused on every start, warm or cold, with the same reason.
+    writeFileSync(join(sources, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    const cold = await loadCorpus([sources]);
+    await settle();
+    const warm = await loadCorpus([sources]);
+    assert.equal(warm.warmStart, true);
+    assert.deepEqual(warm.problems, cold.problems);
+    assert.match(warm.problems[0].reason, /binary/);
+    rmSync(join(sources, 'image.txt'));
+    await loadCorpus([sources]);
+    await settle();
   });
 
   it('reads a changed source afresh', async () => {

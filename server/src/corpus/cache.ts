@@ -20,7 +20,14 @@ import type { Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
 import type { Paragraph, Sentence } from '../text/segment';
 
-export interface CachedSource { path: string; size: number; mtimeMs: number; segmented: Segmented }
+export interface CachedSource {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  segmented: Segmented;
+  /** On entries read from disk: the segmentation's metadata, available without decoding the rest of it. */
+  meta?: Metadata;
+}
 export interface CacheFile {
   version: string;
   roots: string[];
@@ -315,16 +322,31 @@ function decode(payload: Buffer): { roots: string[]; sources: Map<string, Cached
   const sources = new Map<string, CachedSource>();
   for (let i = 0; i < sourceCount; i++) {
     const path = reader.string();
-    const segmented = decodeSource(reader, metas[i]);
-    sources.set(path, { path, size: floats[2 * i], mtimeMs: floats[2 * i + 1], segmented });
+    // Each source is decoded on first use: a warm start that reads the index from this file touches few of them.
+    const at = reader.i;
+    skipSource(reader);
+    const meta = metas[i];
+    let segmented: Segmented | undefined;
+    sources.set(path, {
+      path,
+      size: floats[2 * i],
+      mtimeMs: floats[2 * i + 1],
+      meta,
+      get segmented() {
+        return (segmented ??= decodeSource(new Reader(ints, strings, at), meta));
+      },
+    });
   }
   if (reader.i !== ints.length) throw new Error(reader.i > ints.length ? 'ints run out' : 'ints left over');
   return { roots, sources, extra };
 }
 
 class Reader {
-  i = 0;
-  constructor(private readonly ints: Int32Array, private readonly strings: string[]) {}
+  constructor(
+    private readonly ints: Int32Array,
+    private readonly strings: string[],
+    public i = 0,
+  ) {}
   /** Past the end this reads undefined; decode then finds `i` beyond the ints and refuses the file. */
   int(): number {
     return this.ints[this.i++];
@@ -347,6 +369,26 @@ class Reader {
     const s = this.strings[ref];
     if (s === undefined) throw new Error('bad string reference');
     return s;
+  }
+}
+
+/** Moves past one source as decodeSource would read it, checking its counts, without making any objects. */
+function skipSource(r: Reader): void {
+  // (`r.i += n * r.count()` would add to the position from before the count was read.)
+  const skip = (fields: number) => {
+    const n = r.count();
+    r.i += fields * n;
+  };
+  skip(3); // paragraphs: start, end, text
+  const sentences = r.count();
+  r.i += 4 * sentences; // start, end, text, paragraph
+  for (let s = 0; s < sentences; s++) skip(1); // content words
+  for (let s = 0; s < sentences; s++) {
+    const runs = r.count();
+    for (let i = 0; i < runs; i++) {
+      r.i += 7; // start, end, text, name, surname, precededBy, flags
+      skip(3); // words: start, end, text
+    }
   }
 }
 

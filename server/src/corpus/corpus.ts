@@ -1,22 +1,24 @@
 // The corpus: sources read, analysed once and indexed for matching.
 import { basename, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
+import type { Metadata } from './metadata';
 import type { DateClaim, FigureClaim, QuoteClaim, SourceInfo, SourceProblem, Span } from '../engine/types';
 import { extractFigures } from '../extract/figures';
 import { lineStartsOf } from '../engine/lines';
 import { extractDates } from '../extract/dates';
 import { extractQuotes, isPerson, quoteSpansOf } from '../extract/quotes';
 import { extractClaims, segmentText, type AnalyzedText, type Segmented } from '../extract/document';
-import { buildIndex, vocabularyOf, type CorpusIndex, type Vocabulary } from '../match/index';
-import { cachePathFor, isFresh, readCache, rehydrate, writeCache } from './cache';
+import { indexDataOf, indexFrom, vocabularyOf, type CorpusIndex, type IndexData, type Vocabulary } from '../match/index';
+import { cachePathFor, isFresh, readCache, rehydrate, writeCache, type CacheFile } from './cache';
 import { listSourceFiles, readTextFile, DEFAULT_MAX_SOURCE_BYTES } from './read';
 
 export interface SourceDoc {
   id: number;
   info: SourceInfo;
-  text: string;
-  /** Structure, words and names: all the index needs, computed when the corpus loads. */
-  segmented: Segmented;
+  /** The file's text (read on first use after a warm start). */
+  readonly text: string;
+  /** Structure, words and names, computed when the corpus loads (or decoded from the on-disk index on first use). */
+  readonly segmented: Segmented;
   /** Every claim of the source, extracted on first use: most sources are never a candidate for a given draft. */
   readonly analysis: AnalyzedText;
   /** The source's quotations with speakers, extracted on first use (without figures and dates). */
@@ -35,6 +37,8 @@ export interface Corpus {
   /** Files and folders that could not be used, with the reason; warnings about files that were used. */
   problems: SourceProblem[];
   index: CorpusIndex;
+  /** Loaded from the on-disk index without reading the sources (they are read when first used). */
+  warmStart?: boolean;
 }
 
 export interface LoadOptions {
@@ -45,35 +49,42 @@ export interface LoadOptions {
 }
 
 /** Changes whenever segmentation changes, so an index cache from an older engine is never trusted. */
-export const SEGMENTATION_VERSION = 'segment-1';
+export const SEGMENTATION_VERSION = 'segment-2';
 
-interface SourceFile { path: string; text: string; size?: number; mtimeMs?: number }
+interface SourceFile { path: string; text: string; size?: number; mtimeMs?: number; warning?: string }
 
 export async function loadCorpus(roots: string[], options: LoadOptions = {}): Promise<Corpus> {
   const problems: SourceProblem[] = [];
-  const files: SourceFile[] = [];
   const absolute = roots.map((r) => resolve(r));
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_SOURCE_BYTES;
   const cachePath = options.cache === false ? undefined : cachePathFor(absolute, SEGMENTATION_VERSION);
   const cached = cachePath
     ? await readCache(cachePath, absolute, SEGMENTATION_VERSION, (reason) => problems.push({ path: cachePath, reason: `index cache not used, rebuilt: ${reason}` }))
     : undefined;
+  const paths: string[] = [];
   for (const root of absolute) {
     if (!existsSync(root)) {
       problems.push({ path: root, reason: 'sources folder not found' });
       continue;
     }
-    const paths = statSync(root).isFile() ? [root] : await listSourceFiles(root, problems);
-    let done = 0;
-    for (const path of paths) {
-      const read = readTextFile(path, options.maxFileBytes ?? DEFAULT_MAX_SOURCE_BYTES);
-      if (read.problem) problems.push({ path, reason: read.problem });
-      else if (read.text !== undefined) {
-        if (read.warning) problems.push({ path, reason: read.warning });
-        if (!read.text.trim()) problems.push({ path, reason: 'empty file' });
-        else files.push({ path, text: read.text, size: read.size, mtimeMs: read.mtimeMs });
-      }
-      options.onProgress?.(++done, paths.length);
+    paths.push(...(statSync(root).isFile() ? [root] : await listSourceFiles(root, problems)));
+  }
+  const snapshot = cached && snapshotOf(cached);
+  if (cached && snapshot) {
+    const warm = warmCorpus(paths, absolute, problems, cached, snapshot, maxBytes, options.onProgress);
+    if (warm) return warm;
+  }
+  const files: SourceFile[] = [];
+  let done = 0;
+  for (const path of paths) {
+    const read = readTextFile(path, maxBytes);
+    if (read.problem) problems.push({ path, reason: read.problem });
+    else if (read.text !== undefined) {
+      if (read.warning) problems.push({ path, reason: read.warning });
+      if (!read.text.trim()) problems.push({ path, reason: 'empty file' });
+      else files.push({ path, text: read.text, size: read.size, mtimeMs: read.mtimeMs, warning: read.warning });
     }
+    options.onProgress?.(++done, paths.length);
   }
   const reuse = (file: SourceFile): Segmented | undefined => {
     const entry = cached?.sources.get(file.path);
@@ -81,18 +92,11 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
     try {
       return rehydrate(entry.segmented, file.text);
     } catch {
-      return undefined; // spans past the text: the file changed in place; segment it again
+      return undefined; // spans past the text, or undecodable: the file changed in place; segment it again
     }
   };
-  let fresh = 0;
-  const segmentedFiles = files.map((file) => {
-    const seg = reuse(file);
-    if (seg) fresh++;
-    return seg;
-  });
-  const unchanged = !!cached && fresh === files.length && cached.sources.size === files.length;
-  const corpus = buildCorpus(files, absolute, problems, segmentedFiles, unchanged ? (cached.extra as Vocabulary | undefined) : undefined);
-  if (cachePath && !unchanged) {
+  const corpus = buildCorpus(files, absolute, problems, files.map(reuse));
+  if (cachePath) {
     // Written after the corpus is ready, off the request path; a failed write only costs the next start its speed.
     const byPath = new Map(files.map((f) => [f.path, f]));
     const sources = new Map(
@@ -101,9 +105,100 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
         return [s.info.path, { path: s.info.path, size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1, segmented: s.segmented }];
       }),
     );
-    void writeCache(cachePath, { version: SEGMENTATION_VERSION, roots: absolute, sources, extra: corpus.vocabulary }).catch(() => undefined);
+    const extra: CorpusSnapshot = {
+      kind: SNAPSHOT_KIND,
+      vocabulary: corpus.vocabulary,
+      people: [...corpus.index.knownPeople],
+      index: corpus.indexData,
+      readWarnings: corpus.sources.flatMap((s) => (byPath.get(s.info.path)?.warning ? [[s.info.path, byPath.get(s.info.path)!.warning!] as [string, string]] : [])),
+    };
+    void writeCache(cachePath, { version: SEGMENTATION_VERSION, roots: absolute, sources, extra }).catch(() => undefined);
   }
   return corpus;
+}
+
+/** What the on-disk index keeps besides the sources' segmentations: enough to start without reading any source. */
+interface CorpusSnapshot {
+  kind: typeof SNAPSHOT_KIND;
+  vocabulary: Vocabulary;
+  people: string[];
+  index: IndexData;
+  /** Sources read with a warning (e.g. decoded as Windows-1252), to report again on a warm start. */
+  readWarnings: Array<[string, string]>;
+}
+const SNAPSHOT_KIND = 'corpus-snapshot-1';
+
+function snapshotOf(cached: CacheFile): CorpusSnapshot | undefined {
+  const extra = cached.extra as Partial<CorpusSnapshot> | undefined;
+  return extra && extra.kind === SNAPSHOT_KIND && extra.index && extra.vocabulary && Array.isArray(extra.people) ? (extra as CorpusSnapshot) : undefined;
+}
+
+/**
+ * A warm start: when every source file is the one the on-disk index was built from (same size and mtime, same list,
+ * same order), the corpus comes from the index alone, and each source is read and decoded only when a check first
+ * needs it. Anything else (a new, changed or deleted file) answers undefined: the caller reads everything.
+ */
+function warmCorpus(
+  paths: string[],
+  roots: string[],
+  problems: SourceProblem[],
+  cached: CacheFile,
+  snapshot: CorpusSnapshot,
+  maxBytes: number,
+  onProgress?: (done: number, total: number) => void,
+): Corpus | undefined {
+  const entries = [...cached.sources.values()];
+  const fresh: typeof entries = [];
+  const unusable: SourceProblem[] = [];
+  for (const path of paths) {
+    const entry = cached.sources.get(path);
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      return undefined;
+    }
+    if (entry && isFresh(entry, stat) && stat.size <= maxBytes) {
+      if (entries[fresh.length] !== entry) return undefined; // another order: the index's numbering would not hold
+      fresh.push(entry);
+      continue;
+    }
+    if (entry) return undefined; // changed since the index was written
+    // Not in the index: a file that could not be used last time either (binary, empty, too large) keeps the warm start.
+    const read = readTextFile(path, maxBytes);
+    if (read.text?.trim()) return undefined; // a new source
+    unusable.push({ path, reason: read.problem ?? 'empty file' });
+  }
+  if (fresh.length !== entries.length) return undefined;
+  problems.push(...unusable);
+  const warnings = new Map(snapshot.readWarnings);
+  const knownPeople = new Set(snapshot.people);
+  const sources = fresh.map((entry, id) => {
+    const warning = warnings.get(entry.path);
+    if (warning) problems.push({ path: entry.path, reason: warning });
+    for (const w of entry.meta?.warnings ?? []) problems.push({ path: entry.path, reason: w });
+    const load = (): Segmented => hydrate(entry.path, entry.segmented, maxBytes, problems);
+    onProgress?.(id + 1, fresh.length);
+    return sourceDoc(id, entry.path, entry.meta ?? entry.segmented.meta, load, knownPeople, problems);
+  });
+  return { roots, sources, problems, index: indexFrom(snapshot.index, knownPeople, snapshot.vocabulary), warmStart: true };
+}
+
+/**
+ * A source's text put back into its cached segmentation, on first use. If the file changed after the warm start
+ * checked it, it is segmented again (the index catches up when the file watcher reloads the corpus).
+ */
+function hydrate(path: string, cached: Segmented, maxBytes: number, problems: SourceProblem[]): Segmented {
+  const read = readTextFile(path, maxBytes);
+  if (read.text === undefined) {
+    problems.push({ path, reason: `${read.problem ?? 'unreadable'} (after the corpus loaded)` });
+    return segmentText('', basename(path));
+  }
+  try {
+    return rehydrate(cached, read.text);
+  } catch {
+    return segmentText(read.text, basename(path));
+  }
 }
 
 /** An in-memory corpus, for tests and for callers that already hold the texts. */
@@ -116,8 +211,7 @@ function buildCorpus(
   roots: string[],
   problems: SourceProblem[],
   presegmented: Array<Segmented | undefined> = [],
-  knownVocabulary?: Vocabulary,
-): Corpus & { vocabulary: Vocabulary } {
+): Corpus & { vocabulary: Vocabulary; indexData: IndexData } {
   const segmented: Segmented[] = [];
   for (const [i, file] of files.entries()) {
     try {
@@ -127,38 +221,52 @@ function buildCorpus(
       segmented.push(segmentText('', basename(file.path)));
     }
   }
-  const vocabulary = knownVocabulary ?? vocabularyOf(segmented.map((s) => s.text));
+  const vocabulary = vocabularyOf(segmented.map((s) => s.text));
   const knownPeople = peopleOf(segmented, vocabulary.lowercase);
   const sources: SourceDoc[] = [];
-  const dateMemo = new Map<string, DateClaim[]>();
   files.forEach((file, i) => {
     const seg = segmented[i];
     if (!seg.sentences.length) return;
     for (const warning of seg.meta.warnings) problems.push({ path: file.path, reason: warning });
-    const { meta } = seg;
-    let analysis: AnalyzedText | undefined;
-    const perSentence = sentenceClaims(seg, dateMemo);
-    let lineStarts: number[] | undefined;
-    let quotes: QuoteClaim[] | undefined;
-    sources.push({
-      id: sources.length,
-      info: { path: file.path, title: meta.title ?? basename(file.path), outlet: meta.outlet ?? meta.author, date: meta.date },
-      text: file.text,
-      segmented: seg,
-      get analysis() {
-        return (analysis ??= analyse(seg, knownPeople, file.path, problems));
-      },
-      get quotes() {
-        return (quotes ??= analysis?.quotes ?? extractQuotes({ ...seg, knownPeople }));
-      },
-      get lineStarts() {
-        return (lineStarts ??= lineStartsOf(file.text));
-      },
-      figuresIn: (s) => (analysis ? analysis.figures.filter((f) => f.sentence === s) : perSentence.figures(s)),
-      datesIn: (s) => (analysis ? analysis.dates.filter((d) => d.sentence === s) : perSentence.dates(s)),
-    });
+    sources.push(sourceDoc(sources.length, file.path, seg.meta, () => seg, knownPeople, problems));
   });
-  return { roots, sources, problems, vocabulary, index: buildIndex(sources.map((s) => s.segmented), knownPeople, vocabulary) };
+  const indexData = indexDataOf(segmented.filter((s) => s.sentences.length));
+  return { roots, sources, problems, vocabulary, indexData, index: indexFrom(indexData, knownPeople, vocabulary) };
+}
+
+/** Wire copy repeats sentences word for word across sources: date parses are shared by sentence text (bounded). */
+const dateMemo = new Map<string, DateClaim[]>();
+
+/** A source whose segmentation comes from `load` on first use (at once for a fresh corpus, lazily on a warm start). */
+function sourceDoc(id: number, path: string, meta: Metadata, load: () => Segmented, knownPeople: ReadonlySet<string>, problems: SourceProblem[]): SourceDoc {
+  let seg: Segmented | undefined;
+  let analysis: AnalyzedText | undefined;
+  let perSentence: ReturnType<typeof sentenceClaims> | undefined;
+  let lineStarts: number[] | undefined;
+  let quotes: QuoteClaim[] | undefined;
+  const segmented = () => (seg ??= load());
+  const claims = () => (perSentence ??= sentenceClaims(segmented(), dateMemo));
+  return {
+    id,
+    info: { path, title: meta.title ?? basename(path), outlet: meta.outlet ?? meta.author, date: meta.date },
+    get text() {
+      return segmented().text;
+    },
+    get segmented() {
+      return segmented();
+    },
+    get analysis() {
+      return (analysis ??= analyse(segmented(), knownPeople, path, problems));
+    },
+    get quotes() {
+      return (quotes ??= analysis?.quotes ?? extractQuotes({ ...segmented(), knownPeople }));
+    },
+    get lineStarts() {
+      return (lineStarts ??= lineStartsOf(segmented().text));
+    },
+    figuresIn: (s) => (analysis ? analysis.figures.filter((f) => f.sentence === s) : claims().figures(s)),
+    datesIn: (s) => (analysis ? analysis.dates.filter((d) => d.sentence === s) : claims().dates(s)),
+  };
 }
 
 /** Figure and date extraction one sentence at a time (they need only the sentence and its paragraph's quote marks). */
