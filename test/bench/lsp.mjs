@@ -37,10 +37,10 @@ function typingPoint(text) {
  * the server's node (e.g. --cpu-prof).
  * Returns start-up timings, per-keystroke latencies (ms) and the server's memory.
  */
-export async function measureKeystrokes({ serverPath, corpusDir, draftPath, keystrokes = 40, workspace, openTimeoutMs = 300_000, keyTimeoutMs = 60_000, nodeArgs = [], log = () => {} }) {
+export async function measureKeystrokes({ serverPath, corpusDir, draftPath, keystrokes = 40, workspace, openTimeoutMs = 300_000, keyTimeoutMs = 60_000, nodeArgs = [], env = {}, log = () => {} }) {
   mkdirSync(workspace, { recursive: true });
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));

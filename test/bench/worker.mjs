@@ -121,4 +121,5 @@ if (!run) {
 }
 const result = await run(...args);
 process.stdout.write(JSON.stringify(result) + '\n');
-process.exit(0);
+// harper.js keeps threads alive; an index run ends by itself once its on-disk index is written.
+if (mode !== 'index') process.exit(0);
