@@ -134,6 +134,21 @@ describe('writeCache and readCache: round trip', () => {
     assert.deepStrictEqual(rehydrated(second.file!), original);
   });
 
+  it('keeps a corpus larger than one chunk of the encoder (over a million stored numbers)', async () => {
+    // One long source: 60,000 sentences of 10 words are about 1.5 million numbers, past the encoder's 2^20 chunk.
+    const sentence = 'Officials in Kyiv said 22 missiles and 40 drones struck the power grid overnight. ';
+    const text = sentence.repeat(60_000);
+    const path = join(sourcesDir, 'huge.txt');
+    const big = new Map(original);
+    big.set(path, { path, size: text.length, mtimeMs: 1, segmented: segmentText(text, 'huge.txt') });
+    const { file, problems } = await read(await written('huge.idx', fileOf(big)));
+    assert.deepEqual(problems, []);
+    const back = file!.sources.get(path)!.segmented;
+    assert.equal(back.sentences.length, 60_000);
+    assert.deepStrictEqual(rehydrate(back, text), big.get(path)!.segmented);
+    assert.deepStrictEqual(file!.sources.get(join(sourcesDir, 'no-hints.txt'))!.segmented.sentenceWords, original.get(join(sourcesDir, 'no-hints.txt'))!.segmented.sentenceWords);
+  });
+
   it('keeps `extra` (any value node:v8 serialises)', async () => {
     const extra = { all: new Set(['kyiv', 'drones']), lowercase: new Set(['drones']) };
     const { file } = await read(await written('extra.idx', fileOf(original, extra)));

@@ -87,19 +87,32 @@ export function isFresh(entry: CachedSource, stat: { size: number; mtimeMs: numb
  * when the file cannot be written. Sources whose segmentation cannot be stored without text are left out (a caller
  * then finds them missing and segments them again); none are known. */
 export async function writeCache(path: string, file: CacheFile): Promise<void> {
-  const payload = encode(file);
+  // The payload stays in its sections (no copy into one buffer): at 10,000 sources a copy is tens of megabytes.
+  const sections = encode(file);
+  const hash = createHash('sha256');
+  let payloadLength = 0;
+  for (const section of sections) {
+    hash.update(section);
+    payloadLength += section.length;
+  }
   const version = Buffer.from(file.version, 'utf8');
   const header = Buffer.alloc(pad8(FIXED_HEADER + version.length));
   MAGIC.copy(header, 0);
   header.writeUInt16LE(FORMAT, 6);
   header.writeUInt32LE(version.length, 8);
-  header.writeUInt32LE(payload.length, 12);
-  createHash('sha256').update(payload).digest().copy(header, 16);
+  header.writeUInt32LE(payloadLength, 12);
+  hash.digest().copy(header, 16);
   version.copy(header, FIXED_HEADER);
   await fs.mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await fs.writeFile(temp, Buffer.concat([header, payload]));
+    const handle = await fs.open(temp, 'w');
+    try {
+      const { bytesWritten } = await handle.writev([header, ...sections]);
+      if (bytesWritten !== header.length + payloadLength) throw new Error(`short write (${bytesWritten} bytes)`);
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temp, path);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
@@ -107,9 +120,14 @@ export async function writeCache(path: string, file: CacheFile): Promise<void> {
   }
 }
 
+/** Ints are kept in chunks of this many (4 MB): growing one array by doubling would hold two copies at its peak. */
+const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+
 /** Growable typed arrays and the string table the encoder fills. */
 class Writer {
-  ints = new Int32Array(1 << 16);
+  private chunks: Int32Array[] = [];
+  /** How many ints are written; setting it lower drops the last ones. */
   n = 0;
   floats: number[] = [];
   strings: string[] = [];
@@ -117,12 +135,16 @@ class Writer {
 
   int(value: number): void {
     if (!Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) throw new Error(`not an int32: ${value}`);
-    if (this.n === this.ints.length) {
-      const grown = new Int32Array(this.ints.length * 2);
-      grown.set(this.ints);
-      this.ints = grown;
-    }
-    this.ints[this.n++] = value;
+    const chunk = this.n >>> CHUNK_BITS;
+    if (chunk === this.chunks.length) this.chunks.push(new Int32Array(CHUNK));
+    this.chunks[chunk][this.n & (CHUNK - 1)] = value;
+    this.n++;
+  }
+  /** The ints written, as consecutive pieces (one section on disk). */
+  intSections(): Int32Array[] {
+    const full = this.n >>> CHUNK_BITS;
+    const rest = this.n & (CHUNK - 1);
+    return [...this.chunks.slice(0, full), ...(rest ? [this.chunks[full].subarray(0, rest)] : [])];
   }
   string(value: string): number {
     if (typeof value !== 'string') throw new Error(`not a string: ${typeof value}`);
@@ -143,7 +165,8 @@ class Writer {
   }
 }
 
-function encode(file: CacheFile): Buffer {
+/** The payload as its sections, each padded to 8 bytes, in the order `decode` reads them. */
+function encode(file: CacheFile): Buffer[] {
   const w = new Writer();
   const metas: Metadata[] = [];
   let count = 0;
@@ -164,14 +187,7 @@ function encode(file: CacheFile): Buffer {
   const lengths = Int32Array.from(w.strings, (s) => s.length);
   const v8 = serialize({ roots: normalRoots(file.roots), metas, extra: file.extra });
   const counts = new Int32Array([count, w.strings.length, w.n, w.floats.length, stringBytes.length, v8.length, 0, 0]);
-  return Buffer.concat([
-    bytesOf(counts),
-    bytesOf(new Float64Array(w.floats)),
-    bytesOf(w.ints.subarray(0, w.n)),
-    bytesOf(lengths),
-    padded(stringBytes),
-    padded(v8),
-  ]);
+  return [[counts], [new Float64Array(w.floats)], w.intSections(), [lengths], [stringBytes], [v8]].flatMap(padded);
 }
 
 /** Spans and references of one source, in the order `decodeSource` reads them. Throws when a field cannot be stored. */
@@ -446,11 +462,10 @@ function pad8(n: number): number {
   return (n + 7) & ~7;
 }
 
-function bytesOf(array: Int32Array | Float64Array): Buffer {
-  return padded(Buffer.from(array.buffer, array.byteOffset, array.byteLength));
-}
-
-function padded(bytes: Buffer): Buffer {
-  const extra = pad8(bytes.length) - bytes.length;
-  return extra ? Buffer.concat([bytes, Buffer.alloc(extra)]) : bytes;
+/** A section's bytes, given in pieces (not copied), and the zero bytes that pad it to a multiple of 8. */
+function padded(pieces: Array<Int32Array | Float64Array | Buffer>): Buffer[] {
+  const bytes = pieces.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength));
+  const length = bytes.reduce((sum, b) => sum + b.length, 0);
+  const extra = pad8(length) - length;
+  return extra ? [...bytes, Buffer.alloc(extra)] : bytes;
 }

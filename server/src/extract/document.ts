@@ -48,9 +48,27 @@ export function segmentText(text: string, fileName?: string, meta: Metadata = re
     meta,
     paragraphs,
     sentences,
-    sentenceWords: sentences.map((s) => contentWords(s.text)),
-    names: sentences.map((s) => nameRunsOf(s.text, s.start)),
+    sentenceWords: sentences.map((s) => contentWords(s.text).map(shared)),
+    names: sentences.map((s) => nameRunsOf(s.text, s.start).map(sharedStrings)),
   };
+}
+
+/**
+ * One copy of each content word across every text segmented: a corpus repeats the same few thousand words over a
+ * million times, and names their thousand people a hundred thousand times. Bounded.
+ */
+const sharedWords = new Map<string, string>();
+function shared(word: string): string {
+  const known = sharedWords.get(word);
+  if (known !== undefined) return known;
+  if (sharedWords.size >= 200_000) sharedWords.clear();
+  sharedWords.set(word, word);
+  return word;
+}
+
+function sharedStrings(run: NameRun): NameRun {
+  for (const word of run.words) word.text = shared(word.text);
+  return { ...run, text: shared(run.text), name: shared(run.name), surname: shared(run.surname), precededBy: shared(run.precededBy) };
 }
 
 export function extractClaims(seg: Segmented, options: AnalyzeOptions = {}): AnalyzedText {
