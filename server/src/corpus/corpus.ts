@@ -234,8 +234,8 @@ function buildCorpus(
   return { roots, sources, problems, vocabulary, indexData, index: indexFrom(indexData, knownPeople, vocabulary) };
 }
 
-/** Wire copy repeats sentences word for word across sources: date parses are shared by sentence text (bounded). */
-const dateMemo = new Map<string, DateClaim[]>();
+/** Figures and dates of distinct source sentences, shared across sources (bounded). */
+const claimMemo = new Map<string, FigureClaim[] | DateClaim[]>();
 
 /** A source whose segmentation comes from `load` on first use (at once for a fresh corpus, lazily on a warm start). */
 function sourceDoc(id: number, path: string, meta: Metadata, load: () => Segmented, knownPeople: ReadonlySet<string>, problems: SourceProblem[]): SourceDoc {
@@ -245,7 +245,7 @@ function sourceDoc(id: number, path: string, meta: Metadata, load: () => Segment
   let lineStarts: number[] | undefined;
   let quotes: QuoteClaim[] | undefined;
   const segmented = () => (seg ??= load());
-  const claims = () => (perSentence ??= sentenceClaims(segmented(), dateMemo));
+  const claims = () => (perSentence ??= sentenceClaims(segmented(), claimMemo));
   return {
     id,
     info: { path, title: meta.title ?? basename(path), outlet: meta.outlet ?? meta.author, date: meta.date },
@@ -270,33 +270,50 @@ function sourceDoc(id: number, path: string, meta: Metadata, load: () => Segment
 }
 
 /** Figure and date extraction one sentence at a time (they need only the sentence and its paragraph's quote marks). */
-function sentenceClaims(seg: Segmented, dateMemo: Map<string, DateClaim[]>) {
+function sentenceClaims(seg: Segmented, memo: Map<string, FigureClaim[] | DateClaim[]>) {
   const figures = new Map<number, FigureClaim[]>();
   const dates = new Map<number, DateClaim[]>();
-  const quoteSpans = (s: number): Span[] => quoteSpansOf(seg.paragraphs[seg.sentences[s].paragraph]);
-  const renumber = <C extends { sentence: number }>(claims: C[], s: number) => claims.map((c) => ({ ...c, sentence: s }));
+  const paragraphQuotes = new Map<number, Span[]>();
+  const dateOptions = { documentDate: seg.meta.date?.iso, dayFirst: seg.meta.dayFirst };
+  /** The sentence alone (offsets from 0) with the quotations that overlap it, and a key for both. */
+  const alone = (s: number) => {
+    const sentence = seg.sentences[s];
+    let spans = paragraphQuotes.get(sentence.paragraph);
+    if (!spans) paragraphQuotes.set(sentence.paragraph, (spans = quoteSpansOf(seg.paragraphs[sentence.paragraph])));
+    const length = sentence.text.length;
+    const quotes = spans
+      .filter((q) => q.start < sentence.end && sentence.start < q.end)
+      .map((q) => ({ start: Math.max(0, q.start - sentence.start), end: Math.min(length, q.end - sentence.start) }));
+    return { sentence, quotes, key: `${quotes.map((q) => `${q.start}-${q.end}`).join(',')}|${sentence.text}` };
+  };
+  // Wire copy repeats sentences word for word across sources: extract from each distinct sentence (with its quotation
+  // marks and date context) once, then place the claims in this source.
+  const shared = <C extends FigureClaim[] | DateClaim[]>(key: string, extract: () => C): C => {
+    let found = memo.get(key) as C | undefined;
+    if (!found) {
+      if (memo.size > 50_000) memo.clear();
+      memo.set(key, (found = extract()));
+    }
+    return found;
+  };
+  const shift = (span: Span, at: number): Span => ({ start: span.start + at, end: span.end + at });
   return {
     figures(s: number): FigureClaim[] {
       let found = figures.get(s);
-      if (!found) figures.set(s, (found = renumber(extractFigures(seg.text, [seg.sentences[s]], quoteSpans(s)), s)));
+      if (found) return found;
+      const { sentence, quotes, key } = alone(s);
+      const relative = shared(`figures|${key}`, () => extractFigures(sentence.text, [{ ...sentence, start: 0, end: sentence.text.length }], quotes));
+      figures.set(s, (found = relative.map((f) => ({ ...f, sentence: s, span: shift(f.span, sentence.start), valueSpan: shift(f.valueSpan, sentence.start) }))));
       return found;
     },
     dates(s: number): DateClaim[] {
       let found = dates.get(s);
       if (found) return found;
-      // Wire copy repeats sentences word for word across sources: parse each distinct sentence (and date context) once.
-      const sentence = seg.sentences[s];
-      const options = { documentDate: seg.meta.date?.iso, dayFirst: seg.meta.dayFirst };
-      const spans = quoteSpans(s);
-      const key = `${options.documentDate}|${options.dayFirst}|${spans.some((q) => q.start < sentence.end && sentence.start < q.end)}|${sentence.text}`;
-      let relative = dateMemo.get(key);
-      if (!relative) {
-        relative = extractDates(sentence.text, [{ ...sentence, start: 0, end: sentence.text.length }], spans.map((q) => ({ start: q.start - sentence.start, end: q.end - sentence.start })), options);
-        if (dateMemo.size > 50_000) dateMemo.clear();
-        dateMemo.set(key, relative);
-      }
-      found = relative.map((d) => ({ ...d, sentence: s, span: { start: d.span.start + sentence.start, end: d.span.end + sentence.start } }));
-      dates.set(s, found);
+      const { sentence, quotes, key } = alone(s);
+      const relative = shared(`dates|${dateOptions.documentDate}|${dateOptions.dayFirst}|${key}`, () =>
+        extractDates(sentence.text, [{ ...sentence, start: 0, end: sentence.text.length }], quotes, dateOptions),
+      );
+      dates.set(s, (found = relative.map((d) => ({ ...d, sentence: s, span: shift(d.span, sentence.start) }))));
       return found;
     },
   };
