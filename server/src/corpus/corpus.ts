@@ -237,36 +237,56 @@ function buildCorpus(
 /** Figures and dates of distinct source sentences, shared across sources (bounded). */
 const claimMemo = new Map<string, FigureClaim[] | DateClaim[]>();
 
-/** A source whose segmentation comes from `load` on first use (at once for a fresh corpus, lazily on a warm start). */
+/**
+ * A source whose segmentation comes from `load` on first use (at once for a fresh corpus, lazily on a warm start).
+ * A class, not an object literal with getters: every source then shares one shape, and the hot `segmented` lookup
+ * stays monomorphic.
+ */
+class Source implements SourceDoc {
+  readonly info: SourceInfo;
+  private seg: Segmented | undefined;
+  private claims: ReturnType<typeof sentenceClaims> | undefined;
+  private analysed: AnalyzedText | undefined;
+  private quoteClaims: QuoteClaim[] | undefined;
+  private lines: number[] | undefined;
+
+  constructor(
+    readonly id: number,
+    meta: Metadata,
+    private readonly load: () => Segmented,
+    private readonly knownPeople: ReadonlySet<string>,
+    private readonly problems: SourceProblem[],
+    readonly path: string,
+  ) {
+    this.info = { path, title: meta.title ?? basename(path), outlet: meta.outlet ?? meta.author, date: meta.date };
+  }
+  get segmented(): Segmented {
+    return (this.seg ??= this.load());
+  }
+  get text(): string {
+    return this.segmented.text;
+  }
+  get analysis(): AnalyzedText {
+    return (this.analysed ??= analyse(this.segmented, this.knownPeople, this.path, this.problems));
+  }
+  get quotes(): QuoteClaim[] {
+    return (this.quoteClaims ??= this.analysed?.quotes ?? extractQuotes({ ...this.segmented, knownPeople: this.knownPeople }));
+  }
+  get lineStarts(): number[] {
+    return (this.lines ??= lineStartsOf(this.segmented.text));
+  }
+  figuresIn(sentence: number): FigureClaim[] {
+    if (this.analysed) return this.analysed.figures.filter((f) => f.sentence === sentence);
+    return (this.claims ??= sentenceClaims(this.segmented, claimMemo)).figures(sentence);
+  }
+  datesIn(sentence: number): DateClaim[] {
+    if (this.analysed) return this.analysed.dates.filter((d) => d.sentence === sentence);
+    return (this.claims ??= sentenceClaims(this.segmented, claimMemo)).dates(sentence);
+  }
+}
+
 function sourceDoc(id: number, path: string, meta: Metadata, load: () => Segmented, knownPeople: ReadonlySet<string>, problems: SourceProblem[]): SourceDoc {
-  let seg: Segmented | undefined;
-  let analysis: AnalyzedText | undefined;
-  let perSentence: ReturnType<typeof sentenceClaims> | undefined;
-  let lineStarts: number[] | undefined;
-  let quotes: QuoteClaim[] | undefined;
-  const segmented = () => (seg ??= load());
-  const claims = () => (perSentence ??= sentenceClaims(segmented(), claimMemo));
-  return {
-    id,
-    info: { path, title: meta.title ?? basename(path), outlet: meta.outlet ?? meta.author, date: meta.date },
-    get text() {
-      return segmented().text;
-    },
-    get segmented() {
-      return segmented();
-    },
-    get analysis() {
-      return (analysis ??= analyse(segmented(), knownPeople, path, problems));
-    },
-    get quotes() {
-      return (quotes ??= analysis?.quotes ?? extractQuotes({ ...segmented(), knownPeople }));
-    },
-    get lineStarts() {
-      return (lineStarts ??= lineStartsOf(segmented().text));
-    },
-    figuresIn: (s) => (analysis ? analysis.figures.filter((f) => f.sentence === s) : claims().figures(s)),
-    datesIn: (s) => (analysis ? analysis.dates.filter((d) => d.sentence === s) : claims().dates(s)),
-  };
+  return new Source(id, meta, load, knownPeople, problems, path);
 }
 
 /** Figure and date extraction one sentence at a time (they need only the sentence and its paragraph's quote marks). */
