@@ -1,0 +1,63 @@
+// The corpus index: identical sentences are searched once but found in every source, idf counts sentences, and the
+// shortlist keeps exactly the best-scoring groups.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { corpusFromTexts } from '../../server/src/engine';
+import { topGroups } from '../../server/src/match/index';
+import { contentWords } from '../../server/src/text/words';
+
+const WIRE = 'Russia launched 22 missiles and 40 drones at the Ukrainian power grid overnight, officials said.';
+
+describe('corpus index: candidates', () => {
+  const corpus = corpusFromTexts([
+    { path: '/s/a.md', text: `${WIRE}\n\nThe mayor of Lviv said repairs would take a week.` },
+    { path: '/s/b.md', text: `Kyiv was quiet in the morning.\n\n${WIRE}` },
+    { path: '/s/c.md', text: `${WIRE}\n\nGrain exports through Odesa resumed on Tuesday.` },
+    { path: '/s/d.md', text: 'Farmers in Poland blocked the border crossing for a third day.' },
+  ]);
+  const { index } = corpus;
+
+  it('finds a sentence repeated word for word in every source that has it, in corpus order', () => {
+    const found = index.candidates(contentWords('Russia fired 22 missiles at the power grid'), 10);
+    const top = found.filter((c) => c.score === found[0].score);
+    assert.deepEqual(top.map((c) => corpus.sources[c.doc].info.path), ['/s/a.md', '/s/b.md', '/s/c.md']);
+    for (const c of top) assert.equal(corpus.sources[c.doc].segmented.sentences[c.sentence].text, WIRE);
+  });
+
+  it('weighs a word by the sentences that have it, not by distinct sentences', () => {
+    // "missiles" is in three sentences (one distinct wording); "farmers" in one.
+    assert.ok(index.idf('missil') < index.idf('farmer'));
+    assert.equal(index.idf('missil'), Math.log(1 + index.sentenceCount / (1 + 3)));
+  });
+
+  it('gives each sentence its own words, and none past the end of a source', () => {
+    const d = corpus.sources.findIndex((s) => s.info.path === '/s/d.md');
+    assert.deepEqual([...index.sentenceSet(d, 0)].sort(), [...new Set(contentWords('Farmers in Poland blocked the border crossing for a third day.'))].sort());
+    assert.equal(index.sentenceSet(d, 5).size, 0);
+    assert.equal(index.sentenceSet(d, -1).size, 0);
+  });
+
+  it('respects the limit, counting sentences rather than distinct wordings', () => {
+    assert.equal(index.candidates(contentWords(WIRE), 2).length, 2);
+  });
+});
+
+describe('corpus index: topGroups', () => {
+  it('keeps exactly what a full sort would keep, ties in corpus order', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 499 }), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 500, maxLength: 500 }),
+        fc.integer({ min: 1, max: 80 }),
+        (groups, weights, limit) => {
+          const scores = Float64Array.from(weights, (w) => w / 2);
+          const touched = Int32Array.from(groups);
+          const expected = [...groups].sort((a, b) => scores[b] - scores[a] || a - b).slice(0, limit);
+          assert.deepEqual(topGroups(touched, scores, limit), expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
