@@ -248,50 +248,35 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
 }
 
 /**
- * The `limit` touched groups with the highest scores, best first (ties in corpus order). The cut-off score is found
- * by selection (linear on average), so a search touching thousands of groups sorts only the few it keeps.
+ * The `limit` touched groups with the highest scores, best first (ties in corpus order): a bounded min-heap, so a
+ * search touching 20,000 groups does not sort them all.
  */
 export function topGroups(touched: Int32Array, scores: Float64Array, limit: number): number[] {
-  if (limit <= 0) return [];
-  let chosen: number[];
-  if (touched.length <= limit) chosen = Array.from(touched);
-  else {
-    const values = Float64Array.from(touched, (g) => scores[g]);
-    const cutoff = kthLargest(values, limit);
-    chosen = [];
-    const atCutoff: number[] = [];
-    for (const group of touched) {
-      if (scores[group] > cutoff) chosen.push(group);
-      else if (scores[group] === cutoff) atCutoff.push(group);
+  // `worse(a, b)`: a ranks below b.
+  const worse = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
+  const heap: number[] = [];
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l], heap[m])) m = l;
+      if (r < heap.length && worse(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
     }
-    chosen.push(...atCutoff.sort((a, b) => a - b).slice(0, limit - chosen.length));
-  }
-  return chosen.sort((a, b) => scores[b] - scores[a] || a - b);
-}
-
-/** The k-th largest value (1-based) of `values`, which it reorders (Hoare's selection). */
-function kthLargest(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  const target = k - 1; // index in descending order
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i] > pivot) i++;
-      while (values[j] < pivot) j--;
-      if (i <= j) {
-        const t = values[i];
-        values[i] = values[j];
-        values[j] = t;
-        i++;
-        j--;
+  };
+  for (const group of touched) {
+    if (heap.length < limit) {
+      heap.push(group);
+      for (let i = heap.length - 1; i > 0 && worse(heap[i], heap[(i - 1) >> 1]); i = (i - 1) >> 1) {
+        [heap[i], heap[(i - 1) >> 1]] = [heap[(i - 1) >> 1], heap[i]];
       }
+    } else if (limit > 0 && worse(heap[0], group)) {
+      heap[0] = group;
+      siftDown(0);
     }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return values[target];
   }
-  return values[target];
+  return heap.sort((a, b) => scores[b] - scores[a] || a - b);
 }
