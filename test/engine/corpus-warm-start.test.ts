@@ -58,6 +58,29 @@ describe('loadCorpus with an on-disk index', () => {
     utimesSync(source.info.path, stamp.atime, stamp.mtime);
   });
 
+  it('checks on when a source is deleted after a warm start, without claims from it', async () => {
+    await loadCorpus([sources]); // (re)writes the index for the files as they are now
+    await settle();
+    const warm = await loadCorpus([sources]);
+    assert.equal(warm.warmStart, true);
+    const gone = warm.sources[0];
+    const text = readFileSync(gone.info.path, 'utf8');
+    const stamp = statSync(gone.info.path);
+    rmSync(gone.info.path);
+    try {
+      const findings = checkText(warm, DRAFT);
+      assert.ok(findings.length > 0, 'findings');
+      assert.ok(findings.every((f) => f.evidence.every((e) => e.source !== gone.info.path)), 'no evidence from the deleted source');
+      // Its sentences are still there for the index to point at, in a blank text.
+      assert.ok(gone.segmented.sentences.length > 0, 'sentences kept');
+      assert.equal(gone.text.trim(), '');
+      assert.ok(warm.problems.some((p) => p.path === gone.info.path && /not found since the corpus was loaded/.test(p.reason)), JSON.stringify(warm.problems));
+    } finally {
+      writeFileSync(gone.info.path, text);
+      utimesSync(gone.info.path, stamp.atime, stamp.mtime);
+    }
+  });
+
   it('starts cold when a source is added or removed, and keeps the warm start for a file it could not use', async () => {
     const added = join(sources, 'zz-added.md');
     writeFileSync(added, 'Officials said 40 drones were shot down over the capital on Monday.\n');

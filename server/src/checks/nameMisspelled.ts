@@ -20,7 +20,9 @@ export const nameMisspelled: Rule = {
           if (lower.length < 4 || index.vocabulary.has(lower) || /\d/.test(lower)) continue;
           const match = closestName(lower, index.names, index.commonWords);
           if (!match) continue;
-          const refs = index.nameRefs.get(match.spelling.toLowerCase()) ?? [];
+          // Places the index recorded; a source that changed since it loaded may no longer have the name there.
+          const spelling = match.spelling.toLowerCase();
+          const refs = (index.nameRefs.get(spelling) ?? []).filter((r) => ctx.corpus.sources[r.doc]?.text.slice(r.start, r.end).toLowerCase() === spelling);
           out.push({
             rule: 'name/misspelled',
             start: word.start,

@@ -185,20 +185,22 @@ function warmCorpus(
 }
 
 /**
- * A source's text put back into its cached segmentation, on first use. If the file changed after the warm start
- * checked it, it is segmented again (the index catches up when the file watcher reloads the corpus).
+ * A source's text put back into its cached segmentation, on first use. The index already counts this source's
+ * sentences, so the structure is kept whatever happened to the file: one that is gone, unreadable or cut shorter since
+ * the warm start gives blank text (no claims) until the file watcher reloads the corpus.
  */
 function hydrate(path: string, cached: Segmented, maxBytes: number, problems: SourceProblem[]): Segmented {
   const read = readTextFile(path, maxBytes);
-  if (read.text === undefined) {
-    problems.push({ path, reason: `${read.problem ?? 'unreadable'} (after the corpus loaded)` });
-    return segmentText('', basename(path));
+  if (read.text !== undefined) {
+    try {
+      return rehydrate(cached, read.text);
+    } catch {
+      // spans past the end of the text: fall through to blank text
+    }
   }
-  try {
-    return rehydrate(cached, read.text);
-  } catch {
-    return segmentText(read.text, basename(path));
-  }
+  problems.push({ path, reason: `${read.problem ?? 'changed'} since the corpus was loaded; not used until it is read again` });
+  const length = Math.max(0, ...cached.paragraphs.map((p) => p.end), ...cached.sentences.map((x) => x.end));
+  return rehydrate(cached, ' '.repeat(length));
 }
 
 /** An in-memory corpus, for tests and for callers that already hold the texts. */

@@ -181,6 +181,7 @@ export class CorpusManager {
       this.disagreementCache = undefined;
       this.ctx.log.info(
         `indexed ${corpus.sources.length} source(s) from ${roots.join(', ')} in ${Date.now() - started} ms` +
+          (corpus.warmStart ? ' (from the on-disk index; each source is read when first needed)' : '') +
           (corpus.problems.length ? `; ${corpus.problems.length} could not be read` : ''),
       );
       this.reportProblems(corpus);
