@@ -6,7 +6,7 @@ import { datesAgree, figuresOverlap } from '../match/compare';
 import type { FactCandidate } from '../match/facts';
 import type { DateClaim, FigureClaim } from '../engine/types';
 import { attributedMatches, sameSpeaker } from './quoteMisattributed';
-import type { Evidence } from '../engine/types';
+import type { PassageRef } from './types';
 import { wordsOf } from '../text/words';
 
 export const sourcesDisagree: Rule = {
@@ -17,7 +17,7 @@ export const sourcesDisagree: Rule = {
   defaultSeverity: 'information',
   check(ctx) {
     const out: RawFinding[] = [];
-    const add = (start: number, end: number, what: string, groups: Array<{ value: string; docs: number[] }>, evidence: Evidence[]) =>
+    const add = (start: number, end: number, what: string, groups: Array<{ value: string; docs: number[] }>, evidence: PassageRef[]) =>
       out.push({ rule: 'sources/disagree', start, end, message: `Sources disagree on ${what}: ${describeTally(groups)}.`, suggestions: [], evidence });
 
     for (const m of ctx.quotes) {

@@ -1,5 +1,5 @@
 // What a check sees and what it returns.
-import type { Evidence, Finding, RuleId, Severity } from '../engine/types';
+import type { Finding, RuleId, Severity } from '../engine/types';
 import type { Corpus } from '../corpus/corpus';
 import type { AnalyzedText } from '../extract/document';
 import type { QuoteMatch } from '../match/quotes';
@@ -16,9 +16,12 @@ export interface CheckContext {
   quotes: QuoteMatch[];
   figures: FigureMatch[];
   dates: DateMatch[];
-  /** Evidence for a span of a source. */
-  evidence(doc: number, start: number, end: number): Evidence;
+  /** A span of a source that backs a finding (made into a cited passage only if the finding shows it). */
+  evidence(doc: number, start: number, end: number): PassageRef;
 }
+
+/** Where a finding's evidence is: source number and span. */
+export interface PassageRef { doc: number; start: number; end: number }
 
 /** A finding before the severity setting and the LSP range are applied. */
 export interface RawFinding {
@@ -27,7 +30,8 @@ export interface RawFinding {
   end: number;
   message: string;
   suggestions: string[];
-  evidence: Evidence[];
+  /** Every source passage behind the finding; the finding shows up to MAX_EVIDENCE of them. */
+  evidence: PassageRef[];
 }
 
 export interface Rule {

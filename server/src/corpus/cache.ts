@@ -6,7 +6,9 @@
 // one Float64Array of sizes and modification times, one string table (every distinct content word, name and path
 // once: they repeat across a corpus, and decoded sources share them), and the metadata through node:v8. Reading it is
 // a walk over typed arrays, about 2.5 times faster than JSON.parse and 3.5 times faster than v8.deserialize of the same
-// objects (10,000 sources), and the file is a third of their size.
+// objects (10,000 sources), and the file is a third of their size. readCache only checks each source's counts and
+// notes where it starts; a source is decoded when its `segmented` is first read, so a warm start that needs only the
+// corpus index (kept in `extra`) makes almost no objects.
 //
 // Anything odd about a file (truncated, flipped byte, other engine version, other roots, undecodable) makes
 // `readCache` answer undefined with the reason, so the caller rebuilds: the cache is never trusted blindly.

@@ -9,7 +9,7 @@ import { extractDates } from '../extract/dates';
 import { extractQuotes, isPerson, quoteSpansOf } from '../extract/quotes';
 import { extractClaims, segmentText, type AnalyzedText, type Segmented } from '../extract/document';
 import { indexDataOf, indexFrom, vocabularyOf, type CorpusIndex, type IndexData, type Vocabulary } from '../match/index';
-import { cachePathFor, isFresh, readCache, rehydrate, writeCache, type CacheFile } from './cache';
+import { cachePathFor, isFresh, readCache, rehydrate, writeCache, type CacheFile, type CachedSource } from './cache';
 import { listSourceFiles, readTextFile, DEFAULT_MAX_SOURCE_BYTES } from './read';
 
 export interface SourceDoc {
@@ -177,7 +177,7 @@ function warmCorpus(
     const warning = warnings.get(entry.path);
     if (warning) problems.push({ path: entry.path, reason: warning });
     for (const w of entry.meta?.warnings ?? []) problems.push({ path: entry.path, reason: w });
-    const load = (): Segmented => hydrate(entry.path, entry.segmented, maxBytes, problems);
+    const load = (): Segmented => hydrate(entry.path, entry, maxBytes, problems);
     onProgress?.(id + 1, fresh.length);
     return sourceDoc(id, entry.path, entry.meta ?? entry.segmented.meta, load, knownPeople, problems);
   });
@@ -189,8 +189,15 @@ function warmCorpus(
  * sentences, so the structure is kept whatever happened to the file: one that is gone, unreadable or cut shorter since
  * the warm start gives blank text (no claims) until the file watcher reloads the corpus.
  */
-function hydrate(path: string, cached: Segmented, maxBytes: number, problems: SourceProblem[]): Segmented {
+function hydrate(path: string, entry: CachedSource, maxBytes: number, problems: SourceProblem[]): Segmented {
   const read = readTextFile(path, maxBytes);
+  let cached: Segmented;
+  try {
+    cached = entry.segmented; // decoded now; the checksum passed, so this fails only on an engine bug
+  } catch (error) {
+    problems.push({ path, reason: `its entry in the on-disk index could not be decoded (${(error as Error).message})` });
+    return segmentText(read.text ?? '', basename(path));
+  }
   if (read.text !== undefined) {
     try {
       return rehydrate(cached, read.text);
@@ -199,7 +206,8 @@ function hydrate(path: string, cached: Segmented, maxBytes: number, problems: So
     }
   }
   problems.push({ path, reason: `${read.problem ?? 'changed'} since the corpus was loaded; not used until it is read again` });
-  const length = Math.max(0, ...cached.paragraphs.map((p) => p.end), ...cached.sentences.map((x) => x.end));
+  let length = 0;
+  for (const span of [...cached.paragraphs, ...cached.sentences]) length = Math.max(length, span.end);
   return rehydrate(cached, ' '.repeat(length));
 }
 

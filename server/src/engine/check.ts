@@ -9,7 +9,7 @@ import { matchQuote } from '../match/quotes';
 import { factCandidates } from '../match/facts';
 import { datesComparable, datesAgree, figuresOverlap } from '../match/compare';
 import { ALL_RULES } from '../checks/registry';
-import type { CheckContext, RawFinding } from '../checks/types';
+import type { CheckContext, PassageRef, RawFinding } from '../checks/types';
 import { SAME_FACT } from '../checks/thresholds';
 import { alteredMatches } from '../checks/quoteAltered';
 import { lineStartsOf, rangeOf } from './lines';
@@ -84,7 +84,7 @@ function runChecks(corpus: Corpus, text: string, options: CheckOptions): CheckRu
         const range = rangeOf(lineStarts, { start: raw.start + start, end: raw.end + start });
         const line = suppressed.lines.get(range.start.line);
         if (line && (line.has(rule.id) || line.has('*'))) continue;
-        findings.push(toFinding(raw, range, setting));
+        findings.push(toFinding(raw, range, setting, corpus));
       }
     }
   }
@@ -98,40 +98,39 @@ function runChecks(corpus: Corpus, text: string, options: CheckOptions): CheckRu
  */
 export const MAX_EVIDENCE = 8;
 
-function toFinding(raw: RawFinding, range: Finding['range'], severity: Severity): Finding {
-  return { rule: raw.rule, severity, range, message: raw.message, suggestions: [...new Set(raw.suggestions)], evidence: representative(raw.evidence) };
+function toFinding(raw: RawFinding, range: Finding['range'], severity: Severity, corpus: Corpus): Finding {
+  return { rule: raw.rule, severity, range, message: raw.message, suggestions: [...new Set(raw.suggestions)], evidence: shownEvidence(corpus, raw) };
+}
+
+/** The passages a finding shows, made once per raw finding (raw findings live in the paragraph cache). */
+const shown = new WeakMap<RawFinding, Evidence[]>();
+function shownEvidence(corpus: Corpus, raw: RawFinding): Evidence[] {
+  let evidence = shown.get(raw);
+  if (!evidence) shown.set(raw, (evidence = representative(corpus, raw.evidence).map((ref) => passageOf(corpus, ref))));
+  return evidence;
 }
 
 /** Up to MAX_EVIDENCE passages: distinct excerpts first, so each wording the sources use is shown. */
-function representative(evidence: Evidence[]): Evidence[] {
-  if (evidence.length <= MAX_EVIDENCE) return evidence;
+function representative(corpus: Corpus, refs: PassageRef[]): PassageRef[] {
+  if (refs.length <= MAX_EVIDENCE) return refs;
   const seen = new Set<string>();
-  const distinct = evidence.filter((e) => !seen.has(e.excerpt) && seen.add(e.excerpt));
-  const rest = evidence.filter((e) => !distinct.includes(e));
-  return [...distinct, ...rest].slice(0, MAX_EVIDENCE);
+  const distinct = new Set<number>();
+  refs.forEach((ref, i) => {
+    const { excerpt } = excerptOf(corpus, ref);
+    if (!seen.has(excerpt)) {
+      seen.add(excerpt);
+      distinct.add(i);
+    }
+  });
+  const rest = refs.filter((_, i) => !distinct.has(i));
+  return [...[...distinct].map((i) => refs[i]), ...rest].slice(0, MAX_EVIDENCE);
 }
 
-/** Evidence passages by source and span, per corpus: the same wire passage backs findings in many paragraphs. */
-const evidenceCaches = new WeakMap<Corpus, Map<string, Evidence>>();
-const MAX_CACHED_EVIDENCE = 20_000;
-
 function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
-  let cache = evidenceCaches.get(corpus);
-  if (!cache) evidenceCaches.set(corpus, (cache = new Map()));
-  const passages = cache;
-  const evidence = (doc: number, start: number, end: number): Evidence => {
-    const key = `${doc}:${start}:${end}`;
-    let found = passages.get(key);
-    if (!found) {
-      if (passages.size >= MAX_CACHED_EVIDENCE) passages.clear();
-      passages.set(key, (found = passageOf(corpus, doc, start, end)));
-    }
-    return found;
-  };
   return {
     draft,
     corpus,
-    evidence,
+    evidence: (doc, start, end) => ({ doc, start, end }),
     quotes: draft.quotes.map((q) => matchQuote(q, draft, corpus)),
     figures: draft.figures
       .filter((f) => !f.inQuote)
@@ -142,18 +141,33 @@ function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
   };
 }
 
-/** The source sentence holding `start`, as a citation (cut at EXCERPT_LIMIT characters unless the span runs on). */
-function passageOf(corpus: Corpus, doc: number, start: number, end: number): Evidence {
+/** The source sentence holding the span's start, cut at EXCERPT_LIMIT characters unless the span runs on. */
+function excerptOf(corpus: Corpus, { doc, start, end }: PassageRef): { excerpt: string; from: number; to: number } {
   const source = corpus.sources[doc];
-  const sentence = source.segmented.sentences.find((s) => s.start <= start && start <= s.end) ?? { start, end };
-  const excerptEnd = Math.min(sentence.end, Math.max(end, sentence.start + EXCERPT_LIMIT));
-  const excerpt = source.text.slice(sentence.start, excerptEnd) + (excerptEnd < sentence.end ? '…' : '');
+  const sentences = source.segmented.sentences;
+  // The first sentence ending at or after `start` (sentences are in order and do not overlap).
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const sentence = lo < sentences.length && sentences[lo].start <= start ? sentences[lo] : { start, end };
+  const to = Math.min(sentence.end, Math.max(end, sentence.start + EXCERPT_LIMIT));
+  return { excerpt: source.text.slice(sentence.start, to) + (to < sentence.end ? '…' : ''), from: sentence.start, to };
+}
+
+/** A passage as a finding or hover cites it. */
+function passageOf(corpus: Corpus, ref: PassageRef): Evidence {
+  const source = corpus.sources[ref.doc];
+  const { excerpt, from, to } = excerptOf(corpus, ref);
   return {
     source: source.info.path,
     title: source.info.title,
     outlet: source.info.outlet,
     date: source.info.date?.iso,
-    range: rangeOf(source.lineStarts, { start: sentence.start, end: excerptEnd }),
+    range: rangeOf(source.lineStarts, { start: from, end: to }),
     excerpt,
   };
 }
@@ -168,7 +182,7 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
   const within = (span: Span) => span.start <= local && local <= span.end;
   const passages = new Map<number, SourcePassages['passages']>();
   const add = (doc: number, start: number, end: number, value: string, agrees: boolean) => {
-    const e = ctx.evidence(doc, start, end);
+    const e = passageOf(corpus, { doc, start, end });
     const list = passages.get(doc) ?? [];
     if (!list.some((p) => p.excerpt === e.excerpt && p.value === value)) list.push({ excerpt: e.excerpt, range: e.range, value, agrees });
     passages.set(doc, list);
