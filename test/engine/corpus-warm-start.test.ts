@@ -28,11 +28,15 @@ describe('loadCorpus with an on-disk index', () => {
   });
 
   const cacheFiles = () => readdirSync(join(work, 'cache')).filter((f) => f.endsWith('.idx'));
-  const settle = () => new Promise((r) => setTimeout(r, 300)); // the index is written after loadCorpus returns
+  /** Loads, and waits for the on-disk index to be written (it is written after loadCorpus returns). */
+  const loadAndWrite = async () => {
+    const corpus = await loadCorpus([sources]);
+    await corpus.indexWritten;
+    return corpus;
+  };
 
   it('writes the index on a cold start and gives the same findings from it', async () => {
-    const cold = await loadCorpus([sources]);
-    await settle();
+    const cold = await loadAndWrite();
     assert.equal(cacheFiles().length, 1);
     const warm = await loadCorpus([sources]);
     assert.equal(cold.warmStart, undefined);
@@ -59,8 +63,7 @@ describe('loadCorpus with an on-disk index', () => {
   });
 
   it('checks on when a source is deleted after a warm start, without claims from it', async () => {
-    await loadCorpus([sources]); // (re)writes the index for the files as they are now
-    await settle();
+    await loadAndWrite(); // (re)writes the index for the files as they are now
     const warm = await loadCorpus([sources]);
     assert.equal(warm.warmStart, true);
     const gone = warm.sources[0];
@@ -87,23 +90,21 @@ describe('loadCorpus with an on-disk index', () => {
     const withAdded = await loadCorpus([sources]);
     assert.equal(withAdded.warmStart, undefined);
     assert.equal(withAdded.sources.length, 6);
-    await settle();
+    await withAdded.indexWritten;
     rmSync(added);
     const without = await loadCorpus([sources]);
     assert.equal(without.warmStart, undefined);
     assert.equal(without.sources.length, 5);
-    await settle();
+    await without.indexWritten;
     // A binary file is refused on every start, warm or cold, with the same reason.
     writeFileSync(join(sources, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
-    const cold = await loadCorpus([sources]);
-    await settle();
+    const cold = await loadAndWrite();
     const warm = await loadCorpus([sources]);
     assert.equal(warm.warmStart, true);
     assert.deepEqual(warm.problems, cold.problems);
     assert.match(warm.problems[0].reason, /binary/);
     rmSync(join(sources, 'image.txt'));
-    await loadCorpus([sources]);
-    await settle();
+    await loadAndWrite();
   });
 
   it('reads a changed source afresh', async () => {
@@ -114,7 +115,7 @@ describe('loadCorpus with an on-disk index', () => {
     const corpus = await loadCorpus([sources]);
     const source = corpus.sources.find((s) => s.info.path === file)!;
     assert.ok(source.segmented.sentences.some((s) => s.text.includes('23 missiles')), 'the new text is segmented');
-    await settle();
+    await corpus.indexWritten;
   });
 
   it('reports a corrupt index and rebuilds it', async () => {
@@ -125,7 +126,7 @@ describe('loadCorpus with an on-disk index', () => {
     const corpus = await loadCorpus([sources]);
     assert.ok(corpus.problems.some((p) => /index cache not used, rebuilt/.test(p.reason)), JSON.stringify(corpus.problems));
     assert.equal(corpus.sources.length, 5);
-    await settle();
+    await corpus.indexWritten;
     const again = await loadCorpus([sources]);
     assert.deepEqual(again.problems, []);
   });

@@ -39,6 +39,8 @@ export interface Corpus {
   index: CorpusIndex;
   /** Loaded from the on-disk index without reading the sources (they are read when first used). */
   warmStart?: boolean;
+  /** After a cold start: settles once the on-disk index is written (or could not be). */
+  indexWritten?: Promise<void>;
 }
 
 export interface LoadOptions {
@@ -97,7 +99,6 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
   };
   const corpus = buildCorpus(files, absolute, problems, files.map(reuse));
   if (cachePath) {
-    // Written after the corpus is ready, off the request path; a failed write only costs the next start its speed.
     const byPath = new Map(files.map((f) => [f.path, f]));
     const sources = new Map(
       corpus.sources.map((s) => {
@@ -112,7 +113,10 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
       index: corpus.indexData,
       readWarnings: corpus.sources.flatMap((s) => (byPath.get(s.info.path)?.warning ? [[s.info.path, byPath.get(s.info.path)!.warning!] as [string, string]] : [])),
     };
-    void writeCache(cachePath, { version: SEGMENTATION_VERSION, roots: absolute, sources, extra }).catch(() => undefined);
+    // Once the caller has the corpus (a check can run first); a failed write only costs the next start its speed.
+    corpus.indexWritten = new Promise<void>((done) =>
+      setImmediate(() => writeCache(cachePath, { version: SEGMENTATION_VERSION, roots: absolute, sources, extra }).then(done, () => done())),
+    );
   }
   return corpus;
 }

@@ -184,6 +184,7 @@ export class CorpusManager {
           (corpus.warmStart ? ' (from the on-disk index; each source is read when first needed)' : '') +
           (corpus.problems.length ? `; ${corpus.problems.length} could not be read` : ''),
       );
+      void corpus.indexWritten?.then(() => this.ctx.log.info(`on-disk index of ${roots.join(', ')} written (${Date.now() - started} ms after loading began)`));
       this.reportProblems(corpus);
       this.status({ state: 'ready', sources: corpus.sources.length, problems: corpus.problems, roots: corpus.roots ?? roots });
       return corpus;
