@@ -39,6 +39,24 @@ describe('readMetadata: front matter', () => {
     assert.match(m.warnings[0], /front matter could not be read/);
   });
 
+  it('hostile front matter builds no live objects: JavaScript types are refused, the block is read as text', () => {
+    const hostile = [
+      '---\ntitle: !!js/function "function () { globalThis.corroboratePwned = true; }"\n---\nBody.',
+      '---\ndate: { toString: !!js/function "function () { globalThis.corroboratePwned = true; return \'x\'; }" }\n---\nBody.',
+      '---\ntitle: !!js/regexp /(a+)+$/\n---\nBody.',
+      '---\ntitle: !!js/undefined\n---\nBody.',
+    ];
+    for (const text of hostile) {
+      const m = readMetadata(text);
+      assert.equal(m.frontMatterEnd, 0, text);
+      assert.match(m.warnings[0], /front matter could not be read/);
+      // Plain data only (the block itself may serve as the title, as text).
+      assert.ok(Object.values(m).every((v) => typeof v !== 'function' && !(v instanceof RegExp)));
+      assert.equal(m.date, undefined);
+    }
+    assert.equal((globalThis as { corroboratePwned?: boolean }).corroboratePwned, undefined);
+  });
+
   it('front matter is blanked, not removed: claim offsets stay those of the file', () => {
     const text = '---\ntitle: x\ndate: 2025-11-25\n---\nRussia launched 22 missiles on Monday.';
     const seg = segmentText(text);
