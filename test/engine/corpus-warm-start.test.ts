@@ -131,3 +131,25 @@ describe('loadCorpus with an on-disk index', () => {
     assert.deepEqual(again.problems, []);
   });
 });
+
+describe('loadCorpus keeps the event loop running', () => {
+  it('lets timers fire while a corpus loads (a server answers from its previous corpus meanwhile)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'corroborate-yield-'));
+    try {
+      const seeds = readdirSync(SEEDS).map((n) => readFileSync(join(SEEDS, n), 'utf8'));
+      for (let i = 0; i < 300; i++) writeFileSync(join(work, `copy-${i}.md`), seeds[i % seeds.length].replace(/22 missiles/g, `${i} missiles`));
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 5);
+      const started = performance.now();
+      const corpus = await loadCorpus([work], { cache: false });
+      const took = performance.now() - started;
+      clearInterval(timer);
+      assert.equal(corpus.sources.length, 300);
+      // At least one tick for every 100 ms of loading (it pauses every 25 ms or so).
+      assert.ok(ticks >= Math.floor(took / 100), `${ticks} ticks in ${Math.round(took)} ms`);
+      assert.ok(ticks > 0, `${ticks} ticks in ${Math.round(took)} ms`);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

@@ -175,6 +175,17 @@ describe('the engine over the seeds: properties', () => {
     );
   });
 
+  it('finds a verbatim quote whose draft sentence is led by rarer words from another quote (found by the property above)', () => {
+    // The splitter keeps these two together; the search's rarest words then all came from the first quote.
+    const draft =
+      'Speaking to BBC Radio 4\'s Today programme on Tuesday, she said: "We can\'t go back to business as usual... how could you imagine that?" ' +
+      'Meanwhile, Trump said that “something good may be happening,” but warned: “Don’t believe it until you see it.”';
+    const strong = findingsOf(seeds, draft).filter((f) => f.severity === 'warning' || f.severity === 'error');
+    assert.deepEqual(strong.map((f) => `${f.rule}: ${f.message}`), []);
+    const disagree = findingsOf(seeds, draft).find((f) => f.rule === 'sources/disagree' && f.text === 'something good may be happening');
+    assert.match(disagree?.message ?? '', /2 sources say “something good just may be happening”; 1 source says “something good may be happening”/);
+  });
+
   it('never throws on any draft; every range is inside the draft and every excerpt is its source\'s text', () => {
     const draft = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 300 }),

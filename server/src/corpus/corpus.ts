@@ -73,12 +73,14 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
   }
   const snapshot = cached && snapshotOf(cached);
   if (cached && snapshot) {
-    const warm = warmCorpus(paths, absolute, problems, cached, snapshot, maxBytes, options.onProgress);
+    const warm = await warmCorpus(paths, absolute, problems, cached, snapshot, maxBytes, options.onProgress);
     if (warm) return warm;
   }
   const files: SourceFile[] = [];
+  const pause = pacer();
   let done = 0;
   for (const path of paths) {
+    await pause();
     const read = readTextFile(path, maxBytes);
     if (read.problem) problems.push({ path, reason: read.problem });
     else if (read.text !== undefined) {
@@ -97,7 +99,12 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
       return undefined; // spans past the text, or undecodable: the file changed in place; segment it again
     }
   };
-  const corpus = buildCorpus(files, absolute, problems, files.map(reuse));
+  const segmented: Segmented[] = [];
+  for (const file of files) {
+    await pause();
+    segmented.push(reuse(file) ?? segmentFile(file, problems));
+  }
+  const corpus = buildCorpus(files, absolute, problems, segmented);
   if (cachePath) {
     const byPath = new Map(files.map((f) => [f.path, f]));
     const sources = new Map(
@@ -142,7 +149,7 @@ function snapshotOf(cached: CacheFile): CorpusSnapshot | undefined {
  * same order), the corpus comes from the index alone, and each source is read and decoded only when a check first
  * needs it. Anything else (a new, changed or deleted file) answers undefined: the caller reads everything.
  */
-function warmCorpus(
+async function warmCorpus(
   paths: string[],
   roots: string[],
   problems: SourceProblem[],
@@ -150,11 +157,13 @@ function warmCorpus(
   snapshot: CorpusSnapshot,
   maxBytes: number,
   onProgress?: (done: number, total: number) => void,
-): Corpus | undefined {
+): Promise<Corpus | undefined> {
+  const pause = pacer();
   const entries = [...cached.sources.values()];
   const fresh: typeof entries = [];
   const unusable: SourceProblem[] = [];
   for (const path of paths) {
+    await pause();
     const entry = cached.sources.get(path);
     let stat;
     try {
@@ -226,15 +235,7 @@ function buildCorpus(
   problems: SourceProblem[],
   presegmented: Array<Segmented | undefined> = [],
 ): Corpus & { vocabulary: Vocabulary; indexData: IndexData } {
-  const segmented: Segmented[] = [];
-  for (const [i, file] of files.entries()) {
-    try {
-      segmented.push(presegmented[i] ?? segmentText(file.text, basename(file.path)));
-    } catch (error) {
-      problems.push({ path: file.path, reason: `could not be analysed: ${(error as Error).message}` });
-      segmented.push(segmentText('', basename(file.path)));
-    }
-  }
+  const segmented = files.map((file, i) => presegmented[i] ?? segmentFile(file, problems));
   const vocabulary = vocabularyOf(segmented.map((s) => s.text));
   const knownPeople = peopleOf(segmented, vocabulary.lowercase);
   const sources: SourceDoc[] = [];
@@ -246,6 +247,28 @@ function buildCorpus(
   });
   const indexData = indexDataOf(segmented.filter((s) => s.sentences.length));
   return { roots, sources, problems, vocabulary, indexData, index: indexFrom(indexData, knownPeople, vocabulary) };
+}
+
+function segmentFile(file: SourceFile, problems: SourceProblem[]): Segmented {
+  try {
+    return segmentText(file.text, basename(file.path));
+  } catch (error) {
+    problems.push({ path: file.path, reason: `could not be analysed: ${(error as Error).message}` });
+    return segmentText('', basename(file.path));
+  }
+}
+
+/**
+ * Lets the event loop run every 25 ms or so of loading: a language server keeps answering from its previous corpus
+ * while a new one loads.
+ */
+function pacer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < 25) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
 }
 
 /** Figures and dates of distinct source sentences, shared across sources (bounded). */
