@@ -126,7 +126,7 @@ function freshCacheDir() {
   return dir;
 }
 /** The index each corpus size left on disk after its cold runs: what warm starts read. */
-const warmCacheDir = (size) => join(BENCH_ROOT, "index-cache", `warm-${process.pid}-${size}`);
+const warmCacheDir = (size) => join(BENCH_ROOT, 'index-cache', `warm-${process.pid}-${size}`);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The run
@@ -365,4 +365,5 @@ if (profile || profileOnly) {
   console.log(`\nserver during keystrokes (median ${ms(median(r.latencies))} while profiled):`);
   if (existsSync(dir)) for (const f of readdirSync(dir).sort()) console.log('\n' + summarise(join(dir, f), 12, r.typingWindowUs));
 }
+rmSync(join(BENCH_ROOT, 'index-cache'), { recursive: true, force: true }); // this run's on-disk indexes
 progress(`done in ${elapsed()}`);
