@@ -7,8 +7,11 @@ export interface CorpusIndex {
   sentenceCount: number;
   /** Inverse document frequency over sentences; unseen words weigh the most. */
   idf(word: string): number;
-  /** Sentences sharing the most (weighted) content words with `words`, best first. */
-  candidates(words: readonly string[], limit: number): Array<SentenceRef & { score: number }>;
+  /**
+   * Sentences sharing the most (weighted) content words with `words`, best first. The search starts from the rarest
+   * words; `lead` words (e.g. a quotation's own) are among them whatever else the query holds.
+   */
+  candidates(words: readonly string[], limit: number, lead?: readonly string[]): Array<SentenceRef & { score: number }>;
   /** The content words of one sentence, as a set. */
   sentenceSet(doc: number, sentence: number): ReadonlySet<string>;
   /** Capitalised words of the corpus by lower case: spelling → occurrences. */
@@ -45,6 +48,8 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
 const COMMON_SHARE = 0.05;
 /** Candidates come from the query's rarest words; the rest only rescore. Bounds the work on a large corpus. */
 const SEARCH_WORDS = 8;
+/** Of those, how many may be taken by the caller's lead words first. */
+const LEAD_WORDS = 3;
 /** Word sets of sentences kept for re-use: a few drafts' worth of candidates. */
 const MAX_CACHED_SETS = 50_000;
 const NO_WORDS: ReadonlySet<string> = new Set();
@@ -205,7 +210,7 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
     commonWords: vocabulary.lowercase,
     knownPeople,
     nameRefs,
-    candidates(words, limit) {
+    candidates(words, limit, lead = []) {
       const query: Array<{ id: number; weight: number }> = [];
       let total = 0;
       for (const word of new Set(words)) {
@@ -214,10 +219,10 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
         const id = wordIds.get(word);
         if (id !== undefined) query.push({ id, weight });
       }
-      const searchable = query
-        .filter(({ id }) => !(sentencesWith[id] > COMMON_SHARE * n && n > 200))
-        .sort((a, b) => sentencesWith[a.id] - sentencesWith[b.id])
-        .slice(0, SEARCH_WORDS);
+      const rarestFirst = query.filter(({ id }) => !(sentencesWith[id] > COMMON_SHARE * n && n > 200)).sort((a, b) => sentencesWith[a.id] - sentencesWith[b.id]);
+      const leading = new Set(lead.map((word) => wordIds.get(word)));
+      const led = rarestFirst.filter(({ id }) => leading.has(id)).slice(0, LEAD_WORDS);
+      const searchable = [...led, ...rarestFirst.filter((w) => !led.includes(w))].slice(0, SEARCH_WORDS);
       let touchedCount = 0;
       for (const { id, weight } of searchable) {
         for (let p = postingStart[id]; p < postingStart[id + 1]; p++) {

@@ -81,13 +81,9 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
   const { index } = corpus;
   const sentenceQuery = weigh(sentenceWords, index.idf);
   const quoteContent = contentWords(claim.words);
-  // Sentences like the draft's, then any more that hold the quoted words: in a long draft sentence (or two the
-  // splitter left joined) the rarest words, which lead the search, may all lie outside the quote.
-  const candidates = index.candidates([...quoteContent, ...sentenceWords], 60);
-  if (quoteContent.length) {
-    const listed = new Set(candidates.map((c) => `${c.doc}:${c.sentence}`));
-    for (const c of index.candidates(quoteContent, 60)) if (!listed.has(`${c.doc}:${c.sentence}`)) candidates.push(c);
-  }
+  // Sentences like the draft's, searched from the quoted words' rarest first: in a long draft sentence (or two the
+  // splitter left joined) the rarest words may all lie outside the quote.
+  const candidates = index.candidates([...quoteContent, ...sentenceWords], 60, quoteContent);
   const seenQuotes = new Set<string>();
   const comparisons = new Map<string, WordingComparison>();
   for (const candidate of candidates) {
