@@ -137,7 +137,7 @@ interface CorpusSnapshot {
   /** Sources read with a warning (e.g. decoded as Windows-1252), to report again on a warm start. */
   readWarnings: Array<[string, string]>;
 }
-const SNAPSHOT_KIND = 'corpus-snapshot-1';
+const SNAPSHOT_KIND = 'corpus-snapshot-2'; // bumped whenever IndexData changes shape
 
 function snapshotOf(cached: CacheFile): CorpusSnapshot | undefined {
   const extra = cached.extra as Partial<CorpusSnapshot> | undefined;

@@ -14,6 +14,8 @@ export interface CorpusIndex {
   candidates(words: readonly string[], limit: number, lead?: readonly string[]): Array<SentenceRef & { score: number }>;
   /** The content words of one sentence, as a set. */
   sentenceSet(doc: number, sentence: number): ReadonlySet<string>;
+  /** Whether the sentence's paragraph has a quotation mark (so may hold a quote), without reading the source. */
+  inQuotedParagraph(doc: number, sentence: number): boolean;
   /** Capitalised words of the corpus by lower case: spelling → occurrences. */
   names: Map<string, Map<string, number>>;
   /** Every word of the corpus in lower case, capitalised or not. */
@@ -66,6 +68,8 @@ export interface IndexData {
   sentenceOf: Int32Array;
   /** sentence → its group: sentences with the same content words, in any source, are one group */
   groupOf: Int32Array;
+  /** sentence → 1 if its paragraph has a quotation mark */
+  quoted: Uint8Array;
   /** group g's distinct word ids are groupWordList[groupWordStart[g] … groupWordStart[g + 1]) */
   groupWordStart: Int32Array;
   groupWordList: Int32Array;
@@ -97,6 +101,7 @@ export function indexDataOf(docs: readonly Segmented[]): IndexData {
   const docOf = new Int32Array(sentenceCount);
   const sentenceOf = new Int32Array(sentenceCount);
   const groupOf = new Int32Array(sentenceCount);
+  const quoted = new Uint8Array(sentenceCount);
   const groupByWords = new Map<string, number>();
   const wordIds = new Map<string, number>();
   const groupWordIds: number[] = []; // each group's distinct word ids, one group after another
@@ -105,9 +110,11 @@ export function indexDataOf(docs: readonly Segmented[]): IndexData {
   let k = 0;
   docs.forEach((doc, d) => {
     firstSentenceOf[d] = k;
+    const quotedParagraph = doc.paragraphs.map((p) => /["“”]/.test(p.text));
     doc.sentenceWords.forEach((words, s) => {
       docOf[k] = d;
       sentenceOf[k] = s;
+      quoted[k] = quotedParagraph[doc.sentences[s].paragraph] ? 1 : 0;
       const key = words.join('\u0001');
       let group = groupByWords.get(key);
       if (group === undefined) {
@@ -168,13 +175,13 @@ export function indexDataOf(docs: readonly Segmented[]): IndexData {
   const words = new Array<string>(wordCount);
   for (const [word, id] of wordIds) words[id] = word;
   return {
-    sentenceCount, firstSentenceOf, docOf, sentenceOf, groupOf, groupWordStart, groupWordList, memberStart, members,
+    sentenceCount, firstSentenceOf, docOf, sentenceOf, groupOf, quoted, groupWordStart, groupWordList, memberStart, members,
     words, sentencesWith, postingStart, postingList, names, nameRefs,
   };
 }
 
 export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, vocabulary: Vocabulary): CorpusIndex {
-  const { sentenceCount, firstSentenceOf, docOf, sentenceOf, groupOf, groupWordStart, groupWordList, memberStart, members, words, sentencesWith, postingStart, postingList, names, nameRefs } = data;
+  const { sentenceCount, firstSentenceOf, docOf, sentenceOf, groupOf, quoted, groupWordStart, groupWordList, memberStart, members, words, sentencesWith, postingStart, postingList, names, nameRefs } = data;
   const wordIds = new Map<string, number>();
   for (let id = 0; id < words.length; id++) wordIds.set(words[id], id);
   const groupCount = memberStart.length - 1;
@@ -191,6 +198,10 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
   return {
     sentenceCount,
     idf,
+    inQuotedParagraph(doc, sentence) {
+      const end = doc + 1 < firstSentenceOf.length ? firstSentenceOf[doc + 1] : sentenceCount;
+      return sentence >= 0 && firstSentenceOf[doc] + sentence < end && quoted[firstSentenceOf[doc] + sentence] === 1;
+    },
     sentenceSet(doc, sentence) {
       // Per group, so a sentence repeated across the corpus is one set; bounded, as a draft touches few groups.
       const end = doc + 1 < firstSentenceOf.length ? firstSentenceOf[doc + 1] : sentenceCount;

@@ -2,7 +2,7 @@
 import { diffArrays } from 'diff';
 import type { QuoteClaim } from '../engine/types';
 import type { Corpus } from '../corpus/corpus';
-import type { AnalyzedText, Segmented } from '../extract/document';
+import type { AnalyzedText } from '../extract/document';
 import type { Sentence } from '../text/segment';
 import { tokensOf, contentWords } from '../text/words';
 import { weigh, weightedCoverage } from './similarity';
@@ -59,14 +59,6 @@ function runningWordsOf(sentence: Sentence): string {
   return words;
 }
 
-/** Which paragraphs of a source have a quotation mark (1) or not (0): looked up for every quote candidate. */
-const quotedParagraphs = new WeakMap<Segmented, Uint8Array>();
-function quotedParagraphsOf(seg: Segmented): Uint8Array {
-  let marks = quotedParagraphs.get(seg);
-  if (!marks) quotedParagraphs.set(seg, (marks = Uint8Array.from(seg.paragraphs, (p) => (/["“”]/.test(p.text) ? 1 : 0))));
-  return marks;
-}
-
 export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpus): QuoteMatch {
   const draftWords = wordsWithSpans(claim.words, 0).map((w) => w.text);
   const result: QuoteMatch = { claim, exact: [], near: [], inText: [] };
@@ -87,10 +79,9 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
   const seenQuotes = new Set<string>();
   const comparisons = new Map<string, WordingComparison>();
   for (const candidate of candidates) {
+    // Only a paragraph with quotation marks can hold a source quote: skip the others without reading the source.
+    if (!index.inQuotedParagraph(candidate.doc, candidate.sentence)) continue;
     const doc = corpus.sources[candidate.doc];
-    // Only a paragraph with quotation marks can hold a source quote: skip the others without analysing the source.
-    const seg = doc.segmented;
-    if (!quotedParagraphsOf(seg)[seg.sentences[candidate.sentence].paragraph]) continue;
     const quotes = doc.quotes.filter((q) => q.sentence === candidate.sentence || (q.sentence < candidate.sentence && q.sentence >= candidate.sentence - 2));
     for (const quote of quotes) {
       const key = `${candidate.doc}:${quote.span.start}`;
