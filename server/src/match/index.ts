@@ -87,10 +87,6 @@ export interface IndexData {
   nameRefs: Map<string, Array<{ doc: number; start: number; end: number }>>;
 }
 
-export function buildIndex(docs: readonly Segmented[], knownPeople: ReadonlySet<string>, vocabulary: Vocabulary): CorpusIndex {
-  return indexFrom(indexDataOf(docs), knownPeople, vocabulary);
-}
-
 export function indexDataOf(docs: readonly Segmented[]): IndexData {
   const names = new Map<string, Map<string, number>>();
   const nameRefs = new Map<string, Array<{ doc: number; start: number; end: number }>>();
