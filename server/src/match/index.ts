@@ -186,6 +186,12 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
     const id = wordIds.get(word);
     return Math.log(1 + n / (1 + (id === undefined ? 0 : sentencesWith[id])));
   };
+  /** A source's sentence numbered across the corpus; -1 past either end of the source. */
+  const numberOf = (doc: number, sentence: number): number => {
+    const end = doc + 1 < firstSentenceOf.length ? firstSentenceOf[doc + 1] : sentenceCount;
+    const k = firstSentenceOf[doc] + sentence;
+    return sentence >= 0 && k < end ? k : -1;
+  };
   // Scratch space for scoring, reused by every search (the engine is single-threaded).
   const partial = new Float64Array(groupCount);
   const touched = new Int32Array(groupCount);
@@ -195,14 +201,14 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
     sentenceCount,
     idf,
     inQuotedParagraph(doc, sentence) {
-      const end = doc + 1 < firstSentenceOf.length ? firstSentenceOf[doc + 1] : sentenceCount;
-      return sentence >= 0 && firstSentenceOf[doc] + sentence < end && quoted[firstSentenceOf[doc] + sentence] === 1;
+      const k = numberOf(doc, sentence);
+      return k >= 0 && quoted[k] === 1;
     },
     sentenceSet(doc, sentence) {
       // Per group, so a sentence repeated across the corpus is one set; bounded, as a draft touches few groups.
-      const end = doc + 1 < firstSentenceOf.length ? firstSentenceOf[doc + 1] : sentenceCount;
-      if (!(sentence >= 0 && firstSentenceOf[doc] + sentence < end)) return NO_WORDS;
-      const group = groupOf[firstSentenceOf[doc] + sentence];
+      const k = numberOf(doc, sentence);
+      if (k < 0) return NO_WORDS;
+      const group = groupOf[k];
       let set = sentenceSets.get(group);
       if (!set) {
         if (sentenceSets.size >= MAX_CACHED_SETS) sentenceSets.clear();
