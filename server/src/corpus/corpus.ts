@@ -2,6 +2,7 @@
 import { basename, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import type { Metadata } from './metadata';
+import type { Sentence } from '../text/segment';
 import type { DateClaim, FigureClaim, QuoteClaim, SourceInfo, SourceProblem, Span } from '../engine/types';
 import { extractFigures } from '../extract/figures';
 import { lineStartsOf } from '../engine/lines';
@@ -118,7 +119,7 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
       vocabulary: corpus.vocabulary,
       people: [...corpus.index.knownPeople],
       index: corpus.indexData,
-      readWarnings: corpus.sources.flatMap((s) => (byPath.get(s.info.path)?.warning ? [[s.info.path, byPath.get(s.info.path)!.warning!] as [string, string]] : [])),
+      readWarnings: files.flatMap((f): Array<[string, string]> => (f.warning ? [[f.path, f.warning]] : [])),
     };
     // Once the caller has the corpus (a check can run first); a failed write only costs the next start its speed.
     corpus.indexWritten = new Promise<void>((done) =>
@@ -192,7 +193,7 @@ async function warmCorpus(
     for (const w of entry.meta?.warnings ?? []) problems.push({ path: entry.path, reason: w });
     const load = (): Segmented => hydrate(entry.path, entry, maxBytes, problems);
     onProgress?.(id + 1, fresh.length);
-    return sourceDoc(id, entry.path, entry.meta ?? entry.segmented.meta, load, knownPeople, problems);
+    return new Source(id, entry.path, entry.meta ?? entry.segmented.meta, load, knownPeople, problems);
   });
   return { roots, sources, problems, index: indexFrom(snapshot.index, knownPeople, snapshot.vocabulary), warmStart: true };
 }
@@ -243,7 +244,7 @@ function buildCorpus(
     const seg = segmented[i];
     if (!seg.sentences.length) return;
     for (const warning of seg.meta.warnings) problems.push({ path: file.path, reason: warning });
-    sources.push(sourceDoc(sources.length, file.path, seg.meta, () => seg, knownPeople, problems));
+    sources.push(new Source(sources.length, file.path, seg.meta, () => seg, knownPeople, problems));
   });
   const indexData = indexDataOf(segmented.filter((s) => s.sentences.length));
   return { roots, sources, problems, vocabulary, indexData, index: indexFrom(indexData, knownPeople, vocabulary) };
@@ -272,7 +273,7 @@ function pacer(): () => Promise<void> {
 }
 
 /** Figures and dates of distinct source sentences, shared across sources (bounded). */
-const claimMemo = new Map<string, FigureClaim[] | DateClaim[]>();
+const claimMemo = new Map<string, Array<FigureClaim | DateClaim>>();
 
 /**
  * A source whose segmentation comes from `load` on first use (at once for a fresh corpus, lazily on a warm start).
@@ -289,11 +290,11 @@ class Source implements SourceDoc {
 
   constructor(
     readonly id: number,
+    private readonly path: string,
     meta: Metadata,
     private readonly load: () => Segmented,
     private readonly knownPeople: ReadonlySet<string>,
     private readonly problems: SourceProblem[],
-    readonly path: string,
   ) {
     this.info = { path, title: meta.title ?? basename(path), outlet: meta.outlet ?? meta.author, date: meta.date };
   }
@@ -322,12 +323,8 @@ class Source implements SourceDoc {
   }
 }
 
-function sourceDoc(id: number, path: string, meta: Metadata, load: () => Segmented, knownPeople: ReadonlySet<string>, problems: SourceProblem[]): SourceDoc {
-  return new Source(id, meta, load, knownPeople, problems, path);
-}
-
 /** Figure and date extraction one sentence at a time (they need only the sentence and its paragraph's quote marks). */
-function sentenceClaims(seg: Segmented, memo: Map<string, FigureClaim[] | DateClaim[]>) {
+function sentenceClaims(seg: Segmented, memo: Map<string, Array<FigureClaim | DateClaim>>) {
   const figures = new Map<number, FigureClaim[]>();
   const dates = new Map<number, DateClaim[]>();
   const paragraphQuotes = new Map<number, Span[]>();
@@ -345,8 +342,8 @@ function sentenceClaims(seg: Segmented, memo: Map<string, FigureClaim[] | DateCl
   };
   // Wire copy repeats sentences word for word across sources: extract from each distinct sentence (with its quotation
   // marks and date context) once, then place the claims in this source.
-  const shared = <C extends FigureClaim[] | DateClaim[]>(key: string, extract: () => C): C => {
-    let found = memo.get(key) as C | undefined;
+  const shared = <C extends FigureClaim | DateClaim>(key: string, extract: () => C[]): C[] => {
+    let found = memo.get(key) as C[] | undefined;
     if (!found) {
       if (memo.size > 50_000) memo.clear();
       memo.set(key, (found = extract()));
@@ -354,25 +351,26 @@ function sentenceClaims(seg: Segmented, memo: Map<string, FigureClaim[] | DateCl
     return found;
   };
   const shift = (span: Span, at: number): Span => ({ start: span.start + at, end: span.end + at });
+  /** Claims of sentence `s`, extracted from it alone (memoised by `kind` and text), then placed in this source. */
+  const claimsOf = <C extends FigureClaim | DateClaim>(
+    placed: Map<number, C[]>,
+    s: number,
+    kind: string,
+    extract: (alone: Sentence, quotes: Span[]) => C[],
+    place: (claim: C, at: number) => C, // a copy with its spans moved by `at`
+  ): C[] => {
+    let found = placed.get(s);
+    if (found) return found;
+    const { sentence, quotes, key } = alone(s);
+    const relative = shared(`${kind}|${key}`, () => extract({ ...sentence, start: 0, end: sentence.text.length }, quotes));
+    placed.set(s, (found = relative.map((c) => Object.assign(place(c, sentence.start), { sentence: s }))));
+    return found;
+  };
   return {
-    figures(s: number): FigureClaim[] {
-      let found = figures.get(s);
-      if (found) return found;
-      const { sentence, quotes, key } = alone(s);
-      const relative = shared(`figures|${key}`, () => extractFigures(sentence.text, [{ ...sentence, start: 0, end: sentence.text.length }], quotes));
-      figures.set(s, (found = relative.map((f) => ({ ...f, sentence: s, span: shift(f.span, sentence.start), valueSpan: shift(f.valueSpan, sentence.start) }))));
-      return found;
-    },
-    dates(s: number): DateClaim[] {
-      let found = dates.get(s);
-      if (found) return found;
-      const { sentence, quotes, key } = alone(s);
-      const relative = shared(`dates|${dateOptions.documentDate}|${dateOptions.dayFirst}|${key}`, () =>
-        extractDates(sentence.text, [{ ...sentence, start: 0, end: sentence.text.length }], quotes, dateOptions),
-      );
-      dates.set(s, (found = relative.map((d) => ({ ...d, sentence: s, span: shift(d.span, sentence.start) }))));
-      return found;
-    },
+    figures: (s: number): FigureClaim[] =>
+      claimsOf(figures, s, 'figures', (sentence, quotes) => extractFigures(sentence.text, [sentence], quotes), (f, at) => ({ ...f, span: shift(f.span, at), valueSpan: shift(f.valueSpan, at) })),
+    dates: (s: number): DateClaim[] =>
+      claimsOf(dates, s, `dates|${dateOptions.documentDate}|${dateOptions.dayFirst}`, (sentence, quotes) => extractDates(sentence.text, [sentence], quotes, dateOptions), (d, at) => ({ ...d, span: shift(d.span, at) })),
   };
 }
 
