@@ -13,17 +13,17 @@ export function alteredMatches(m: QuoteMatch): SourceQuoteMatch[] {
 
 /** A source quoting fewer of the same words ("common understanding …" inside "a common understanding …") is no other wording. */
 function mergeContained<T>(groups: Array<{ value: string; docs: number[]; items: T[] }>) {
-  const key = (v: string) => ' ' + wordsOf(v).join(' ') + ' ';
   const byLength = [...groups].sort((a, b) => b.value.length - a.value.length);
-  const kept: typeof groups = [];
+  const kept: Array<{ group: (typeof groups)[number]; key: string }> = [];
   for (const g of byLength) {
-    const into = kept.find((k) => key(k.value).includes(key(g.value)));
+    const key = ' ' + wordsOf(g.value).join(' ') + ' ';
+    const into = kept.find((k) => k.key.includes(key))?.group;
     if (into) {
       for (const d of g.docs) if (!into.docs.includes(d)) into.docs.push(d);
       into.items.push(...g.items);
-    } else kept.push({ ...g, docs: [...g.docs], items: [...g.items] });
+    } else kept.push({ group: { ...g, docs: [...g.docs], items: [...g.items] }, key });
   }
-  return kept.sort((a, b) => b.docs.length - a.docs.length);
+  return kept.map((k) => k.group).sort((a, b) => b.docs.length - a.docs.length);
 }
 
 export const quoteAltered: Rule = {

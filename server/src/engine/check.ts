@@ -134,10 +134,10 @@ function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
     quotes: draft.quotes.map((q) => matchQuote(q, draft, corpus)),
     figures: draft.figures
       .filter((f) => !f.inQuote)
-      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.figuresIn(i), (f) => f.unit === claim.unit) })),
+      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.figuresIn(i), (f) => f.unit === claim.unit, SAME_FACT) })),
     dates: draft.dates
       .filter((d) => !d.inQuote)
-      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.datesIn(i), (d) => datesComparable(claim, d)) })),
+      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.datesIn(i), (d) => datesComparable(claim, d), SAME_FACT) })),
   };
 }
 

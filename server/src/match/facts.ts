@@ -29,7 +29,7 @@ function sentenceOf(draft: Segmented, offset: number): number {
 
 /**
  * Source claims of the same kind (as `sameKind` decides) in sentences like the draft's, best per source document,
- * scored and sorted best first.
+ * scoring at least `minScore`, best first.
  */
 export function factCandidates<C extends FigureClaim | DateClaim>(
   claim: C,
@@ -37,6 +37,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   corpus: Corpus,
   claimsIn: (source: SourceDoc, sentence: number) => readonly C[],
   sameKind: (source: C) => boolean,
+  minScore = 0,
 ): Array<FactCandidate<C>> {
   const { index } = corpus;
   // The claim's own words and any quotation say nothing about which fact this is: sources often quote apart.
@@ -61,7 +62,6 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const localQuery = weigh(local, index.idf);
   const eventQuery = weigh(eventWords, index.idf);
   for (const candidate of index.candidates([...local, ...sentenceWords], 40)) {
-    const doc = corpus.sources[candidate.doc].segmented;
     const set = index.sentenceSet(candidate.doc, candidate.sentence);
     const previous = candidate.sentence > 0 ? index.sentenceSet(candidate.doc, candidate.sentence - 1) : undefined;
     const sentenceScore = Math.max(
@@ -70,6 +70,10 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
       NEIGHBOUR_WEIGHT * weightedCoverage(sentenceQuery, set, previous),
     );
     const score = shortSentence ? sentenceScore * (0.5 + 0.5 * weightedCoverage(eventQuery, set, previous)) : sentenceScore;
+    // Too unlike the draft to be kept, or to lend its claims to a better sentence of its source (below): the source's
+    // claims are not even extracted.
+    if (score < minScore - NEARLY_AS_GOOD) continue;
+    const doc = corpus.sources[candidate.doc].segmented;
     const sameKindHere = claimsIn(corpus.sources[candidate.doc], candidate.sentence).filter((c) => !c.inQuote && sameKind(c));
     const claims = closestClaims(hug, doc, sameKindHere, index.idf, shortSentence);
     if (!claims.length || differentEvent(draftEvent, doc, claims[0], index.commonWords)) continue;
@@ -82,8 +86,9 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     if (!top) best.set(f.doc, { ...f, claims: [...f.claims] });
     else if (f.score >= top.score - NEARLY_AS_GOOD) top.claims.push(...f.claims);
   }
-  for (const f of best.values()) f.claims = closestClaims(hug, corpus.sources[f.doc].segmented, f.claims, index.idf, shortSentence);
-  return [...best.values()];
+  const kept = [...best.values()].filter((f) => f.score >= minScore);
+  for (const f of kept) f.claims = closestClaims(hug, corpus.sources[f.doc].segmented, f.claims, index.idf, shortSentence);
+  return kept;
 }
 
 /** Context taken from the neighbouring sentence counts for less than the sentence's own. */
@@ -113,12 +118,18 @@ function eventOf(draft: AnalyzedText, claim: Located, common: ReadonlySet<string
   return { names: [...namesNear(draft, claim, common), ...before], text: textAround(draft, claim.sentence) };
 }
 
+/** A source claim's names nearby: source claims are long-lived and compared with many draft claims. */
+const namesNearSource = new WeakMap<Located, string[]>();
+
 /**
  * Each side names someone or somewhere right beside the fact that the other side never mentions ("talks in Istanbul"
  * against "talks in Alaska … between Trump and Putin"): two different events, however alike the rest.
  */
 function differentEvent(draft: { names: string[]; text: string }, source: Segmented, sourceClaim: Located, common: ReadonlySet<string>): boolean {
-  if (!draft.names.length || !namesNear(source, sourceClaim, common).some((n) => !draft.text.includes(n))) return false;
+  if (!draft.names.length) return false;
+  let names = namesNearSource.get(sourceClaim);
+  if (!names) namesNearSource.set(sourceClaim, (names = namesNear(source, sourceClaim, common)));
+  if (!names.some((n) => !draft.text.includes(n))) return false;
   const sourceText = textAround(source, sourceClaim.sentence);
   return draft.names.some((n) => !sourceText.includes(n));
 }

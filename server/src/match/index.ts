@@ -248,7 +248,7 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
       const shortlist = topGroups(touched.subarray(0, touchedCount), partial, limit * 4);
       for (let i = 0; i < touchedCount; i++) partial[touched[i]] = 0;
       for (const { id, weight } of query) queryWeight[id] = weight;
-      const scored = shortlist.map((group) => {
+      const scored = Array.from(shortlist, (group) => {
         let score = 0;
         for (let j = groupWordStart[group]; j < groupWordStart[group + 1]; j++) score += queryWeight[groupWordList[j]];
         return { group, score: total ? score / total : 0 };
@@ -266,35 +266,41 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
 }
 
 /**
- * The `limit` touched groups with the highest scores, best first (ties in corpus order): a bounded min-heap, so a
- * search touching 20,000 groups does not sort them all.
+ * The `limit` touched groups with the highest scores (ties go to the earlier group), in no particular order: a bounded
+ * min-heap, so a search touching 20,000 groups does not sort them all. The caller rescores and sorts the few kept.
  */
-export function topGroups(touched: Int32Array, scores: Float64Array, limit: number): number[] {
-  // `worse(a, b)`: a ranks below b.
+export function topGroups(touched: Int32Array, scores: Float64Array, limit: number): Int32Array {
+  const heap = new Int32Array(Math.max(0, Math.min(limit, touched.length)));
+  if (!heap.length) return heap;
+  // `a` ranks below `b`: a lower score, or the same score and a later group.
   const worse = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
-  const heap: number[] = [];
-  const siftDown = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l], heap[m])) m = l;
-      if (r < heap.length && worse(heap[r], heap[m])) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
-      i = m;
-    }
-  };
-  for (const group of touched) {
-    if (heap.length < limit) {
-      heap.push(group);
-      for (let i = heap.length - 1; i > 0 && worse(heap[i], heap[(i - 1) >> 1]); i = (i - 1) >> 1) {
-        [heap[i], heap[(i - 1) >> 1]] = [heap[(i - 1) >> 1], heap[i]];
+  let size = 0;
+  for (let t = 0; t < touched.length; t++) {
+    const group = touched[t];
+    let i: number;
+    if (size < heap.length) {
+      // Sift up from the end.
+      i = size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!worse(group, heap[parent])) break;
+        heap[i] = heap[parent];
+        i = parent;
       }
-    } else if (limit > 0 && worse(heap[0], group)) {
-      heap[0] = group;
-      siftDown(0);
+      heap[i] = group;
+    } else if (worse(heap[0], group)) {
+      // Replace the worst kept and sift down.
+      i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const child = l + 1 < size && worse(heap[l + 1], heap[l]) ? l + 1 : l;
+        if (!worse(heap[child], group)) break;
+        heap[i] = heap[child];
+        i = child;
+      }
+      heap[i] = group;
     }
   }
-  return heap.sort((a, b) => scores[b] - scores[a] || a - b);
+  return heap;
 }

@@ -51,6 +51,24 @@ function wordsOfSourceQuote(quote: QuoteClaim): SourceQuoteWords {
   return found;
 }
 
+/** A source's quotes by the sentence they open in (a source is a candidate for many draft quotes). */
+const quotesBySentence = new WeakMap<readonly QuoteClaim[], Map<number, QuoteClaim[]>>();
+/** The quotes opening in `sentence` or the two before it (a quote may run over sentences), in text order. */
+function quotesOpeningNear(quotes: readonly QuoteClaim[], sentence: number): QuoteClaim[] {
+  let bySentence = quotesBySentence.get(quotes);
+  if (!bySentence) {
+    quotesBySentence.set(quotes, (bySentence = new Map()));
+    for (const quote of quotes) {
+      const list = bySentence.get(quote.sentence);
+      if (list) list.push(quote);
+      else bySentence.set(quote.sentence, [quote]);
+    }
+  }
+  const near: QuoteClaim[] = [];
+  for (let s = sentence - 2; s <= sentence; s++) near.push(...(bySentence.get(s) ?? []));
+  return near;
+}
+
 /** A source sentence's words as " a b c ", for finding quoted words in running text. */
 const sentenceWordStrings = new WeakMap<Sentence, string>();
 function runningWordsOf(sentence: Sentence): string {
@@ -76,17 +94,15 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
   // Sentences like the draft's, searched from the quoted words' rarest first: in a long draft sentence (or two the
   // splitter left joined) the rarest words may all lie outside the quote.
   const candidates = index.candidates([...quoteContent, ...sentenceWords], 60, quoteContent);
-  const seenQuotes = new Set<string>();
+  const seenQuotes = new Set<QuoteClaim>();
   const comparisons = new Map<string, WordingComparison>();
   for (const candidate of candidates) {
     // Only a paragraph with quotation marks can hold a source quote: skip the others without reading the source.
     if (!index.inQuotedParagraph(candidate.doc, candidate.sentence)) continue;
     const doc = corpus.sources[candidate.doc];
-    const quotes = doc.quotes.filter((q) => q.sentence === candidate.sentence || (q.sentence < candidate.sentence && q.sentence >= candidate.sentence - 2));
-    for (const quote of quotes) {
-      const key = `${candidate.doc}:${quote.span.start}`;
-      if (seenQuotes.has(key)) continue;
-      seenQuotes.add(key);
+    for (const quote of quotesOpeningNear(doc.quotes, candidate.sentence)) {
+      if (seenQuotes.has(quote)) continue;
+      seenQuotes.add(quote);
       const { words: sourceWords, haystack, set: sourceSet } = wordsOfSourceQuote(quote);
       const context = weightedCoverage(sentenceQuery, index.sentenceSet(candidate.doc, quote.sentence));
       // Wire copy repeats a quote word for word across sources: compare each distinct wording once.
