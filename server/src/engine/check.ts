@@ -115,13 +115,13 @@ function representative(corpus: Corpus, refs: PassageRef[]): PassageRef[] {
   if (refs.length <= MAX_EVIDENCE) return refs;
   const seen = new Set<string>();
   const distinct = new Set<number>();
-  refs.forEach((ref, i) => {
-    const { excerpt } = excerptOf(corpus, ref);
+  for (let i = 0; i < refs.length && distinct.size < MAX_EVIDENCE; i++) {
+    const { excerpt } = excerptOf(corpus, refs[i]);
     if (!seen.has(excerpt)) {
       seen.add(excerpt);
       distinct.add(i);
     }
-  });
+  }
   const rest = refs.filter((_, i) => !distinct.has(i));
   return [...[...distinct].map((i) => refs[i]), ...rest].slice(0, MAX_EVIDENCE);
 }
@@ -153,9 +153,12 @@ function excerptOf(corpus: Corpus, { doc, start, end }: PassageRef): { excerpt: 
     if (sentences[mid].end < start) lo = mid + 1;
     else hi = mid;
   }
-  const sentence = lo < sentences.length && sentences[lo].start <= start ? sentences[lo] : { start, end };
+  const sentence = lo < sentences.length && sentences[lo].start <= start ? sentences[lo] : undefined;
+  if (!sentence) return { excerpt: source.text.slice(start, end), from: start, to: end };
   const to = Math.min(sentence.end, Math.max(end, sentence.start + EXCERPT_LIMIT));
-  return { excerpt: source.text.slice(sentence.start, to) + (to < sentence.end ? '…' : ''), from: sentence.start, to };
+  // A whole sentence is its own text (no copy: wire copy cites the same sentences over and over).
+  const excerpt = to === sentence.end ? sentence.text : source.text.slice(sentence.start, to) + '…';
+  return { excerpt, from: sentence.start, to };
 }
 
 /** A passage as a finding or hover cites it. */

@@ -37,16 +37,22 @@ function wordsWithSpans(text: string, base: number): Word[] {
   return tokensOf(text, base).map((t) => ({ text: t.lower.replace(/’/g, "'").replace(/'s$/, ''), start: t.start, end: t.end }));
 }
 
+/** A source quote's words (offsets within the quote), their " a b c " string and set. */
 interface SourceQuoteWords { words: Word[]; haystack: string; set: Set<string> }
 
-/** A source quote's words, their " a b c " string and set: the same source quote is a candidate for many draft quotes. */
-const sourceQuoteWords = new WeakMap<QuoteClaim, SourceQuoteWords>();
+/**
+ * Source quotes by their wording: a quote is a candidate for many draft quotes, and wire copy repeats it word for
+ * word across sources. Bounded, as a corpus may quote without end.
+ */
+const sourceQuoteWords = new Map<string, SourceQuoteWords>();
+const MAX_QUOTE_WORDINGS = 50_000;
 function wordsOfSourceQuote(quote: QuoteClaim): SourceQuoteWords {
-  let found = sourceQuoteWords.get(quote);
+  let found = sourceQuoteWords.get(quote.words);
   if (!found) {
-    const words = wordsWithSpans(quote.words, quote.span.start);
+    if (sourceQuoteWords.size >= MAX_QUOTE_WORDINGS) sourceQuoteWords.clear();
+    const words = wordsWithSpans(quote.words, 0);
     const texts = words.map((w) => w.text);
-    sourceQuoteWords.set(quote, (found = { words, haystack: ' ' + texts.join(' ') + ' ', set: new Set(texts) }));
+    sourceQuoteWords.set(quote.words, (found = { words, haystack: ' ' + texts.join(' ') + ' ', set: new Set(texts) }));
   }
   return found;
 }
@@ -99,8 +105,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
   for (const candidate of candidates) {
     // Only a paragraph with quotation marks can hold a source quote: skip the others without reading the source.
     if (!index.inQuotedParagraph(candidate.doc, candidate.sentence)) continue;
-    const doc = corpus.sources[candidate.doc];
-    for (const quote of quotesOpeningNear(doc.quotes, candidate.sentence)) {
+    for (const quote of quotesOpeningNear(corpus.sources[candidate.doc].quotes, candidate.sentence)) {
       if (seenQuotes.has(quote)) continue;
       seenQuotes.add(quote);
       const { words: sourceWords, haystack, set: sourceSet } = wordsOfSourceQuote(quote);
@@ -112,11 +117,10 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       // A short quote found inside an unrelated longer one ("both sides" in "input from both sides") proves nothing.
       if (found && draftWords.length < 4 && context < SHORT_QUOTE_CONTEXT && sourceWords.length > draftWords.length) continue;
       if (found) {
-        const wording = doc.text.slice(sourceWords[found.first].start, sourceWords[found.last].end);
+        const wording = quote.words.slice(sourceWords[found.first].start, sourceWords[found.last].end);
         result.exact.push({ doc: candidate.doc, quote, overlap: 1, exact: true, context, wording });
       } else if (aligned) {
-        // Word positions are the same in every copy; the offsets are this source's.
-        const wording = doc.text.slice(sourceWords[aligned.first].start, sourceWords[aligned.last].end);
+        const wording = quote.words.slice(sourceWords[aligned.first].start, sourceWords[aligned.last].end);
         result.near.push({ doc: candidate.doc, quote, overlap: aligned.overlap, exact: false, context, wording });
       }
     }
