@@ -325,10 +325,12 @@ class Source implements SourceDoc {
 
 /** Figure and date extraction one sentence at a time (they need only the sentence and its paragraph's quote marks). */
 function sentenceClaims(seg: Segmented, memo: Map<string, Array<FigureClaim | DateClaim>>) {
-  const figures = new Map<number, FigureClaim[]>();
-  const dates = new Map<number, DateClaim[]>();
+  // Claims placed in this source, by sentence (arrays, not maps: a check looks up thousands of source sentences).
+  const figures: Array<FigureClaim[] | undefined> = [];
+  const dates: Array<DateClaim[] | undefined> = [];
   const paragraphQuotes = new Map<number, Span[]>();
   const dateOptions = { documentDate: seg.meta.date?.iso, dayFirst: seg.meta.dayFirst };
+  const dateKind = `dates|${dateOptions.documentDate}|${dateOptions.dayFirst}`;
   /** The sentence alone (offsets from 0) with the quotations that overlap it, and a key for both. */
   const alone = (s: number) => {
     const sentence = seg.sentences[s];
@@ -340,37 +342,37 @@ function sentenceClaims(seg: Segmented, memo: Map<string, Array<FigureClaim | Da
       .map((q) => ({ start: Math.max(0, q.start - sentence.start), end: Math.min(length, q.end - sentence.start) }));
     return { sentence, quotes, key: `${quotes.map((q) => `${q.start}-${q.end}`).join(',')}|${sentence.text}` };
   };
-  // Wire copy repeats sentences word for word across sources: extract from each distinct sentence (with its quotation
-  // marks and date context) once, then place the claims in this source.
-  const shared = <C extends FigureClaim | DateClaim>(key: string, extract: () => C[]): C[] => {
-    let found = memo.get(key) as C[] | undefined;
-    if (!found) {
-      if (memo.size > 50_000) memo.clear();
-      memo.set(key, (found = extract()));
-    }
-    return found;
-  };
   const shift = (span: Span, at: number): Span => ({ start: span.start + at, end: span.end + at });
-  /** Claims of sentence `s`, extracted from it alone (memoised by `kind` and text), then placed in this source. */
+  const extractFiguresAlone = (sentence: Sentence, quotes: Span[]) => extractFigures(sentence.text, [sentence], quotes);
+  const extractDatesAlone = (sentence: Sentence, quotes: Span[]) => extractDates(sentence.text, [sentence], quotes, dateOptions);
+  const placeFigure = (f: FigureClaim, at: number): FigureClaim => ({ ...f, span: shift(f.span, at), valueSpan: shift(f.valueSpan, at) });
+  const placeDate = (d: DateClaim, at: number): DateClaim => ({ ...d, span: shift(d.span, at) });
+  /**
+   * Claims of sentence `s`. Wire copy repeats sentences word for word across sources: they are extracted from each
+   * distinct sentence (with its quotation marks and date context) once, then placed in this source.
+   */
   const claimsOf = <C extends FigureClaim | DateClaim>(
-    placed: Map<number, C[]>,
+    placed: Array<C[] | undefined>,
     s: number,
     kind: string,
     extract: (alone: Sentence, quotes: Span[]) => C[],
     place: (claim: C, at: number) => C, // a copy with its spans moved by `at`
   ): C[] => {
-    let found = placed.get(s);
+    let found = placed[s];
     if (found) return found;
     const { sentence, quotes, key } = alone(s);
-    const relative = shared(`${kind}|${key}`, () => extract({ ...sentence, start: 0, end: sentence.text.length }, quotes));
-    placed.set(s, (found = relative.map((c) => Object.assign(place(c, sentence.start), { sentence: s }))));
+    const memoKey = `${kind}|${key}`;
+    let relative = memo.get(memoKey) as C[] | undefined;
+    if (!relative) {
+      if (memo.size > 50_000) memo.clear();
+      memo.set(memoKey, (relative = extract({ ...sentence, start: 0, end: sentence.text.length }, quotes)));
+    }
+    placed[s] = found = relative.map((c) => Object.assign(place(c, sentence.start), { sentence: s }));
     return found;
   };
   return {
-    figures: (s: number): FigureClaim[] =>
-      claimsOf(figures, s, 'figures', (sentence, quotes) => extractFigures(sentence.text, [sentence], quotes), (f, at) => ({ ...f, span: shift(f.span, at), valueSpan: shift(f.valueSpan, at) })),
-    dates: (s: number): DateClaim[] =>
-      claimsOf(dates, s, `dates|${dateOptions.documentDate}|${dateOptions.dayFirst}`, (sentence, quotes) => extractDates(sentence.text, [sentence], quotes, dateOptions), (d, at) => ({ ...d, span: shift(d.span, at) })),
+    figures: (s: number): FigureClaim[] => claimsOf(figures, s, 'figures', extractFiguresAlone, placeFigure),
+    dates: (s: number): DateClaim[] => claimsOf(dates, s, dateKind, extractDatesAlone, placeDate),
   };
 }
 

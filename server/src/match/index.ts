@@ -248,16 +248,19 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
       const shortlist = topGroups(touched.subarray(0, touchedCount), partial, limit * 4);
       for (let i = 0; i < touchedCount; i++) partial[touched[i]] = 0;
       for (const { id, weight } of query) queryWeight[id] = weight;
-      const scored = Array.from(shortlist, (group) => {
+      const scores = new Float64Array(shortlist.length);
+      for (let i = 0; i < shortlist.length; i++) {
+        const group = shortlist[i];
         let score = 0;
         for (let j = groupWordStart[group]; j < groupWordStart[group + 1]; j++) score += queryWeight[groupWordList[j]];
-        return { group, score: total ? score / total : 0 };
-      });
+        scores[i] = total ? score / total : 0;
+      }
       for (const { id } of query) queryWeight[id] = 0;
-      scored.sort((a, b) => b.score - a.score || a.group - b.group);
+      const order = Array.from(shortlist.keys()).sort((a, b) => scores[b] - scores[a] || shortlist[a] - shortlist[b]);
       const out: Array<SentenceRef & { score: number }> = [];
-      for (const { group, score } of scored) {
-        for (let m = memberStart[group]; m < memberStart[group + 1] && out.length < limit; m++) out.push({ doc: docOf[members[m]], sentence: sentenceOf[members[m]], score });
+      for (const i of order) {
+        const group = shortlist[i];
+        for (let m = memberStart[group]; m < memberStart[group + 1] && out.length < limit; m++) out.push({ doc: docOf[members[m]], sentence: sentenceOf[members[m]], score: scores[i] });
         if (out.length >= limit) break;
       }
       return out;
