@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { corpusFromTexts } from '../../server/src/engine';
-import { topGroups } from '../../server/src/match/index';
+import { Heap, topGroups } from '../../server/src/match/index';
 import { contentWords } from '../../server/src/text/words';
 
 const WIRE = 'Russia launched 22 missiles and 40 drones at the Ukrainian power grid overnight, officials said.';
@@ -59,6 +59,21 @@ describe('corpus index: topGroups', () => {
           assert.deepEqual(kept, expected);
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('corpus index: Heap', () => {
+  it('pops in the order of its predicate, whatever the order of pushes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 })), (values) => {
+        const heap = new Heap(values.length, (a, b) => values[a] < values[b] || (values[a] === values[b] && a < b));
+        values.forEach((_, i) => heap.push(i));
+        const popped: number[] = [];
+        while (heap.size) popped.push(heap.pop());
+        assert.deepEqual(popped, [...values.keys()].sort((a, b) => values[a] - values[b] || a - b));
+      }),
       { numRuns: 300 },
     );
   });

@@ -11,13 +11,22 @@ export function plural(n: number, one: string, many = one + 's'): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** Values as tallies compare them, kept across tallies: sources give the same few wordings, names and figures. */
+const normalisedValues = new Map<string, string>();
+function tallyKey(value: string): string {
+  let key = normalisedValues.get(value);
+  if (key === undefined) {
+    if (normalisedValues.size >= 20_000) normalisedValues.clear();
+    normalisedValues.set(value, (key = normalise(value)));
+  }
+  return key;
+}
+
 /** Groups values by how many distinct sources give them, most common first. */
 export function tally<T>(items: Array<{ doc: number; value: string; item: T }>): Array<{ value: string; docs: number[]; items: T[] }> {
   const groups = new Map<string, { value: string; docs: number[]; items: T[] }>();
-  const keys = new Map<string, string>(); // sources mostly give the same few values: normalise each once
   for (const { doc, value, item } of items) {
-    let key = keys.get(value);
-    if (key === undefined) keys.set(value, (key = normalise(value)));
+    const key = tallyKey(value);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { value, docs: [], items: [] }));
     if (!group.docs.includes(doc)) group.docs.push(doc);

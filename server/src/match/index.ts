@@ -256,12 +256,14 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
         scores[i] = total ? score / total : 0;
       }
       for (const { id } of query) queryWeight[id] = 0;
-      const order = Array.from(shortlist.keys()).sort((a, b) => scores[b] - scores[a] || shortlist[a] - shortlist[b]);
+      // Best first (ties in corpus order) until `limit` sentences: popped from a heap, as a few groups often suffice.
+      const ranked = new Heap(shortlist.length, (a, b) => scores[a] > scores[b] || (scores[a] === scores[b] && shortlist[a] < shortlist[b]));
+      for (let i = 0; i < shortlist.length; i++) ranked.push(i);
       const out: Array<SentenceRef & { score: number }> = [];
-      for (const i of order) {
+      while (out.length < limit && ranked.size) {
+        const i = ranked.pop();
         const group = shortlist[i];
         for (let m = memberStart[group]; m < memberStart[group + 1] && out.length < limit; m++) out.push({ doc: docOf[members[m]], sentence: sentenceOf[members[m]], score: scores[i] });
-        if (out.length >= limit) break;
       }
       return out;
     },
@@ -270,40 +272,63 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
 
 /**
  * The `limit` touched groups with the highest scores (ties go to the earlier group), in no particular order: a bounded
- * min-heap, so a search touching 20,000 groups does not sort them all. The caller rescores and sorts the few kept.
+ * heap, so a search touching 20,000 groups does not sort them all. The caller rescores and ranks the few kept.
  */
 export function topGroups(touched: Int32Array, scores: Float64Array, limit: number): Int32Array {
-  const heap = new Int32Array(Math.max(0, Math.min(limit, touched.length)));
-  if (!heap.length) return heap;
-  // `a` ranks below `b`: a lower score, or the same score and a later group.
+  // `a` ranks below `b`. The worst kept is on top, so a newcomer is compared with it alone.
   const worse = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
-  let size = 0;
+  const kept = new Heap(Math.max(0, Math.min(limit, touched.length)), worse);
   for (let t = 0; t < touched.length; t++) {
     const group = touched[t];
-    let i: number;
-    if (size < heap.length) {
-      // Sift up from the end.
-      i = size++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!worse(group, heap[parent])) break;
-        heap[i] = heap[parent];
-        i = parent;
-      }
-      heap[i] = group;
-    } else if (worse(heap[0], group)) {
-      // Replace the worst kept and sift down.
-      i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= size) break;
-        const child = l + 1 < size && worse(heap[l + 1], heap[l]) ? l + 1 : l;
-        if (!worse(heap[child], group)) break;
-        heap[i] = heap[child];
-        i = child;
-      }
-      heap[i] = group;
-    }
+    if (kept.size < kept.capacity) kept.push(group);
+    else if (kept.size > 0 && worse(kept.top, group)) kept.replaceTop(group);
   }
-  return heap;
+  return kept.contents;
+}
+
+/** A binary heap of integers (indices into the caller's arrays) of fixed capacity; `before(a, b)`: a comes out first. */
+export class Heap {
+  private readonly items: Int32Array;
+  size = 0;
+  constructor(
+    readonly capacity: number,
+    private readonly before: (a: number, b: number) => boolean,
+  ) {
+    this.items = new Int32Array(capacity);
+  }
+  get top(): number {
+    return this.items[0];
+  }
+  /** The items, in heap order. */
+  get contents(): Int32Array {
+    return this.items.subarray(0, this.size);
+  }
+  push(item: number): void {
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(item, this.items[parent])) break;
+      this.items[i] = this.items[parent];
+      i = parent;
+    }
+    this.items[i] = item;
+  }
+  pop(): number {
+    const top = this.items[0];
+    const last = this.items[--this.size];
+    if (this.size) this.replaceTop(last);
+    return top;
+  }
+  replaceTop(item: number): void {
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= this.size) break;
+      const child = left + 1 < this.size && this.before(this.items[left + 1], this.items[left]) ? left + 1 : left;
+      if (!this.before(this.items[child], item)) break;
+      this.items[i] = this.items[child];
+      i = child;
+    }
+    this.items[i] = item;
+  }
 }

@@ -44,16 +44,21 @@ interface SourceQuoteWords { words: Word[]; haystack: string; set: Set<string> }
  * Source quotes by their wording: a quote is a candidate for many draft quotes, and wire copy repeats it word for
  * word across sources. Bounded, as a corpus may quote without end.
  */
-const sourceQuoteWords = new Map<string, SourceQuoteWords>();
+const wordingWords = new Map<string, SourceQuoteWords>();
 const MAX_QUOTE_WORDINGS = 50_000;
+/** The same, by quote: a lookup by identity, not by comparing the wording again. */
+const quoteWords = new WeakMap<QuoteClaim, SourceQuoteWords>();
 function wordsOfSourceQuote(quote: QuoteClaim): SourceQuoteWords {
-  let found = sourceQuoteWords.get(quote.words);
+  let found = quoteWords.get(quote);
+  if (found) return found;
+  found = wordingWords.get(quote.words);
   if (!found) {
-    if (sourceQuoteWords.size >= MAX_QUOTE_WORDINGS) sourceQuoteWords.clear();
+    if (wordingWords.size >= MAX_QUOTE_WORDINGS) wordingWords.clear();
     const words = wordsWithSpans(quote.words, 0);
     const texts = words.map((w) => w.text);
-    sourceQuoteWords.set(quote.words, (found = { words, haystack: ' ' + texts.join(' ') + ' ', set: new Set(texts) }));
+    wordingWords.set(quote.words, (found = { words, haystack: ' ' + texts.join(' ') + ' ', set: new Set(texts) }));
   }
+  quoteWords.set(quote, found);
   return found;
 }
 
@@ -162,7 +167,8 @@ function findInOrder(fragments: string[][], haystack: string): { first: number; 
     const needle = ' ' + fragment.join(' ') + ' ';
     const at = haystack.indexOf(needle, from);
     if (at < 0) return undefined;
-    const index = haystack.slice(0, at).split(' ').filter(Boolean).length;
+    let index = 0; // words before `at`: one per space but the leading one
+    for (let i = 1; i <= at; i++) if (haystack.charCodeAt(i) === 32) index++;
     if (first < 0) first = index;
     last = index + fragment.length - 1;
     from = at + needle.length - 1;
