@@ -4,9 +4,9 @@ import { existsSync, statSync } from 'node:fs';
 import type { Metadata } from './metadata';
 import type { Sentence } from '../text/segment';
 import type { DateClaim, FigureClaim, QuoteClaim, SourceInfo, SourceProblem, Span } from '../engine/types';
-import { extractFigures } from '../extract/figures';
+import { extractFigures, mayHoldFigures } from '../extract/figures';
 import { lineStartsOf } from '../engine/lines';
-import { extractDates } from '../extract/dates';
+import { extractDates, mayHoldDates } from '../extract/dates';
 import { extractQuotes, isPerson, quoteSpansOf } from '../extract/quotes';
 import { extractClaims, segmentText, type AnalyzedText, type Segmented } from '../extract/document';
 import { indexDataOf, indexFrom, vocabularyOf, type CorpusIndex, type IndexData, type Vocabulary } from '../match/index';
@@ -27,9 +27,9 @@ export interface SourceDoc {
   /** Where each line starts, for LSP ranges into the source. */
   readonly lineStarts: number[];
   /** Figures of one sentence, extracted on first use without analysing the whole source. */
-  figuresIn(sentence: number): FigureClaim[];
+  figuresIn(sentence: number): readonly FigureClaim[];
   /** Dates of one sentence, likewise. */
-  datesIn(sentence: number): DateClaim[];
+  datesIn(sentence: number): readonly DateClaim[];
 }
 
 export interface Corpus {
@@ -313,21 +313,24 @@ class Source implements SourceDoc {
   get lineStarts(): number[] {
     return (this.lines ??= lineStartsOf(this.segmented.text));
   }
-  figuresIn(sentence: number): FigureClaim[] {
+  figuresIn(sentence: number): readonly FigureClaim[] {
     if (this.analysed) return this.analysed.figures.filter((f) => f.sentence === sentence);
     return (this.claims ??= sentenceClaims(this.segmented, claimMemo)).figures(sentence);
   }
-  datesIn(sentence: number): DateClaim[] {
+  datesIn(sentence: number): readonly DateClaim[] {
     if (this.analysed) return this.analysed.dates.filter((d) => d.sentence === sentence);
     return (this.claims ??= sentenceClaims(this.segmented, claimMemo)).dates(sentence);
   }
 }
 
+/** Most source sentences state no figure or date: they all share this (frozen) empty list. */
+const NO_CLAIMS: readonly never[] = Object.freeze([]);
+
 /** Figure and date extraction one sentence at a time (they need only the sentence and its paragraph's quote marks). */
 function sentenceClaims(seg: Segmented, memo: Map<string, Array<FigureClaim | DateClaim>>) {
   // Claims placed in this source, by sentence (arrays, not maps: a check looks up thousands of source sentences).
-  const figures: Array<FigureClaim[] | undefined> = [];
-  const dates: Array<DateClaim[] | undefined> = [];
+  const figures: Array<readonly FigureClaim[] | undefined> = [];
+  const dates: Array<readonly DateClaim[] | undefined> = [];
   const paragraphQuotes = new Map<number, Span[]>();
   const dateOptions = { documentDate: seg.meta.date?.iso, dayFirst: seg.meta.dayFirst };
   const dateKind = `dates|${dateOptions.documentDate}|${dateOptions.dayFirst}`;
@@ -352,14 +355,16 @@ function sentenceClaims(seg: Segmented, memo: Map<string, Array<FigureClaim | Da
    * distinct sentence (with its quotation marks and date context) once, then placed in this source.
    */
   const claimsOf = <C extends FigureClaim | DateClaim>(
-    placed: Array<C[] | undefined>,
+    placed: Array<readonly C[] | undefined>,
     s: number,
     kind: string,
+    mayHold: (text: string) => boolean,
     extract: (alone: Sentence, quotes: Span[]) => C[],
     place: (claim: C, at: number) => C, // a copy with its spans moved by `at`
-  ): C[] => {
+  ): readonly C[] => {
     let found = placed[s];
     if (found) return found;
+    if (!mayHold(seg.sentences[s].text)) return (placed[s] = NO_CLAIMS);
     const { sentence, quotes, key } = alone(s);
     const memoKey = `${kind}|${key}`;
     let relative = memo.get(memoKey) as C[] | undefined;
@@ -367,12 +372,12 @@ function sentenceClaims(seg: Segmented, memo: Map<string, Array<FigureClaim | Da
       if (memo.size > 50_000) memo.clear();
       memo.set(memoKey, (relative = extract({ ...sentence, start: 0, end: sentence.text.length }, quotes)));
     }
-    placed[s] = found = relative.map((c) => Object.assign(place(c, sentence.start), { sentence: s }));
+    placed[s] = found = relative.length ? relative.map((c) => Object.assign(place(c, sentence.start), { sentence: s })) : NO_CLAIMS;
     return found;
   };
   return {
-    figures: (s: number): FigureClaim[] => claimsOf(figures, s, 'figures', extractFiguresAlone, placeFigure),
-    dates: (s: number): DateClaim[] => claimsOf(dates, s, dateKind, extractDatesAlone, placeDate),
+    figures: (s: number): readonly FigureClaim[] => claimsOf(figures, s, 'figures', mayHoldFigures, extractFiguresAlone, placeFigure),
+    dates: (s: number): readonly DateClaim[] => claimsOf(dates, s, dateKind, mayHoldDates, extractDatesAlone, placeDate),
   };
 }
 

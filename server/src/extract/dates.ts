@@ -10,6 +10,11 @@ const YEAR = /(?<![\d,.:/-])(1[89]\d\d|20\d\d)(?!\d|[,:/.-]\d)/g;
 const DURATION =
   /\b(?:(nearly|almost|about|around|more than|over|at least|less than|some|roughly|the last|the past|last|past)\s+)?((?:\d+(?:\.\d+)?)|(?:[a-z]+(?:-[a-z]+)?))[\s-](years?|months?)\b/gi;
 
+/** Whether extractDates could find anything in `text` (named dates and years, or durations): a cheap test. */
+export function mayHoldDates(text: string): boolean {
+  return NAMED.test(text) || /(?:year|month)s?\b/i.test(text);
+}
+
 export interface DateOptions {
   /** The document's own date (ISO), against which "on Tuesday" resolves. */
   documentDate?: string;

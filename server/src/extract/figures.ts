@@ -34,6 +34,12 @@ function countsSomething(before: string, after: string): boolean {
   return !!next && (PLURAL_NOUNS.has(next) || (next.endsWith('s') && !next.endsWith('ss')));
 }
 
+/** Whether `text` has anything extractFigures could read as a number: a cheap test that rules out most sentences. */
+export function mayHoldFigures(text: string): boolean {
+  NUMBER_START.lastIndex = 0;
+  return NUMBER_START.test(text);
+}
+
 export function isYearLike(value: number, raw: string): boolean {
   return /^\d{4}$/.test(raw) && value >= 1800 && value <= 2100;
 }

@@ -38,7 +38,21 @@ function wordsWithSpans(text: string, base: number): Word[] {
 }
 
 /** A source quote's words (offsets within the quote), their " a b c " string and set. */
-interface SourceQuoteWords { words: Word[]; haystack: string; set: Set<string> }
+interface SourceQuoteWords {
+  words: Word[];
+  haystack: string;
+  set: Set<string>;
+  /** The wording from word `first` to word `last` (by first * words.length + last): one string for all who quote it. */
+  spans: Map<number, string>;
+}
+
+/** The source's wording from word `first` to word `last` of a quote, as written. */
+function wordingOf(quote: QuoteClaim, words: SourceQuoteWords, first: number, last: number): string {
+  const key = first * words.words.length + last;
+  let wording = words.spans.get(key);
+  if (wording === undefined) words.spans.set(key, (wording = quote.words.slice(words.words[first].start, words.words[last].end)));
+  return wording;
+}
 
 /**
  * Source quotes by their wording: a quote is a candidate for many draft quotes, and wire copy repeats it word for
@@ -47,18 +61,18 @@ interface SourceQuoteWords { words: Word[]; haystack: string; set: Set<string> }
 const wordingWords = new Map<string, SourceQuoteWords>();
 const MAX_QUOTE_WORDINGS = 50_000;
 /** The same, by quote: a lookup by identity, not by comparing the wording again. */
-const quoteWords = new WeakMap<QuoteClaim, SourceQuoteWords>();
+const wordsByQuote = new WeakMap<QuoteClaim, SourceQuoteWords>();
 function wordsOfSourceQuote(quote: QuoteClaim): SourceQuoteWords {
-  let found = quoteWords.get(quote);
+  let found = wordsByQuote.get(quote);
   if (found) return found;
   found = wordingWords.get(quote.words);
   if (!found) {
     if (wordingWords.size >= MAX_QUOTE_WORDINGS) wordingWords.clear();
     const words = wordsWithSpans(quote.words, 0);
     const texts = words.map((w) => w.text);
-    wordingWords.set(quote.words, (found = { words, haystack: ' ' + texts.join(' ') + ' ', set: new Set(texts) }));
+    wordingWords.set(quote.words, (found = { words, haystack: ' ' + texts.join(' ') + ' ', set: new Set(texts), spans: new Map() }));
   }
-  quoteWords.set(quote, found);
+  wordsByQuote.set(quote, found);
   return found;
 }
 
@@ -113,7 +127,8 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     for (const quote of quotesOpeningNear(corpus.sources[candidate.doc].quotes, candidate.sentence)) {
       if (seenQuotes.has(quote)) continue;
       seenQuotes.add(quote);
-      const { words: sourceWords, haystack, set: sourceSet } = wordsOfSourceQuote(quote);
+      const theirs = wordsOfSourceQuote(quote);
+      const { words: sourceWords, haystack, set: sourceSet } = theirs;
       const context = weightedCoverage(sentenceQuery, index.sentenceSet(candidate.doc, quote.sentence));
       // Wire copy repeats a quote word for word across sources: compare each distinct wording once.
       let compared = comparisons.get(haystack);
@@ -122,10 +137,9 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       // A short quote found inside an unrelated longer one ("both sides" in "input from both sides") proves nothing.
       if (found && draftWords.length < 4 && context < SHORT_QUOTE_CONTEXT && sourceWords.length > draftWords.length) continue;
       if (found) {
-        const wording = quote.words.slice(sourceWords[found.first].start, sourceWords[found.last].end);
-        result.exact.push({ doc: candidate.doc, quote, overlap: 1, exact: true, context, wording });
+        result.exact.push({ doc: candidate.doc, quote, overlap: 1, exact: true, context, wording: wordingOf(quote, theirs, found.first, found.last) });
       } else if (aligned) {
-        const wording = quote.words.slice(sourceWords[aligned.first].start, sourceWords[aligned.last].end);
+        const wording = wordingOf(quote, theirs, aligned.first, aligned.last);
         result.near.push({ doc: candidate.doc, quote, overlap: aligned.overlap, exact: false, context, wording });
       }
     }
