@@ -1,6 +1,6 @@
 // Small helpers the checks share: counting sources and wording their agreement.
 import type { Corpus } from '../corpus/corpus';
-import { normalise } from '../text/words';
+import { normalise, wordsOf } from '../text/words';
 
 export function sourceName(corpus: Corpus, doc: number): string {
   const info = corpus.sources[doc].info;
@@ -38,4 +38,18 @@ export function tally<T>(items: Array<{ doc: number; value: string; item: T }>):
 /** "3 sources say X; 1 says Y" */
 export function describeTally(groups: Array<{ value: string; docs: number[] }>): string {
   return groups.map((g) => `${plural(g.docs.length, 'source')} ${g.docs.length === 1 ? 'says' : 'say'} “${g.value}”`).join('; ');
+}
+
+/**
+ * A quote's words as " a b c ", for telling whether one wording contains another. Remembered across checks: sources
+ * quote the same few wordings over and over. Bounded.
+ */
+const spacedWordings = new Map<string, string>();
+export function spacedWords(wording: string): string {
+  let spaced = spacedWordings.get(wording);
+  if (spaced === undefined) {
+    if (spacedWordings.size >= 20_000) spacedWordings.clear();
+    spacedWordings.set(wording, (spaced = ' ' + wordsOf(wording).join(' ') + ' '));
+  }
+  return spaced;
 }

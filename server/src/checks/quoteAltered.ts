@@ -1,8 +1,7 @@
 import type { Rule } from './types';
-import { describeTally, tally } from './common';
+import { describeTally, spacedWords, tally } from './common';
 import { CLOSE_QUOTE, NEAR_QUOTE, QUOTE_CONTEXT } from './thresholds';
 import type { QuoteMatch, SourceQuoteMatch } from '../match/quotes';
-import { wordsOf } from '../text/words';
 
 /** Near-miss source quotes for a draft quote that no source has word for word. */
 export function alteredMatches(m: QuoteMatch): SourceQuoteMatch[] {
@@ -16,7 +15,7 @@ function mergeContained<T>(groups: Array<{ value: string; docs: number[]; items:
   const byLength = [...groups].sort((a, b) => b.value.length - a.value.length);
   const kept: Array<{ group: (typeof groups)[number]; key: string }> = [];
   for (const g of byLength) {
-    const key = ' ' + wordsOf(g.value).join(' ') + ' ';
+    const key = spacedWords(g.value);
     const into = kept.find((k) => k.key.includes(key))?.group;
     if (into) {
       for (const d of g.docs) if (!into.docs.includes(d)) into.docs.push(d);

@@ -6,10 +6,20 @@ import type { QuoteMatch, SourceQuoteMatch } from '../match/quotes';
 
 /** Two names for one person: same surname, allowing one letter of transliteration ("Zelensky", "Zelenskyy"). */
 export function sameSpeaker(a: string, b: string): boolean {
-  const surname = (name: string) => name.trim().split(/\s+/).pop()!.toLowerCase();
-  const x = surname(a);
-  const y = surname(b);
+  const x = surnameOf(a);
+  const y = surnameOf(b);
   return x === y || (Math.min(x.length, y.length) >= 5 && distance(x, y) <= 1);
+}
+
+/** Lower-case surnames of names, remembered: a check compares the same few speakers many times. Bounded. */
+const surnames = new Map<string, string>();
+function surnameOf(name: string): string {
+  let surname = surnames.get(name);
+  if (surname === undefined) {
+    if (surnames.size >= 10_000) surnames.clear();
+    surnames.set(name, (surname = name.trim().split(/\s+/).pop()!.toLowerCase()));
+  }
+  return surname;
 }
 
 /** Source matches of a draft quote that name a person as its speaker. */

@@ -1,5 +1,5 @@
 import type { Rule, RawFinding } from './types';
-import { describeTally, tally } from './common';
+import { describeTally, spacedWords, tally } from './common';
 import { CONFIDENT_FACT } from './thresholds';
 import { factEvidence } from './factConflict';
 import { datesAgree, figuresOverlap } from '../match/compare';
@@ -7,7 +7,6 @@ import type { FactCandidate } from '../match/facts';
 import type { DateClaim, FigureClaim } from '../engine/types';
 import { attributedMatches, sameSpeaker } from './quoteMisattributed';
 import type { PassageRef } from './types';
-import { wordsOf } from '../text/words';
 
 export const sourcesDisagree: Rule = {
   id: 'sources/disagree',
@@ -21,14 +20,14 @@ export const sourcesDisagree: Rule = {
       out.push({ rule: 'sources/disagree', start, end, message: `Sources disagree on ${what}: ${describeTally(groups)}.`, suggestions: [], evidence });
 
     for (const m of ctx.quotes) {
-      const own = ' ' + wordsOf(m.claim.words).join(' ') + ' ';
+      const own = spacedWords(m.claim.words);
       // A source quoting more or fewer of the same words is not a different wording.
       const differs = new Map<string, boolean>(); // by wording: wire copies repeat it
       const differing = m.near.filter((n) => {
         if (n.overlap < 0.6) return false;
         let different = differs.get(n.wording);
         if (different === undefined) {
-          const theirs = ' ' + wordsOf(n.wording).join(' ') + ' ';
+          const theirs = spacedWords(n.wording);
           differs.set(n.wording, (different = !own.includes(theirs) && !theirs.includes(own)));
         }
         return different;
@@ -48,7 +47,8 @@ export const sourcesDisagree: Rule = {
     const factDisagreements = <C extends FigureClaim | DateClaim>(matches: Array<{ claim: C; candidates: Array<FactCandidate<C>> }>, agree: (a: C, b: C) => boolean, what: string) => {
       for (const m of matches) {
         const { agreeing, about: all } = factEvidence(m, agree);
-        const about = all.filter((c) => c.score >= CONFIDENT_FACT || agreeing.includes(c));
+        const agrees = new Set(agreeing);
+        const about = all.filter((c) => c.score >= CONFIDENT_FACT || agrees.has(c));
         if (!agreeing.length || agreeing.length === about.length || about[0].score < CONFIDENT_FACT) continue;
         const groups = tally(about.map((c) => ({ doc: c.doc, value: c.claims[0].text, item: c })));
         if (groups.length > 1) add(m.claim.span.start, m.claim.span.end, what, groups, about.map((c) => ctx.evidence(c.doc, c.claims[0].span.start, c.claims[0].span.end)));
