@@ -116,6 +116,7 @@ describe('read helpers', () => {
     assert.deepEqual(decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0x68, 0x69])), { text: 'hi' });
     assert.deepEqual(decodeText(Buffer.from([0x68, 0x00])), { problem: 'binary file (contains NUL bytes)' });
     assert.deepEqual(decodeText(Buffer.from([0x43, 0x61, 0x66, 0xe9])), { text: 'Café', warning: 'not valid UTF-8; read as Windows-1252' });
+    assert.deepEqual(decodeText(Buffer.from('héllo')), { text: 'héllo' }, 'the decoder is shared: a failed decode leaves it usable');
     assert.deepEqual(decodeText(new Uint8Array()), { text: '' });
   });
 
@@ -134,6 +135,7 @@ describe('read helpers', () => {
     assert.deepEqual(await readTextFile(join(dir, 'nope.md')), { problem: 'not found' });
     assert.match((await readTextFile(join(dir, 'large.txt'), 100)).problem ?? '', /too large/);
     assert.equal((await readTextFile(join(dir, 'good.md'))).text, GOOD);
+    assert.match(readTextFile(dir).problem ?? '', /EISDIR|directory/, 'a folder is a problem, not a throw');
   });
 
   it('listSourceFiles: a missing folder is a problem, not a throw', async () => {

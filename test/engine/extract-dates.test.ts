@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText } from '../../server/src/extract/document';
-import { extractDates, resolveWeekday } from '../../server/src/extract/dates';
+import { extractDates, mayHoldDates, resolveWeekday } from '../../server/src/extract/dates';
 import { paragraphsOf, sentencesOf } from '../../server/src/text/segment';
 import { datesAgree } from '../../server/src/match/compare';
 import type { DateClaim } from '../../server/src/engine/types';
@@ -173,5 +173,17 @@ describe('extractDates: properties', () => {
       fc.property(fc.shuffledSubarray(sentences, { minLength: 1, maxLength: 12 }), fc.constantFrom(' ', '\n', '\n\n'), (picked, sep) => assertDateInvariants(picked.join(sep), DOC_DATE)),
       { numRuns: 100 },
     );
+  });
+  it('mayHoldDates rules out only text in which extractDates finds nothing', () => {
+    // The corpus skips extraction for sentences this rules out, so it must never rule out a date.
+    const holds = (text: string) => {
+      if (mayHoldDates(text)) return;
+      for (const documentDate of [DOC_DATE, undefined]) {
+        assert.deepEqual(extractDates(text, [{ start: 0, end: text.length, text, paragraph: 0 }], [], { documentDate }), [], text);
+      }
+    };
+    fc.assert(fc.property(tokenSoup, holds), { numRuns: 500 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), holds), { numRuns: 200 });
+    for (const sentence of seedSentences()) holds(sentence);
   });
 });

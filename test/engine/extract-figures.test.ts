@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText } from '../../server/src/extract/document';
+import { extractFigures, mayHoldFigures } from '../../server/src/extract/figures';
 import type { FigureClaim } from '../../server/src/engine/types';
 import { seedSentences } from './helpers';
 
@@ -156,5 +157,14 @@ describe('extractFigures: properties', () => {
       fc.property(fc.shuffledSubarray(sentences, { minLength: 1, maxLength: 12 }), joiner, (picked, sep) => assertFigureInvariants(picked.join(sep))),
       { numRuns: 100 },
     );
+  });
+  it('mayHoldFigures rules out only text in which extractFigures finds nothing', () => {
+    // The corpus skips extraction for sentences this rules out, so it must never rule out a figure.
+    const holds = (text: string) => {
+      if (!mayHoldFigures(text)) assert.deepEqual(extractFigures(text, [{ start: 0, end: text.length, text, paragraph: 0 }], []), [], text);
+    };
+    fc.assert(fc.property(tokenSoup, holds), { numRuns: 500 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), holds), { numRuns: 200 });
+    for (const sentence of seedSentences()) holds(sentence);
   });
 });
