@@ -65,14 +65,20 @@ describe('corpus index: topGroups', () => {
 });
 
 describe('corpus index: Heap', () => {
-  it('pops in the order of its predicate, whatever the order of pushes', () => {
+  it('pops in the order of its predicate, pushed one by one or built at once', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -50, max: 50 })), (values) => {
-        const heap = new Heap(values.length, (a, b) => values[a] < values[b] || (values[a] === values[b] && a < b));
-        values.forEach((_, i) => heap.push(i));
-        const popped: number[] = [];
-        while (heap.size) popped.push(heap.pop());
-        assert.deepEqual(popped, [...values.keys()].sort((a, b) => values[a] - values[b] || a - b));
+        const before = (a: number, b: number) => values[a] < values[b] || (values[a] === values[b] && a < b);
+        const expected = [...values.keys()].sort((a, b) => values[a] - values[b] || a - b);
+        const pushed = Heap.empty(values.length, before);
+        values.forEach((_, i) => pushed.push(i));
+        // Built at once from the items in reverse order, so that building, not the input order, does the work.
+        const built = Heap.of(Int32Array.from([...values.keys()].reverse()), before);
+        for (const heap of [pushed, built]) {
+          const popped: number[] = [];
+          while (heap.size) popped.push(heap.pop());
+          assert.deepEqual(popped, expected);
+        }
       }),
       { numRuns: 300 },
     );

@@ -257,8 +257,9 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
       }
       for (const { id } of query) queryWeight[id] = 0;
       // Best first (ties in corpus order) until `limit` sentences: popped from a heap, as a few groups often suffice.
-      const ranked = new Heap(shortlist.length, (a, b) => scores[a] > scores[b] || (scores[a] === scores[b] && shortlist[a] < shortlist[b]));
-      for (let i = 0; i < shortlist.length; i++) ranked.push(i);
+      const positions = new Int32Array(shortlist.length);
+      for (let i = 0; i < positions.length; i++) positions[i] = i;
+      const ranked = Heap.of(positions, (a, b) => scores[a] > scores[b] || (scores[a] === scores[b] && shortlist[a] < shortlist[b]));
       const out: Array<SentenceRef & { score: number }> = [];
       while (out.length < limit && ranked.size) {
         const i = ranked.pop();
@@ -277,7 +278,7 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
 export function topGroups(touched: Int32Array, scores: Float64Array, limit: number): Int32Array {
   // `a` ranks below `b`. The worst kept is on top, so a newcomer is compared with it alone.
   const worse = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
-  const kept = new Heap(Math.max(0, Math.min(limit, touched.length)), worse);
+  const kept = Heap.empty(Math.max(0, Math.min(limit, touched.length)), worse);
   for (let t = 0; t < touched.length; t++) {
     const group = touched[t];
     if (kept.size < kept.capacity) kept.push(group);
@@ -288,13 +289,23 @@ export function topGroups(touched: Int32Array, scores: Float64Array, limit: numb
 
 /** A binary heap of integers (indices into the caller's arrays) of fixed capacity; `before(a, b)`: a comes out first. */
 export class Heap {
-  private readonly items: Int32Array;
-  size = 0;
-  constructor(
-    readonly capacity: number,
+  private constructor(
+    private readonly items: Int32Array,
     private readonly before: (a: number, b: number) => boolean,
-  ) {
-    this.items = new Int32Array(capacity);
+    public size: number,
+  ) {}
+  /** An empty heap with room for `capacity` items. */
+  static empty(capacity: number, before: (a: number, b: number) => boolean): Heap {
+    return new Heap(new Int32Array(capacity), before, 0);
+  }
+  /** A full heap of `items` (taken over, not copied), built bottom-up: fewer comparisons than pushing them one by one. */
+  static of(items: Int32Array, before: (a: number, b: number) => boolean): Heap {
+    const heap = new Heap(items, before, items.length);
+    for (let i = (items.length >> 1) - 1; i >= 0; i--) heap.siftDown(i, items[i]);
+    return heap;
+  }
+  get capacity(): number {
+    return this.items.length;
   }
   get top(): number {
     return this.items[0];
@@ -320,7 +331,10 @@ export class Heap {
     return top;
   }
   replaceTop(item: number): void {
-    let i = 0;
+    this.siftDown(0, item);
+  }
+  /** Puts `item` at `i` and moves it down past every child that comes out before it. */
+  private siftDown(i: number, item: number): void {
     for (;;) {
       const left = 2 * i + 1;
       if (left >= this.size) break;
