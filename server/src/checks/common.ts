@@ -1,6 +1,7 @@
 // Small helpers the checks share: counting sources and wording their agreement.
 import type { Corpus } from '../corpus/corpus';
 import { normalise, wordsOf } from '../text/words';
+import { BoundedCache } from '../engine/boundedCache';
 
 export function sourceName(corpus: Corpus, doc: number): string {
   const info = corpus.sources[doc].info;
@@ -12,21 +13,13 @@ export function plural(n: number, one: string, many = one + 's'): string {
 }
 
 /** Values as tallies compare them, kept across tallies: sources give the same few wordings, names and figures. */
-const normalisedValues = new Map<string, string>();
-function tallyKey(value: string): string {
-  let key = normalisedValues.get(value);
-  if (key === undefined) {
-    if (normalisedValues.size >= 20_000) normalisedValues.clear();
-    normalisedValues.set(value, (key = normalise(value)));
-  }
-  return key;
-}
+const tallyKeys = new BoundedCache(20_000, normalise);
 
 /** Groups values by how many distinct sources give them, most common first. */
 export function tally<T>(items: Array<{ doc: number; value: string; item: T }>): Array<{ value: string; docs: number[]; items: T[] }> {
   const groups = new Map<string, { value: string; docs: number[]; items: T[] }>();
   for (const { doc, value, item } of items) {
-    const key = tallyKey(value);
+    const key = tallyKeys.get(value);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { value, docs: [], items: [] }));
     if (!group.docs.includes(doc)) group.docs.push(doc);
@@ -44,12 +37,7 @@ export function describeTally(groups: Array<{ value: string; docs: number[] }>):
  * A quote's words as " a b c ", for telling whether one wording contains another. Remembered across checks: sources
  * quote the same few wordings over and over. Bounded.
  */
-const spacedWordings = new Map<string, string>();
+const spacedWordings = new BoundedCache(20_000, (wording: string) => ' ' + wordsOf(wording).join(' ') + ' ');
 export function spacedWords(wording: string): string {
-  let spaced = spacedWordings.get(wording);
-  if (spaced === undefined) {
-    if (spacedWordings.size >= 20_000) spacedWordings.clear();
-    spacedWordings.set(wording, (spaced = ' ' + wordsOf(wording).join(' ') + ' '));
-  }
-  return spaced;
+  return spacedWordings.get(wording);
 }

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { BoundedCache } from '../engine/boundedCache';
 import type { Rule } from './types';
 import { describeTally, tally } from './common';
 import { CLOSE_QUOTE } from './thresholds';
@@ -6,21 +7,13 @@ import type { QuoteMatch, SourceQuoteMatch } from '../match/quotes';
 
 /** Two names for one person: same surname, allowing one letter of transliteration ("Zelensky", "Zelenskyy"). */
 export function sameSpeaker(a: string, b: string): boolean {
-  const x = surnameOf(a);
-  const y = surnameOf(b);
+  const x = surnames.get(a);
+  const y = surnames.get(b);
   return x === y || (Math.min(x.length, y.length) >= 5 && distance(x, y) <= 1);
 }
 
-/** Lower-case surnames of names, remembered: a check compares the same few speakers many times. Bounded. */
-const surnames = new Map<string, string>();
-function surnameOf(name: string): string {
-  let surname = surnames.get(name);
-  if (surname === undefined) {
-    if (surnames.size >= 10_000) surnames.clear();
-    surnames.set(name, (surname = name.trim().split(/\s+/).pop()!.toLowerCase()));
-  }
-  return surname;
-}
+/** Lower-case surnames of names, remembered: a check compares the same few speakers many times. */
+const surnames = new BoundedCache(10_000, (name: string) => name.trim().split(/\s+/).pop()!.toLowerCase());
 
 /** Source matches of a draft quote that name a person as its speaker. */
 export function attributedMatches(m: QuoteMatch): SourceQuoteMatch[] {

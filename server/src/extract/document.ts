@@ -1,6 +1,7 @@
 // One pass over a text (source or draft): structure, then every kind of claim. Both sides of a comparison come from here.
 import type { DateClaim, FigureClaim, QuoteClaim, Span } from '../engine/types';
 import { lineStartsOf } from '../engine/lines';
+import { BoundedCache } from '../engine/boundedCache';
 import { paragraphsOf, sentencesOf, type Paragraph, type Sentence } from '../text/segment';
 import { contentWords } from '../text/words';
 import { readMetadata, type Metadata } from '../corpus/metadata';
@@ -57,13 +58,9 @@ export function segmentText(text: string, fileName?: string, meta: Metadata = re
  * One copy of each content word across every text segmented: a corpus repeats the same few thousand words over a
  * million times, and names their thousand people a hundred thousand times. Bounded.
  */
-const sharedWords = new Map<string, string>();
+const sharedWords = new BoundedCache(200_000, (word: string) => word);
 function shared(word: string): string {
-  const known = sharedWords.get(word);
-  if (known !== undefined) return known;
-  if (sharedWords.size >= 200_000) sharedWords.clear();
-  sharedWords.set(word, word);
-  return word;
+  return sharedWords.get(word);
 }
 
 function sharedStrings(run: NameRun): NameRun {

@@ -1,5 +1,6 @@
 // Lookup structures over the corpus: which sentences hold a word, how rare each word is, which names exist.
 import type { Segmented } from '../extract/document';
+import { BoundedCache } from '../engine/boundedCache';
 
 export interface SentenceRef { doc: number; sentence: number }
 
@@ -196,7 +197,11 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
   const partial = new Float64Array(groupCount);
   const touched = new Int32Array(groupCount);
   const queryWeight = new Float64Array(words.length);
-  const sentenceSets = new Map<number, Set<string>>();
+  const sentenceSets = new BoundedCache(MAX_CACHED_SETS, (group: number) => {
+    const set = new Set<string>();
+    for (let j = groupWordStart[group]; j < groupWordStart[group + 1]; j++) set.add(words[groupWordList[j]]);
+    return set;
+  });
   return {
     sentenceCount,
     idf,
@@ -208,15 +213,7 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
       // Per group, so a sentence repeated across the corpus is one set; bounded, as a draft touches few groups.
       const k = numberOf(doc, sentence);
       if (k < 0) return NO_WORDS;
-      const group = groupOf[k];
-      let set = sentenceSets.get(group);
-      if (!set) {
-        if (sentenceSets.size >= MAX_CACHED_SETS) sentenceSets.clear();
-        set = new Set<string>();
-        for (let j = groupWordStart[group]; j < groupWordStart[group + 1]; j++) set.add(words[groupWordList[j]]);
-        sentenceSets.set(group, set);
-      }
-      return set;
+      return sentenceSets.get(groupOf[k]);
     },
     names,
     vocabulary: vocabulary.all,

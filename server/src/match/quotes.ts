@@ -6,6 +6,7 @@ import type { AnalyzedText } from '../extract/document';
 import type { Sentence } from '../text/segment';
 import { tokensOf, contentWords } from '../text/words';
 import { weigh, weightedCoverage } from './similarity';
+import { BoundedCache } from '../engine/boundedCache';
 
 export interface SourceQuoteMatch {
   doc: number;
@@ -58,20 +59,17 @@ function wordingOf(quote: QuoteClaim, words: SourceQuoteWords, first: number, la
  * Source quotes by their wording: a quote is a candidate for many draft quotes, and wire copy repeats it word for
  * word across sources. Bounded, as a corpus may quote without end.
  */
-const wordingWords = new Map<string, SourceQuoteWords>();
-const MAX_QUOTE_WORDINGS = 50_000;
+const wordingWords = new BoundedCache(50_000, (wording: string): SourceQuoteWords => {
+  const words = wordsWithSpans(wording, 0);
+  const texts = words.map((w) => w.text);
+  return { words, haystack: ' ' + texts.join(' ') + ' ', set: new Set(texts), spans: new Map() };
+});
 /** The same, by quote: a lookup by identity, not by comparing the wording again. */
 const wordsByQuote = new WeakMap<QuoteClaim, SourceQuoteWords>();
 function wordsOfSourceQuote(quote: QuoteClaim): SourceQuoteWords {
   let found = wordsByQuote.get(quote);
   if (found) return found;
   found = wordingWords.get(quote.words);
-  if (!found) {
-    if (wordingWords.size >= MAX_QUOTE_WORDINGS) wordingWords.clear();
-    const words = wordsWithSpans(quote.words, 0);
-    const texts = words.map((w) => w.text);
-    wordingWords.set(quote.words, (found = { words, haystack: ' ' + texts.join(' ') + ' ', set: new Set(texts), spans: new Map() }));
-  }
   wordsByQuote.set(quote, found);
   return found;
 }
