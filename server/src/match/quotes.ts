@@ -1,5 +1,5 @@
 // Matching a draft quote against the corpus: exact wording, near wording (aligned word by word), or nothing.
-import { diffArrays } from 'diff';
+import diffSequences from 'diff-sequences';
 import type { QuoteClaim } from '../engine/types';
 import type { Corpus } from '../corpus/corpus';
 import type { AnalyzedText } from '../extract/document';
@@ -189,36 +189,62 @@ function findInOrder(fragments: string[][], haystack: string): { first: number; 
 }
 
 /**
- * Aligns the draft's words with a source quote (diff of word sequences) and returns the share of draft words matched
- * plus the source words (first and last index) that correspond to the draft's quote, extended over unmatched words
- * at either end.
+ * Aligns the draft's words with a source quote (a longest common subsequence of words) and returns the share of draft
+ * words matched plus the source words (first and last index) that correspond to the draft's quote, extended over
+ * unmatched words at either end. diff-sequences (Jest's) rather than jsdiff's diffArrays: it compares indices instead
+ * of building change objects, about ten times faster on quotes, and a check aligns thousands of them.
  */
 function align(draft: string[], source: Word[]): { overlap: number; first: number; last: number } | undefined {
-  const parts = diffArrays(draft, source.map((w) => w.text));
-  let matched = 0;
-  let sourceAt = 0;
-  let firstSource = -1;
-  let lastSource = -1;
-  let leadingDraft = 0;
-  let trailingDraft = 0;
-  for (const part of parts) {
-    if (!part.added && !part.removed) {
-      if (firstSource < 0) firstSource = sourceAt;
-      matched += part.count ?? part.value.length;
-      sourceAt += part.count ?? part.value.length;
-      lastSource = sourceAt - 1;
-      trailingDraft = 0;
-    } else if (part.added) sourceAt += part.count ?? part.value.length;
-    else {
-      if (firstSource < 0) leadingDraft += part.count ?? part.value.length;
-      else trailingDraft += part.count ?? part.value.length;
-    }
-  }
-  if (firstSource < 0) return undefined;
+  const draftAt: number[] = [];
+  const sourceAt: number[] = [];
+  diffSequences(
+    draft.length,
+    source.length,
+    (d, s) => draft[d] === source[s].text,
+    (count, d, s) => {
+      for (let i = 0; i < count; i++) {
+        draftAt.push(d + i);
+        sourceAt.push(s + i);
+      }
+    },
+  );
+  const matched = sourceAt.length;
+  if (!matched) return undefined;
+  if (matched >= 2) placeEnds(draft, source, draftAt, sourceAt);
   // Matched words must be close together in the source, not scattered over a long quote.
-  const spread = lastSource - firstSource + 1;
+  const spread = sourceAt[matched - 1] - sourceAt[0] + 1;
   if (spread > draft.length * 2 + 2) return undefined;
-  const from = Math.max(0, firstSource - leadingDraft);
-  const to = Math.min(source.length - 1, lastSource + trailingDraft);
+  const leadingDraft = draftAt[0];
+  const trailingDraft = draft.length - 1 - draftAt[matched - 1];
+  const from = Math.max(0, sourceAt[0] - leadingDraft);
+  const to = Math.min(source.length - 1, sourceAt[matched - 1] + trailingDraft);
   return { overlap: matched / draft.length, first: from, last: to };
+}
+
+/**
+ * The first and last matched words decide where the source's wording starts and ends, and a common word may occur
+ * more than once: "the next round starts Monday" against "The talks were hard, and the next round starts Friday" may
+ * match either "the". Each end takes the copy whose gap to its neighbouring match is most like the draft's (the
+ * nearer on a tie), so a partial quote is not stretched over the source's earlier or later words.
+ */
+function placeEnds(draft: string[], source: Word[], draftAt: number[], sourceAt: number[]): void {
+  const last = sourceAt.length - 1;
+  const gapBefore = draftAt[1] - draftAt[0] - 1;
+  let best = sourceAt[0];
+  for (let s = 0; s < sourceAt[1]; s++) {
+    if (source[s].text !== draft[draftAt[0]]) continue;
+    const miss = Math.abs(sourceAt[1] - s - 1 - gapBefore);
+    const bestMiss = Math.abs(sourceAt[1] - best - 1 - gapBefore);
+    if (miss < bestMiss || (miss === bestMiss && s > best)) best = s;
+  }
+  sourceAt[0] = best;
+  const gapAfter = draftAt[last] - draftAt[last - 1] - 1;
+  best = sourceAt[last];
+  for (let s = sourceAt[last - 1] + 1; s < source.length; s++) {
+    if (source[s].text !== draft[draftAt[last]]) continue;
+    const miss = Math.abs(s - sourceAt[last - 1] - 1 - gapAfter);
+    const bestMiss = Math.abs(best - sourceAt[last - 1] - 1 - gapAfter);
+    if (miss < bestMiss || (miss === bestMiss && s < best)) best = s;
+  }
+  sourceAt[last] = best;
 }
