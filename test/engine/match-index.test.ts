@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { corpusFromTexts } from '../../server/src/engine';
 import { Heap, topGroups } from '../../server/src/match/index';
 import { contentWords } from '../../server/src/text/words';
+import { weigh, weightedCoverage } from '../../server/src/match/similarity';
 
 const WIRE = 'Russia launched 22 missiles and 40 drones at the Ukrainian power grid overnight, officials said.';
 
@@ -40,6 +41,38 @@ describe('corpus index: candidates', () => {
 
   it('respects the limit, counting sentences rather than distinct wordings', () => {
     assert.equal(index.candidates(contentWords(WIRE), 2).length, 2);
+  });
+});
+
+describe('corpus index: coverage', () => {
+  const corpus = corpusFromTexts([
+    { path: '/s/a.md', text: `${WIRE}\n\nThe mayor of Lviv said repairs to the grid would take a week.` },
+    { path: '/s/b.md', text: 'Kyiv was quiet in the morning. Farmers in Poland blocked the border crossing for a third day.' },
+  ]);
+  const { index } = corpus;
+  const vocabulary = [...new Set(corpus.sources.flatMap((s) => s.segmented.sentenceWords.flat()))];
+  const sentences = corpus.sources.flatMap((s) => s.segmented.sentences.map((_, i) => ({ doc: s.id, sentence: i })));
+
+  it('scores a query over a sentence, or it and the one before, exactly as weightedCoverage over their word sets', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...vocabulary), fc.constantFrom('unseen', 'words')), { maxLength: 12 }),
+        fc.constantFrom(...sentences),
+        fc.boolean(),
+        (words, { doc, sentence }, withPrevious) => {
+          const previous = withPrevious ? index.sentenceSet(doc, sentence - 1) : undefined;
+          const expected = weightedCoverage(weigh(words, index.idf), index.sentenceSet(doc, sentence), previous);
+          assert.equal(index.coverage(index.weigh(words), doc, sentence, withPrevious), expected);
+        },
+      ),
+    );
+  });
+
+  it('finds nothing past either end of a source', () => {
+    const query = index.weigh(contentWords(WIRE));
+    assert.equal(index.coverage(query, 0, 0), 1);
+    assert.equal(index.coverage(query, 0, 9), 0);
+    assert.equal(index.coverage(query, 1, 0, true), 0);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Corpus, SourceDoc } from '../corpus/corpus';
 import type { AnalyzedText, Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
 import { contentWords } from '../text/words';
-import { coverage, weigh, weightedCoverage } from './similarity';
+import { coverage } from './similarity';
 
 export interface FactCandidate<C> {
   doc: number;
@@ -58,26 +58,24 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const hug = hugWords(draft, claim.span);
   const draftEvent = eventOf(draft, claim, index.commonWords, shortSentence);
   const found: Array<FactCandidate<C>> = [];
-  const sentenceQuery = weigh(sentenceWords, index.idf);
-  const localQuery = weigh(local, index.idf);
-  const eventQuery = weigh(eventWords, index.idf);
-  for (const candidate of index.candidates([...local, ...sentenceWords], 40)) {
-    const set = index.sentenceSet(candidate.doc, candidate.sentence);
-    const previous = candidate.sentence > 0 ? index.sentenceSet(candidate.doc, candidate.sentence - 1) : undefined;
+  const sentenceQuery = index.weigh(sentenceWords);
+  const localQuery = index.weigh(local);
+  const eventQuery = index.weigh(eventWords);
+  for (const { doc: d, sentence: s } of index.candidates([...local, ...sentenceWords], 40)) {
     const sentenceScore = Math.max(
-      0.5 * weightedCoverage(sentenceQuery, set) + 0.5 * weightedCoverage(localQuery, set),
+      0.5 * index.coverage(sentenceQuery, d, s) + 0.5 * index.coverage(localQuery, d, s),
       // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
-      NEIGHBOUR_WEIGHT * weightedCoverage(sentenceQuery, set, previous),
+      NEIGHBOUR_WEIGHT * index.coverage(sentenceQuery, d, s, true),
     );
-    const score = shortSentence ? sentenceScore * (0.5 + 0.5 * weightedCoverage(eventQuery, set, previous)) : sentenceScore;
+    const score = shortSentence ? sentenceScore * (0.5 + 0.5 * index.coverage(eventQuery, d, s, true)) : sentenceScore;
     // Too unlike the draft to be kept, or to lend its claims to a better sentence of its source (below): the source's
     // claims are not even extracted.
     if (score < minScore - NEARLY_AS_GOOD) continue;
-    const doc = corpus.sources[candidate.doc].segmented;
-    const sameKindHere = claimsIn(corpus.sources[candidate.doc], candidate.sentence).filter((c) => !c.inQuote && sameKind(c));
+    const doc = corpus.sources[d].segmented;
+    const sameKindHere = claimsIn(corpus.sources[d], s).filter((c) => !c.inQuote && sameKind(c));
     const claims = closestClaims(hug, doc, sameKindHere, index.idf, shortSentence);
     if (!claims.length || differentEvent(draftEvent, doc, claims[0], index.commonWords)) continue;
-    found.push({ doc: candidate.doc, claims, score });
+    found.push({ doc: d, claims, score });
   }
   // Per source, the best sentence, with the claims of any sentence nearly as good (the same fact told twice).
   const best = new Map<number, FactCandidate<C>>();

@@ -1,8 +1,12 @@
 // Lookup structures over the corpus: which sentences hold a word, how rare each word is, which names exist.
 import type { Segmented } from '../extract/document';
 import { BoundedCache } from '../engine/boundedCache';
+import { weigh, type WeightedQuery } from './similarity';
 
 export interface SentenceRef { doc: number; sentence: number }
+
+/** A weighed query with each word's id in the index (-1 for a word no sentence has). */
+export interface IndexedQuery extends WeightedQuery { ids: Int32Array }
 
 export interface CorpusIndex {
   sentenceCount: number;
@@ -15,6 +19,13 @@ export interface CorpusIndex {
   candidates(words: readonly string[], limit: number, lead?: readonly string[]): Array<SentenceRef & { score: number }>;
   /** The content words of one sentence, as a set. */
   sentenceSet(doc: number, sentence: number): ReadonlySet<string>;
+  /** A query's distinct words weighed by idf, to score against many sentences with coverage(). */
+  weigh(words: readonly string[]): IndexedQuery;
+  /**
+   * weightedCoverage() of the query over one sentence, or over it and the sentence before it (`withPrevious`),
+   * without building either sentence's word set.
+   */
+  coverage(query: IndexedQuery, doc: number, sentence: number, withPrevious?: boolean): number;
   /** Whether the sentence's paragraph has a quotation mark (so may hold a quote), without reading the source. */
   inQuotedParagraph(doc: number, sentence: number): boolean;
   /** Capitalised words of the corpus by lower case: spelling → occurrences. */
@@ -197,6 +208,13 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
   const partial = new Float64Array(groupCount);
   const touched = new Int32Array(groupCount);
   const queryWeight = new Float64Array(words.length);
+  // Words of the sentences being scored are marked with the current stamp (no clearing between sentences).
+  const marked = new Int32Array(words.length);
+  let stamp = 0;
+  const mark = (k: number) => {
+    const group = groupOf[k];
+    for (let j = groupWordStart[group]; j < groupWordStart[group + 1]; j++) marked[groupWordList[j]] = stamp;
+  };
   const sentenceSets = new BoundedCache(MAX_CACHED_SETS, (group: number) => {
     const set = new Set<string>();
     for (let j = groupWordStart[group]; j < groupWordStart[group + 1]; j++) set.add(words[groupWordList[j]]);
@@ -214,6 +232,29 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
       const k = numberOf(doc, sentence);
       if (k < 0) return NO_WORDS;
       return sentenceSets.get(groupOf[k]);
+    },
+    weigh(query) {
+      const { words: distinct, weights, total } = weigh(query, idf);
+      const ids = new Int32Array(distinct.length);
+      for (let i = 0; i < distinct.length; i++) ids[i] = wordIds.get(distinct[i]) ?? -1;
+      return { words: distinct, weights, total, ids };
+    },
+    coverage(query, doc, sentence, withPrevious = false) {
+      if (!query.total) return 0;
+      if (++stamp === 0x7fffffff) {
+        marked.fill(0);
+        stamp = 1;
+      }
+      const k = numberOf(doc, sentence);
+      if (k >= 0) mark(k);
+      if (withPrevious) {
+        const previous = numberOf(doc, sentence - 1);
+        if (previous >= 0) mark(previous);
+      }
+      // Summed in the query's order, as weightedCoverage() does, so the scores are the same to the last bit.
+      let shared = 0;
+      for (let i = 0; i < query.ids.length; i++) if (query.ids[i] >= 0 && marked[query.ids[i]] === stamp) shared += query.weights[i];
+      return shared / query.total;
     },
     names,
     vocabulary: vocabulary.all,

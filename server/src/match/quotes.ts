@@ -5,7 +5,6 @@ import type { Corpus } from '../corpus/corpus';
 import type { AnalyzedText } from '../extract/document';
 import type { Sentence } from '../text/segment';
 import { tokensOf, contentWords } from '../text/words';
-import { weigh, weightedCoverage } from './similarity';
 import { BoundedCache } from '../engine/boundedCache';
 
 export interface SourceQuoteMatch {
@@ -112,7 +111,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     .filter((f) => f.length);
   const sentenceWords = draft.sentenceWords[claim.sentence] ?? [];
   const { index } = corpus;
-  const sentenceQuery = weigh(sentenceWords, index.idf);
+  const sentenceQuery = index.weigh(sentenceWords);
   const quoteContent = contentWords(claim.words);
   // Sentences like the draft's, searched from the quoted words' rarest first: in a long draft sentence (or two the
   // splitter left joined) the rarest words may all lie outside the quote.
@@ -127,7 +126,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       seenQuotes.add(quote);
       const theirs = wordsOfSourceQuote(quote);
       const { words: sourceWords, haystack, set: sourceSet } = theirs;
-      const context = weightedCoverage(sentenceQuery, index.sentenceSet(candidate.doc, quote.sentence));
+      const context = index.coverage(sentenceQuery, candidate.doc, quote.sentence);
       // Wire copy repeats a quote word for word across sources: compare each distinct wording once.
       let compared = comparisons.get(haystack);
       if (!compared) comparisons.set(haystack, (compared = compareWording(draftWords, fragments, sourceWords, haystack, sourceSet)));
@@ -148,7 +147,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       const sentence = corpus.sources[candidate.doc].segmented.sentences[candidate.sentence];
       if (!runningWordsOf(sentence).includes(needle)) continue;
       // Two or three common words ("both sides") turn up anywhere: short quotes need the sentence around them too.
-      const context = weightedCoverage(sentenceQuery, index.sentenceSet(candidate.doc, candidate.sentence));
+      const context = index.coverage(sentenceQuery, candidate.doc, candidate.sentence);
       if (draftWords.length >= 4 || context >= SHORT_QUOTE_CONTEXT) result.inText.push({ doc: candidate.doc, start: sentence.start, end: sentence.end });
     }
   }
