@@ -43,10 +43,15 @@ export const STOPWORDS = new Set(
 
 /** Content words, singular-ish: the keys lexical matching compares. */
 export function contentWords(text: string): string[] {
-  return tokensOf(text)
-    .map((t) => t.lower.replace(/['’]s$/, ''))
-    .filter((w) => w.length > 1 && !STOPWORDS.has(w) && !/^\d/.test(w))
-    .map(matchKey);
+  // tokensOf() without its token objects: this runs on every sentence of every draft and source.
+  const out: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const word = m[0].toLowerCase().replace(/['’]s$/, '');
+    const first = word.charCodeAt(0);
+    if (word.length > 1 && !(first >= 48 && first <= 57) && !STOPWORDS.has(word)) out.push(matchKey(word));
+  }
+  return out;
 }
 
 /** Matching key of a word: plural dropped, then cut to six letters so "Crimea"/"Crimean", "Russia"/"Russian" meet. */
