@@ -228,22 +228,21 @@ function align(draft: string[], source: Word[]): { overlap: number; first: numbe
  */
 function placeEnds(draft: string[], source: Word[], draftAt: number[], sourceAt: number[]): void {
   const last = sourceAt.length - 1;
-  const gapBefore = draftAt[1] - draftAt[0] - 1;
-  let best = sourceAt[0];
-  for (let s = 0; s < sourceAt[1]; s++) {
-    if (source[s].text !== draft[draftAt[0]]) continue;
-    const miss = Math.abs(sourceAt[1] - s - 1 - gapBefore);
-    const bestMiss = Math.abs(sourceAt[1] - best - 1 - gapBefore);
-    if (miss < bestMiss || (miss === bestMiss && s > best)) best = s;
+  sourceAt[0] = closestCopy(source, draft[draftAt[0]], 0, sourceAt[1], sourceAt[1], draftAt[1] - draftAt[0] - 1);
+  sourceAt[last] = closestCopy(source, draft[draftAt[last]], sourceAt[last - 1] + 1, source.length, sourceAt[last - 1], draftAt[last] - draftAt[last - 1] - 1);
+}
+
+/** Of the copies of `word` in source[from, to), the one with nearest `gap` words between it and `anchor`; the nearer on a tie. */
+function closestCopy(source: Word[], word: string, from: number, to: number, anchor: number, gap: number): number {
+  let best = -1;
+  let bestMiss = Infinity;
+  for (let s = from; s < to; s++) {
+    if (source[s].text !== word) continue;
+    const miss = Math.abs(Math.abs(s - anchor) - 1 - gap);
+    if (miss < bestMiss || (miss === bestMiss && Math.abs(s - anchor) < Math.abs(best - anchor))) {
+      best = s;
+      bestMiss = miss;
+    }
   }
-  sourceAt[0] = best;
-  const gapAfter = draftAt[last] - draftAt[last - 1] - 1;
-  best = sourceAt[last];
-  for (let s = sourceAt[last - 1] + 1; s < source.length; s++) {
-    if (source[s].text !== draft[draftAt[last]]) continue;
-    const miss = Math.abs(s - sourceAt[last - 1] - 1 - gapAfter);
-    const bestMiss = Math.abs(best - sourceAt[last - 1] - 1 - gapAfter);
-    if (miss < bestMiss || (miss === bestMiss && s < best)) best = s;
-  }
-  sourceAt[last] = best;
+  return best;
 }
