@@ -126,11 +126,13 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       seenQuotes.add(quote);
       const theirs = wordsOfSourceQuote(quote);
       const { words: sourceWords, haystack, set: sourceSet } = theirs;
-      const context = index.coverage(sentenceQuery, candidate.doc, quote.sentence);
       // Wire copy repeats a quote word for word across sources: compare each distinct wording once.
       let compared = comparisons.get(haystack);
       if (!compared) comparisons.set(haystack, (compared = compareWording(draftWords, fragments, sourceWords, haystack, sourceSet)));
       const { found, aligned } = compared;
+      // Most quotes near a candidate are other quotes: only a match needs its context scored.
+      if (!found && !aligned) continue;
+      const context = index.coverage(sentenceQuery, candidate.doc, quote.sentence);
       // A short quote found inside an unrelated longer one ("both sides" in "input from both sides") proves nothing.
       if (found && draftWords.length < 4 && context < SHORT_QUOTE_CONTEXT && sourceWords.length > draftWords.length) continue;
       if (found) {
