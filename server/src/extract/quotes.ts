@@ -14,6 +14,8 @@ const PRONOUN_VERB_AT_START = new RegExp(`^[\\s,.;:—–-]*(?:[Hh]e|[Ss]he)\\s+
 const VERB_ANYWHERE = new RegExp(`(?<![\\w-])(?:${SPEECH_VERB})\\b`, 'g');
 /** "…," its security chief said / "…," a Kremlin official said: a role, not a named person. */
 const ROLE_AFTER = new RegExp(`^[\\s,.;:—–-]*((?:its|the|a|an|his|her|their|one)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?(?:official|officials|spokesman|spokeswoman|spokesperson|minister|aide|envoy|chief|head|expert|analyst|resident|source|sources|ministry|government|leader|negotiator|diplomat|statement|report))\\s+(?:${SPEECH_VERB})\\b`, 'u');
+const COLON_AT_END = /:\s*["“]?$/;
+const NAME_COLON_AT_END = /([\p{L}’']+):\s*["“]?$/u;
 const ACCORDING_TO = /\baccording to\s+$/i;
 const ROLE_NOUN = /^(?:[’']s)?\s*(?:[a-z-]+\s+){0,2}(?:official|officials|spokesman|spokeswoman|spokesperson|minister|aide|envoy|chief|head|expert|analyst|resident|source|sources|ministry|government|leader|leaders|negotiator|diplomat)\b/;
 
@@ -200,7 +202,8 @@ function attribute(
   // Before the quote: Zelensky said: "…" / according to Zelensky, "…" / Kallas: "…"
   const before = text.slice(sentence.start, quote.start);
   const beforeRuns = runs.filter((r) => r.end <= quote.start);
-  const colon = /([\p{L}’']+):\s*["“]?$/u.exec(before);
+  // The cheap test first: scanning every word of `before` for one that ends at a final colon is slow.
+  const colon = COLON_AT_END.test(before) ? NAME_COLON_AT_END.exec(before) : null;
   if (colon) {
     const run = beforeRuns.find((r) => r.end === sentence.start + colon.index + colon[1].length);
     if (run) return asSpeaker(run);
