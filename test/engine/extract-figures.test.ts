@@ -115,6 +115,14 @@ describe('extractFigures: table', () => {
     assert.equal(a.figures[0]?.value, 2000);
     assert.equal(a.dates.length, 0);
   });
+
+  it('reads no number inside a word or straight after another number', () => {
+    assert.deepEqual(figures('The A4 drones and the Iskander-M9 missiles were shown.').map((f) => f.text), []);
+    assert.deepEqual(figures('Ratings rose to 7/10 points and fewer than ten missiles.').map((f) => f.text), ['fewer than ten missiles']);
+    assert.equal(mayHoldFigures('A4 MiG-29s'), false);
+    assert.equal(mayHoldFigures('𝐀4 drones'), false); // an astral letter before the digit
+    assert.equal(mayHoldFigures('“12 drones'), true);
+  });
 });
 
 // ---- Properties ----

@@ -22,7 +22,23 @@ const PLURAL_NOUNS = new Set(['people', 'personnel', 'children', 'men', 'women',
 const UNIT_ALIASES: Record<string, string> = { death: 'people', dead: 'people', fatality: 'people', casualty: 'people', person: 'people', kilometre: 'km', kilometer: 'km', 'per cent': 'percent', '%': 'percent', soldier: 'troop' };
 const STOP_UNIT = /^(?:and|or|of|in|on|at|to|for|from|by|with|as|were|was|are|is|had|have|has|been|be|who|which|that|the|a|an|than|said|says|per)$/i;
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
-const NUMBER_START = /(?<![\p{L}\p{N}.,:/-])(?:\d|(?:a dozen|dozen|dozens|scores|hundreds|thousands|millions|billions|tens of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)/giu;
+/** Where a number may start: a digit or a number word. The character before is checked apart (see nextNumber). */
+const NUMBER_CANDIDATE = /\d|(?:a dozen|dozen|dozens|scores|hundreds|thousands|millions|billions|tens of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/giu;
+/** A number does not start inside a word or another number ("A4", the "5" of "1.5" or "3/5"). */
+const JOINED_BEFORE = /[\p{L}\p{N}.,:/-]$/u;
+
+/**
+ * The next number start from NUMBER_CANDIDATE.lastIndex on (advancing it, as exec does). The same as a lookbehind in
+ * the pattern, but a lookbehind there is tried at every position of every sentence, which made this test the
+ * costliest part of reading figures: here only candidates are checked.
+ */
+function nextNumber(text: string): RegExpExecArray | null {
+  for (let m = NUMBER_CANDIDATE.exec(text); m; m = NUMBER_CANDIDATE.exec(text)) {
+    if (!JOINED_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) return m;
+    NUMBER_CANDIDATE.lastIndex = m.index + 1;
+  }
+  return null;
+}
 
 /** Lengths of time are durations (dates), not counts. */
 const DURATION_UNITS = new Set(['year', 'month', 'week', 'day', 'decade', 'century']);
@@ -36,8 +52,8 @@ function countsSomething(before: string, after: string): boolean {
 
 /** Whether `text` has anything extractFigures could read as a number: a cheap test that rules out most sentences. */
 export function mayHoldFigures(text: string): boolean {
-  NUMBER_START.lastIndex = 0;
-  return NUMBER_START.test(text);
+  NUMBER_CANDIDATE.lastIndex = 0;
+  return nextNumber(text) !== null;
 }
 
 export function isYearLike(value: number, raw: string): boolean {
@@ -47,12 +63,12 @@ export function isYearLike(value: number, raw: string): boolean {
 export function extractFigures(text: string, sentences: readonly Sentence[], quoteSpans: readonly Span[]): FigureClaim[] {
   const figures: FigureClaim[] = [];
   sentences.forEach((sentence, s) => {
-    NUMBER_START.lastIndex = 0;
-    for (let m = NUMBER_START.exec(sentence.text); m; m = NUMBER_START.exec(sentence.text)) {
+    NUMBER_CANDIDATE.lastIndex = 0;
+    for (let m = nextNumber(sentence.text); m; m = nextNumber(sentence.text)) {
       const at = m.index;
       const parsed = parseNumberAt(sentence.text.slice(at));
       if (!parsed) continue;
-      NUMBER_START.lastIndex = at + parsed.length;
+      NUMBER_CANDIDATE.lastIndex = at + parsed.length;
       const raw = sentence.text.slice(at, at + parsed.length);
       const after = sentence.text.slice(at + parsed.length);
       // Times, ordinals, dates and years are not counts.
@@ -83,7 +99,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         if (!counted || DURATION_UNITS.has(counted.unit)) continue;
         const from = sentence.start + (/\bbetween\s+$/i.exec(before)?.index ?? at);
         const end = valueSpan.end + between[0].length + upper.length + counted.end;
-        NUMBER_START.lastIndex = end - sentence.start;
+        NUMBER_CANDIDATE.lastIndex = end - sentence.start;
         figures.push({
           kind: 'figure', span: { start: from, end }, text: text.slice(from, end), sentence: s, value: parsed.value,
           low: parsed.value, high: upper.value, lowOpen: false, highOpen: false, qualifier: 'between', valueSpan, unit: counted.unit,
