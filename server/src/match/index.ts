@@ -205,7 +205,7 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
     return sentence >= 0 && k < end ? k : -1;
   };
   // Scratch space for scoring, reused by every search (the engine is single-threaded).
-  const partial = new Float64Array(groupCount);
+  const hits = new Uint8Array(groupCount); // bit b: search word b occurs in the group (SEARCH_WORDS ≤ 8)
   const touched = new Int32Array(groupCount);
   const queryWeight = new Float64Array(words.length);
   // Words of the sentences being scored are marked with the current stamp (no clearing between sentences).
@@ -275,16 +275,17 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
       const led = rarestFirst.filter(({ id }) => leading.has(id)).slice(0, LEAD_WORDS);
       const searchable = [...led, ...rarestFirst.filter((w) => !led.includes(w))].slice(0, SEARCH_WORDS);
       let touchedCount = 0;
-      for (const { id, weight } of searchable) {
+      for (let b = 0; b < searchable.length; b++) {
+        const { id } = searchable[b];
         for (let p = postingStart[id]; p < postingStart[id + 1]; p++) {
           const group = postingList[p];
-          if (partial[group] === 0) touched[touchedCount++] = group;
-          partial[group] += weight;
+          if (hits[group] === 0) touched[touchedCount++] = group;
+          hits[group] |= 1 << b;
         }
       }
       // The best groups by the rare words, rescored over all the query's words.
-      const shortlist = topGroups(touched.subarray(0, touchedCount), partial, limit * 4);
-      for (let i = 0; i < touchedCount; i++) partial[touched[i]] = 0;
+      const shortlist = topGroups(touched.subarray(0, touchedCount), hits, searchable.map((w) => w.weight), limit * 4);
+      for (let i = 0; i < touchedCount; i++) hits[touched[i]] = 0;
       for (const { id, weight } of query) queryWeight[id] = weight;
       const scores = new Float64Array(shortlist.length);
       for (let i = 0; i < shortlist.length; i++) {
@@ -310,19 +311,48 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
 }
 
 /**
- * The `limit` touched groups with the highest scores (ties go to the earlier group), in no particular order: a bounded
- * heap, so a search touching 20,000 groups does not sort them all. The caller rescores and ranks the few kept.
+ * The `limit` touched groups with the highest scores (ties go to the earlier group), in no particular order. A group's
+ * score is the sum of the weights of the search words that hit it (`hits`, one bit per word), summed in word order:
+ * groups hit by the same words score the same to the last bit, and there are at most 2^8 such patterns. So the cut-off
+ * score comes from counting groups per pattern, not from ordering thousands of groups; only the groups tied at the
+ * cut-off, when too many, are sorted (by group). The caller rescores and ranks the few kept.
  */
-export function topGroups(touched: Int32Array, scores: Float64Array, limit: number): Int32Array {
-  // `a` ranks below `b`. The worst kept is on top, so a newcomer is compared with it alone.
-  const worse = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
-  const kept = Heap.empty(Math.max(0, Math.min(limit, touched.length)), worse);
-  for (let t = 0; t < touched.length; t++) {
-    const group = touched[t];
-    if (kept.size < kept.capacity) kept.push(group);
-    else if (kept.size > 0 && worse(kept.top, group)) kept.replaceTop(group);
+export function topGroups(touched: Int32Array, hits: Uint8Array, weights: readonly number[], limit: number): Int32Array {
+  if (limit <= 0 || !touched.length) return new Int32Array(0);
+  const patterns = 1 << weights.length;
+  const scoreOf = new Float64Array(patterns);
+  const count = new Int32Array(patterns);
+  for (let pattern = 1; pattern < patterns; pattern++) {
+    let score = 0;
+    for (let b = 0; b < weights.length; b++) if (pattern & (1 << b)) score += weights[b];
+    scoreOf[pattern] = score;
   }
-  return kept.contents;
+  for (let t = 0; t < touched.length; t++) count[hits[touched[t]]]++;
+  // Walk the patterns best first until `limit` groups are taken: the score there is the cut-off.
+  const present: number[] = [];
+  for (let pattern = 1; pattern < patterns; pattern++) if (count[pattern]) present.push(pattern);
+  present.sort((a, b) => scoreOf[b] - scoreOf[a]);
+  let cutoff = -Infinity;
+  for (let i = 0, taken = 0; i < present.length; i++) {
+    taken += count[present[i]];
+    if (taken >= limit) {
+      cutoff = scoreOf[present[i]];
+      break;
+    }
+  }
+  const kept = new Int32Array(Math.max(0, Math.min(limit, touched.length)));
+  const tied = new Int32Array(touched.length);
+  let above = 0;
+  let ties = 0;
+  for (let t = 0; t < touched.length; t++) {
+    const score = scoreOf[hits[touched[t]]];
+    if (score > cutoff) kept[above++] = touched[t];
+    else if (score === cutoff) tied[ties++] = touched[t];
+  }
+  const room = kept.length - above;
+  const atCutoff = ties > room ? tied.subarray(0, ties).sort() : tied;
+  kept.set(atCutoff.subarray(0, room), above);
+  return kept;
 }
 
 /** A binary heap of integers (indices into the caller's arrays) of fixed capacity; `before(a, b)`: a comes out first. */
