@@ -60,7 +60,10 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
 
 /** Words that occur in more sentences than this share are too common to narrow a search. */
 const COMMON_SHARE = 0.05;
-/** Candidates come from the query's rarest words; the rest only rescore. Bounds the work on a large corpus. */
+/**
+ * Candidates come from the query's rarest words; the rest only rescore. Bounds the work on a large corpus. At most 8:
+ * a search keeps which of them hit a group in one byte.
+ */
 const SEARCH_WORDS = 8;
 /** Of those, how many may be taken by the caller's lead words first. */
 const LEAD_WORDS = 3;
@@ -340,7 +343,7 @@ export function topGroups(touched: Int32Array, hits: Uint8Array, weights: readon
       break;
     }
   }
-  const kept = new Int32Array(Math.max(0, Math.min(limit, touched.length)));
+  const kept = new Int32Array(Math.min(limit, touched.length));
   const tied = new Int32Array(touched.length);
   let above = 0;
   let ties = 0;
@@ -349,8 +352,10 @@ export function topGroups(touched: Int32Array, hits: Uint8Array, weights: readon
     if (score > cutoff) kept[above++] = touched[t];
     else if (score === cutoff) tied[ties++] = touched[t];
   }
+  // Those above the cut-off number fewer than `limit`, and with those at it at least `limit` (or all touched).
+  const atCutoff = tied.subarray(0, ties);
   const room = kept.length - above;
-  const atCutoff = ties > room ? tied.subarray(0, ties).sort() : tied;
+  if (ties > room) atCutoff.sort();
   kept.set(atCutoff.subarray(0, room), above);
   return kept;
 }
