@@ -360,51 +360,24 @@ export function topGroups(touched: Int32Array, hits: Uint8Array, weights: readon
   return kept;
 }
 
-/** A binary heap of integers (indices into the caller's arrays) of fixed capacity; `before(a, b)`: a comes out first. */
+/** A binary heap of integers (indices into the caller's arrays), built full and popped; `before(a, b)`: a comes out first. */
 export class Heap {
   private constructor(
     private readonly items: Int32Array,
     private readonly before: (a: number, b: number) => boolean,
     public size: number,
   ) {}
-  /** An empty heap with room for `capacity` items. */
-  static empty(capacity: number, before: (a: number, b: number) => boolean): Heap {
-    return new Heap(new Int32Array(capacity), before, 0);
-  }
   /** A full heap of `items` (taken over, not copied), built bottom-up: fewer comparisons than pushing them one by one. */
   static of(items: Int32Array, before: (a: number, b: number) => boolean): Heap {
     const heap = new Heap(items, before, items.length);
     for (let i = (items.length >> 1) - 1; i >= 0; i--) heap.siftDown(i, items[i]);
     return heap;
   }
-  get capacity(): number {
-    return this.items.length;
-  }
-  get top(): number {
-    return this.items[0];
-  }
-  /** The items, in heap order. */
-  get contents(): Int32Array {
-    return this.items.subarray(0, this.size);
-  }
-  push(item: number): void {
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.before(item, this.items[parent])) break;
-      this.items[i] = this.items[parent];
-      i = parent;
-    }
-    this.items[i] = item;
-  }
   pop(): number {
     const top = this.items[0];
     const last = this.items[--this.size];
-    if (this.size) this.replaceTop(last);
+    if (this.size) this.siftDown(0, last);
     return top;
-  }
-  replaceTop(item: number): void {
-    this.siftDown(0, item);
   }
   /** Puts `item` at `i` and moves it down past every child that comes out before it. */
   private siftDown(i: number, item: number): void {
