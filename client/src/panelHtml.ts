@@ -4,7 +4,7 @@
 // so no path or range ever travels from the webview back to the extension.
 import { randomBytes } from 'node:crypto';
 import { diffWords } from 'diff';
-import type { ClaimComparison, Disagreement, Range, SourceInfo, SourcePassages } from '../../server/src/engine/types';
+import type { ClaimComparison, Disagreement, Range, SourceInfo, SourcePassages } from '../../server/src/model/types';
 
 export type PanelTab = 'compare' | 'disagreements';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Commands } from '../../client/src/commandIds';
-import { RULE_IDS } from '../../server/src/engine/types';
+import { RULE_IDS } from '../../server/src/model/types';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

@@ -14,7 +14,7 @@ import {
   type PanelResources,
   type PanelState,
 } from '../../client/src/panelHtml';
-import type { ClaimComparison, Disagreement, Range, SourceInfo } from '../../server/src/engine/types';
+import type { ClaimComparison, Disagreement, Range, SourceInfo } from '../../server/src/model/types';
 
 const res: PanelResources = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',

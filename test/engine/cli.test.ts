@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { RULE_IDS } from '../../server/src/engine/types';
+import { RULE_IDS } from '../../server/src/model/types';
 import { ROOT, SEEDS } from './helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');

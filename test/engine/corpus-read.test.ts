@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkText, loadCorpus, type Corpus } from '../../server/src/engine';
 import { decodeText, listSourceFiles, readTextFile } from '../../server/src/corpus/read';
-import type { SourceProblem } from '../../server/src/engine/types';
+import type { SourceProblem } from '../../server/src/model/types';
 import { analyzeText } from '../../server/src/extract/document';
 
 const GOOD = '---\ntitle: Strikes on Kyiv\ndate: 2025-11-25\noutlet: Wire One\n---\n\nRussia launched 22 missiles and 464 drones at Kyiv overnight, the Ukrainian air force said.\n';

@@ -6,7 +6,7 @@ import { analyzeText } from '../../server/src/extract/document';
 import { extractDates, mayHoldDates, resolveWeekday } from '../../server/src/extract/dates';
 import { paragraphsOf, sentencesOf } from '../../server/src/text/segment';
 import { datesAgree } from '../../server/src/match/compare';
-import type { DateClaim } from '../../server/src/engine/types';
+import type { DateClaim } from '../../server/src/model/types';
 import { seedSentences } from './helpers';
 
 type Expect = Partial<Pick<DateClaim, 'text' | 'granularity' | 'year' | 'month' | 'day' | 'weekday' | 'resolved' | 'low' | 'high' | 'years' | 'inQuote'>>;

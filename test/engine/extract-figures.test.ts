@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText } from '../../server/src/extract/document';
 import { extractFigures, mayHoldFigures } from '../../server/src/extract/figures';
-import type { FigureClaim } from '../../server/src/engine/types';
+import type { FigureClaim } from '../../server/src/model/types';
 import { seedSentences } from './helpers';
 
 type Expect = Partial<Pick<FigureClaim, 'text' | 'value' | 'low' | 'high' | 'lowOpen' | 'highOpen' | 'qualifier' | 'unit' | 'inQuote'>> & { valueText?: string };

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText } from '../../server/src/extract/document';
 import { quoteSpansOf } from '../../server/src/extract/quotes';
-import type { QuoteClaim } from '../../server/src/engine/types';
+import type { QuoteClaim } from '../../server/src/model/types';
 import { seedSentences } from './helpers';
 
 /** Surnames the corpus would have taught the extractor. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { paragraphsOf, sentencesOf } from '../../server/src/text/segment';
-import { lineStartsOf, offsetAt, positionAt } from '../../server/src/engine/lines';
+import { lineStartsOf, offsetAt, positionAt } from '../../server/src/model/lines';
 import { seedSentences } from './helpers';
 
 const split = (text: string) => {

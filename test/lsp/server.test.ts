@@ -13,8 +13,8 @@ import {
   type MarkupContent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { RULE_IDS } from '../../server/src/engine/types';
-import type { ClaimComparison, Disagreement } from '../../server/src/engine/types';
+import { RULE_IDS } from '../../server/src/model/types';
+import type { ClaimComparison, Disagreement } from '../../server/src/model/types';
 import type { CorpusResult } from '../../server/src/lsp/protocol';
 import { applyEdits, FIXTURES, rangeOf, SEEDS, TestClient, uriOf } from './harness';
 

@@ -1,7 +1,7 @@
 // Small helpers the checks share: counting sources and wording their agreement.
 import type { Corpus } from '../corpus/corpus';
 import { normalise, wordsOf } from '../text/words';
-import { BoundedCache } from '../engine/boundedCache';
+import { BoundedCache } from '../model/boundedCache';
 
 export function sourceName(corpus: Corpus, doc: number): string {
   const info = corpus.sources[doc].info;

@@ -1,5 +1,5 @@
 // What figure/conflict and date/conflict share: which source facts are about the draft's, and the finding when none agrees.
-import type { DateClaim, FigureClaim, RuleId } from '../engine/types';
+import type { DateClaim, FigureClaim, RuleId } from '../model/types';
 import type { FactCandidate } from '../match/facts';
 import type { CheckContext, RawFinding } from './types';
 import { describeTally, tally } from './common';

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { BoundedCache } from '../engine/boundedCache';
+import { BoundedCache } from '../model/boundedCache';
 import type { Rule } from './types';
 import { describeTally, tally } from './common';
 import { CLOSE_QUOTE } from './thresholds';

@@ -1,6 +1,6 @@
 // Every rule, in the order findings are reported. Rule ids are a public contract (see README).
 import type { Rule } from './types';
-import type { RuleId, Severity } from '../engine/types';
+import type { RuleId, Severity } from '../model/types';
 import { quoteAltered } from './quoteAltered';
 import { quoteMisattributed } from './quoteMisattributed';
 import { quoteUnsourced } from './quoteUnsourced';

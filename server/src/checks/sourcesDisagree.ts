@@ -4,7 +4,7 @@ import { CONFIDENT_FACT } from './thresholds';
 import { factEvidence } from './factConflict';
 import { datesAgree, figuresOverlap } from '../match/compare';
 import type { FactCandidate } from '../match/facts';
-import type { DateClaim, FigureClaim } from '../engine/types';
+import type { DateClaim, FigureClaim } from '../model/types';
 import { attributedMatches, sameSpeaker } from './quoteMisattributed';
 import type { PassageRef } from './types';
 

@@ -1,10 +1,10 @@
 // What a check sees and what it returns.
-import type { Finding, RuleId, Severity } from '../engine/types';
+import type { Finding, RuleId, Severity } from '../model/types';
 import type { Corpus } from '../corpus/corpus';
 import type { AnalyzedText } from '../extract/document';
 import type { QuoteMatch } from '../match/quotes';
 import type { FactCandidate } from '../match/facts';
-import type { DateClaim, FigureClaim } from '../engine/types';
+import type { DateClaim, FigureClaim } from '../model/types';
 
 export interface FigureMatch { claim: FigureClaim; candidates: Array<FactCandidate<FigureClaim>> }
 export interface DateMatch { claim: DateClaim; candidates: Array<FactCandidate<DateClaim>> }

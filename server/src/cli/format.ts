@@ -1,6 +1,6 @@
 // Output formats of the CLI: text for people, SARIF for code-scanning tools.
 import { relative } from 'node:path';
-import type { Disagreement, Finding } from '../engine/types';
+import type { Disagreement, Finding } from '../model/types';
 import type { Corpus } from '../corpus/corpus';
 import { RULES } from '../checks/registry';
 

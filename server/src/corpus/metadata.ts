@@ -1,7 +1,7 @@
 // What a document says about itself: title, outlet, date. Front matter is read with gray-matter.
 import yaml from 'js-yaml';
 import * as chrono from 'chrono-node';
-import type { SourceDate } from '../engine/types';
+import type { SourceDate } from '../model/types';
 
 export interface Metadata {
   title?: string;

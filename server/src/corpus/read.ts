@@ -1,7 +1,7 @@
 // Finding and reading source files safely: a bad file is reported and skipped, never fatal.
 import { closeSync, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { SourceProblem } from '../engine/types';
+import type { SourceProblem } from '../model/types';
 
 export const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
 export const DEFAULT_MAX_SOURCE_BYTES = 10 * 1024 * 1024;

@@ -1,5 +1,5 @@
 // Checking a draft: extract its claims, match them against the corpus, run every rule, apply settings.
-import type { CheckOptions, Claim, ClaimComparison, Evidence, Finding, RuleId, Severity, SourcePassages, Span } from './types';
+import type { CheckOptions, Claim, ClaimComparison, Evidence, Finding, RuleId, Severity, SourcePassages, Span } from '../model/types';
 import type { Corpus } from '../corpus/corpus';
 import { extractClaims, segmentText, type AnalyzedText } from '../extract/document';
 import { readMetadata } from '../corpus/metadata';
@@ -12,7 +12,7 @@ import { ALL_RULES } from '../checks/registry';
 import type { CheckContext, PassageRef, RawFinding } from '../checks/types';
 import { SAME_FACT } from '../checks/thresholds';
 import { alteredMatches } from '../checks/quoteAltered';
-import { lineStartsOf, rangeOf } from './lines';
+import { lineStartsOf, rangeOf } from '../model/lines';
 import { disabledRules } from './suppressions';
 
 const EXCERPT_LIMIT = 320;

@@ -1,6 +1,6 @@
 // Inline comments that turn rules off: `<!-- corroborate-disable figure/conflict -->` for the file,
 // `<!-- corroborate-disable-next-line quote/altered -->` for the next non-blank line. No rule named means every rule.
-import { positionAt } from './lines';
+import { positionAt } from '../model/lines';
 
 export interface Suppressions { file: Set<string>; lines: Map<number, Set<string>> }
 

@@ -1,6 +1,6 @@
 // Dates: absolute and partial dates (chrono-node), bare years, weekdays resolved against the document's date, durations.
 import * as chrono from 'chrono-node';
-import type { DateClaim, Span } from '../engine/types';
+import type { DateClaim, Span } from '../model/types';
 import type { Sentence } from '../text/segment';
 import { parseNumberAt } from './numbers';
 

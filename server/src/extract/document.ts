@@ -1,7 +1,7 @@
 // One pass over a text (source or draft): structure, then every kind of claim. Both sides of a comparison come from here.
-import type { DateClaim, FigureClaim, QuoteClaim, Span } from '../engine/types';
-import { lineStartsOf } from '../engine/lines';
-import { BoundedCache } from '../engine/boundedCache';
+import type { DateClaim, FigureClaim, QuoteClaim, Span } from '../model/types';
+import { lineStartsOf } from '../model/lines';
+import { BoundedCache } from '../model/boundedCache';
 import { paragraphsOf, sentencesOf, type Paragraph, type Sentence } from '../text/segment';
 import { contentWords } from '../text/words';
 import { readMetadata, type Metadata } from '../corpus/metadata';

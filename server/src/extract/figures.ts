@@ -1,5 +1,5 @@
 // Figures: a value, the thing counted, and the interval its qualifier allows.
-import type { FigureClaim, Span } from '../engine/types';
+import type { FigureClaim, Span } from '../model/types';
 import type { Sentence } from '../text/segment';
 import { parseNumberAt } from './numbers';
 import { stem } from '../text/words';

@@ -1,5 +1,5 @@
 // Runs of capitalised words: the raw material for speakers and for name spelling checks.
-import type { Span } from '../engine/types';
+import type { Span } from '../model/types';
 
 export interface NameRun extends Span {
   /** The run as written, titles included. */

@@ -1,5 +1,5 @@
 // Quotations and who said them.
-import type { QuoteClaim, Span } from '../engine/types';
+import type { QuoteClaim, Span } from '../model/types';
 import type { Paragraph, Sentence } from '../text/segment';
 import { isTitle, nameRunsOf, type NameRun } from './names';
 

@@ -10,7 +10,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULE_IDS, type RuleId } from '../engine/types';
+import { RULE_IDS, type RuleId } from '../model/types';
 import type { ServerContext } from './context';
 import { SOURCE, rangesOverlap, sameRange, type DiagnosticData } from './convert';
 import type { Diagnostics } from './diagnostics';

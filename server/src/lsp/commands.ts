@@ -3,7 +3,7 @@
 //   corroborate.checkDocument [uri?]  check a draft now (no debounce); returns { uri, version, findings, skipped? }
 //   corroborate.reloadSources         re-read the sources folder; returns { sources, problems }
 import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-languageserver';
-import type { Finding } from '../engine/types';
+import type { Finding } from '../model/types';
 import type { ServerContext } from './context';
 import type { CorpusManager } from './corpusManager';
 import type { Diagnostics, SkipReason } from './diagnostics';

@@ -2,7 +2,7 @@
 // payload for clients without it), validated field by field. A malformed field falls back to its default and is
 // reported once; it never stops the server.
 import { DidChangeConfigurationNotification, type Connection } from 'vscode-languageserver';
-import { RULE_IDS, type RuleId, type SeveritySetting } from '../engine/types';
+import { RULE_IDS, type RuleId, type SeveritySetting } from '../model/types';
 import type { ServerContext } from './context';
 
 export const SECTION = 'corroborate';

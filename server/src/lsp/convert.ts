@@ -1,7 +1,7 @@
 // Engine shapes → LSP shapes, and the small text helpers the features share (labels, Markdown escaping, links).
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
-import type { Evidence, Finding, Range, RuleId, Severity, SourceInfo } from '../engine/types';
+import type { Evidence, Finding, Range, RuleId, Severity, SourceInfo } from '../model/types';
 import { pathToUri } from './context';
 
 export const SOURCE = 'corroborate';

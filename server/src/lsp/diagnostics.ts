@@ -3,7 +3,7 @@
 // longer the document's is dropped, never published, and the newest version is checked next.
 // Drafts the checker should not read (too big, binary, a source file itself) get one message and no check.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../engine/types';
+import type { Finding } from '../model/types';
 import type { Configuration } from './configuration';
 import { errorText, uriToPath, type ServerContext } from './context';
 import { toDiagnostic } from './convert';

@@ -6,7 +6,7 @@
 import { format } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { checkText, describeClaimAt, loadCorpus, type Corpus } from '../engine';
-import type { CheckOptions, ClaimComparison, Finding } from '../engine/types';
+import type { CheckOptions, ClaimComparison, Finding } from '../model/types';
 import { errorText, type ServerContext } from './context';
 
 const FLAG = 'corroborateEngineWorker';

@@ -1,7 +1,7 @@
 // Hover on a flagged claim or on any quote, figure or date the engine recognises: what the sources say, how many
 // agree, each passage with its source's name and date, and a link that opens the source at the passage.
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
-import type { ClaimComparison, Finding, RuleId, SeveritySetting } from '../engine/types';
+import type { ClaimComparison, Finding, RuleId, SeveritySetting } from '../model/types';
 import type { Configuration } from './configuration';
 import { errorText, type ServerContext } from './context';
 import { clip, containsPosition, escapeMarkdown, oneLine, rangesOverlap, sourceLabel, sourceLink, evidenceLabel } from './convert';

@@ -1,5 +1,5 @@
 // Whether two figures or two dates can both be true.
-import type { DateClaim, FigureClaim } from '../engine/types';
+import type { DateClaim, FigureClaim } from '../model/types';
 
 /** How a figure is bounded: its qualifier, or exact, or a range ("thousands", "10-12"). */
 function boundKind(f: FigureClaim): string {

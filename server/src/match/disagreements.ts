@@ -1,8 +1,8 @@
 // Facts on which the sources disagree among themselves, corpus-wide: quote wording and speakers, figures, dates,
 // durations, and source dates that do not fit the events they report.
-import type { Disagreement, QuoteClaim, DateClaim, FigureClaim, SourceInfo } from '../engine/types';
+import type { Disagreement, QuoteClaim, DateClaim, FigureClaim, SourceInfo } from '../model/types';
 import type { Corpus } from '../corpus/corpus';
-import { rangeOf } from '../engine/lines';
+import { rangeOf } from '../model/lines';
 import { normalise, wordsOf } from '../text/words';
 import { coverage } from './similarity';
 import { figuresOverlap, datesAgree, datesComparable } from './compare';

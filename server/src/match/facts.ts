@@ -1,5 +1,5 @@
 // Matching a draft figure or date to the source claims about the same thing, by the words around them.
-import type { DateClaim, FigureClaim, Span } from '../engine/types';
+import type { DateClaim, FigureClaim, Span } from '../model/types';
 import type { Corpus, SourceDoc } from '../corpus/corpus';
 import type { AnalyzedText, Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';

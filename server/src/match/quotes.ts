@@ -1,11 +1,11 @@
 // Matching a draft quote against the corpus: exact wording, near wording (aligned word by word), or nothing.
 import diffSequences from 'diff-sequences';
-import type { QuoteClaim } from '../engine/types';
+import type { QuoteClaim } from '../model/types';
 import type { Corpus } from '../corpus/corpus';
 import type { AnalyzedText } from '../extract/document';
 import type { Sentence } from '../text/segment';
 import { tokensOf, contentWords } from '../text/words';
-import { BoundedCache } from '../engine/boundedCache';
+import { BoundedCache } from '../model/boundedCache';
 
 export interface SourceQuoteMatch {
   doc: number;

@@ -1,6 +1,6 @@
 // Paragraphs and sentences with offsets. Sentence boundaries come from `sbd`; we only map them back to offsets.
 import sbd from 'sbd';
-import type { Span } from '../engine/types';
+import type { Span } from '../model/types';
 
 export interface Paragraph extends Span { text: string }
 export interface Sentence extends Span { text: string; paragraph: number }

@@ -1,5 +1,5 @@
 // Word tokens and normalisation shared by extraction and matching.
-import type { Span } from '../engine/types';
+import type { Span } from '../model/types';
 
 export interface Token extends Span { text: string; lower: string }
 
