@@ -29,6 +29,8 @@ import { Diagnostics } from './lsp/diagnostics';
 import { EngineHost, isEngineWorker, runEngineWorker } from './lsp/engineHost';
 import { HoverProvider } from './lsp/hover';
 import { registerRequests } from './lsp/requests';
+import { requirePositionParams, requireRangeParams } from './lsp/params';
+import { stdioTransport } from './lsp/transport';
 
 const VERSION = '0.1.0';
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -74,7 +76,10 @@ function startServer(): void {
   // Without a transport flag, stdio (what most editors' configs expect from `corroborate-server`).
   if (!args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(`${t}=`)))) process.argv.push('--stdio');
 
-  const connection = createConnection(ProposedFeatures.all);
+  // stdio gets our own reader and writer, to answer bodies that are not JSON (see lsp/transport.ts).
+  const connection = args.includes('--stdio') || process.argv.includes('--stdio')
+    ? createConnection(ProposedFeatures.all, ...stdioTransport())
+    : createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   const log = makeLog(connection);
   const ctx: ServerContext = {
@@ -166,8 +171,8 @@ function startServer(): void {
     diagnostics.closed(e.document.uri);
   });
 
-  connection.onHover((params) => hover.hover(params));
-  connection.onCodeAction((params) => codeActions.codeActions(params));
+  connection.onHover((params) => hover.hover(requirePositionParams('textDocument/hover', params)));
+  connection.onCodeAction((params) => codeActions.codeActions(requireRangeParams('textDocument/codeAction', params)));
   registerCommands(ctx, diagnostics, corpus);
   registerRequests(ctx, corpus, engine);
 
