@@ -3,17 +3,18 @@ import { relative } from 'node:path';
 import type { Disagreement, Finding } from '../model/types';
 import type { Corpus } from '../corpus/corpus';
 import { RULES } from '../checks/registry';
+import { visible, visibleLine } from '../text/visible';
 
 interface FileFindings { path: string; findings: Finding[] }
 
 export function formatText(files: FileFindings[]): string {
   const lines: string[] = [];
   for (const file of files) {
-    const name = relative(process.cwd(), file.path) || file.path;
+    const name = visible(relative(process.cwd(), file.path) || file.path);
     for (const f of file.findings) {
-      lines.push(`${name}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${f.message}`);
-      if (f.suggestions.length) lines.push(`    suggestion: ${f.suggestions.map((s) => `“${s}”`).join(' or ')}`);
-      for (const e of f.evidence.slice(0, 3)) lines.push(`    ${e.outlet ?? e.title}${e.date ? ` (${e.date})` : ''}: ${e.excerpt.replace(/\s+/g, ' ')}`);
+      lines.push(`${name}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${visibleLine(f.message)}`);
+      if (f.suggestions.length) lines.push(`    suggestion: ${f.suggestions.map((s) => `“${visibleLine(s)}”`).join(' or ')}`);
+      for (const e of f.evidence.slice(0, 3)) lines.push(`    ${visibleLine(e.outlet ?? e.title)}${e.date ? ` (${visibleLine(e.date)})` : ''}: ${visibleLine(e.excerpt)}`);
       if (f.evidence.length > 3) lines.push(`    … and ${f.evidence.length - 3} more`);
     }
     const total = file.findings.length;
@@ -40,25 +41,25 @@ export function formatSarif(files: FileFindings[]) {
 }
 
 export function formatSources(corpus: Corpus, disagreements: Disagreement[]): string {
-  const lines: string[] = [`${corpus.sources.length} sources under ${corpus.roots.join(', ')}`, ''];
+  const lines: string[] = [`${corpus.sources.length} sources under ${visible(corpus.roots.join(', '))}`, ''];
   for (const s of corpus.sources) {
     const a = s.analysis;
-    const date = s.info.date ? `${s.info.date.iso} (${s.info.date.how}${s.info.date.ambiguous ? ', ambiguous' : ''}: “${s.info.date.raw}”)` : 'no date found';
-    lines.push(`${relative(process.cwd(), s.info.path)}`);
-    lines.push(`  title:  ${s.info.title}`);
-    lines.push(`  outlet: ${s.info.outlet ?? 'unknown'}`);
+    const date = s.info.date ? `${s.info.date.iso} (${s.info.date.how}${s.info.date.ambiguous ? ', ambiguous' : ''}: “${visibleLine(s.info.date.raw)}”)` : 'no date found';
+    lines.push(visible(relative(process.cwd(), s.info.path)));
+    lines.push(`  title:  ${visibleLine(s.info.title)}`);
+    lines.push(`  outlet: ${visibleLine(s.info.outlet ?? 'unknown')}`);
     lines.push(`  date:   ${date}`);
     lines.push(`  claims: ${a.quotes.length} quotes, ${a.figures.length} figures, ${a.dates.length} dates in ${a.sentences.length} sentences`);
   }
   if (corpus.problems.length) {
     lines.push('', 'Problems:');
-    for (const p of corpus.problems) lines.push(`  ${p.path}: ${p.reason}`);
+    for (const p of corpus.problems) lines.push(`  ${visible(p.path)}: ${visibleLine(p.reason)}`);
   }
   lines.push('', `Facts on which the sources disagree (${disagreements.length}):`);
   for (const d of disagreements) {
-    lines.push(`- ${d.topic}`);
+    lines.push(`- ${visibleLine(d.topic)}`);
     for (const v of d.variants) {
-      lines.push(`    “${v.value}”: ${v.sources.length} source${v.sources.length === 1 ? '' : 's'} (${v.sources.map((x) => x.source.outlet ?? x.source.title).join('; ')})`);
+      lines.push(`    “${visibleLine(v.value)}”: ${v.sources.length} source${v.sources.length === 1 ? '' : 's'} (${v.sources.map((x) => visibleLine(x.source.outlet ?? x.source.title)).join('; ')})`);
     }
   }
   return lines.join('\n') + '\n';

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { checkText, corpusDisagreements, loadCorpus, RULES, type Corpus, type Finding } from '../engine';
 import { decodeText } from '../corpus/read';
 import { formatText, formatSarif, formatSources } from './format';
+import { visible, visibleLine } from '../text/visible';
 
 const USAGE = `usage:
   corroborate check <draft…> --sources <dir…> [--format json|text|sarif]
@@ -38,7 +39,7 @@ function parseArgs(argv: string[]) {
 }
 
 function warnProblems(corpus: Corpus) {
-  for (const p of corpus.problems) process.stderr.write(`corroborate: source ${p.path}: ${p.reason}\n`);
+  for (const p of corpus.problems) process.stderr.write(`corroborate: source ${visible(p.path)}: ${visibleLine(p.reason)}\n`);
 }
 
 async function main(argv: string[]): Promise<number> {
