@@ -51,6 +51,20 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+// Bidi controls (U+202A–U+202E, U+2066–U+2069, LRM/RLM/ALM) in untrusted text would reorder whatever follows them.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Untrusted inline text (outlet, title, file name, message): escaped and isolated in <bdi>, so a bidi override in it
+ * cannot reorder the text around it. */
+export function isolated(value: unknown): string {
+  return `<bdi>${escapeHtml(value)}</bdi>`;
+}
+
+/** Untrusted text in an attribute (a tooltip or aria-label), where <bdi> cannot go: bidi controls shown as escapes. */
+export function escapeAttribute(value: unknown): string {
+  return escapeHtml(String(value ?? '').replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 /** A fresh nonce for the Content-Security-Policy: 24 random bytes, base64. */
 export function makeNonce(): string {
   return randomBytes(24).toString('base64');
@@ -181,12 +195,12 @@ function sourceLabel(source: SourceInfo): string {
 
 function sourceMeta(source: SourceInfo): string {
   const bits: string[] = [];
-  if (source.outlet) bits.push(escapeHtml(source.outlet));
+  if (source.outlet) bits.push(isolated(source.outlet));
   if (source.date?.iso) {
     const approx = source.date.ambiguous ? ' title="The date is ambiguous in the source"' : '';
     bits.push(`<time datetime="${escapeHtml(source.date.iso)}"${approx}>${escapeHtml(source.date.iso)}${source.date.ambiguous ? '?' : ''}</time>`);
   }
-  bits.push(`<span class="file">${escapeHtml(baseName(source.path))}</span>`);
+  bits.push(`<span class="file">${isolated(baseName(source.path))}</span>`);
   return bits.join(' · ');
 }
 
@@ -275,7 +289,7 @@ function passageHtml(
   const label = `Open ${sourceLabel(source)} at line ${line}`;
   return (
     `<li class="passage-item ${passage.agrees ? 'agrees' : passage.value.trim() ? 'differs' : 'mentions'}">` +
-    `<blockquote class="passage" role="link" tabindex="0" data-open="${index}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">${body}</blockquote>` +
+    `<blockquote class="passage" role="link" tabindex="0" data-open="${index}" aria-label="${escapeAttribute(label)}" title="${escapeAttribute(label)}">${body}</blockquote>` +
     extra +
     `<span class="line">line ${line}</span>` +
     `</li>`
@@ -319,7 +333,7 @@ function comparisonHtml(state: PanelState, targets: OpenTarget[]): string {
         variants
           .map(
             (v, i) =>
-              `<li><span class="value">${highlightDiff(v.value, draftText, i === 0 ? undefined : first, { draftRemovals: false })}</span>` +
+              `<li><span class="value"><bdi>${highlightDiff(v.value, draftText, i === 0 ? undefined : first, { draftRemovals: false })}</bdi></span>` +
               ` <span class="badge">${plural(v.sources, 'source')}</span></li>`,
           )
           .join('') +
@@ -332,8 +346,8 @@ function comparisonHtml(state: PanelState, targets: OpenTarget[]): string {
         c.findings
           .map(
             (f) =>
-              `<li class="finding sev-${escapeHtml(f.severity)}"><code>${escapeHtml(f.rule)}</code> ${escapeHtml(f.message)}` +
-              (f.suggestions.length ? ` <span class="suggestion">Sources: ${f.suggestions.map((s) => `<q>${escapeHtml(s)}</q>`).join(', ')}</span>` : '') +
+              `<li class="finding sev-${escapeHtml(f.severity)}"><code>${escapeHtml(f.rule)}</code> ${isolated(f.message)}` +
+              (f.suggestions.length ? ` <span class="suggestion">Sources: ${f.suggestions.map((s) => `<q>${isolated(s)}</q>`).join(', ')}</span>` : '') +
               `</li>`,
           )
           .join('') +
@@ -349,8 +363,8 @@ function comparisonHtml(state: PanelState, targets: OpenTarget[]): string {
   c.sources.forEach((s, i) => {
     const stance = stances[i]!;
     parts.push(
-      `<article class="source ${stance}" role="listitem" aria-label="${escapeHtml(sourceLabel(s.source))}: ${STANCE_LABEL[stance]}">` +
-        `<h2 class="source-title">${escapeHtml(sourceLabel(s.source))}</h2>` +
+      `<article class="source ${stance}" role="listitem" aria-label="${escapeAttribute(sourceLabel(s.source))}: ${STANCE_LABEL[stance]}">` +
+        `<h2 class="source-title">${isolated(sourceLabel(s.source))}</h2>` +
         `<p class="meta">${sourceMeta(s.source)}</p>` +
         `<p class="stance stance-${stance}">${STANCE_LABEL[stance]}</p>`,
     );
@@ -383,20 +397,20 @@ function disagreementsHtml(state: PanelState, targets: OpenTarget[]): string {
   for (const d of list) {
     const first = d.variants[0]?.value;
     parts.push(
-      `<li class="disagreement"><h2><span class="kind kind-${escapeHtml(d.kind)}">${escapeHtml(d.kind)}</span> ${escapeHtml(d.topic)}</h2>` +
+      `<li class="disagreement"><h2><span class="kind kind-${escapeHtml(d.kind)}">${escapeHtml(d.kind)}</span> ${isolated(d.topic)}</h2>` +
         `<ul class="variants">`,
     );
     d.variants.forEach((v, i) => {
       parts.push(
-        `<li class="variant"><p><span class="value">${i === 0 ? escapeHtml(v.value) : highlightDiff(v.value, undefined, first, { consensusRemovals: true })}</span>` +
+        `<li class="variant"><p><span class="value"><bdi>${i === 0 ? escapeHtml(v.value) : highlightDiff(v.value, undefined, first, { consensusRemovals: true })}</bdi></span>` +
           ` <span class="badge">${plural(v.sources.length, 'source')}</span></p><ul class="citations">`,
       );
       for (const s of v.sources) {
         const index = targets.push({ path: s.source.path, range: s.range }) - 1;
         const label = `Open ${sourceLabel(s.source)} at line ${s.range.start.line + 1}`;
         parts.push(
-          `<li><a href="#" class="citation" data-open="${index}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">` +
-            `<span class="source-title">${escapeHtml(sourceLabel(s.source))}</span></a>` +
+          `<li><a href="#" class="citation" data-open="${index}" aria-label="${escapeAttribute(label)}" title="${escapeAttribute(label)}">` +
+            `<span class="source-title">${isolated(sourceLabel(s.source))}</span></a>` +
             ` <span class="meta">${sourceMeta(s.source)}</span>` +
             `<blockquote class="excerpt">${escapeHtml(s.excerpt)}</blockquote></li>`,
         );

@@ -81,7 +81,7 @@ function tags(html: string): string[] {
 }
 const OUR_TAGS = new Set([
   'html', 'head', 'meta', 'link', 'title', 'body', 'nav', 'button', 'main', 'section', 'script', 'p', 'div', 'strong',
-  'header', 'span', 'h1', 'h2', 'ul', 'ol', 'li', 'code', 'q', 'ins', 'del', 'mark', 'article', 'time', 'blockquote', 'a',
+  'header', 'span', 'h1', 'h2', 'ul', 'ol', 'li', 'code', 'q', 'ins', 'del', 'mark', 'article', 'time', 'blockquote', 'a', 'bdi',
 ]);
 
 const OUR_ATTRIBUTES = new Set([
@@ -210,8 +210,8 @@ test('one column per source, passage values highlighted against the draft, agree
   assert.match(html, /<span class="value">a common understanding on the <del class="vs-draft"[^>]*>main<\/del> <ins class="vs-draft"[^>]*>key<\/ins> terms of the agreement discussed<\/span>/);
   // The excerpt around the value is kept, escaped.
   assert.ok(html.includes('Rustem Umerov said the US and Ukraine had reached &quot;<span class="value">'));
-  assert.match(html, /BBC News · <time datetime="2025-11-25">2025-11-25<\/time> · <span class="file">bbc.txt<\/span>/);
-  assert.match(html, /<code>quote\/altered<\/code> The sources quote this as &quot;… key terms …&quot;/);
+  assert.match(html, /<bdi>BBC News<\/bdi> · <time datetime="2025-11-25">2025-11-25<\/time> · <span class="file"><bdi>bbc.txt<\/bdi><\/span>/);
+  assert.match(html, /<code>quote\/altered<\/code> <bdi>The sources quote this as &quot;… key terms …&quot;/);
   // Clickable passages refer to targets by index, in order.
   assert.deepEqual(targets.slice(0, 2), [
     { path: '/corpus/bbc.txt', range: range(12, 0, 140) },
@@ -259,7 +259,7 @@ test('agreeing sources are not marked; a minority source is marked against the m
   assert.match(html, /Russia fired <span class="value"><del class="vs-draft"[^>]*>22<\/del> <ins class="vs-draft vs-sources"[^>]*>23<\/ins> missiles<\/span>/);
   assert.match(html, /<strong class="agree-count">2 of 3<\/strong>/);
   // The variants list marks what differs, without striking the draft's words.
-  assert.match(html, /<li><span class="value"><ins class="vs-draft vs-sources"[^>]*>23<\/ins> missiles<\/span> <span class="badge">1 source<\/span><\/li>/);
+  assert.match(html, /<li><span class="value"><bdi><ins class="vs-draft vs-sources"[^>]*>23<\/ins> missiles<\/bdi><\/span> <span class="badge">1 source<\/span><\/li>/);
 });
 
 test('no claim yet: an empty state with a focusable action', () => {
@@ -283,9 +283,9 @@ test('the disagreements view lists each fact with its variants, counts, citation
   const { html, targets } = renderPanel({ tab: 'disagreements', comparison: null, disagreements }, res);
   assert.match(html, /<section id="panel-compare"[^>]*hidden>/);
   assert.match(html, /The sources disagree on 1 fact\./);
-  assert.match(html, /<span class="kind kind-date">date<\/span> duration of the war/);
-  assert.match(html, /<span class="value">nearly four years<\/span> <span class="badge">1 source<\/span>/);
-  assert.match(html, /<span class="value">nearly <del class="vs-sources"[^>]*>four<\/del> <mark class="vs-sources"[^>]*>three<\/mark> years<\/span>/);
+  assert.match(html, /<span class="kind kind-date">date<\/span> <bdi>duration of the war<\/bdi>/);
+  assert.match(html, /<span class="value"><bdi>nearly four years<\/bdi><\/span> <span class="badge">1 source<\/span>/);
+  assert.match(html, /<span class="value"><bdi>nearly <del class="vs-sources"[^>]*>four<\/del> <mark class="vs-sources"[^>]*>three<\/mark> years<\/bdi><\/span>/);
   assert.match(html, /<a href="#" class="citation" data-open="0" aria-label="Open Title bbc at line 41"/);
   assert.match(html, /<blockquote class="excerpt">the nearly three-year conflict<\/blockquote>/);
   assert.match(html, /Where sources disagree <span class="badge">1<\/span>/);
@@ -316,4 +316,17 @@ test('variants that differ only in quote marks or case are shown once, with thei
       { value: 'We cannot go back', sources: 1 },
     ],
   );
+});
+
+test('a bidi override in an outlet, title or value cannot reorder the text around it', () => {
+  const RLO = '\u202e';
+  const c = comparison();
+  c.sources[0]!.source.outlet = `Evil ${RLO}News`;
+  c.sources[0]!.source.title = `Title ${RLO}bbc`;
+  const { html } = renderPanel({ tab: 'compare', comparison: c, disagreements: [] }, res);
+  assert.ok(html.includes(`<bdi>Evil ${RLO}News</bdi>`), 'outlet isolated');
+  assert.ok(html.includes(`<h2 class="source-title"><bdi>Title ${RLO}bbc</bdi></h2>`), 'title isolated');
+  // Attributes cannot hold <bdi>: there the override is shown as an escape.
+  assert.ok(!/="[^"]*\u202e[^"]*"/.test(html), 'no bidi control inside an attribute');
+  assert.ok(html.includes('aria-label="Title \\u202ebbc: '), html.match(/aria-label="Title[^"]*"/)?.[0]);
 });

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Evidence, Finding, Range, RuleId, Severity, SourceInfo } from '../model/types';
 import { pathToUri } from './context';
+import { visible, visibleLine } from '../text/visible';
 
 export const SOURCE = 'corroborate';
 
@@ -26,7 +27,7 @@ export function toDiagnostic(f: Finding): Diagnostic {
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
     code: f.rule,
     source: SOURCE,
-    message: f.message,
+    message: visible(f.message),
     data,
   };
   const related = f.evidence.map(toRelated);
@@ -37,7 +38,7 @@ export function toDiagnostic(f: Finding): Diagnostic {
 function toRelated(e: Evidence): DiagnosticRelatedInformation {
   return {
     location: { uri: pathToUri(e.source), range: e.range },
-    message: `${evidenceLabel(e)}: ${clip(oneLine(e.excerpt), 200)}`,
+    message: `${visible(evidenceLabel(e))}: ${clip(oneLine(e.excerpt), 200)}`,
   };
 }
 
@@ -53,8 +54,9 @@ export function sourceLabel(info: SourceInfo): string {
   return evidenceLabel({ source: info.path, title: info.title, outlet: info.outlet, date });
 }
 
+/** One line, with control and bidi characters from untrusted text shown as escapes (see text/visible.ts). */
 export function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return visibleLine(s).trim();
 }
 
 export function clip(s: string, max: number): string {
