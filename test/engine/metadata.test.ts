@@ -57,6 +57,19 @@ describe('readMetadata: front matter', () => {
     assert.equal((globalThis as { corroboratePwned?: boolean }).corroboratePwned, undefined);
   });
 
+  it('an alias bomb in front matter is refused quickly, and the block is read as text', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) {
+      const prev = String.fromCharCode(97 + i - 1);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const m = readMetadata(`---\n${levels.join('\n')}\ntitle: Bomb\n---\nBody.`);
+    assert.equal(m.frontMatterEnd, 0);
+    assert.match(m.warnings[0], /front matter could not be read/);
+    assert.equal(m.title === 'Bomb', false);
+  });
+
   it('front matter is blanked, not removed: claim offsets stay those of the file', () => {
     const text = '---\ntitle: x\ndate: 2025-11-25\n---\nRussia launched 22 missiles on Monday.';
     const seg = segmentText(text);

@@ -1,5 +1,5 @@
 // What a document says about itself: title, outlet, date. Front matter is read with gray-matter.
-import yaml from 'js-yaml';
+import { CORE_SCHEMA, load as loadYaml, timestampTag } from 'js-yaml';
 import * as chrono from 'chrono-node';
 import type { SourceDate } from '../model/types';
 
@@ -22,6 +22,8 @@ const NUMERIC_DATE = /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/;
 const DAY_MONTH = /\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 const MONTH_DAY = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b/g;
 
+const FRONT_MATTER_YAML = { schema: CORE_SCHEMA.withTags(timestampTag), maxAliases: 16 };
+
 export function readMetadata(text: string, fileName = ''): Metadata {
   const warnings: string[] = [];
   const meta: Metadata = { frontMatterEnd: 0, warnings };
@@ -29,9 +31,9 @@ export function readMetadata(text: string, fileName = ''): Metadata {
   if (fm) {
     meta.frontMatterEnd = fm[0].length;
     try {
-      // js-yaml, the parser gray-matter wraps, called directly: gray-matter's own layer cost 0.13 ms a file. The safe
-      // schema only: a source's front matter must never build functions (!!js/function) or other live objects.
-      const parsed = yaml.safeLoad(fm[0].replace(/^\uFEFF?---[ \t]*\r?\n/, '').replace(/\r?\n---[ \t]*(?:\r?\n)?$/, ''));
+      // js-yaml 5's core schema builds plain data only (no !!js/function or other live objects), plus timestamps for
+      // `date:`; front matter needs no aliases, so a handful at most keeps an alias bomb from costing anything.
+      const parsed = loadYaml(fm[0].replace(/^\uFEFF?---[ \t]*\r?\n/, '').replace(/\r?\n---[ \t]*(?:\r?\n)?$/, ''), FRONT_MATTER_YAML);
       const data = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
       if (typeof data.title === 'string') meta.title = data.title.trim();
       for (const key of ['outlet', 'publisher', 'source', 'site', 'publication']) if (typeof data[key] === 'string') meta.outlet ??= String(data[key]);
