@@ -68,6 +68,19 @@ describe('JSON-RPC errors at the wire', { timeout: 30_000 }, () => {
     server.child.kill();
   });
 
+  it('answers requests sent before initialize, then initializes normally', async () => {
+    const server = rawServer();
+    server.child.stdin.write(request(1, 'textDocument/hover', { textDocument: { uri: 'file:///early.md' }, position: { line: 0, character: 0 } }));
+    server.child.stdin.write(request(2, 'workspace/executeCommand', { command: 'corroborate.checkDocument', arguments: ['file:///early.md'] }));
+    for (const id of [1, 2]) {
+      const r = await server.reply(id);
+      assert.ok('result' in r || r.error, JSON.stringify(r));
+    }
+    server.child.stdin.write(request(3, 'initialize', { processId: null, rootUri: null, capabilities: {} }));
+    assert.ok((await server.reply(3)).result);
+    server.child.kill();
+  });
+
   it('logs a broken header and exits non-zero', async () => {
     const server = rawServer();
     server.child.stdin.write('Not-A-Length: 3\r\n\r\n{}\n');
