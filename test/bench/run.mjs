@@ -340,6 +340,15 @@ async function measureAll() {
       out.push(`  ${corpusLabel(size).padEnd(15)} ${`${n(w)} words`.padEnd(13)} ${String(d.findings).padStart(4)}  (${rules}); first check ${ms(d.first)}`);
     }
   }
+  // Notices must stay readable: one sources/disagree per disagreeing fact per draft (issue 12).
+  out.push('sources/disagree notices per draft (of all findings):');
+  for (const size of sizes) {
+    const counts = [500, 2000, 10000].map((w) => {
+      const d = findings[`${size}/${w}`];
+      return `${n(w)} words ${d.byRule['sources/disagree'] ?? 0} of ${d.findings}`;
+    });
+    out.push(`  ${corpusLabel(size).padEnd(15)} ${counts.join(', ')}`);
+  }
   const planted = JSON.parse(readFileSync(join(dirname(drafts[500]), 'planted.json'), 'utf8'));
   out.push(`Planted errors: ${[500, 2000, 10000].map((w) => `${planted[w].length} in the ${n(w)}-word draft`).join(', ')} (${join(dirname(drafts[500]), 'planted.json')})`);
   for (const note of notes) out.push(`Note: ${note}`);

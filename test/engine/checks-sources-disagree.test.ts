@@ -124,3 +124,64 @@ describe('sources/disagree settings', () => {
   it('takes the configured severity', () => assert.equal(single(disagree(draft, { severities: { 'sources/disagree': 'hint' } }), '20 missiles').severity, 'hint'));
   it('is silenced by "off"', () => assert.deepEqual(disagree(draft, { severities: { 'sources/disagree': 'off' } }), []));
 });
+
+// Regression: sources/disagree fired over two different facts, and over one fact worded two ways (issue 12, item 12).
+describe('sources/disagree needs one fact with values that really differ', () => {
+  const wire = (outlet: string, body: string) => `---\ntitle: Storm over Valdoria\ndate: 2025-03-04\noutlet: ${outlet}\n---\n\n${body}\n`;
+  const STORM = [
+    wire('Coast Courier', 'Governor Ilsa Tamberlin said 140 homes and more than 460 sheds were damaged in Valdoria overnight, and at least six people were killed. Port officials said three people had died in the Brennick district.'),
+    wire('Harbour Daily', 'Governor Ilsa Tamberlin said 140 homes and over 460 sheds were damaged in Valdoria overnight, and six or more people were killed.'),
+    wire('Lowland Post', 'Governor Ilsa Tamberlin said 140 homes and 6 hundred sheds were damaged in Valdoria overnight, killing 6 people. The Valdoria storm was the worst in years, Tamberlin said.'),
+  ];
+  const storm = corpusOf(STORM);
+
+  it('a count given for another district is another fact', () => {
+    const draft = 'Governor Ilsa Tamberlin said 140 homes were damaged in Valdoria overnight, and at least six people were killed.';
+    assert.deepEqual(ruleFindings(storm, draft, 'sources/disagree').map((f) => f.text), []);
+  });
+
+  it('one value worded two ways is not a disagreement', () => {
+    for (const draft of [
+      'Governor Ilsa Tamberlin said more than 460 sheds were damaged in Valdoria overnight.',
+      'Governor Ilsa Tamberlin said over 460 sheds were damaged in Valdoria overnight.',
+    ]) {
+      const found = ruleFindings(storm, draft, 'sources/disagree');
+      for (const f of found) assert.doesNotMatch(f.message, /more than 460[^;]*; [^;]*over 460|over 460[^;]*; [^;]*more than 460/, `“more than” and “over” are one value: ${f.message}`);
+    }
+  });
+
+  it('groups "six" and "6" as one value and says how many sources give each', () => {
+    const sources = [
+      wire('Coast Courier', 'Rescuers in Valdoria pulled six fishermen from the harbour, the coastguard said.'),
+      wire('Harbour Daily', 'Rescuers in Valdoria pulled 6 fishermen from the harbour, the coastguard said.'),
+      wire('Lowland Post', 'Rescuers in Valdoria pulled nine fishermen from the harbour, the coastguard said.'),
+    ];
+    const f = single(ruleFindings(corpusOf(sources), 'Rescuers in Valdoria pulled six fishermen from the harbour, the coastguard said.', 'sources/disagree'), 'six fishermen');
+    assert.match(f.message, /2 sources say “(six|6) fishermen”; 1 source says “nine fishermen”/);
+  });
+
+  it('the same figure in another story is not a disagreement', () => {
+    const sources = [
+      wire('Coast Courier', 'Flooding in Valdoria forced the evacuation of about 1,200 residents, the mayor Orla Quennet said.'),
+      wire('Harbour Daily', 'Flooding in Valdoria forced the evacuation of about 1,200 residents, Quennet said.'),
+      `---\ntitle: Floods in Marrowgate\ndate: 2025-05-01\noutlet: Lowland Post\n---\n\nFlooding in Marrowgate forced the evacuation of about 300 residents, the mayor Tobin Ashcroft said.\n`,
+    ];
+    const draft = 'Flooding forced the evacuation of about 1,200 residents, the mayor said.';
+    assert.deepEqual(ruleFindings(corpusOf(sources), draft, 'sources/disagree').map((f) => f.message), []);
+  });
+});
+
+// Regression: a long draft repeated one disagreement at every mention (454 of 590 findings on the bench's draft).
+describe('sources/disagree: one notice per disagreeing fact per draft', () => {
+  it('reports a fact the draft repeats once, at its first mention', () => {
+    const draft = [
+      'Russia launched 22 missiles at Kyiv overnight, the air force said.',
+      'Officials in the capital counted the damage through the morning.',
+      'Russia launched 22 missiles at Kyiv overnight, the Ukrainian air force said again.',
+    ].join('\n\n');
+    const found = ruleFindings(corpus, draft, 'sources/disagree');
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.equal(found[0].range.start.line, 0, 'the first mention carries it');
+    assert.match(found[0].message, /2 sources say “22 missiles”; 1 source says “20 missiles”/);
+  });
+});

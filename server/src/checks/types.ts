@@ -32,6 +32,8 @@ export interface RawFinding {
   suggestions: string[];
   /** Every source passage behind the finding; the finding shows up to MAX_EVIDENCE of them. */
   evidence: PassageRef[];
+  /** What fact the finding is about, where one fact is reported once per draft (sources/disagree). */
+  fact?: string;
 }
 
 export interface Rule {

@@ -12,6 +12,9 @@ import { ALL_RULES } from '../checks/registry';
 import type { CheckContext, PassageRef, RawFinding } from '../checks/types';
 import { SAME_FACT } from '../checks/thresholds';
 import { alteredMatches } from '../checks/quoteAltered';
+import { attributedMatches, sameSpeaker } from '../checks/quoteMisattributed';
+import { factEvidence } from '../checks/factConflict';
+import type { SourceQuoteMatch } from '../match/quotes';
 import { lineStartsOf, rangeOf } from '../model/lines';
 import { disabledRules } from './suppressions';
 
@@ -78,9 +81,12 @@ function runChecks(corpus: Corpus, text: string, options: CheckOptions): CheckRu
   for (const rule of ALL_RULES) {
     const setting = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off' || suppressed.file.has(rule.id) || suppressed.file.has('*')) continue;
+    // A fact the draft repeats is reported once, at its first mention.
+    const reported = new Set<string>();
     for (const { start, result } of parts) {
       for (const raw of result.raw) {
         if (raw.rule !== rule.id) continue;
+        if (raw.fact !== undefined && (reported.has(raw.fact) || !reported.add(raw.fact))) continue;
         const range = rangeOf(lineStarts, { start: raw.start + start, end: raw.end + start });
         const line = suppressed.lines.get(range.start.line);
         if (line && (line.has(rule.id) || line.has('*'))) continue;
@@ -195,6 +201,11 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
     const end = lineStarts[f.range.end.line] + f.range.end.character;
     return start <= offset && offset <= end;
   });
+  /** Whether a finding lies on a span of this paragraph. */
+  const rangeHolds = (range: Finding['range'], span: Span) => {
+    const start = lineStarts[range.start.line] + range.start.character - part.start;
+    return start >= span.start && start < span.end;
+  };
   let claim: Claim | undefined;
   const quote = ctx.quotes.find((m) => within(m.claim.span));
   // A quote's findings include those on its speaker's name (quote/misattributed marks the name).
@@ -205,17 +216,36 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
       if (start >= speakerSpan.start && start < speakerSpan.end && !overlapping.includes(f)) overlapping.push(f);
     }
   }
+  // On a quote's speaker (unless the name itself is misspelt), the comparison is of who said it.
+  const spoken = quote ? undefined : ctx.quotes.find((m) => m.claim.speaker?.span && within(m.claim.speaker.span));
   const figure = ctx.figures.find((m) => within(m.claim.span));
   const date = ctx.dates.find((m) => within(m.claim.span));
+  // The same comparisons the rules decide by (factEvidence, attributedMatches, alteredMatches), so the counts shown
+  // are the findings' own.
   if (figure) {
     claim = figure.claim;
-    for (const c of figure.candidates.filter((c) => c.score >= SAME_FACT)) for (const sc of c.claims) add(c.doc, sc.span.start, sc.span.end, sc.text, figuresOverlap(figure.claim, sc));
+    for (const c of factEvidence(figure, figuresOverlap).about) for (const sc of c.claims) add(c.doc, sc.span.start, sc.span.end, sc.text, figuresOverlap(figure.claim, sc));
   } else if (date) {
     claim = date.claim;
-    for (const c of date.candidates.filter((c) => c.score >= SAME_FACT)) for (const sc of c.claims) add(c.doc, sc.span.start, sc.span.end, sc.text, datesAgree(date.claim, sc));
+    for (const c of factEvidence(date, datesAgree).about) for (const sc of c.claims) add(c.doc, sc.span.start, sc.span.end, sc.text, datesAgree(date.claim, sc));
+  } else if (spoken && !overlapping.some((f) => f.rule === 'name/misspelled')) {
+    const speaker = spoken.claim.speaker!;
+    claim = { kind: 'quote', span: speaker.span!, text: speaker.name, sentence: spoken.claim.sentence, words: spoken.claim.words };
+    for (const f of findings) if (rangeHolds(f.range, spoken.claim.span) && !overlapping.includes(f)) overlapping.push(f);
+    for (const x of attributedMatches(spoken)) add(x.doc, x.quote.span.start, x.quote.span.end, x.quote.speaker!.name, sameSpeaker(x.quote.speaker!.name, speaker.name));
   } else if (quote) {
     claim = quote.claim;
-    for (const x of quote.exact) add(x.doc, x.quote.span.start, x.quote.span.end, x.wording, true);
+    // A source giving the words to someone else does not agree with a draft that names its speaker.
+    const speaker = quote.claim.speaker?.person && !quote.claim.speaker.inferred ? quote.claim.speaker.name : undefined;
+    const sameWords = (x: SourceQuoteMatch) => {
+      const theirs = x.quote.speaker?.person ? x.quote.speaker.name : undefined;
+      if (!speaker || !theirs || sameSpeaker(theirs, speaker)) return { value: x.wording, agrees: true };
+      return { value: `${x.wording} (${theirs})`, agrees: false };
+    };
+    for (const x of quote.exact) {
+      const { value, agrees } = sameWords(x);
+      add(x.doc, x.quote.span.start, x.quote.span.end, value, agrees);
+    }
     for (const x of alteredMatches(quote).concat(quote.exact.length ? quote.near.filter((n) => n.overlap >= 0.6) : [])) add(x.doc, x.quote.span.start, x.quote.span.end, x.wording, false);
     for (const x of quote.inText) add(x.doc, x.start, x.end, quote.claim.words, true);
   } else {

@@ -10,6 +10,111 @@ import { CONFIDENT_FACT, SAME_FACT } from '../checks/thresholds';
 import { localWords } from './facts';
 import { sameSpeaker } from '../checks/quoteMisattributed';
 import { diffArrays } from 'diff';
+import type { Segmented } from '../extract/document';
+import { contentWords, matchKey } from '../text/words';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Same fact: two claims are one fact only with positive evidence (one story, one place, one action).
+
+/** Calendar words are capitalised but name no story. */
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** A name carried by more sentences than this is everyone's (a country, a capital), not one story's. */
+function storyNameLimit(corpus: Corpus): number {
+  return Math.max(100, corpus.index.sentenceCount / 50);
+}
+
+const storyNamesOf = new WeakMap<Segmented, Set<string>>();
+/** Lower-case words of a source's names that few sentences of the corpus carry: what tells its story from others. */
+function storyNames(corpus: Corpus, doc: number): Set<string> {
+  const segmented = corpus.sources[doc].segmented;
+  let set = storyNamesOf.get(segmented);
+  if (set) return set;
+  set = new Set();
+  const limit = storyNameLimit(corpus);
+  const { names } = corpus.index;
+  // The source's own outlet is in its masthead and dateline, and says nothing about the story.
+  const outlet = new Set((corpus.sources[doc].info.outlet ?? '').toLowerCase().split(/\s+/));
+  for (const runs of segmented.names) {
+    for (const run of runs) {
+      // A lone capitalised word opening a sentence is as likely grammar as a name.
+      if (run.sentenceInitial && run.words.length === 1) continue;
+      // Surnames and places, not first names: many people share a first name.
+      const lower = run.surname.toLowerCase();
+      if (set.has(lower) || outlet.has(lower) || CALENDAR.test(lower)) continue;
+      let uses = 0;
+      for (const n of names.get(lower)?.values() ?? []) uses += n;
+      if (uses <= limit) set.add(lower);
+    }
+  }
+  storyNamesOf.set(segmented, set);
+  return set;
+}
+
+/** Two sources tell the same story when they share a name few others carry (a town, a person, an operation). */
+export function sameStory(corpus: Corpus, a: number, b: number): boolean {
+  if (a === b) return true;
+  const x = storyNames(corpus, a);
+  const y = storyNames(corpus, b);
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  for (const name of small) if (large.has(name)) return true;
+  return false;
+}
+
+type ClaimAt = { span: { start: number; end: number }; sentence: number };
+const REACH_BEFORE = 30;
+const REACH_AFTER = 40;
+
+/** The claim's clause within bounded reach: the text before it back to a clause break, after it up to one. */
+function clauseAround(doc: Segmented, claim: ClaimAt): { before: string; after: string; sentence: string } {
+  const sentence = doc.sentences[claim.sentence] ?? { start: claim.span.start, end: claim.span.end, text: '' };
+  const before = doc.text.slice(Math.max(sentence.start, claim.span.start - REACH_BEFORE), claim.span.start).split(/[,;:(—]|\band\b|\bwhile\b/).pop() ?? '';
+  const after = doc.text.slice(claim.span.end, Math.min(sentence.end, claim.span.end + REACH_AFTER)).split(/[,;:)—]|\band\b|\bwhile\b/)[0];
+  return { before, after, sentence: sentence.text.toLowerCase() };
+}
+
+/** What happens in the claim's clause: its lower-case content words, the claim's own words and names left out. */
+export function clauseAction(doc: Segmented, claim: ClaimAt & { text: string }): Set<string> {
+  const { before, after } = clauseAround(doc, claim);
+  const own = new Set(contentWords(claim.text));
+  return new Set(contentWords((before + ' ' + after).replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' ')).filter((w) => !own.has(w)));
+}
+
+/** Capitalised words in the claim's clause ("in the Rostov region"), lower case; sentence openers left out. */
+export function clauseNames(doc: Segmented, claim: ClaimAt, common: ReadonlySet<string>): string[] {
+  const { before, after } = clauseAround(doc, claim);
+  const out: string[] = [];
+  for (const m of (before + ' ' + after).matchAll(/\b\p{Lu}[\p{L}’'-]+/gu)) {
+    const lower = m[0].toLowerCase();
+    // A sentence may open with a common word: only a word never written in lower case is a name.
+    if (!CALENDAR.test(lower) && !common.has(lower)) out.push(lower);
+  }
+  return out;
+}
+
+/**
+ * Whether a source claim is the same fact as a reference claim (the draft's, or a source's that agrees with it): no
+ * place or person in its clause that the reference's sentence never names, and, when both clauses say what happened,
+ * a word of it in common.
+ */
+export function sameFact(
+  common: ReadonlySet<string>,
+  reference: { doc: Segmented; claim: ClaimAt & { text: string } },
+  other: { doc: Segmented; claim: ClaimAt & { text: string } },
+  ignore: ReadonlySet<string> = new Set(),
+): boolean {
+  const referenceSentence = clauseAround(reference.doc, reference.claim).sentence;
+  if (clauseNames(other.doc, other.claim, common).some((n) => !referenceSentence.includes(n))) return false;
+  const a = [...clauseAction(reference.doc, reference.claim)].filter((w) => !ignore.has(w));
+  const b = clauseAction(other.doc, other.claim);
+  const theirs = [...b].filter((w) => !ignore.has(w));
+  return !a.length || !theirs.length || a.some((w) => b.has(w));
+}
+
+/** The matching keys of a figure's unit, which every claim of that unit shares and so proves nothing. */
+export function unitKeys(unit: string): Set<string> {
+  return new Set(unit.split(/\s+/).map((w) => matchKey(w.toLowerCase())));
+}
 
 type Located = { doc: number; start: number; end: number; value: string };
 
