@@ -208,3 +208,43 @@ The Valdoria peace plan drafted by envoys in Ostrava was cut from 30 to 21 point
     assert.deepEqual(f.suggestions, ['21 points']);
   });
 });
+
+describe('figure/conflict: a later source that updates the figure', () => {
+  const source = (date: string | undefined, outlet: string, body: string) =>
+    `---\ntitle: School strike in Merovia\n${date ? `date: ${date}\n` : ''}outlet: ${outlet}\n---\n\n${body}\n`;
+  const EARLY = source('2025-04-10', 'Wire Eight', 'At least four people were killed when a missile hit a school in Merovia, regional officials said.');
+  const LATE = source('2025-04-11', 'Wire Nine', 'At least nine people were killed when a missile hit a school in Merovia, regional officials said, as rescuers searched the rubble.');
+  const draftFollowing = (n: string) => `At least ${n} people were killed when a missile hit a school in Merovia, officials said.`;
+
+  it('a draft that follows the older toll is told of the update and its date', () => {
+    const f = single(ruleFindings(corpusOf([EARLY, LATE]), draftFollowing('four'), 'figure/conflict'), 'At least four people');
+    assert.equal(f.severity, 'warning');
+    assert.deepEqual(f.suggestions, ['At least nine people']);
+    assert.match(f.message, /updated.*Wire Nine on 2025-04-11.*“At least nine people”/);
+    assert.match(f.message, /Wire Eight \(2025-04-10\)/);
+  });
+  it('a draft that follows the newest toll gets nothing', () => {
+    assert.deepEqual(ruleFindings(corpusOf([EARLY, LATE]), draftFollowing('nine'), 'figure/conflict'), []);
+  });
+  it('a lower figure later is not an update of a toll', () => {
+    const lower = source('2025-04-12', 'Wire Ten', 'At least two people were killed when a missile hit a school in Merovia, regional officials said.');
+    assert.deepEqual(ruleFindings(corpusOf([EARLY, lower]), draftFollowing('four'), 'figure/conflict'), []);
+  });
+  it('the same day, or a source without a date, stays a disagreement among sources', () => {
+    const sameDay = source('2025-04-10', 'Wire Nine', 'At least nine people were killed when a missile hit a school in Merovia, regional officials said, as rescuers searched the rubble.');
+    assert.deepEqual(ruleFindings(corpusOf([EARLY, sameDay]), draftFollowing('four'), 'figure/conflict'), []);
+    const undated = source(undefined, 'Wire Nine', 'At least nine people were killed when a missile hit a school in Merovia, regional officials said, as rescuers searched the rubble.');
+    assert.deepEqual(ruleFindings(corpusOf([EARLY, undated]), draftFollowing('four'), 'figure/conflict'), []);
+  });
+
+  const PLAN_EARLY = `---\ntitle: Ostrava plan\ndate: 2025-03-02\noutlet: Wire Six\n---\n\nEnvoys meeting in Ostrava have drafted a 30-point peace plan for Valdoria, officials said.\n`;
+  const PLAN_LATE = `---\ntitle: Ostrava plan revised\ndate: 2025-03-05\noutlet: Wire Seven\n---\n\nEnvoys meeting in Ostrava have drafted a revised 21-point peace plan for Valdoria, officials said.\n`;
+  it('"the original 30-point plan" is right beside "the revised 21-point plan"', () => {
+    assert.deepEqual(ruleFindings(corpusOf([PLAN_EARLY, PLAN_LATE]), 'Envoys meeting in Ostrava had drafted the original 30-point peace plan for Valdoria.', 'figure/conflict'), []);
+  });
+  it('a plan given as current after a later revision is told of it', () => {
+    const f = single(ruleFindings(corpusOf([PLAN_EARLY, PLAN_LATE]), 'Envoys meeting in Ostrava have drafted a 30-point peace plan for Valdoria.', 'figure/conflict'), '30-point');
+    assert.deepEqual(f.suggestions, ['21-point']);
+    assert.match(f.message, /Wire Seven on 2025-03-05/);
+  });
+});
