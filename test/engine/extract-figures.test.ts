@@ -193,6 +193,7 @@ describe('extractFigures: what happened to the counted thing, and old or new val
     ['The toll of the dead rose to 14 people by Friday.', [['14 people', 'killed', 'to']]],
     ['Delegates compared the original 40-article charter with the revised 25-article charter.', [['40-article', undefined, 'from'], ['25-article', undefined, 'to']]],
     ['Guards moved crates from 9 warehouses while 12 roads flooded.', [['9 warehouses', undefined], ['12 roads', undefined]]],
+    ['Medics went to 3 hospitals after the fire brought the count to 40 patients.', [['3 hospitals', undefined], ['40 patients', undefined, 'to']]],
   ];
   for (const [text, expected] of ROLES) {
     it(JSON.stringify(text), () => {

@@ -9,7 +9,7 @@ const FAMILIES: Record<string, string[]> = {
   casualties: ['casualties', 'casualty'],
   fled: ['fled', 'flee', 'flees', 'fleeing', 'displaced', 'displacing', 'refugees', 'refugee', 'uprooted', 'homeless'],
   evacuated: ['evacuated', 'evacuate', 'evacuating', 'evacuation', 'evacuees'],
-  fired: ['fired', 'fire', 'fires', 'firing', 'launched', 'launch', 'launches', 'launching'],
+  fired: ['fired', 'firing', 'launched', 'launch', 'launches', 'launching'],
   intercepted: ['intercepted', 'intercept', 'intercepting', 'downed', 'downing', 'neutralised', 'neutralized', 'repelled'],
   destroyed: ['destroyed', 'destroying'],
   damaged: ['damaged', 'damaging'],
@@ -31,7 +31,7 @@ const CLAUSE_END = new Set([
 ]);
 const NUMBER_WORD = /^(?:\d[\d,.]*|a|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?|millions?|billions?|tens|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/;
 /** Verbs of change: a figure after "rose to" is the new value, one after "rose from" the old. */
-const CHANGE = /^(?:r[io]se|risen|rising|rises|increased?|increasing|fell|fallen|falling|falls|dropped|dropping|climbed|climbing|jumped|cut|cutting|reduced|reducing|lowered|raised|grew|grown|growing|revised|trimmed|slashed|soared|surged|declined|decreased|shrunk|shrank|expanded|brought|pared|scaled|up|down|updated|changed|went|gone)$/;
+const CHANGE = /^(?:r[io]se|risen|rising|rises|increased?|increasing|fell|fallen|falling|falls|dropped|dropping|climbed|climbing|jumped|cut|cutting|reduced|reducing|lowered|raised|grew|grown|growing|revised|trimmed|slashed|soared|surged|declined|decreased|shrunk|shrank|expanded|brought|pared|scaled|up|down|updated|changed)$/;
 const NEW_VALUE = /^(?:revised|new|updated|amended|latest|current|reduced|shortened|final)$/;
 const OLD_VALUE = /^(?:original|initial|earlier|previous|old|former|draft)$/;
 
