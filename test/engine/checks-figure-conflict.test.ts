@@ -137,3 +137,114 @@ The regional head, Ivan Federov, said at least seven people had been injured, wh
     assert.deepEqual(findings[0].suggestions, ['at least seven people']);
   });
 });
+
+describe('figure/conflict: the same quantity means the same thing happened to it', () => {
+  const WIRE = `---
+title: War in Valdoria
+date: 2025-03-02
+outlet: Wire Five
+---
+
+Tens of thousands of fighters and thousands of villagers have been killed or hurt, and millions of people have fled their homes since the war in Valdoria began in 2019.
+
+Five people were killed when shells hit the covered market in Borovka on Sunday morning.
+
+The Valdorian army said 300 drones crossed into the Tarsk region overnight.
+`;
+  const wire = corpusOf([WIRE]);
+  const conflictsIn = (draft: string) => ruleFindings(wire, draft, 'figure/conflict');
+
+  it('"tens of thousands dead" is not the count of people who fled', () => {
+    assert.deepEqual(conflictsIn('With tens of thousands dead and millions displaced since the war in Valdoria began in 2019, ministers urged talks.'), []);
+  });
+  it('"were injured" is not the count of the killed', () => {
+    assert.deepEqual(conflictsIn('Nine people were injured when shells hit the covered market in Borovka on Sunday morning.'), []);
+  });
+  it('the same happening with another number still conflicts', () => {
+    const f = single(conflictsIn('Nine people were killed when shells hit the covered market in Borovka on Sunday morning.'), 'Nine people');
+    assert.equal(f.severity, 'warning');
+    assert.deepEqual(f.suggestions, ['Five people']);
+  });
+  it('a participle standing for the noun ("nine killed") is the same quantity', () => {
+    single(conflictsIn('Nine killed when shells hit the covered market in Borovka on Sunday morning.'), 'Nine killed');
+  });
+  it('a happening on one side only is no evidence of the same count', () => {
+    assert.deepEqual(conflictsIn('The Valdorian army said 250 drones were shot down over the Tarsk region overnight.'), []);
+  });
+  it('with no happening on either side the unit and context still decide', () => {
+    single(conflictsIn('The Valdorian army said 250 drones crossed into the Tarsk region overnight.'), '250 drones');
+  });
+});
+
+describe('figure/conflict: a value the sentence marks as old or new', () => {
+  const PLAN = `---
+title: Ostrava talks
+date: 2025-03-02
+outlet: Wire Six
+---
+
+Envoys meeting in Ostrava have drafted a 30-point peace plan for Valdoria.
+`;
+  const CUT = `---
+title: Ostrava plan shortened
+date: 2025-03-04
+outlet: Wire Seven
+---
+
+The Valdoria peace plan drafted by envoys in Ostrava was cut from 30 to 21 points on Tuesday.
+`;
+  it('"cut from 30 to 21 points" is not contradicted by the old "30-point plan"', () => {
+    const c = corpusOf([PLAN]);
+    assert.deepEqual(ruleFindings(c, 'The Valdoria peace plan drafted by envoys in Ostrava was cut from 30 to 21 points on Tuesday.', 'figure/conflict'), []);
+    assert.deepEqual(ruleFindings(c, 'The Valdoria peace plan drafted by envoys in Ostrava was reduced to 21 points on Tuesday.', 'figure/conflict'), []);
+  });
+  it('the old value is right as the old value', () => {
+    const c = corpusOf([CUT]);
+    assert.deepEqual(ruleFindings(c, 'Envoys in Ostrava had trimmed the original 30-point peace plan for Valdoria on Tuesday.', 'figure/conflict'), []);
+  });
+  it('a new value against the sources\' new value still conflicts', () => {
+    const c = corpusOf([CUT]);
+    const f = single(ruleFindings(c, 'The Valdoria peace plan drafted by envoys in Ostrava was reduced to 24 points on Tuesday.', 'figure/conflict'), '24 points');
+    assert.deepEqual(f.suggestions, ['21 points']);
+  });
+});
+
+describe('figure/conflict: a later source that updates the figure', () => {
+  const source = (date: string | undefined, outlet: string, body: string) =>
+    `---\ntitle: School strike in Merovia\n${date ? `date: ${date}\n` : ''}outlet: ${outlet}\n---\n\n${body}\n`;
+  const EARLY = source('2025-04-10', 'Wire Eight', 'At least four people were killed when a missile hit a school in Merovia, regional officials said.');
+  const LATE = source('2025-04-11', 'Wire Nine', 'At least nine people were killed when a missile hit a school in Merovia, regional officials said, as rescuers searched the rubble.');
+  const draftFollowing = (n: string) => `At least ${n} people were killed when a missile hit a school in Merovia, officials said.`;
+
+  it('a draft that follows the older toll is told of the update and its date', () => {
+    const f = single(ruleFindings(corpusOf([EARLY, LATE]), draftFollowing('four'), 'figure/conflict'), 'At least four people');
+    assert.equal(f.severity, 'warning');
+    assert.deepEqual(f.suggestions, ['At least nine people']);
+    assert.match(f.message, /updated.*Wire Nine on 2025-04-11.*“At least nine people”/);
+    assert.match(f.message, /Wire Eight \(2025-04-10\)/);
+  });
+  it('a draft that follows the newest toll gets nothing', () => {
+    assert.deepEqual(ruleFindings(corpusOf([EARLY, LATE]), draftFollowing('nine'), 'figure/conflict'), []);
+  });
+  it('a lower figure later is not an update of a toll', () => {
+    const lower = source('2025-04-12', 'Wire Ten', 'At least two people were killed when a missile hit a school in Merovia, regional officials said.');
+    assert.deepEqual(ruleFindings(corpusOf([EARLY, lower]), draftFollowing('four'), 'figure/conflict'), []);
+  });
+  it('the same day, or a source without a date, stays a disagreement among sources', () => {
+    const sameDay = source('2025-04-10', 'Wire Nine', 'At least nine people were killed when a missile hit a school in Merovia, regional officials said, as rescuers searched the rubble.');
+    assert.deepEqual(ruleFindings(corpusOf([EARLY, sameDay]), draftFollowing('four'), 'figure/conflict'), []);
+    const undated = source(undefined, 'Wire Nine', 'At least nine people were killed when a missile hit a school in Merovia, regional officials said, as rescuers searched the rubble.');
+    assert.deepEqual(ruleFindings(corpusOf([EARLY, undated]), draftFollowing('four'), 'figure/conflict'), []);
+  });
+
+  const PLAN_EARLY = `---\ntitle: Ostrava plan\ndate: 2025-03-02\noutlet: Wire Six\n---\n\nEnvoys meeting in Ostrava have drafted a 30-point peace plan for Valdoria, officials said.\n`;
+  const PLAN_LATE = `---\ntitle: Ostrava plan revised\ndate: 2025-03-05\noutlet: Wire Seven\n---\n\nEnvoys meeting in Ostrava have drafted a revised 21-point peace plan for Valdoria, officials said.\n`;
+  it('"the original 30-point plan" is right beside "the revised 21-point plan"', () => {
+    assert.deepEqual(ruleFindings(corpusOf([PLAN_EARLY, PLAN_LATE]), 'Envoys meeting in Ostrava had drafted the original 30-point peace plan for Valdoria.', 'figure/conflict'), []);
+  });
+  it('a plan given as current after a later revision is told of it', () => {
+    const f = single(ruleFindings(corpusOf([PLAN_EARLY, PLAN_LATE]), 'Envoys meeting in Ostrava have drafted a 30-point peace plan for Valdoria.', 'figure/conflict'), '30-point');
+    assert.deepEqual(f.suggestions, ['21-point']);
+    assert.match(f.message, /Wire Seven on 2025-03-05/);
+  });
+});

@@ -176,3 +176,34 @@ describe('extractFigures: properties', () => {
     for (const sentence of seedSentences()) holds(sentence);
   });
 });
+
+describe('extractFigures: what happened to the counted thing, and old or new values', () => {
+  const ROLES: Array<[string, Array<[string, string | undefined, ('from' | 'to')?]>]> = [
+    ['Four people were killed in the blast at Lorn.', [['Four people', 'killed']]],
+    ['Shelling hit the depot at Lorn, killing at least four people.', [['at least four people', 'killed']]],
+    ['With thousands dead and millions displaced, the envoy left.', [['thousands dead', 'killed'], ['millions displaced', 'fled']]],
+    ['Hundreds of people have fled the valley since May.', [['Hundreds of people', 'fled']]],
+    ['Nine firefighters were wounded and 3,000 homes lost power.', [['Nine firefighters', 'injured'], ['3,000 homes', 'power']]],
+    ['The navy fired 18 rockets and 240 drones, of which 200 were shot down.', [['18 rockets', 'fired'], ['240 drones', 'fired']]],
+    ['Gunners shot down 75 Valdorian drones overnight.', [['75 Valdorian drones', 'intercepted']]],
+    ['Dozens of guards and hundreds of miners have been killed or injured.', [['Dozens of guards', 'casualties'], ['hundreds of miners', 'casualties']]],
+    ['Four people were killed and 60 houses burned.', [['Four people', 'killed'], ['60 houses', undefined]]],
+    ['The envoys brought 12 proposals to Lorn.', [['12 proposals', undefined]]],
+    ['The charter was cut from 40 to 25 articles.', [['40', undefined, 'from'], ['25 articles', undefined, 'to']]],
+    ['The toll of the dead rose to 14 people by Friday.', [['14 people', 'killed', 'to']]],
+    ['Delegates compared the original 40-article charter with the revised 25-article charter.', [['40-article', undefined, 'from'], ['25-article', undefined, 'to']]],
+    ['Guards moved crates from 9 warehouses while 12 roads flooded.', [['9 warehouses', undefined], ['12 roads', undefined]]],
+    ['Medics went to 3 hospitals after the fire brought the count to 40 patients.', [['3 hospitals', undefined], ['40 patients', undefined, 'to']]],
+  ];
+  for (const [text, expected] of ROLES) {
+    it(JSON.stringify(text), () => {
+      assert.deepEqual(figures(text).map((f) => [f.text, f.action, ...(f.role ? [f.role] : [])]), expected.map(([t, a, r]) => [t, a, ...(r ? [r] : [])]));
+    });
+  }
+
+  it('reads the qualifier from a bounded window in a very long sentence', () => {
+    const text = `${'The convoy passed the ridge and the valley, '.repeat(2000)}at least 40 trucks were burned.`;
+    const found = figures(text);
+    assert.equal(found.at(-1)?.text, 'at least 40 trucks');
+  });
+});

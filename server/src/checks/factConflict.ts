@@ -13,17 +13,25 @@ export function factEvidence<C extends FigureClaim | DateClaim>(m: FactMatch<C>,
   return { about, agreeing: about.filter((c) => c.claims.some((sc) => agree(m.claim, sc))) };
 }
 
-/** A conflict finding for each draft fact that confident source facts state and none of them allows. */
+/**
+ * A conflict finding for each draft fact that confident source facts state and none of them allows. `stated` keeps
+ * only the source facts that are positive evidence of the same fact (by default, all).
+ */
 export function conflictFindings<C extends FigureClaim | DateClaim>(
   rule: RuleId,
   ctx: CheckContext,
   matches: Array<FactMatch<C>>,
   agree: (draft: C, source: C) => boolean,
   lead: string,
+  stated?: (draft: C, source: C) => boolean,
 ): RawFinding[] {
   return matches.flatMap((m) => {
-    const { about, agreeing } = factEvidence(m, agree);
-    if (!about.length || agreeing.length || about[0].score < CONFIDENT_FACT) return [];
+    const evidence = factEvidence(m, agree);
+    if (evidence.agreeing.length) return [];
+    const about = stated
+      ? evidence.about.map((c) => ({ ...c, claims: c.claims.filter((sc) => stated(m.claim, sc)) })).filter((c) => c.claims.length)
+      : evidence.about;
+    if (!about.length || about[0].score < CONFIDENT_FACT) return [];
     const groups = tally(about.map((c) => ({ doc: c.doc, value: c.claims[0].text, item: c })));
     return [{
       rule,

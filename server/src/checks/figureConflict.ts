@@ -1,15 +1,76 @@
-import type { Rule, FigureMatch } from './types';
-import { figuresOverlap } from '../match/compare';
+import type { Rule, FigureMatch, CheckContext, RawFinding } from './types';
+import type { FigureClaim } from '../model/types';
+import { figuresOverlap, statesSameQuantity } from '../match/compare';
 import { conflictFindings, factEvidence } from './factConflict';
+import { sourceName } from './common';
+import { CONFIDENT_FACT } from './thresholds';
 
 /** Source figures about the same thing as the draft's, and which of them allow the draft's value. */
 export const figureEvidence = (m: FigureMatch) => factEvidence(m, figuresOverlap);
+
+/** Counts that only grow as news comes in: a later, higher figure revises an earlier one. */
+const TOLLS = new Set(['killed', 'injured', 'casualties', 'fled', 'evacuated', 'arrested', 'missing']);
+
+/** A source's day, when it has one that is certain ("2025-11-26"). */
+function dayOf(ctx: CheckContext, doc: number): string | undefined {
+  const date = ctx.corpus.sources[doc].info.date;
+  return date && !date.ambiguous && /^\d{4}-\d{2}-\d{2}/.test(date.iso) ? date.iso.slice(0, 10) : undefined;
+}
+
+/**
+ * The newest revision of the draft's figure, when the draft follows an older one: a source dated after every source
+ * that agrees with the draft gives the same quantity a new value ("rose to 9", "the revised 21-point plan", a higher
+ * toll). Sources without a certain date, or of the same day, leave it a disagreement among sources.
+ */
+export function figureUpdate(ctx: CheckContext, m: FigureMatch) {
+  const { about, agreeing } = figureEvidence(m);
+  if (!agreeing.length || m.claim.role === 'from') return undefined;
+  const agreedDays = agreeing.map((c) => dayOf(ctx, c.doc));
+  if (agreedDays.some((d) => !d)) return undefined;
+  const latestAgreed = agreedDays.sort().at(-1)!;
+  const revises = (sc: FigureClaim) =>
+    sc.unit === m.claim.unit && sc.action === m.claim.action && sc.role !== 'from' && !figuresOverlap(m.claim, sc) &&
+    (sc.role === 'to' || (!!sc.action && TOLLS.has(sc.action) && sc.low > m.claim.value));
+  let newest: { doc: number; day: string; claim: FigureClaim } | undefined;
+  for (const c of about) {
+    const day = dayOf(ctx, c.doc);
+    const claim = c.claims.find(revises);
+    if (!day || !claim || c.score < CONFIDENT_FACT || day <= latestAgreed || (newest && day <= newest.day)) continue;
+    newest = { doc: c.doc, day, claim };
+  }
+  return newest && { ...newest, agreeing };
+}
+
+function updateFindings(ctx: CheckContext): RawFinding[] {
+  return ctx.figures.flatMap((m) => {
+    const update = figureUpdate(ctx, m);
+    if (!update) return [];
+    const older = update.agreeing[0];
+    return [{
+      rule: 'figure/conflict',
+      start: m.claim.span.start,
+      end: m.claim.span.end,
+      message:
+        `The figure was updated: ${sourceName(ctx.corpus, update.doc)} on ${update.day} says “${update.claim.text}”; ` +
+        `“${m.claim.text}” follows the earlier ${sourceName(ctx.corpus, older.doc)} (${dayOf(ctx, older.doc)}).`,
+      suggestions: [update.claim.text],
+      evidence: [
+        ctx.evidence(update.doc, update.claim.span.start, update.claim.span.end),
+        ...update.agreeing.map((c) => ctx.evidence(c.doc, c.claims[0].span.start, c.claims[0].span.end)),
+      ],
+    }];
+  });
+}
 
 export const figureConflict: Rule = {
   id: 'figure/conflict',
   description:
     'A number that disagrees with the sources’ number for the same thing (same unit, same context): “24 missiles” where ' +
-    'the sources say 22. Qualifiers count: “nearly 500” fits “more than 460”, “300” does not.',
+    'the sources say 22. Qualifiers count: “nearly 500” fits “more than 460”, “300” does not. A figure a later source ' +
+    'has updated (“the toll rose to 9”) is flagged with the update and its date.',
   defaultSeverity: 'warning',
-  check: (ctx) => conflictFindings('figure/conflict', ctx, ctx.figures, figuresOverlap, 'The sources give a different figure'),
+  check: (ctx) => [
+    ...conflictFindings('figure/conflict', ctx, ctx.figures, figuresOverlap, 'The sources give a different figure', statesSameQuantity),
+    ...updateFindings(ctx),
+  ],
 };

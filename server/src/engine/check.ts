@@ -7,7 +7,7 @@ import { paragraphsOf } from '../text/segment';
 import { speakerStateKey, type SpeakerState } from '../extract/quotes';
 import { matchQuote } from '../match/quotes';
 import { factCandidates } from '../match/facts';
-import { datesComparable, datesAgree, figuresOverlap } from '../match/compare';
+import { datesComparable, datesAgree, figuresOverlap, sameQuantity } from '../match/compare';
 import { ALL_RULES } from '../checks/registry';
 import type { CheckContext, PassageRef, RawFinding } from '../checks/types';
 import { SAME_FACT } from '../checks/thresholds';
@@ -140,7 +140,7 @@ function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
     quotes: draft.quotes.map((q) => matchQuote(q, draft, corpus)),
     figures: draft.figures
       .filter((f) => !f.inQuote)
-      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.figuresIn(i), (f) => f.unit === claim.unit, SAME_FACT) })),
+      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.figuresIn(i), (f) => sameQuantity(claim, f), SAME_FACT) })),
     dates: draft.dates
       .filter((d) => !d.inQuote)
       .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.datesIn(i), (d) => datesComparable(claim, d), SAME_FACT) })),

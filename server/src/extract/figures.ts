@@ -3,6 +3,7 @@ import type { FigureClaim, Span } from '../model/types';
 import type { Sentence } from '../text/segment';
 import { parseNumberAt } from './numbers';
 import { stem } from '../text/words';
+import { figureRole, ROLE_WINDOW } from './figureRole';
 
 interface Qualifier { pattern: RegExp; label: string; interval: (v: number) => [number, number, boolean, boolean] }
 
@@ -19,7 +20,7 @@ const QUALIFIERS: Qualifier[] = [
 /** Nouns that count people without a plural -s. */
 const PLURAL_NOUNS = new Set(['people', 'personnel', 'children', 'men', 'women', 'police', 'staff', 'troops', 'crew', 'cattle', 'dead', 'wounded', 'injured', 'missing', 'percent', 'per cent', 'km', 'kilometres', 'kilometers', 'miles']);
 /** Counted things that mean the same count. */
-const UNIT_ALIASES: Record<string, string> = { death: 'people', dead: 'people', fatality: 'people', casualty: 'people', person: 'people', kilometre: 'km', kilometer: 'km', 'per cent': 'percent', '%': 'percent', soldier: 'troop' };
+const UNIT_ALIASES: Record<string, string> = { death: 'people', dead: 'people', injured: 'people', wounded: 'people', missing: 'people', fatality: 'people', casualty: 'people', person: 'people', kilometre: 'km', kilometer: 'km', 'per cent': 'percent', '%': 'percent', soldier: 'troop' };
 const STOP_UNIT = /^(?:and|or|of|in|on|at|to|for|from|by|with|as|were|was|are|is|had|have|has|been|be|who|which|that|the|a|an|than|said|says|per)$/i;
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 /** Where a number may start: a digit or a number word. The character before is checked apart (see nextNumber). */
@@ -39,6 +40,11 @@ function nextNumber(text: string): RegExpExecArray | null {
   }
   return null;
 }
+
+/** Words that count people by what happened to them ("six killed"). */
+const PEOPLE_PARTICIPLES = new Set(['killed', 'hurt', 'displaced', 'evacuated', 'arrested', 'detained', 'rescued']);
+/** Characters before a number read for its qualifier: longer than any qualifier, so the reading stays bounded. */
+const PREFIX_WINDOW = 60;
 
 /** Lengths of time are durations (dates), not counts. */
 const DURATION_UNITS = new Set(['year', 'month', 'week', 'day', 'decade', 'century']);
@@ -75,11 +81,18 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       if (/^(?::\d|st\b|nd\b|rd\b|th\b|[.:]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|CET))/i.test(after)) continue;
       if (/^\s+(?:of\s+)?/.test(after) && MONTH.test(after.replace(/^\s+(?:of\s+)?/, '')) && parsed.value <= 31) continue;
       if (MONTH.test(sentence.text.slice(Math.max(0, at - 10), at).replace(/^.*?\b(?=\p{L}+\.?\s+$)/u, '')) && parsed.value <= 31) continue;
-      if (isYearLike(parsed.value, raw) && !countsSomething(sentence.text.slice(0, at), after)) continue;
+      const beforeFrom = Math.max(0, at - PREFIX_WINDOW);
+      const before = sentence.text.slice(beforeFrom, at);
+      if (isYearLike(parsed.value, raw) && !countsSomething(before, after)) continue;
       if (parsed.compound && DURATION_UNITS.has(parsed.compound)) continue;
       const start = sentence.start + at;
       const valueSpan = { start, end: start + parsed.length };
-      const before = sentence.text.slice(0, at);
+      // The clause around the figure, for what happened to the counted thing and whether it is an old or new value.
+      const roleOf = (spanFrom: number, unitTo: number, unitWord: string) => {
+        const from = spanFrom - sentence.start;
+        const to = unitTo - sentence.start;
+        return figureRole(sentence.text.slice(Math.max(0, from - ROLE_WINDOW), from), sentence.text.slice(to, to + ROLE_WINDOW), unitWord);
+      };
       const qualifier = parsed.vague ? undefined : QUALIFIERS.find((q) => q.pattern.test(before));
       let low = parsed.low;
       let high = parsed.high;
@@ -88,7 +101,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       let spanStart = start;
       if (qualifier) {
         [low, high, lowOpen, highOpen] = qualifier.interval(parsed.value);
-        spanStart = sentence.start + (qualifier.pattern.exec(before)?.index ?? at);
+        spanStart = sentence.start + beforeFrom + (qualifier.pattern.exec(before)?.index ?? at - beforeFrom);
       }
       // "between 10 and 12 firefighters" is one range.
       const between = /\bbetween\s+$/i.test(before) ? /^\s+(?:and|to)\s+/i.exec(after) : null;
@@ -97,18 +110,32 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         const tail = after.slice(between[0].length + upper.length);
         const counted = unitAfter(tail);
         if (!counted || DURATION_UNITS.has(counted.unit)) continue;
-        const from = sentence.start + (/\bbetween\s+$/i.exec(before)?.index ?? at);
+        const from = sentence.start + beforeFrom + (/\bbetween\s+$/i.exec(before)?.index ?? at - beforeFrom);
         const end = valueSpan.end + between[0].length + upper.length + counted.end;
         NUMBER_CANDIDATE.lastIndex = end - sentence.start;
         figures.push({
           kind: 'figure', span: { start: from, end }, text: text.slice(from, end), sentence: s, value: parsed.value,
           low: parsed.value, high: upper.value, lowOpen: false, highOpen: false, qualifier: 'between', valueSpan, unit: counted.unit,
-          inQuote: quoteSpans.some((q) => q.start <= start && start < q.end),
+          inQuote: quoteSpans.some((q) => q.start <= start && start < q.end), ...roleOf(from, end, counted.word),
         });
         continue;
       }
-      const counted = parsed.compound ? { unit: parsed.compound, end: 0 } : unitAfter(after);
-      if (!counted || DURATION_UNITS.has(counted.unit)) continue;
+      const counted = parsed.compound ? { unit: parsed.compound, end: 0, word: parsed.compound } : unitAfter(after);
+      if (!counted) {
+        // "cut from 28 to 19 points": the old value counts what the new one counts.
+        const pairedTo = /\bfrom\s+$/i.test(before) ? /^\s+to\s+/i.exec(after) : null;
+        const next = pairedTo ? parseNumberAt(after.slice(pairedTo[0].length)) : undefined;
+        const nextCounted = next && (next.compound ? { unit: next.compound } : unitAfter(after.slice(pairedTo![0].length + next.length)));
+        if (nextCounted && !DURATION_UNITS.has(nextCounted.unit)) {
+          figures.push({
+            kind: 'figure', span: valueSpan, text: raw, sentence: s, value: parsed.value, low: parsed.low, high: parsed.high,
+            lowOpen: false, highOpen: false, valueSpan, unit: nextCounted.unit,
+            inQuote: quoteSpans.some((q) => q.start <= start && start < q.end), role: 'from',
+          });
+        }
+        continue;
+      }
+      if (DURATION_UNITS.has(counted.unit)) continue;
       const unit = counted.unit;
       const unitEnd = valueSpan.end + counted.end;
       figures.push({
@@ -125,6 +152,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         valueSpan,
         unit,
         inQuote: quoteSpans.some((q) => q.start <= start && start < q.end),
+        ...roleOf(spanStart, unitEnd, counted.word),
       });
     }
   });
@@ -137,14 +165,14 @@ const UNIT_WORD = /[\p{L}%][\p{L}’'\-]*/gu;
  * The counted thing and where its word ends: the first plural noun after the number, skipping proper adjectives
  * ("249 Ukrainian drones"), within four words and before any function word.
  */
-function unitAfter(after: string): { unit: string; end: number } | undefined {
+function unitAfter(after: string): { unit: string; end: number; word: string } | undefined {
   const lead = /^[\s\u00a0]*(?:of[\s\u00a0]+)?/.exec(after)?.[0].length ?? 0;
-  if (after.startsWith('%')) return { unit: 'percent', end: 1 };
+  if (after.startsWith('%')) return { unit: 'percent', end: 1, word: '%' };
   const perCent = /^[\s\u00a0]+per[\s\u00a0]?cent\b/i.exec(after);
-  if (perCent) return { unit: 'percent', end: perCent[0].length };
+  if (perCent) return { unit: 'percent', end: perCent[0].length, word: 'per cent' };
   if (!/^[\s\u00a0]*(?:of[\s\u00a0]+)?[\p{L}]/u.test(after) || lead === 0) return undefined;
   UNIT_WORD.lastIndex = lead;
-  let fallback: { unit: string; end: number } | undefined;
+  let fallback: { unit: string; end: number; word: string } | undefined;
   for (let i = 0, m = UNIT_WORD.exec(after); m && i < 4; i++, m = UNIT_WORD.exec(after)) {
     const gap = after.slice(m.index - (i === 0 ? 0 : 1), m.index);
     if (i > 0 && !/^[\s\u00a0]$/.test(gap) && !/[\s\u00a0]$/.test(after.slice(0, m.index))) break;
@@ -154,11 +182,12 @@ function unitAfter(after: string): { unit: string; end: number } | undefined {
     if (STOP_UNIT.test(word)) break;
     if (/^\p{Lu}/u.test(word)) continue;
     const end = m.index + word.length;
+    if (i === 0 && PEOPLE_PARTICIPLES.has(lower)) return { unit: 'people', end, word: lower };
     if (PLURAL_NOUNS.has(lower) || (lower.endsWith('s') && !lower.endsWith('ss') && lower.length > 3)) {
       const base = PLURAL_NOUNS.has(lower) ? lower : stem(lower);
-      return { unit: UNIT_ALIASES[base] ?? base, end };
+      return { unit: UNIT_ALIASES[base] ?? base, end, word: lower };
     }
-    fallback ??= { unit: UNIT_ALIASES[stem(lower)] ?? stem(lower), end };
+    fallback ??= { unit: UNIT_ALIASES[stem(lower)] ?? stem(lower), end, word: lower };
   }
   return fallback;
 }

@@ -6,6 +6,22 @@ function boundKind(f: FigureClaim): string {
   return f.qualifier ?? (f.low === f.high ? 'exact' : 'range');
 }
 
+/**
+ * Two figures may count one quantity: the same unit, and nothing their clauses say tells them apart (killed against
+ * fled, the old value against the new).
+ */
+export function sameQuantity(a: FigureClaim, b: FigureClaim): boolean {
+  return a.unit === b.unit && (!a.action || !b.action || a.action === b.action) && (!a.role || !b.role || a.role === b.role);
+}
+
+/**
+ * Positive evidence that two figures count one quantity: both clauses say the same about it. A figure whose clause
+ * says what happened ("six people were killed") is not contradicted by one that does not ("millions of people").
+ */
+export function statesSameQuantity(a: FigureClaim, b: FigureClaim): boolean {
+  return a.unit === b.unit && a.action === b.action && a.role === b.role;
+}
+
 export function figuresOverlap(a: FigureClaim, b: FigureClaim): boolean {
   if (a.value === b.value) return true;
   // "at least nine" against "at least seven" is a different count, though the intervals meet.

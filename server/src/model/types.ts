@@ -78,6 +78,10 @@ export interface FigureClaim extends ClaimBase {
   unit: string;
   /** Inside a quotation: compared only as part of the quote. */
   inQuote: boolean;
+  /** What its clause says happened to the counted thing, as a family ("killed", "fled", "fired", "intercepted"). */
+  action?: string;
+  /** Marked by its sentence as the old value ("from 28") or the new one ("to 19", "the revised 19-point plan"). */
+  role?: 'from' | 'to';
 }
 
 export type DateGranularity = 'year' | 'month' | 'day' | 'weekday' | 'duration';
