@@ -75,6 +75,7 @@ function runChecks(corpus: Corpus, text: string, options: CheckOptions): CheckRu
   }
   const suppressed = disabledRules(text, lineStarts);
   const findings: Finding[] = [];
+  const shownOnce = new Set<string>();
   for (const rule of ALL_RULES) {
     const setting = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off' || suppressed.file.has(rule.id) || suppressed.file.has('*')) continue;
@@ -84,12 +85,24 @@ function runChecks(corpus: Corpus, text: string, options: CheckOptions): CheckRu
         const range = rangeOf(lineStarts, { start: raw.start + start, end: raw.end + start });
         const line = suppressed.lines.get(range.start.line);
         if (line && (line.has(rule.id) || line.has('*'))) continue;
-        findings.push(toFinding(raw, range, setting, corpus));
+        if (raw.once !== undefined) {
+          const key = `${rule.id}\u0000${raw.once}`;
+          if (shownOnce.has(key)) continue;
+          shownOnce.add(key);
+        }
+        findings.push(toFinding(raw, range, weaker(setting, raw.severity), corpus));
       }
     }
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { lineStarts, parts, findings };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/** The rule's setting, capped by the finding's own severity where its evidence is weaker. */
+function weaker(setting: Severity, cap: Severity | undefined): Severity {
+  return cap && SEVERITY_RANK[cap] < SEVERITY_RANK[setting] ? cap : setting;
 }
 
 /**
