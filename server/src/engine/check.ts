@@ -236,7 +236,9 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
     if (!word) return undefined;
     claim = { kind: 'name', span: { start: word.start, end: word.end }, text: word.text, sentence: 0 };
     const finding = overlapping.find((f) => f.rule === 'name/misspelled');
-    const spelling = (finding?.suggestions[0] ?? word.text).toLowerCase();
+    // A finding over a whole name ("Sergei Lytvinenko") suggests the whole name: take the word under the cursor.
+    const before = finding ? text.slice(lineStarts[finding.range.start.line] + finding.range.start.character, word.start + part.start) : '';
+    const spelling = (finding?.suggestions[0]?.split(' ')[before.split(' ').length - 1] ?? word.text).toLowerCase();
     for (const ref of corpus.index.nameRefs.get(spelling) ?? []) add(ref.doc, ref.start, ref.end, corpus.sources[ref.doc].text.slice(ref.start, ref.end), spelling === word.text.toLowerCase());
   }
   const sources: SourcePassages[] = corpus.sources.map((s) => ({ source: s.info, passages: passages.get(s.id) ?? [] }));
