@@ -1,7 +1,7 @@
 // name/misspelled: a name one or two letters away from a name the sources use, which the sources never use themselves.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RULES } from '../../server/src/engine';
+import { RULES, describeClaimAt } from '../../server/src/engine';
 import { closestName } from '../../server/src/checks/nameMisspelled';
 import { assertEvidence, corpusOf, ruleFindings, single } from './helpers';
 
@@ -101,4 +101,145 @@ describe('name/misspelled settings', () => {
   it('is a warning by default', () => assert.equal(RULES.find((r) => r.id === 'name/misspelled')?.defaultSeverity, 'warning'));
   it('takes the configured severity', () => assert.equal(single(misspelled(draft, { severities: { 'name/misspelled': 'information' } }), 'Umarov').severity, 'information'));
   it('is silenced by "off"', () => assert.deepEqual(misspelled(draft, { severities: { 'name/misspelled': 'off' } }), []));
+});
+
+// Real copy: each outlet romanises names its own way, people share surnames, and first names come in two languages.
+const MINISTRY = `---
+title: Brigade ready by spring
+date: 2025-03-04
+outlet: Wire One
+---
+
+Defence Minister Bohdan Kravetsky visited Lviv on Monday. Kravetsky said the new brigade would be ready by spring.
+
+His deputy, Oleg Petrenkov, said the budget had been agreed. Mayor Marta Koval welcomed the visitors.
+
+Serhiy Lytvynenko, who runs the training centre, showed them the range.
+
+Volodymyr Tkach, the regional governor, joined them later. In Moscow, Vladimir Orlov called the visit a provocation.
+`;
+const MINISTRY_TWO = `---
+title: Minister in Lviv
+date: 2025-03-04
+---
+
+Kravetsky and Petrenkov toured the base with Lytvynenko. Tkach said the region would pay for the new barracks.
+`;
+const ministry = corpusOf([MINISTRY, MINISTRY_TWO]);
+const ministryFindings = (draft: string, options?: Parameters<typeof ruleFindings>[3]) => ruleFindings(ministry, draft, 'name/misspelled', options);
+
+describe('name/misspelled: another romanisation of the same name is a house style', () => {
+  it('one information note for the person, at the first use, however often the draft spells it so', () => {
+    const draft =
+      'Defence Minister Bohdan Kravetskyy visited Lviv on Monday.\n\nKravetskyy said the brigade would be ready.\n\n' +
+      'Asked about the budget, Kravetskyy declined to comment. Later Kravetskiy left.\n';
+    const f = single(ministryFindings(draft), 'Kravetskyy');
+    assert.equal(f.severity, 'information');
+    assert.equal(f.start, draft.indexOf('Kravetskyy'));
+    assert.deepEqual(f.suggestions, ['Kravetsky']);
+    assert.match(f.message, /The sources write “Kravetsky” \(\d+ mentions\), not “Kravetskyy”: another romanisation/);
+    assertEvidence(ministry, f);
+  });
+
+  const VARIANTS: Array<[string, string, string]> = [
+    ['Kravetskiy said the brigade was ready.', 'Kravetskiy', 'Kravetsky'],
+    ['Kravetskyi said the brigade was ready.', 'Kravetskyi', 'Kravetsky'],
+    ['Serhii Lytvynenko showed them the range.', 'Serhii', 'Serhiy'],
+    ['Serhiy Lytvinenko showed them the range.', 'Lytvinenko', 'Lytvynenko'],
+  ];
+  for (const [draft, covering, suggestion] of VARIANTS) {
+    it(`${covering} for ${suggestion}: information`, () => {
+      const f = single(ministryFindings(draft), covering);
+      assert.equal(f.severity, 'information');
+      assert.deepEqual(f.suggestions, [suggestion]);
+    });
+  }
+
+  it('an accent more or less is the same name: information, and says so', () => {
+    const accents = corpusOf(['Governor Rafael Peñalver said the school would reopen.']);
+    const f = single(ruleFindings(accents, 'Rafael Penalver visited the school.', 'name/misspelled'), 'Penalver');
+    assert.equal(f.severity, 'information');
+    assert.deepEqual(f.suggestions, ['Peñalver']);
+    assert.match(f.message, /the same name with other accents/);
+  });
+
+  it('a letter dropped, added or swapped outside those alternations is still a typo: a warning at every use', () => {
+    assert.equal(single(ministryFindings('Serhiy Lytvynenkoy showed them the range.'), 'Lytvynenkoy').severity, 'warning');
+    const draft = 'Kravesky said the brigade was ready.\n\nKravetksy said it again.\n\nKravesky left.\n';
+    const found = ministryFindings(draft);
+    assert.deepEqual(found.map((f) => [f.text, f.severity, f.suggestions[0]]), [
+      ['Kravesky', 'warning', 'Kravetsky'],
+      ['Kravetksy', 'warning', 'Kravetsky'],
+      ['Kravesky', 'warning', 'Kravetsky'],
+    ]);
+  });
+
+  it('the note is at most information, whatever the rule is set to, and "off" still silences it', () => {
+    const draft = 'Kravetskyy said the brigade was ready.';
+    assert.equal(single(ministryFindings(draft, { severities: { 'name/misspelled': 'error' } }), 'Kravetskyy').severity, 'information');
+    assert.equal(single(ministryFindings(draft, { severities: { 'name/misspelled': 'hint' } }), 'Kravetskyy').severity, 'hint');
+    assert.deepEqual(ministryFindings(draft, { severities: { 'name/misspelled': 'off' } }), []);
+  });
+});
+
+describe('name/misspelled: a near name of a different person is not a misspelling', () => {
+  const QUIET: Array<[string, string]> = [
+    ['Ivan Petrenko, a farmer, said the budget was too small.', 'another first name: a different person from Oleg Petrenkov'],
+    ['Maria Koval, a nurse, said the visit was welcome.', 'Maria and Marta are two names, not one misspelt'],
+    ['Olena Kravetska, the minister’s wife, stayed in Kyiv.', 'the feminine form of the surname names another person'],
+    ['Vladimir Sokol, a Russian blogger, mocked the visit.', 'a Vladimir the sources name with no such surname'],
+  ];
+  for (const [draft, why] of QUIET) {
+    it(`${why}: ${JSON.stringify(draft)}`, () => assert.deepEqual(ministryFindings(draft).map((f) => f.text), []));
+  }
+
+  it('the same first name with a surname a letter off is still a typo', () => {
+    const f = single(ministryFindings('His deputy, Oleg Petrenko, said the budget had been agreed.'), 'Petrenko');
+    assert.equal(f.severity, 'warning');
+    assert.deepEqual(f.suggestions, ['Petrenkov']);
+  });
+
+  it('a surname on its own is compared on the surname', () => {
+    assert.equal(single(ministryFindings('Petrenko said the budget had been agreed.'), 'Petrenko').severity, 'warning');
+  });
+});
+
+describe('name/misspelled: another language’s form of the same first name', () => {
+  it('Vladimir for the sources’ Volodymyr, with the same surname: information, with their form', () => {
+    const f = single(ministryFindings('Vladimir Tkach, the regional governor, joined them.'), 'Vladimir');
+    assert.equal(f.severity, 'information');
+    assert.deepEqual(f.suggestions, ['Volodymyr']);
+    assert.match(f.message, /“Vladimir” is another language’s form of “Volodymyr”/);
+    assertEvidence(ministry, f);
+    assert.ok(f.evidence.some((e) => e.excerpt.includes('Volodymyr Tkach')));
+  });
+
+  it('even where the draft’s form is the sources’ name for someone else (Vladimir Orlov)', () => {
+    single(ministryFindings('Then Vladimir Tkach spoke.'), 'Vladimir');
+    assert.deepEqual(ministryFindings('Then Vladimir Orlov spoke.'), []);
+  });
+
+  it('a form and a romanisation in one name make one note over both words', () => {
+    const both = single(ministryFindings('Sergei Lytvinenko spoke first.'), 'Sergei Lytvinenko');
+    assert.equal(both.text, 'Sergei Lytvinenko');
+    assert.deepEqual(both.suggestions, ['Serhiy Lytvynenko']);
+    assert.equal(both.severity, 'information');
+  });
+
+  it('one note per person: a later romanisation of the same person adds nothing', () => {
+    const f = single(ministryFindings('Sergei Lytvynenko showed them the range.\n\nLytvinenko said it was busy.\n'), 'Sergei');
+    assert.deepEqual(f.suggestions, ['Serhiy']);
+  });
+});
+
+describe('name/misspelled: the hover shows the sources’ spelling of the word under the cursor', () => {
+  it('on each word of a note over a whole name', () => {
+    const draft = 'Sergei Lytvinenko spoke first.';
+    for (const [word, theirs] of [['Sergei', 'Serhiy'], ['Lytvinenko', 'Lytvynenko']]) {
+      const comparison = describeClaimAt(ministry, draft, draft.indexOf(word) + 2);
+      assert.equal(comparison?.claim.text, word);
+      assert.ok(comparison.stating > 0, `${word}: sources found`);
+      assert.ok(comparison.sources.flatMap((s) => s.passages).every((p) => p.value === theirs), `${word}: ${JSON.stringify(comparison.variants)}`);
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { isTitle, nameRunsOf, stripPossessive, type NameRun } from '../../server
 import { isPerson } from '../../server/src/extract/quotes';
 import { analyzeText } from '../../server/src/extract/document';
 import { seedSentences } from './helpers';
+import { areDistinctGivenNames, areGenderedForms, areGivenNameForms, otherGivenNameForms, transliterationSkeleton } from '../../server/src/extract/nameForms';
 
 type Expect = Partial<Pick<NameRun, 'name' | 'surname' | 'titled' | 'sentenceInitial' | 'precededBy' | 'text'>>;
 
@@ -19,6 +20,8 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['French President Emmanuel Macron spoke.', [{ name: 'Emmanuel Macron', titled: true }], 'everything up to the last title is title'],
   ["Ukraine's Rustem Umerov said so.", [{ name: 'Ukraine', surname: 'Ukraine', sentenceInitial: true }, { name: 'Rustem Umerov', surname: 'Umerov' }], 'a possessive ends a run'],
   ["Zelensky's plan was welcomed.", [{ name: 'Zelensky', surname: 'Zelensky' }], 'the possessive is dropped from the name'],
+  ['He sold Adams’ Ferrari.', [{ name: 'Adams', surname: 'Adams' }, { name: 'Ferrari' }], 'a bare possessive apostrophe ends a run too'],
+  ['Davies’ lawyer spoke.', [{ name: 'Davies', surname: 'Davies' }], 'and is dropped from the name'],
   ['In Geneva, NATO met.', [{ name: 'Geneva' }, { name: 'NATO' }], 'a sentence-opening function word is not part of the name; runs stop at commas'],
   ['The EU foreign policy chief Kaja Kallas said so.', [{ name: 'EU' }, { name: 'Kaja Kallas', precededBy: 'chief' }]],
   ['On Monday the talks resumed.', [], 'weekdays and function words are not names'],
@@ -106,5 +109,41 @@ describe('nameRunsOf: properties', () => {
   it('holds on shuffled seed sentences', () => {
     const sentences = seedSentences();
     fc.assert(fc.property(fc.shuffledSubarray(sentences, { minLength: 1, maxLength: 8 }), (picked) => check(picked.join(' '))), { numRuns: 100 });
+  });
+});
+
+describe('nameForms: one name, several spellings', () => {
+  const SAME: Array<[string, string]> = [
+    ['Kravetsky', 'Kravetskyy'], ['Kravetsky', 'Kravetskiy'], ['Kravetsky', 'Kravetskyi'], ['Kravetsky', 'Kravetski'], ['Kravetsky', 'Kravetskij'],
+    ['Sergei', 'Sergey'], ['Yuri', 'Yury'], ['Yuri', 'Iuri'], ['Yuri', 'Juri'], ['Yuliia', 'Yulia'], ['Natalia', 'Natalya'],
+    ['Mykhailo', 'Mihailo'], ['Kharkiv', 'Harkiv'], ['Aleksei', 'Alexei'], ['Horodetz', 'Horodets'], ['Dmytro', 'Dmitro'],
+  ];
+  for (const [a, b] of SAME) it(`${a} and ${b} share a skeleton`, () => assert.equal(transliterationSkeleton(a), transliterationSkeleton(b)));
+
+  const TYPOS: Array<[string, string]> = [['Kallas', 'Kalas'], ['Umerov', 'Umarov'], ['Kravetsky', 'Kravesky'], ['Kravetsky', 'Kravetksy'], ['Lytvynenko', 'Lytvynenkoy'], ['Zaporizhzhia', 'Zaporizhia']];
+  for (const [a, b] of TYPOS) it(`${a} and ${b} do not`, () => assert.notEqual(transliterationSkeleton(a), transliterationSkeleton(b)));
+
+  it('knows a first name’s forms in other languages, by any romanisation', () => {
+    assert.ok(otherGivenNameForms('Vladimir').includes('volodymyr'));
+    assert.ok(otherGivenNameForms('Serhii').includes('sergei'));
+    assert.ok(areGivenNameForms('Olha', 'Olga'));
+    assert.ok(!areGivenNameForms('Sergei', 'Sergey'), 'two romanisations are one form');
+    assert.ok(!areGivenNameForms('Oleh', 'Olha'));
+    assert.deepEqual(otherGivenNameForms('Bohuslav'), []);
+  });
+
+  it('tells different names apart, however close', () => {
+    assert.ok(areDistinctGivenNames('Maria', 'Marta'));
+    assert.ok(!areDistinctGivenNames('Maria', 'Mariya'));
+    assert.ok(!areDistinctGivenNames('Maria', 'Marika'), 'a name the table does not know');
+  });
+
+  it('feminine forms are another person’s name', () => {
+    for (const [a, b] of [['ivan', 'ivana'], ['petrov', 'petrova'], ['kravetsky', 'kravetska'], ['kravetskyi', 'kravetska'], ['nowicki', 'nowicka']]) {
+      assert.ok(areGenderedForms(a, b), `${a}/${b}`);
+      assert.ok(areGenderedForms(b, a), `${b}/${a}`);
+    }
+    assert.ok(!areGenderedForms('kallas', 'kalas'));
+    assert.ok(!areGenderedForms('kravetsky', 'kravetskyy'));
   });
 });

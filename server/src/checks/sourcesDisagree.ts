@@ -36,8 +36,8 @@ export const sourcesDisagree: Rule = {
   defaultSeverity: 'information',
   check(ctx) {
     const out: RawFinding[] = [];
-    const add = (start: number, end: number, what: string, groups: Array<{ value: string; docs: number[] }>, evidence: PassageRef[], fact: string) =>
-      out.push({ rule: 'sources/disagree', start, end, message: `Sources disagree on ${what}: ${describeTally(groups)}.`, suggestions: [], evidence, fact });
+    const add = (start: number, end: number, what: string, groups: Array<{ value: string; docs: number[] }>, evidence: PassageRef[], once: string) =>
+      out.push({ rule: 'sources/disagree', start, end, message: `Sources disagree on ${what}: ${describeTally(groups)}.`, suggestions: [], evidence, once });
 
     for (const m of ctx.quotes) {
       const own = spacedWords(m.claim.words);
@@ -103,7 +103,7 @@ export const sourcesDisagree: Rule = {
           message: `Sources disagree on ${what}: ${describeTally(groups)}.`,
           suggestions: [],
           evidence: about.map((c) => ctx.evidence(c.doc, c.claims[0].span.start, c.claims[0].span.end)),
-          fact: `${m.claim.kind}|${m.claim.kind === 'figure' ? m.claim.unit : ''}|${groups.map((g) => g.key).sort().join('|')}`,
+          once: `${m.claim.kind}|${m.claim.kind === 'figure' ? m.claim.unit : ''}|${groups.map((g) => g.key).sort().join('|')}`,
         });
       }
     };

@@ -32,8 +32,10 @@ export interface RawFinding {
   suggestions: string[];
   /** Every source passage behind the finding; the finding shows up to MAX_EVIDENCE of them. */
   evidence: PassageRef[];
-  /** What fact the finding is about, where one fact is reported once per draft (sources/disagree). */
-  fact?: string;
+  /** Weaker evidence than the rule's usual: the finding is at most this severe, whatever the rule's setting. */
+  severity?: Severity;
+  /** Findings of one rule with the same key (one cause, e.g. a spelling choice) are shown once per document, at the first. */
+  once?: string;
 }
 
 export interface Rule {

@@ -78,24 +78,34 @@ function runChecks(corpus: Corpus, text: string, options: CheckOptions): CheckRu
   }
   const suppressed = disabledRules(text, lineStarts);
   const findings: Finding[] = [];
+  const shownOnce = new Set<string>();
   for (const rule of ALL_RULES) {
     const setting = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off' || suppressed.file.has(rule.id) || suppressed.file.has('*')) continue;
-    // A fact the draft repeats is reported once, at its first mention.
-    const reported = new Set<string>();
     for (const { start, result } of parts) {
       for (const raw of result.raw) {
         if (raw.rule !== rule.id) continue;
-        if (raw.fact !== undefined && (reported.has(raw.fact) || !reported.add(raw.fact))) continue;
         const range = rangeOf(lineStarts, { start: raw.start + start, end: raw.end + start });
         const line = suppressed.lines.get(range.start.line);
         if (line && (line.has(rule.id) || line.has('*'))) continue;
-        findings.push(toFinding(raw, range, setting, corpus));
+        if (raw.once !== undefined) {
+          const key = `${rule.id}\u0000${raw.once}`;
+          if (shownOnce.has(key)) continue;
+          shownOnce.add(key);
+        }
+        findings.push(toFinding(raw, range, weaker(setting, raw.severity), corpus));
       }
     }
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { lineStarts, parts, findings };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/** The rule's setting, capped by the finding's own severity where its evidence is weaker. */
+function weaker(setting: Severity, cap: Severity | undefined): Severity {
+  return cap && SEVERITY_RANK[cap] < SEVERITY_RANK[setting] ? cap : setting;
 }
 
 /**
@@ -253,7 +263,9 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
     if (!word) return undefined;
     claim = { kind: 'name', span: { start: word.start, end: word.end }, text: word.text, sentence: 0 };
     const finding = overlapping.find((f) => f.rule === 'name/misspelled');
-    const spelling = (finding?.suggestions[0] ?? word.text).toLowerCase();
+    // A finding over a whole name ("Sergei Lytvinenko") suggests the whole name: take the word under the cursor.
+    const before = finding ? text.slice(lineStarts[finding.range.start.line] + finding.range.start.character, word.start + part.start) : '';
+    const spelling = (finding?.suggestions[0]?.split(' ')[before.split(' ').length - 1] ?? word.text).toLowerCase();
     for (const ref of corpus.index.nameRefs.get(spelling) ?? []) add(ref.doc, ref.start, ref.end, corpus.sources[ref.doc].text.slice(ref.start, ref.end), spelling === word.text.toLowerCase());
   }
   const sources: SourcePassages[] = corpus.sources.map((s) => ({ source: s.info, passages: passages.get(s.id) ?? [] }));

@@ -76,7 +76,7 @@ export function nameRunsOf(sentence: string, base = 0): NameRun[] {
       j + 1 < words.length &&
       CAPITALISED.test(words[j + 1].text) &&
       /^[ \u00a0]+$/.test(sentence.slice(words[j].end, words[j + 1].start)) &&
-      !/[’']s$/.test(words[j].text)
+      !/[’']s?$/.test(words[j].text)
     ) j++;
     const run = words.slice(i, j + 1);
     // Everything up to the last title is title ("French President Emmanuel Macron", "Secretary of State Marco Rubio").
