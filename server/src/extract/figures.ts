@@ -3,6 +3,7 @@ import type { FigureClaim, Span } from '../model/types';
 import type { Sentence } from '../text/segment';
 import { parseNumberAt } from './numbers';
 import { stem } from '../text/words';
+import { insideSpans } from '../model/spans';
 
 interface Qualifier { pattern: RegExp; label: string; interval: (v: number) => [number, number, boolean, boolean] }
 
@@ -103,7 +104,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         figures.push({
           kind: 'figure', span: { start: from, end }, text: text.slice(from, end), sentence: s, value: parsed.value,
           low: parsed.value, high: upper.value, lowOpen: false, highOpen: false, qualifier: 'between', valueSpan, unit: counted.unit,
-          inQuote: quoteSpans.some((q) => q.start <= start && start < q.end),
+          inQuote: insideSpans(quoteSpans, start),
         });
         continue;
       }
@@ -124,7 +125,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         qualifier: qualifier?.label,
         valueSpan,
         unit,
-        inQuote: quoteSpans.some((q) => q.start <= start && start < q.end),
+        inQuote: insideSpans(quoteSpans, start),
       });
     }
   });
