@@ -26,7 +26,7 @@ import {
 } from './lsp/context';
 import { CorpusManager } from './lsp/corpusManager';
 import { Diagnostics } from './lsp/diagnostics';
-import { EngineHost, isEngineWorker, runEngineWorker } from './lsp/engineHost';
+import { EngineHost, isEngineWorker, LARGE_DRAFT_CHARS, runEngineWorker } from './lsp/engineHost';
 import { HoverProvider } from './lsp/hover';
 import { registerRequests } from './lsp/requests';
 import { requirePositionParams, requireRangeParams } from './lsp/params';
@@ -44,7 +44,7 @@ function usage(): string {
     '  --stdio          talk LSP over stdin/stdout (the default)',
     '  --node-ipc       talk LSP over node IPC (when started with child_process.fork)',
     '  --sources DIR    the folder of sources to check drafts against (repeatable); overrides settings',
-    '  --engine-thread  check drafts in a worker thread (keeps the server responsive on very long drafts; twice the memory)',
+    '  --engine-thread  check every draft in a worker thread (drafts of 100,000 characters or more always are; twice the memory)',
     '',
   ].join('\n');
 }
@@ -101,8 +101,9 @@ function startServer(): void {
   const corpus = new CorpusManager(ctx, () => config.current);
   // Checks run in-process by default: paragraph caching keeps a keystroke's re-check to milliseconds, and a second
   // thread would hold a second copy of the corpus (880 MB instead of ~400 MB at 10,000 sources, measured) and index it
-  // twice at start-up. `--engine-thread` moves checks to a worker thread (the bundle itself) for very long drafts.
-  const engine = new EngineHost(ctx, args.includes('--engine-thread') ? __filename : undefined);
+  // twice at start-up. Only drafts of LARGE_DRAFT_CHARS or more go to a worker thread (the bundle itself), started
+  // when the first one is opened, so they never block other drafts; `--engine-thread` sends every check there.
+  const engine = new EngineHost(ctx, __filename, args.includes('--engine-thread') ? 0 : LARGE_DRAFT_CHARS);
   const diagnostics = new Diagnostics(ctx, config, corpus, engine);
   const hover = new HoverProvider(ctx, config, corpus, diagnostics, engine);
   const codeActions = new CodeActionProvider(ctx, diagnostics);

@@ -11,8 +11,9 @@
 //
 // Every measurement runs in a child process of its own (so peak RSS is its own): indexing, full checks through the
 // engine (bundled with esbuild into /tmp so plain node runs it), keystroke latency through the real language server
-// (dist/server.js --stdio, driven over JSON-RPC like an editor), and harper.js. Data come from generate.mjs (seeded,
-// cached under /tmp/corroborate-bench). Run `npm run build` first (`npm run bench` does).
+// (dist/server.js --stdio, driven over JSON-RPC like an editor), harper.js, and a 1 MB run-on sentence against the same
+// clauses as sentences (longSentence.mjs, runnable alone). Data come from generate.mjs (seeded, cached under
+// /tmp/corroborate-bench). Run `npm run build` first (`npm run bench` does).
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -81,18 +82,23 @@ const n = (x) => x.toLocaleString('en-US');
 
 /** Runs worker.mjs in a fresh node and returns its JSON. */
 function worker(args, env = {}) {
+  return nodeJson([WORKER, ...args], env);
+}
+
+/** Runs node on `args` (a script and its arguments); resolves with the JSON its last line of output holds. */
+function nodeJson(args, env = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
     child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`worker ${args[0]} exited with ${code}: ${err}`));
+      if (code !== 0) return reject(new Error(`${args[0]} ${args[1] ?? ''} exited with ${code}: ${err}`));
       try {
         resolvePromise(JSON.parse(out.trim().split('\n').pop()));
       } catch (e) {
-        reject(new Error(`worker ${args[0]} printed no result: ${out.slice(-500)} ${err}`));
+        reject(new Error(`${args[0]} ${args[1] ?? ''} printed no result: ${out.slice(-500)} ${err}`));
       }
     });
   });
@@ -281,6 +287,21 @@ async function measureAll() {
     rmSync(cacheDir, { recursive: true, force: true });
   }
   rows.push(...keystrokeRows, ...serverRows);
+
+  // Long sentences (issue 13): 1 MB of clauses as one run-on sentence against the same clauses as separate sentences.
+  progress('long sentence: 1 MB of clauses as one sentence and as separate sentences (3 runs each)');
+  const long = await nodeJson([join(here, 'longSentence.mjs'), '--json', '--runs', '3'], { CORROBORATE_CACHE_DIR: 'off' });
+  const sameClaims = !long.onlySeparate.length && !long.onlyOneSentence.length;
+  rows.push({
+    what: 'Long sentence: one 1 MB sentence ÷ the same clauses as sentences (engine)',
+    corpus: `${seedCount} seeds`,
+    draft: `${n(long.clauses)} clauses`,
+    runs: 3,
+    text: `×${long.ratio.toFixed(2)}: ${ms(long.oneSentenceMs)} / ${ms(long.separateMs)}`,
+    target: '≤ ×1.5, same claims',
+    ok: long.ratio <= 1.5 && sameClaims,
+  });
+  notes.push(`long sentence: CPU time ${ms(long.oneSentenceCpuMs)} one sentence, ${ms(long.separateCpuMs)} separate (×${long.cpuRatio.toFixed(2)}); findings ${long.findings.oneSentence} and ${long.findings.separate}, ${sameClaims ? 'on the same claims' : `differing: ${[...long.onlySeparate, ...long.onlyOneSentence].slice(0, 5).join(' | ')}`}`);
 
   if (harper) {
     const fresh = harper.fresh;

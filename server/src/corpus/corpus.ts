@@ -52,7 +52,7 @@ export interface LoadOptions {
 }
 
 /** Changes whenever segmentation changes, so an index cache from an older engine is never trusted. */
-export const SEGMENTATION_VERSION = 'segment-2';
+export const SEGMENTATION_VERSION = 'segment-3';
 
 interface SourceFile { path: string; text: string; size?: number; mtimeMs?: number; warning?: string }
 

@@ -3,6 +3,7 @@ import * as chrono from 'chrono-node';
 import type { DateClaim, Span } from '../model/types';
 import type { Sentence } from '../text/segment';
 import { parseNumberAt } from './numbers';
+import { insideSpans } from '../model/spans';
 
 const NAMED = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/i;
 const MAY_VERB = /\bmay\s+(?:be|have|not|also|still|well|need|want|take|make|come|go|get|become|seek|help|lead|face|prove|change|happen|include|use|allow|affect|require|reflect|lose|win|hold|see|find|give|keep|mean|offer|force|struggle|try|decide|soon|never|already|yet|only|even)\b/i;
@@ -27,7 +28,7 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
   // Day-first (en-GB) only where the text reads numeric dates day-first; casual English reads both "14 October" and "Nov. 25".
   const parser = options.dayFirst === true ? chrono.en.GB : chrono.en.casual;
   const ref = options.documentDate ? new Date(options.documentDate + 'T12:00:00Z') : undefined;
-  const inQuote = (at: number) => quoteSpans.some((q) => q.start <= at && at < q.end);
+  const inQuote = (at: number) => insideSpans(quoteSpans, at);
   sentences.forEach((sentence, s) => {
     const taken: Span[] = [];
     const push = (claim: Omit<DateClaim, 'kind' | 'sentence' | 'inQuote' | 'text'>) => {

@@ -4,6 +4,7 @@ import { lineStartsOf } from '../model/lines';
 import { BoundedCache } from '../model/boundedCache';
 import { paragraphsOf, sentencesOf, type Paragraph, type Sentence } from '../text/segment';
 import { contentWords } from '../text/words';
+import { boundLongSentences } from '../text/longSentences';
 import { readMetadata, type Metadata } from '../corpus/metadata';
 import { extractQuotes, type SpeakerState } from './quotes';
 import { extractFigures } from './figures';
@@ -43,7 +44,7 @@ export function segmentText(text: string, fileName?: string, meta: Metadata = re
   // Blank out front matter so offsets stay those of the file.
   const body = meta.frontMatterEnd ? ' '.repeat(meta.frontMatterEnd) + text.slice(meta.frontMatterEnd) : text;
   const paragraphs = paragraphsOf(body);
-  const sentences = sentencesOf(paragraphs);
+  const sentences = boundLongSentences(sentencesOf(paragraphs));
   return {
     text,
     meta,

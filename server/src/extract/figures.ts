@@ -4,6 +4,7 @@ import type { Sentence } from '../text/segment';
 import { parseNumberAt } from './numbers';
 import { stem } from '../text/words';
 import { figureRole, ROLE_WINDOW } from './figureRole';
+import { insideSpans } from '../model/spans';
 
 interface Qualifier { pattern: RegExp; label: string; interval: (v: number) => [number, number, boolean, boolean] }
 
@@ -116,7 +117,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         figures.push({
           kind: 'figure', span: { start: from, end }, text: text.slice(from, end), sentence: s, value: parsed.value,
           low: parsed.value, high: upper.value, lowOpen: false, highOpen: false, qualifier: 'between', valueSpan, unit: counted.unit,
-          inQuote: quoteSpans.some((q) => q.start <= start && start < q.end), ...roleOf(from, end, counted.word),
+          inQuote: insideSpans(quoteSpans, start), ...roleOf(from, end, counted.word),
         });
         continue;
       }
@@ -130,7 +131,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
           figures.push({
             kind: 'figure', span: valueSpan, text: raw, sentence: s, value: parsed.value, low: parsed.low, high: parsed.high,
             lowOpen: false, highOpen: false, valueSpan, unit: nextCounted.unit,
-            inQuote: quoteSpans.some((q) => q.start <= start && start < q.end), role: 'from',
+            inQuote: insideSpans(quoteSpans, start), role: 'from',
           });
         }
         continue;
@@ -151,7 +152,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         qualifier: qualifier?.label,
         valueSpan,
         unit,
-        inQuote: quoteSpans.some((q) => q.start <= start && start < q.end),
+        inQuote: insideSpans(quoteSpans, start),
         ...roleOf(spanStart, unitEnd, counted.word),
       });
     }

@@ -94,9 +94,15 @@ export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
     for (const raw of spans) {
       const span = trimQuote(text, raw);
       if (!span) continue;
-      const s = paragraphSentences.find((i) => sentences[i].start <= raw.start && raw.start <= sentences[i].end) ?? paragraphSentences[0];
+      const s = sentenceHolding(sentences, paragraphSentences, raw.start) ?? paragraphSentences[0];
       if (s === undefined) continue;
       quotesHere.push({ kind: 'quote', span, text: text.slice(span.start, span.end), words: text.slice(span.start, span.end), sentence: s });
+    }
+    const quotesBySentence = new Map<number, QuoteClaim[]>();
+    for (const q of quotesHere) {
+      const list = quotesBySentence.get(q.sentence);
+      if (list) list.push(q);
+      else quotesBySentence.set(q.sentence, [q]);
     }
     // Walk the paragraph's sentences in order, keeping track of the last person named (for "he said").
     for (const s of paragraphSentences) {
@@ -107,10 +113,10 @@ export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
         if (!people.has(run.surname)) ownPeople.add(run.surname);
         people.add(run.surname);
       }
-      const inSentence = quotesHere.filter((q) => q.sentence === s);
+      const inSentence = quotesBySentence.get(s) ?? [];
       for (const quote of inSentence) {
         // A quote may run over sentence ends ("…shelter. We just wait," said Marchenko): attribute over all of them.
-        const last = paragraphSentences.find((i) => sentences[i].start <= quote.span.end && quote.span.end <= sentences[i].end + 2) ?? s;
+        const last = sentenceHolding(sentences, paragraphSentences, quote.span.end, 2) ?? s;
         const whole = last > s ? { ...sentence, end: sentences[last].end, text: text.slice(sentence.start, sentences[last].end) } : sentence;
         const wholeRuns = last > s ? nameRunsOf(whole.text, whole.start) : runs;
         const speaker = attribute(text, whole, quote.span, wholeRuns, people, lastPerson);
@@ -135,6 +141,22 @@ export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
     ctx.state.people = [...ownPeople];
   }
   return quotes;
+}
+
+/**
+ * The first of a paragraph's sentences (consecutive indices, in text order) whose span, `slack` characters longer,
+ * holds `offset`; by binary search, so a paragraph of many sentences and quotes costs no more per quote.
+ */
+function sentenceHolding(sentences: readonly Sentence[], paragraphSentences: readonly number[], offset: number, slack = 0): number | undefined {
+  let lo = 0;
+  let hi = paragraphSentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[paragraphSentences[mid]].end + slack < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = paragraphSentences[lo];
+  return i !== undefined && sentences[i].start <= offset ? i : undefined;
 }
 
 /** Places and institutions follow "in", "the", "of"…; people rarely do. */

@@ -16,6 +16,11 @@ const MAX_CRASHES = 3;
  * queue behind a long check in the worker. Longer drafts go to the worker like checks do.
  */
 const DESCRIBE_IN_PROCESS_CHARS = 100_000;
+/**
+ * Drafts of this many characters or more are checked in the worker even without `--engine-thread` (started on first
+ * need): a first check costs about 1.5 s per MB, which would hold up every hover and edit of every other draft.
+ */
+export const LARGE_DRAFT_CHARS = 100_000;
 
 type Work =
   | { op: 'check'; text: string; options: CheckOptions }
@@ -60,10 +65,14 @@ export class EngineHost {
   private crashes = 0;
   private inProcess: boolean;
 
-  /** `script`: the file the worker runs (the server bundle); undefined → always in-process. */
+  /**
+   * `script`: the file the worker runs (the server bundle); undefined → always in-process. `workerFromChars`: drafts
+   * shorter than this are checked in-process (0: every check in the worker).
+   */
   constructor(
     private readonly ctx: ServerContext,
     private readonly script: string | undefined,
+    private readonly workerFromChars = 0,
   ) {
     this.inProcess = !script || !/\.(c?js)$/.test(script);
   }
@@ -78,6 +87,7 @@ export class EngineHost {
 
   private async run(corpus: Corpus, generation: number, work: Work): Promise<unknown> {
     if (work.op === 'describe' && work.text.length < DESCRIBE_IN_PROCESS_CHARS) return this.runHere(corpus, work);
+    if (work.text.length < this.workerFromChars) return this.runHere(corpus, work);
     const worker = this.inProcess ? undefined : this.ensureWorker();
     if (!worker) return this.runHere(corpus, work);
     try {

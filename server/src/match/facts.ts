@@ -1,5 +1,5 @@
 // Matching a draft figure or date to the source claims about the same thing, by the words around them.
-import type { DateClaim, FigureClaim, Span } from '../model/types';
+import type { DateClaim, FigureClaim, QuoteClaim, Span } from '../model/types';
 import type { Corpus, SourceDoc } from '../corpus/corpus';
 import type { AnalyzedText, Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
@@ -22,9 +22,32 @@ export function localWords(draft: Segmented, span: Span, reach = 60): string[] {
   return contentWords(draft.text.slice(from, span.start) + ' ' + draft.text.slice(span.end, to));
 }
 
+/** The first sentence holding `offset` (0 if none), by binary search: sentences are in order and do not overlap. */
 function sentenceOf(draft: Segmented, offset: number): number {
-  const i = draft.sentences.findIndex((s) => s.start <= offset && offset <= s.end);
-  return i < 0 ? 0 : i;
+  const { sentences } = draft;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sentences.length && sentences[lo].start <= offset ? lo : 0;
+}
+
+/** The quotes of each sentence, grouped once per text: a claim looks at its own sentence's, not at every quote. */
+const quotesBySentence = new WeakMap<readonly QuoteClaim[], Map<number, QuoteClaim[]>>();
+function quotesInSentence(draft: AnalyzedText, sentence: number): readonly QuoteClaim[] {
+  let bySentence = quotesBySentence.get(draft.quotes);
+  if (!bySentence) {
+    quotesBySentence.set(draft.quotes, (bySentence = new Map()));
+    for (const q of draft.quotes) {
+      const list = bySentence.get(q.sentence);
+      if (list) list.push(q);
+      else bySentence.set(q.sentence, [q]);
+    }
+  }
+  return bySentence.get(sentence) ?? [];
 }
 
 /**
@@ -42,7 +65,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const { index } = corpus;
   // The claim's own words and any quotation say nothing about which fact this is: sources often quote apart.
   const own = new Set(contentWords(claim.text));
-  for (const q of draft.quotes) if (q.sentence === claim.sentence) for (const w of contentWords(q.words)) own.add(w);
+  for (const q of quotesInSentence(draft, claim.sentence)) for (const w of contentWords(q.words)) own.add(w);
   const sentenceWords = (draft.sentenceWords[claim.sentence] ?? []).filter((w) => !own.has(w));
   const local = localWords(draft, claim.span).filter((w) => !own.has(w));
   if (!sentenceWords.length) return [];
@@ -134,8 +157,8 @@ function differentEvent(draft: { names: string[]; text: string }, source: Segmen
 
 /** Lower-case words hugging a claim (what was counted, what happened): they tell apart two figures in one sentence. */
 function hugWords(doc: Segmented, span: Span): string[] {
-  const sentence = doc.sentences.find((s) => s.start <= span.start && span.start <= s.end);
-  if (!sentence) return [];
+  const sentence = doc.sentences[sentenceOf(doc, span.start)];
+  if (!sentence || sentence.start > span.start || span.start > sentence.end) return [];
   // Only the claim's own clause: "…were injured, and up to 40,000" must not borrow "injured".
   const before = doc.text.slice(Math.max(sentence.start, span.start - 25), span.start).split(/[,;:]|\band\b|\bwhile\b/).pop() ?? '';
   const after = doc.text.slice(span.end, Math.min(sentence.end, span.end + 40));
