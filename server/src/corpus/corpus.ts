@@ -52,7 +52,7 @@ export interface LoadOptions {
 }
 
 /** Changes whenever segmentation changes, so an index cache from an older engine is never trusted. */
-export const SEGMENTATION_VERSION = 'segment-2';
+export const SEGMENTATION_VERSION = 'segment-3';
 
 interface SourceFile { path: string; text: string; size?: number; mtimeMs?: number; warning?: string }
 
@@ -242,7 +242,10 @@ function buildCorpus(
   const sources: SourceDoc[] = [];
   files.forEach((file, i) => {
     const seg = segmented[i];
-    if (!seg.sentences.length) return;
+    if (!seg.sentences.length) {
+      problems.push({ path: file.path, reason: 'no text to check (front matter only)' });
+      return;
+    }
     for (const warning of seg.meta.warnings) problems.push({ path: file.path, reason: warning });
     sources.push(new Source(sources.length, file.path, seg.meta, () => seg, knownPeople, problems));
   });
