@@ -33,7 +33,8 @@ export async function listSourceFiles(root: string, problems: SourceProblem[]): 
 }
 
 /**
- * Reads a text file; refuses binary or oversized files with a reason; decodes non-UTF-8 as Windows-1252 with a warning.
+ * Reads a text file; refuses binary or oversized files with a reason; decodes damaged UTF-8 with replacement characters,
+ * and other non-UTF-8 as Windows-1252, with a warning.
  * Synchronous on purpose: for thousands of small sources it is about three times faster than awaiting each read.
  */
 export function readTextFile(path: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES): ReadResult {
@@ -60,8 +61,57 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   try {
     return { text: strictUtf8.decode(bytes) };
   } catch {
-    return { text: decodeWindows1252(bytes), warning: 'not valid UTF-8; read as Windows-1252' };
+    // Valid multi-byte sequences say the file is UTF-8 with a few damaged bytes; a Windows-1252 file has (almost) none.
+    const { multiByte, badPlaces } = utf8Damage(bytes);
+    if (multiByte === 0 || multiByte < badPlaces.length) return { text: decodeWindows1252(bytes), warning: 'not valid UTF-8; read as Windows-1252' };
+    const first = badPlaces[0];
+    const more = badPlaces.length > 1 ? ` and ${badPlaces.length - 1} more places` : '';
+    const plural = badPlaces.length > 1 ? 'bytes' : 'byte';
+    return { text: lenientUtf8.decode(bytes), warning: `not valid UTF-8 at byte ${first} (line ${lineAt(bytes, first)})${more}; read as UTF-8, the bad ${plural} shown as \uFFFD` };
   }
+}
+
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/** Valid multi-byte sequences, and where each run of bytes that is not valid UTF-8 starts. */
+function utf8Damage(bytes: Uint8Array): { multiByte: number; badPlaces: number[] } {
+  let multiByte = 0;
+  const badPlaces: number[] = [];
+  let lastBad = -2;
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8SequenceAt(bytes, i);
+    if (length > 0) {
+      if (length > 1) multiByte++;
+      i += length;
+      continue;
+    }
+    if (lastBad !== i - 1) badPlaces.push(i);
+    lastBad = i++;
+  }
+  return { multiByte, badPlaces };
+}
+
+/** The length of the valid UTF-8 sequence starting at `i` (no overlongs, surrogates or code points past U+10FFFF), or 0. */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  if (b < 0x80) return 1;
+  const cont = (k: number, low = 0x80, high = 0xbf) => i + k < bytes.length && bytes[i + k] >= low && bytes[i + k] <= high;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const second = b === 0xe0 ? cont(1, 0xa0) : b === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+    return second && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const second = b === 0xf0 ? cont(1, 0x90) : b === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+    return second && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 // Node's small-ICU builds decode 0x80–0x9F as C1 controls; Word's curly quotes and dashes live there.
