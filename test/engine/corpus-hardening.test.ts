@@ -1,6 +1,6 @@
 // Issue 13: no source text is lost or counted twice, and every file skipped is named with its reason.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,6 +16,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 /** A fresh folder under the test's temporary folder, filled with `files` (name → text or bytes). */
 function folder(name: string, files: Record<string, string | Buffer>): string {
   const root = join(dir, name);
+  mkdirSync(root, { recursive: true });
   for (const [file, body] of Object.entries(files)) {
     mkdirSync(join(root, file, '..'), { recursive: true });
     writeFileSync(join(root, file), body);
@@ -69,5 +70,71 @@ describe('decoding: one bad byte does not turn a UTF-8 file into Windows-1252', 
     const corpus = await loadCorpus([folder('onebad', { 'wire.md': bytes })], { cache: false });
     assert.equal(corpus.sources[0].quotes.length, 1);
     assert.ok(corpus.problems[0].reason.startsWith(`not valid UTF-8 at byte ${bytes.indexOf(0xff)} (line 1);`), corpus.problems[0].reason);
+  });
+});
+
+const WIRE = (n: number, outlet: string) => `---\noutlet: ${outlet}\n---\n\nThe harbour office in Veldmark said ${n} ferries were stranded at the crossing on Monday.\n`;
+const reasons = (corpus: { problems: Array<{ path: string; reason: string }> }) => corpus.problems.map((p) => [p.path, p.reason]);
+
+describe('roots given twice or nested: each source counted once', () => {
+  it('the same folder twice', async () => {
+    const root = folder('twice', { 'a.md': WIRE(14, 'Harbour Post'), 'b.md': WIRE(14, 'Coast Wire') });
+    const corpus = await loadCorpus([root, root + '/'], { cache: false });
+    assert.equal(corpus.sources.length, 2);
+    assert.deepEqual(reasons(corpus), [[root, 'given twice; read once']]);
+    const [finding] = checkText(corpus, 'The harbour office in Veldmark said 19 ferries were stranded at the crossing on Monday.\n');
+    assert.match(finding.message, /2 sources say/);
+  });
+
+  it('a folder inside another root, given before it', async () => {
+    const root = folder('nested', { 'a.md': WIRE(14, 'Harbour Post'), 'inner/b.md': WIRE(14, 'Coast Wire') });
+    const corpus = await loadCorpus([join(root, 'inner'), root], { cache: false });
+    assert.deepEqual(corpus.sources.map((s) => s.info.path), [join(root, 'a.md'), join(root, 'inner', 'b.md')]);
+    assert.deepEqual(reasons(corpus), [[join(root, 'inner'), `inside ${root}; read once, from there`]]);
+  });
+});
+
+describe('file system edge cases', () => {
+  it('symbolic links are followed once, with loops, broken links and duplicates named', async () => {
+    const outside = folder('outside', { 'far.md': WIRE(14, 'Far Wire') });
+    const root = folder('links', { 'a.md': WIRE(14, 'Harbour Post'), 'sub/b.md': WIRE(14, 'Coast Wire') });
+    symlinkSync(join(outside, 'far.md'), join(root, 'far-file.md'));
+    symlinkSync(outside, join(root, 'far-folder'));
+    symlinkSync(join(root, 'a.md'), join(root, 'again.md'));
+    symlinkSync(join(root, 'missing.md'), join(root, 'broken.md'));
+    symlinkSync(root, join(root, 'sub', 'up'));
+    symlinkSync(join(root, 'self-b'), join(root, 'self-a'));
+    symlinkSync(join(root, 'self-a'), join(root, 'self-b'));
+    const corpus = await loadCorpus([root], { cache: false });
+    assert.deepEqual(corpus.sources.map((s) => s.info.path.slice(root.length + 1)), ['a.md', 'far-file.md', 'sub/b.md']);
+    assert.deepEqual(reasons(corpus), [
+      [join(root, 'again.md'), `the same file as ${join(root, 'a.md')}; skipped`],
+      [join(root, 'broken.md'), 'broken symbolic link; skipped'],
+      [join(root, 'far-file.md'), `symbolic link to ${join(outside, 'far.md')}, outside the sources folder; read`],
+      [join(root, 'far-folder'), `symbolic link to ${outside}, outside the sources folder; read`],
+      [join(root, 'far-folder', 'far.md'), `the same file as ${join(root, 'far-file.md')}; skipped`],
+      [join(root, 'self-a'), 'symbolic link loop; skipped'],
+      [join(root, 'self-b'), 'symbolic link loop; skipped'],
+      [join(root, 'sub', 'up'), `symbolic link loop (to ${root}); skipped`],
+    ]);
+  });
+
+  it('a linked folder outside the sources folder is read, and said so', async () => {
+    const outside = folder('outside2', { 'far.md': WIRE(14, 'Far Wire') });
+    const root = folder('links2', { 'a.md': WIRE(14, 'Harbour Post') });
+    symlinkSync(outside, join(root, 'far'));
+    const corpus = await loadCorpus([root], { cache: false });
+    assert.deepEqual(corpus.sources.map((s) => s.info.path), [join(root, 'a.md'), join(root, 'far', 'far.md')]);
+    assert.deepEqual(reasons(corpus), [[join(root, 'far'), `symbolic link to ${outside}, outside the sources folder; read`]]);
+  });
+
+  it('a file name that is not UTF-8 is read through its bytes and shown with escapes', async () => {
+    const root = folder('names', {});
+    const name = Buffer.concat([Buffer.from(join(root, 'caf')), Buffer.from([0xe9]), Buffer.from('.md')]);
+    writeFileSync(name, WIRE(14, 'Harbour Post'));
+    const corpus = await loadCorpus([root], { cache: false });
+    assert.deepEqual(corpus.sources.map((s) => s.info.path), [join(root, 'caf\\xE9.md')]);
+    assert.equal(corpus.sources[0].info.outlet, 'Harbour Post');
+    assert.deepEqual(reasons(corpus), [[join(root, 'caf\\xE9.md'), 'its name is not UTF-8; shown with \\x escapes']]);
   });
 });
