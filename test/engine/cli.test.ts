@@ -1,7 +1,7 @@
 // The CLI as users run it: `node dist/cli.js`, exit codes, the JSON contract, and `sources`.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -179,5 +179,21 @@ describe('corroborate sources', () => {
     const r = cli('rules');
     assert.equal(r.code, 0);
     for (const id of RULE_IDS) assert.match(r.stdout, new RegExp(`^${id} \\(`, 'm'));
+  });
+});
+
+describe('corroborate check: a draft inside its own sources folder', () => {
+  it('is checked against the other sources, never as evidence for itself, and says so once', () => {
+    const sources = join(dir, 'with-draft');
+    mkdirSync(sources);
+    writeFileSync(join(sources, 'wire.md'), '---\noutlet: Harbour Post\n---\n\nThe harbour office in Veldmark said 14 ferries were stranded at the crossing on Monday.\n');
+    const draft = join(sources, 'draft.md');
+    writeFileSync(draft, 'The harbour office in Veldmark said 19 ferries were stranded at the crossing on Monday.\n');
+    const r = cli('check', draft, '--sources', sources, '--format', 'json');
+    const [finding] = JSON.parse(r.stdout).files[0].findings;
+    assert.equal(finding?.rule, 'figure/conflict', r.stdout);
+    assert.match(finding.message, /1 source says “14 ferries”/);
+    assert.equal(finding.evidence.length, 1);
+    assert.equal(r.stderr, `corroborate: source ${draft}: the draft being checked; not used as evidence for itself\n`);
   });
 });

@@ -63,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
   if (!positional.length) throw new UsageError('check needs at least one draft');
   if (!sources.length) throw new UsageError('check needs --sources <dir>');
   const drafts = positional.map((path) => ({ path: resolve(path), text: readDraft(path) }));
-  const corpus = await loadCorpus(sources);
+  // A draft kept in its sources folder is checked against the rest, never as evidence for itself.
+  const corpus = await loadCorpus(sources, { exclude: drafts.map((d) => d.path) });
   warnProblems(corpus);
   if (!corpus.sources.length) return fail(`no readable .txt or .md sources under ${sources.join(', ')}`);
   const files = drafts.map((d) => ({ path: d.path, text: d.text, findings: checkText(corpus, d.text) }));
