@@ -1,6 +1,6 @@
 // Issue 13: no source text is lost or counted twice, and every file skipped is named with its reason.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -136,5 +136,30 @@ describe('file system edge cases', () => {
     assert.deepEqual(corpus.sources.map((s) => s.info.path), [join(root, 'caf\\xE9.md')]);
     assert.equal(corpus.sources[0].info.outlet, 'Harbour Post');
     assert.deepEqual(reasons(corpus), [[join(root, 'caf\\xE9.md'), 'its name is not UTF-8; shown with \\x escapes']]);
+  });
+});
+
+describe('the on-disk index', () => {
+  it('a source edited to the same size with its mtime restored is read afresh, not taken from the index', async () => {
+    const previous = process.env.CORROBORATE_CACHE_DIR;
+    process.env.CORROBORATE_CACHE_DIR = join(dir, 'stale-cache');
+    try {
+      const root = folder('stale', { 'a.md': WIRE(14, 'Harbour Post'), 'b.md': WIRE(15, 'Coast Wire') });
+      const path = join(root, 'a.md');
+      utimesSync(path, 1_700_000_000, 1_700_000_000); // whole seconds, so the restored mtime is exactly the same
+      const cold = await loadCorpus([root]);
+      await cold.indexWritten;
+      const stamp = statSync(path);
+      writeFileSync(path, WIRE(14, 'Harbour Post').replace('ferries were stranded', 'ferries were grounded'));
+      utimesSync(path, 1_700_000_000, 1_700_000_000);
+      assert.equal(statSync(path).size, stamp.size);
+      assert.equal(statSync(path).mtimeMs, stamp.mtimeMs);
+      const again = await loadCorpus([root]);
+      assert.notEqual(again.warmStart, true);
+      assert.match(again.sources[0].segmented.sentences.at(-1)!.text, /grounded/);
+    } finally {
+      if (previous === undefined) delete process.env.CORROBORATE_CACHE_DIR;
+      else process.env.CORROBORATE_CACHE_DIR = previous;
+    }
   });
 });

@@ -56,7 +56,7 @@ export interface LoadOptions {
 /** Changes whenever segmentation changes, so an index cache from an older engine is never trusted. */
 export const SEGMENTATION_VERSION = 'segment-3';
 
-interface SourceFile { path: string; text: string; size?: number; mtimeMs?: number; warning?: string }
+interface SourceFile { path: string; text: string; size?: number; mtimeMs?: number; ctimeMs?: number; ino?: number; warning?: string }
 
 export async function loadCorpus(roots: string[], options: LoadOptions = {}): Promise<Corpus> {
   const problems: SourceProblem[] = [];
@@ -83,13 +83,13 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
     else if (read.text !== undefined) {
       if (read.warning) problems.push({ path, reason: read.warning });
       if (!read.text.trim()) problems.push({ path, reason: 'empty file' });
-      else files.push({ path, text: read.text, size: read.size, mtimeMs: read.mtimeMs, warning: read.warning });
+      else files.push({ path, text: read.text, size: read.size, mtimeMs: read.mtimeMs, ctimeMs: read.ctimeMs, ino: read.ino, warning: read.warning });
     }
     options.onProgress?.(++done, listed.length);
   }
   const reuse = (file: SourceFile): Segmented | undefined => {
     const entry = cached?.sources.get(file.path);
-    if (!entry || file.size === undefined || file.mtimeMs === undefined || !isFresh(entry, { size: file.size, mtimeMs: file.mtimeMs })) return undefined;
+    if (!entry || file.size === undefined || file.mtimeMs === undefined || !isFresh(entry, { size: file.size, mtimeMs: file.mtimeMs, ctimeMs: file.ctimeMs, ino: file.ino })) return undefined;
     try {
       return rehydrate(entry.segmented, file.text);
     } catch {
@@ -107,7 +107,7 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
     const sources = new Map(
       corpus.sources.map((s) => {
         const file = byPath.get(s.info.path);
-        return [s.info.path, { path: s.info.path, size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1, segmented: s.segmented }];
+        return [s.info.path, { path: s.info.path, size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1, ctimeMs: file?.ctimeMs, ino: file?.ino, segmented: s.segmented }];
       }),
     );
     const extra: CorpusSnapshot = {

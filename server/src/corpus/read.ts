@@ -6,7 +6,7 @@ import type { SourceProblem } from '../model/types';
 export const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
 export const DEFAULT_MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 
-export interface ReadResult { text?: string; problem?: string; warning?: string; size?: number; mtimeMs?: number }
+export interface ReadResult { text?: string; problem?: string; warning?: string; size?: number; mtimeMs?: number; ctimeMs?: number; ino?: number }
 
 /** A source file as shown to people (`path`) and as handed to the file system (`fsPath`: bytes when its name is not UTF-8). */
 export interface ListedFile { path: string; fsPath: string | Buffer }
@@ -146,7 +146,7 @@ export function readTextFile(path: string | Buffer, maxBytes = DEFAULT_MAX_SOURC
     fd = openSync(path, 'r');
     const stat = fstatSync(fd);
     if (stat.size > maxBytes) return { problem: `too large (${(stat.size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB)` };
-    return { ...decodeText(readFileSync(fd)), size: stat.size, mtimeMs: stat.mtimeMs };
+    return { ...decodeText(readFileSync(fd)), size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
   } catch (error) {
     return { problem: describeFsError(error) };
   } finally {
