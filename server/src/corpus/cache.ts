@@ -47,6 +47,8 @@ const MAGIC = Buffer.from('CRBIDX', 'latin1');
 const FORMAT = 2;
 /** Size, mtimeMs, ctimeMs, inode (NaN when unknown). */
 const FLOATS_PER_SOURCE = 4;
+/** Longer engine versions are refused unread: a corrupt length must not pull the whole file into a message. */
+const MAX_VERSION_BYTES = 256;
 /** magic (6) · format u16 · version length u32 · payload length u32 · sha256 (32); then the version (UTF-8), padded to 8. */
 const FIXED_HEADER = 6 + 2 + 4 + 4 + 32;
 /** Payload counts: sources, strings, ints, floats, string bytes, v8 bytes, two spare. */
@@ -281,9 +283,9 @@ function expectKeys(value: object, keys: readonly string[]): void {
  * corrupt/mismatched files so the caller can log "index cache … rebuilt: <reason>". The segmentations come back
  * without text: `rehydrate` each with its file's text before use. */
 export async function readCache(path: string, roots: string[], version: string, onProblem?: (reason: string) => void): Promise<CacheFile | undefined> {
-  let data: Buffer;
+  let handle: fs.FileHandle;
   try {
-    data = await fs.readFile(path);
+    handle = await fs.open(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') onProblem?.(`unreadable (${code ?? (error as Error).message})`);
@@ -294,20 +296,28 @@ export async function readCache(path: string, roots: string[], version: string, 
     return undefined;
   };
   try {
-    if (data.length < FIXED_HEADER) return problem(data.length ? 'truncated header' : 'empty file');
-    if (!data.subarray(0, 6).equals(MAGIC)) return problem('not an index file (bad magic)');
-    const format = data.readUInt16LE(6);
+    // The header is read and checked first: whatever sits at the cache path, only a valid header's payload is read.
+    const stat = await handle.stat();
+    if (!stat.isFile()) return problem(`unreadable (${stat.isDirectory() ? 'a folder' : 'not a file'})`);
+    const size = stat.size;
+    const head = Buffer.alloc(Math.min(size, pad8(FIXED_HEADER + MAX_VERSION_BYTES)));
+    await readFully(handle, head, 0);
+    if (head.length < FIXED_HEADER) return problem(head.length ? 'truncated header' : 'empty file');
+    if (!head.subarray(0, 6).equals(MAGIC)) return problem('not an index file (bad magic)');
+    const format = head.readUInt16LE(6);
     if (format !== FORMAT) return problem(`index format ${format}, expected ${FORMAT}`);
-    const versionLength = data.readUInt32LE(8);
-    const payloadLength = data.readUInt32LE(12);
+    const versionLength = head.readUInt32LE(8);
+    const payloadLength = head.readUInt32LE(12);
+    if (versionLength > MAX_VERSION_BYTES) return problem(`bad header (an engine version of ${versionLength} bytes)`);
     const start = pad8(FIXED_HEADER + versionLength);
-    if (data.length < start) return problem('truncated header');
-    const fileVersion = data.toString('utf8', FIXED_HEADER, FIXED_HEADER + versionLength);
+    if (head.length < start) return problem('truncated header');
+    const fileVersion = head.toString('utf8', FIXED_HEADER, FIXED_HEADER + versionLength);
     if (fileVersion !== version) return problem(`built by engine ${fileVersion}, this is ${version}`);
-    if (data.length < start + payloadLength) return problem(`truncated (${data.length - start} of ${payloadLength} payload bytes)`);
-    if (data.length > start + payloadLength) return problem('trailing bytes after the payload');
-    const payload = data.subarray(start, start + payloadLength);
-    if (!createHash('sha256').update(payload).digest().equals(data.subarray(16, 48))) return problem('checksum mismatch');
+    if (size < start + payloadLength) return problem(`truncated (${size - start} of ${payloadLength} payload bytes)`);
+    if (size > start + payloadLength) return problem('trailing bytes after the payload');
+    const payload = Buffer.alloc(payloadLength);
+    await readFully(handle, payload, start);
+    if (!createHash('sha256').update(payload).digest().equals(head.subarray(16, 48))) return problem('checksum mismatch');
     const decoded = decode(payload);
     const expected = normalRoots(roots);
     if (decoded.roots.length !== expected.length || decoded.roots.some((r, i) => r !== expected[i])) return problem('built for other source folders');
@@ -316,6 +326,17 @@ export async function readCache(path: string, roots: string[], version: string, 
     return file;
   } catch (error) {
     return problem(`could not be decoded (${(error as Error).message})`);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** Fills `buffer` from the file at `position`; a file that ends first is "truncated". */
+async function readFully(handle: fs.FileHandle, buffer: Buffer, position: number): Promise<void> {
+  for (let done = 0; done < buffer.length; ) {
+    const { bytesRead } = await handle.read(buffer, done, buffer.length - done, position + done);
+    if (bytesRead === 0) throw new Error('truncated');
+    done += bytesRead;
   }
 }
 

@@ -64,7 +64,7 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_SOURCE_BYTES;
   const cachePath = options.cache === false ? undefined : cachePathFor(absolute, SEGMENTATION_VERSION);
   const cached = cachePath
-    ? await readCache(cachePath, absolute, SEGMENTATION_VERSION, (reason) => problems.push({ path: cachePath, reason: `index cache not used, rebuilt: ${reason}` }))
+    ? await readCache(cachePath, absolute, SEGMENTATION_VERSION, (reason) => problems.push({ path: cachePath, reason: `index cache not used, rebuilt: ${reason}`, kind: 'cache' }))
     : undefined;
   const exclude = new Set((options.exclude ?? []).flatMap((path) => realPathOf(path) ?? []));
   const listed = await listSourceFiles(absolute, problems, exclude);

@@ -210,7 +210,7 @@ export class CorpusManager {
   }
 
   private reportProblems(corpus: Corpus): void {
-    for (const p of corpus.problems) this.ctx.log.warn(`source skipped: ${p.path}: ${p.reason}`);
+    for (const p of corpus.problems) this.ctx.log.warn(`${p.kind === 'cache' ? 'on-disk index' : 'source skipped'}: ${p.path}: ${p.reason}`);
     const key = corpus.problems.map((p) => `${p.path}:${p.reason}`).join('\n');
     if (key === this.lastProblemsKey) return;
     this.lastProblemsKey = key;
