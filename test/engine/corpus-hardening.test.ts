@@ -163,3 +163,35 @@ describe('the on-disk index', () => {
     }
   });
 });
+
+describe('a hostile corpus', () => {
+  it('loads without an exception: every readable file counted once, every skipped one named with a reason', async () => {
+    const body = (n: number) => `The harbour office in Veldmark said ${n} ferries were stranded at the crossing on Monday.\n`;
+    const root = folder('hostile', {
+      'nul.md': Buffer.concat([Buffer.from(body(1)), Buffer.from([0, 1, 2])]),
+      'bad-utf8.md': Buffer.concat([Buffer.from('“Quoted,” she said. '), Buffer.from([0xff, 0xfe]), Buffer.from(body(2))]),
+      'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body(3))]),
+      'crlf.md': body(4).replace(/\n/g, '\r\n') + 'Second line without a stop\r\n',
+      'too-large.md': body(5).repeat(200),
+      'escape.md': `Title \u001b]0;pwned\u0007 here\n\n${body(6)}\u001b[2J`,
+      'bidi.md': `---\noutlet: Harbour \u202ePost\n---\n\n${body(7)}`,
+      'nested/inner.md': body(8),
+    });
+    symlinkSync(root, join(root, 'nested', 'loop'));
+    symlinkSync(join(root, 'gone.md'), join(root, 'broken.md'));
+    const corpus = await loadCorpus([root, root, join(root, 'nested')], { cache: false, maxFileBytes: 4096 });
+    const shown = corpus.sources.map((s) => s.info.path.slice(root.length + 1));
+    assert.deepEqual(shown, ['bad-utf8.md', 'bidi.md', 'bom.md', 'crlf.md', 'escape.md', join('nested', 'inner.md')]);
+    assert.equal(new Set(shown).size, shown.length, 'each source once');
+    const named = new Map(corpus.problems.map((p) => [p.path, p.reason]));
+    for (const skipped of ['nul.md', 'too-large.md', 'broken.md', join('nested', 'loop')]) assert.ok(named.get(join(root, skipped)), `${skipped} is named: ${JSON.stringify(corpus.problems)}`);
+    assert.ok(named.get(join(root, 'nested')), 'the nested root is named');
+    assert.ok(corpus.problems.every((p) => p.reason.length > 0));
+    assert.match(named.get(join(root, 'bad-utf8.md')) ?? '', /not valid UTF-8 at byte/);
+    assert.ok(corpus.sources.every((s) => s.segmented.sentences.length > 0));
+    assert.equal(corpus.sources.find((s) => s.info.path.endsWith('bom.md'))!.text[0], 'T', 'the BOM is dropped');
+    assert.ok(corpus.sources.find((s) => s.info.path.endsWith('crlf.md'))!.text.includes('Second line without a stop'));
+    const findings = checkText(corpus, body(9) + 'Second line without a stop\n');
+    assert.ok(findings.some((f) => f.rule === 'figure/conflict'), JSON.stringify(findings));
+  });
+});
