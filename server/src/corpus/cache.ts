@@ -315,7 +315,7 @@ export async function readCache(path: string, roots: string[], version: string, 
     if (fileVersion !== version) return problem(`built by engine ${fileVersion}, this is ${version}`);
     if (size < start + payloadLength) return problem(`truncated (${size - start} of ${payloadLength} payload bytes)`);
     if (size > start + payloadLength) return problem('trailing bytes after the payload');
-    const payload = Buffer.alloc(payloadLength);
+    const payload = Buffer.allocUnsafeSlow(payloadLength); // not zero-filled (readFully fills it or throws), not pooled (aligned)
     await readFully(handle, payload, start);
     if (!createHash('sha256').update(payload).digest().equals(head.subarray(16, 48))) return problem('checksum mismatch');
     const decoded = decode(payload);
