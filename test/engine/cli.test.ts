@@ -1,11 +1,13 @@
 // The CLI as users run it: `node dist/cli.js`, exit codes, the JSON contract, and `sources`.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { RULE_IDS } from '../../server/src/model/types';
+import { cachePathFor } from '../../server/src/corpus/cache';
+import { SEGMENTATION_VERSION } from '../../server/src/corpus/corpus';
 import { ROOT, SEEDS } from './helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -65,8 +67,42 @@ describe('corroborate check: exit codes', () => {
       assert.equal(r.code, 2, `exit ${r.code}; stderr: ${r.stderr}`);
       assert.match(r.stderr, message);
       assert.equal(r.stdout, '', 'nothing on stdout');
+      assert.doesNotMatch(r.stderr, /usage:/, 'not the whole usage text');
+      if (!why.includes('sources folder')) {
+        assert.equal(r.stderr.trimEnd().split('\n').length, 1, `one line, not the usage text: ${r.stderr}`);
+        assert.match(r.stderr, /corroborate --help/);
+      }
     });
   }
+});
+
+describe('corroborate check: input errors are one line, never a stack trace', () => {
+  it('a folder given as a draft is expanded to the .md and .txt drafts in it', () => {
+    const drafts = join(dir, 'drafts');
+    mkdirSync(join(drafts, 'more'), { recursive: true });
+    writeFileSync(join(drafts, 'one.md'), 'The weather in Kyiv was cold and grey.\n');
+    writeFileSync(join(drafts, 'more', 'two.txt'), 'The markets were calm.\n');
+    writeFileSync(join(drafts, 'notes.json'), '{}');
+    const r = cli('check', drafts, '--sources', SEEDS, '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), [join(drafts, 'more', 'two.txt'), join(drafts, 'one.md')]);
+  });
+
+  it('a folder with no drafts in it: exit 2, one line', () => {
+    const none = join(dir, 'no-drafts');
+    mkdirSync(none);
+    const r = cli('check', none, '--sources', SEEDS);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `corroborate: no .md or .txt drafts in ${none} (corroborate --help shows usage)\n`);
+  });
+
+  it('malformed front matter in a draft is said on stderr, and the draft is still checked', () => {
+    const draft = join(dir, 'badfm-draft.md');
+    writeFileSync(draft, '---\ntitle: [unclosed\n---\n\nZelensky said 32 missiles and more than 460 drones hit Ukrainian cities.\n');
+    const r = cli('check', draft, '--sources', SEEDS, '--format', 'json');
+    assert.match(r.stderr, new RegExp(`^corroborate: ${draft.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: front matter could not be read`));
+    assert.ok(JSON.parse(r.stdout).files[0].findings.some((f: { rule: string }) => f.rule === 'figure/conflict'));
+  });
 });
 
 describe('corroborate check: output', () => {
@@ -179,5 +215,37 @@ describe('corroborate sources', () => {
     const r = cli('rules');
     assert.equal(r.code, 0);
     for (const id of RULE_IDS) assert.match(r.stdout, new RegExp(`^${id} \\(`, 'm'));
+  });
+});
+
+describe('corroborate check: a draft inside its own sources folder', () => {
+  it('is checked against the other sources, never as evidence for itself, and says so once', () => {
+    const sources = join(dir, 'with-draft');
+    mkdirSync(sources);
+    writeFileSync(join(sources, 'wire.md'), '---\noutlet: Harbour Post\n---\n\nThe harbour office in Veldmark said 14 ferries were stranded at the crossing on Monday.\n');
+    const draft = join(sources, 'draft.md');
+    writeFileSync(draft, 'The harbour office in Veldmark said 19 ferries were stranded at the crossing on Monday.\n');
+    const r = cli('check', draft, '--sources', sources, '--format', 'json');
+    const [finding] = JSON.parse(r.stdout).files[0].findings;
+    assert.equal(finding?.rule, 'figure/conflict', r.stdout);
+    assert.match(finding.message, /1 source says “14 ferries”/);
+    assert.equal(finding.evidence.length, 1);
+    assert.equal(r.stderr, `corroborate: source ${draft}: the draft being checked; not used as evidence for itself\n`);
+  });
+});
+
+describe('corroborate: cache problems', () => {
+  it('are labelled as cache problems, in one short line', () => {
+    const cacheDir = join(dir, 'cache');
+    const previous = process.env.CORROBORATE_CACHE_DIR;
+    process.env.CORROBORATE_CACHE_DIR = cacheDir;
+    const path = cachePathFor([SEEDS], SEGMENTATION_VERSION)!;
+    if (previous === undefined) delete process.env.CORROBORATE_CACHE_DIR;
+    else process.env.CORROBORATE_CACHE_DIR = previous;
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(path, 'not an index at all '.repeat(10_000));
+    const r = spawnSync(process.execPath, [CLI, 'check', join(dir, 'clean.md'), '--sources', SEEDS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CORROBORATE_CACHE_DIR: cacheDir } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, `corroborate: cache ${path}: index cache not used, rebuilt: not an index file (bad magic)\n`);
   });
 });

@@ -1,7 +1,7 @@
 // The on-disk index: what is written comes back equal, and a damaged, stale or foreign file is refused with a reason.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -242,6 +242,30 @@ describe('readCache: a file that cannot be trusted is refused, never thrown', ()
     const { file, problems } = await read(path);
     assert.equal(file, undefined);
     assert.match(problems[0], /bad magic/);
+  });
+
+  it('a corrupt engine-version length: refused with a short reason, never the file itself', async () => {
+    const path = await written('long-version.idx');
+    const bytes = readFileSync(path);
+    for (const length of [0xfffffff9, 0x7ffffff9, 100_000]) {
+      bytes.writeUInt32LE(length, 8);
+      writeFileSync(path, Buffer.concat([bytes, Buffer.alloc(200_000, 0x41)]));
+      const { file, problems } = await read(path);
+      assert.equal(file, undefined);
+      assert.deepEqual(problems, [`bad header (an engine version of ${length} bytes)`]);
+    }
+  });
+
+  it('a huge file at the cache path is judged by its header, not read whole', async () => {
+    const path = await written('huge.idx');
+    const size = readFileSync(path).length;
+    truncateSync(path, 1 << 30); // sparse: 1 GB on paper
+    const before = process.memoryUsage().arrayBuffers;
+    const { file, problems } = await read(path);
+    assert.equal(file, undefined);
+    assert.deepEqual(problems, ['trailing bytes after the payload']);
+    assert.ok(process.memoryUsage().arrayBuffers - before < (1 << 30) / 4, 'the file was read whole');
+    truncateSync(path, size);
   });
 
   it('another engine version: refused, with both versions in the reason', async () => {

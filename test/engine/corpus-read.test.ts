@@ -140,7 +140,7 @@ describe('read helpers', () => {
 
   it('listSourceFiles: a missing folder is a problem, not a throw', async () => {
     const problems: SourceProblem[] = [];
-    assert.deepEqual(await listSourceFiles(join(dir, 'gone'), problems), []);
-    assert.deepEqual(problems.map((p) => p.reason), ['not found']);
+    assert.deepEqual(await listSourceFiles([join(dir, 'gone')], problems), []);
+    assert.deepEqual(problems.map((p) => p.reason), ['sources folder not found']);
   });
 });

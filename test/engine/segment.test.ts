@@ -23,6 +23,7 @@ describe('paragraphsOf and sentencesOf: table', () => {
     ['  Indented para.  \n\n\tTabbed.', ['Indented para.', 'Tabbed.'], [['Indented para.', 0], ['Tabbed.', 1]], 'surrounding whitespace trimmed'],
     ['No end punctuation', ['No end punctuation'], [['No end punctuation', 0]], 'a text without a full stop is one sentence'],
     ['', [], [], 'empty'],
+    ['A wrapped line that is well over fifty characters long and ends\nwithout a full stop on its last line, as officials said\n', ['A wrapped line that is well over fifty characters long and ends\nwithout a full stop on its last line, as officials said'], [['A wrapped line that is well over fifty characters long and ends\nwithout a full stop on its last line, as officials said', 0]], 'a last paragraph without a full stop, before a final newline, is kept'],
     ['   \n\n \t ', [], [], 'whitespace only'],
   ];
   for (const [text, paragraphs, sentences, why] of CASES) {
@@ -76,6 +77,13 @@ function assertSegmentInvariants(text: string) {
     assert.ok(s.start >= end, 'sentences in order, not overlapping');
     assert.equal(text.slice(s.start, s.end), s.text);
     end = s.end;
+  }
+  // No text is lost: every character that is not whitespace lies in a paragraph.
+  let p = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i])) continue;
+    while (p < paragraphs.length && paragraphs[p].end <= i) p++;
+    assert.ok(p < paragraphs.length && paragraphs[p].start <= i, `character ${i} (${JSON.stringify(text[i])}) is in no paragraph`);
   }
   // Every paragraph has at least one sentence.
   assert.deepEqual([...new Set(sentences.map((s) => s.paragraph))], paragraphs.map((_, i) => i));

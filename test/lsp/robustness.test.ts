@@ -108,6 +108,9 @@ describe('bad drafts', T, () => {
       const r = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'corroborate.checkDocument', arguments: [u] })) as { skipped?: string };
       assert.equal(r.skipped, u === js ? 'language' : 'source');
     }
+    // Said once, in the log, however often the source is checked.
+    await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'corroborate.checkDocument', arguments: [src] });
+    assert.equal(client.of('log', from).filter((l) => l.message.includes(`${source} is inside the sources folder`)).length, 1, client.logText());
     assert.equal(client.of('diagnostics', from).filter((d) => (d.uri === js || d.uri === src) && d.diagnostics.length > 0).length, 0);
   });
 });

@@ -3,7 +3,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkText, corpusDisagreements, loadCorpus, RULES, type Corpus, type Finding } from '../engine';
-import { decodeText } from '../corpus/read';
+import { decodeText, describeFsError, listSourceFiles } from '../corpus/read';
+import { readMetadata } from '../corpus/metadata';
+import type { SourceProblem } from '../model/types';
 import { formatText, formatSarif, formatSources } from './format';
 import { visible, visibleLine } from '../text/visible';
 
@@ -39,7 +41,7 @@ function parseArgs(argv: string[]) {
 }
 
 function warnProblems(corpus: Corpus) {
-  for (const p of corpus.problems) process.stderr.write(`corroborate: source ${visible(p.path)}: ${visibleLine(p.reason)}\n`);
+  for (const p of corpus.problems) process.stderr.write(`corroborate: ${p.kind === 'cache' ? 'cache' : 'source'} ${visible(p.path)}: ${visibleLine(p.reason)}\n`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -63,8 +65,9 @@ async function main(argv: string[]): Promise<number> {
   if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
   if (!positional.length) throw new UsageError('check needs at least one draft');
   if (!sources.length) throw new UsageError('check needs --sources <dir>');
-  const drafts = positional.map((path) => ({ path: resolve(path), text: readDraft(path) }));
-  const corpus = await loadCorpus(sources);
+  const drafts = (await Promise.all(positional.map(draftsAt))).flat();
+  // A draft kept in its sources folder is checked against the rest, never as evidence for itself.
+  const corpus = await loadCorpus(sources, { exclude: drafts.map((d) => d.path) });
   warnProblems(corpus);
   if (!corpus.sources.length) return fail(`no readable .txt or .md sources under ${sources.join(', ')}`);
   const files = drafts.map((d) => ({ path: d.path, text: d.text, findings: checkText(corpus, d.text) }));
@@ -79,22 +82,41 @@ function counts(s: Corpus['sources'][number]) {
   return { quotes: a.quotes.length, figures: a.figures.length, dates: a.dates.length, sentences: a.sentences.length };
 }
 
-function readDraft(path: string): string {
-  let size: number;
+/** The draft at `path`, or the .md and .txt drafts under it when it is a folder. */
+async function draftsAt(path: string): Promise<Array<{ path: string; text: string }>> {
+  let stat;
   try {
-    size = statSync(path).size;
-  } catch {
-    throw new UsageError(`draft not found: ${path}`);
+    stat = statSync(path);
+  } catch (error) {
+    throw new UsageError(`draft ${describeFsError(error)}: ${path}`);
   }
+  if (!stat.isDirectory()) return [{ path: resolve(path), text: readDraft(path, path, stat.size) }];
+  const problems: SourceProblem[] = [];
+  const listed = await listSourceFiles([resolve(path)], problems);
+  for (const p of problems) process.stderr.write(`corroborate: draft ${visible(p.path)}: ${visibleLine(p.reason)}\n`);
+  if (!listed.length) throw new UsageError(`no .md or .txt drafts in ${path}`);
+  return listed.map((file) => ({ path: file.path, text: readDraft(file.fsPath, file.path) }));
+}
+
+function readDraft(fsPath: string | Buffer, path: string, size = statSync(fsPath).size): string {
   if (size > MAX_DRAFT_BYTES) throw new UsageError(`draft too large: ${path} (${(size / 1048576).toFixed(1)} MB; the limit is 10 MB)`);
-  const read = decodeText(readFileSync(path));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(fsPath);
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
+  }
+  const read = decodeText(bytes);
   if (read.problem) throw new UsageError(`cannot check ${path}: ${read.problem}`);
-  if (read.warning) process.stderr.write(`corroborate: ${path}: ${read.warning}\n`);
-  return read.text ?? '';
+  if (read.warning) process.stderr.write(`corroborate: ${visible(path)}: ${visibleLine(read.warning)}\n`);
+  const text = read.text ?? '';
+  // Sources are told about front matter that cannot be read; so are drafts.
+  for (const warning of readMetadata(text).warnings) process.stderr.write(`corroborate: ${visible(path)}: ${visibleLine(warning)}\n`);
+  return text;
 }
 
 function fail(message: string): number {
-  process.stderr.write(`corroborate: ${message}\n`);
+  process.stderr.write(`corroborate: ${visibleLine(message)}\n`);
   return 2;
 }
 
@@ -104,7 +126,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    if (error instanceof UsageError) process.stderr.write(`corroborate: ${error.message}\n${USAGE}\n`);
+    if (error instanceof UsageError) process.stderr.write(`corroborate: ${visibleLine(error.message)} (corroborate --help shows usage)\n`);
     else process.stderr.write(`corroborate: ${(error as Error).stack ?? error}\n`);
     process.exitCode = 2;
   },

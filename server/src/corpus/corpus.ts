@@ -1,6 +1,6 @@
 // The corpus: sources read, analysed once and indexed for matching.
 import { basename, resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import type { Metadata } from './metadata';
 import type { Sentence } from '../text/segment';
 import type { DateClaim, FigureClaim, QuoteClaim, SourceInfo, SourceProblem, Span } from '../model/types';
@@ -11,7 +11,7 @@ import { extractQuotes, isPerson, quoteSpansOf } from '../extract/quotes';
 import { extractClaims, segmentText, type AnalyzedText, type Segmented } from '../extract/document';
 import { indexDataOf, indexFrom, vocabularyOf, type CorpusIndex, type IndexData, type Vocabulary } from '../match/index';
 import { cachePathFor, isFresh, readCache, rehydrate, writeCache, type CacheFile, type CachedSource } from './cache';
-import { listSourceFiles, readTextFile, DEFAULT_MAX_SOURCE_BYTES } from './read';
+import { listSourceFiles, readTextFile, DEFAULT_MAX_SOURCE_BYTES, type ListedFile } from './read';
 
 export interface SourceDoc {
   id: number;
@@ -49,12 +49,14 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Keep the segmented corpus on disk for a fast warm start (default true; env CORROBORATE_CACHE_DIR=off disables). */
   cache?: boolean;
+  /** Files never used as sources (the drafts being checked), compared by real path; each one found is named in problems. */
+  exclude?: readonly string[];
 }
 
 /** Changes whenever segmentation changes, so an index cache from an older engine is never trusted. */
 export const SEGMENTATION_VERSION = 'segment-3';
 
-interface SourceFile { path: string; text: string; size?: number; mtimeMs?: number; warning?: string }
+interface SourceFile { path: string; text: string; size?: number; mtimeMs?: number; ctimeMs?: number; ino?: number; warning?: string }
 
 export async function loadCorpus(roots: string[], options: LoadOptions = {}): Promise<Corpus> {
   const problems: SourceProblem[] = [];
@@ -62,38 +64,32 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_SOURCE_BYTES;
   const cachePath = options.cache === false ? undefined : cachePathFor(absolute, SEGMENTATION_VERSION);
   const cached = cachePath
-    ? await readCache(cachePath, absolute, SEGMENTATION_VERSION, (reason) => problems.push({ path: cachePath, reason: `index cache not used, rebuilt: ${reason}` }))
+    ? await readCache(cachePath, absolute, SEGMENTATION_VERSION, (reason) => problems.push({ path: cachePath, reason: `index cache not used, rebuilt: ${reason}`, kind: 'cache' }))
     : undefined;
-  const paths: string[] = [];
-  for (const root of absolute) {
-    if (!existsSync(root)) {
-      problems.push({ path: root, reason: 'sources folder not found' });
-      continue;
-    }
-    paths.push(...(statSync(root).isFile() ? [root] : await listSourceFiles(root, problems)));
-  }
+  const exclude = new Set((options.exclude ?? []).flatMap((path) => realPathOf(path) ?? []));
+  const listed = await listSourceFiles(absolute, problems, exclude);
   const snapshot = cached && snapshotOf(cached);
   if (cached && snapshot) {
-    const warm = await warmCorpus(paths, absolute, problems, cached, snapshot, maxBytes, options.onProgress);
+    const warm = await warmCorpus(listed, absolute, problems, cached, snapshot, maxBytes, options.onProgress);
     if (warm) return warm;
   }
   const files: SourceFile[] = [];
   const pause = pacer();
   let done = 0;
-  for (const path of paths) {
+  for (const { path, fsPath } of listed) {
     await pause();
-    const read = readTextFile(path, maxBytes);
+    const read = readTextFile(fsPath, maxBytes);
     if (read.problem) problems.push({ path, reason: read.problem });
     else if (read.text !== undefined) {
       if (read.warning) problems.push({ path, reason: read.warning });
       if (!read.text.trim()) problems.push({ path, reason: 'empty file' });
-      else files.push({ path, text: read.text, size: read.size, mtimeMs: read.mtimeMs, warning: read.warning });
+      else files.push({ path, text: read.text, size: read.size, mtimeMs: read.mtimeMs, ctimeMs: read.ctimeMs, ino: read.ino, warning: read.warning });
     }
-    options.onProgress?.(++done, paths.length);
+    options.onProgress?.(++done, listed.length);
   }
   const reuse = (file: SourceFile): Segmented | undefined => {
     const entry = cached?.sources.get(file.path);
-    if (!entry || file.size === undefined || file.mtimeMs === undefined || !isFresh(entry, { size: file.size, mtimeMs: file.mtimeMs })) return undefined;
+    if (!entry || file.size === undefined || file.mtimeMs === undefined || !isFresh(entry, { size: file.size, mtimeMs: file.mtimeMs, ctimeMs: file.ctimeMs, ino: file.ino })) return undefined;
     try {
       return rehydrate(entry.segmented, file.text);
     } catch {
@@ -111,7 +107,7 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
     const sources = new Map(
       corpus.sources.map((s) => {
         const file = byPath.get(s.info.path);
-        return [s.info.path, { path: s.info.path, size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1, segmented: s.segmented }];
+        return [s.info.path, { path: s.info.path, size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1, ctimeMs: file?.ctimeMs, ino: file?.ino, segmented: s.segmented }];
       }),
     );
     const extra: CorpusSnapshot = {
@@ -127,6 +123,14 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
     );
   }
   return corpus;
+}
+
+function realPathOf(path: string): string | undefined {
+  try {
+    return realpathSync(resolve(path));
+  } catch {
+    return undefined;
+  }
 }
 
 /** What the on-disk index keeps besides the sources' segmentations: enough to start without reading any source. */
@@ -151,7 +155,7 @@ function snapshotOf(cached: CacheFile): CorpusSnapshot | undefined {
  * needs it. Anything else (a new, changed or deleted file) answers undefined: the caller reads everything.
  */
 async function warmCorpus(
-  paths: string[],
+  listed: ListedFile[],
   roots: string[],
   problems: SourceProblem[],
   cached: CacheFile,
@@ -163,23 +167,25 @@ async function warmCorpus(
   const entries = [...cached.sources.values()];
   const fresh: typeof entries = [];
   const unusable: SourceProblem[] = [];
-  for (const path of paths) {
+  const fsPaths = new Map<string, string | Buffer>();
+  for (const { path, fsPath } of listed) {
     await pause();
     const entry = cached.sources.get(path);
     let stat;
     try {
-      stat = statSync(path);
+      stat = statSync(fsPath);
     } catch {
       return undefined;
     }
     if (entry && isFresh(entry, stat) && stat.size <= maxBytes) {
       if (entries[fresh.length] !== entry) return undefined; // another order: the index's numbering would not hold
       fresh.push(entry);
+      if (fsPath !== path) fsPaths.set(path, fsPath);
       continue;
     }
     if (entry) return undefined; // changed since the index was written
     // Not in the index: a file that could not be used last time either (binary, empty, too large) keeps the warm start.
-    const read = readTextFile(path, maxBytes);
+    const read = readTextFile(fsPath, maxBytes);
     if (read.text?.trim()) return undefined; // a new source
     unusable.push({ path, reason: read.problem ?? 'empty file' });
   }
@@ -191,7 +197,7 @@ async function warmCorpus(
     const warning = warnings.get(entry.path);
     if (warning) problems.push({ path: entry.path, reason: warning });
     for (const w of entry.meta?.warnings ?? []) problems.push({ path: entry.path, reason: w });
-    const load = (): Segmented => hydrate(entry.path, entry, maxBytes, problems);
+    const load = (): Segmented => hydrate(entry.path, fsPaths.get(entry.path) ?? entry.path, entry, maxBytes, problems);
     onProgress?.(id + 1, fresh.length);
     return new Source(id, entry.path, entry.meta ?? entry.segmented.meta, load, knownPeople, problems);
   });
@@ -203,8 +209,8 @@ async function warmCorpus(
  * sentences, so the structure is kept whatever happened to the file: one that is gone, unreadable or cut shorter since
  * the warm start gives blank text (no claims) until the file watcher reloads the corpus.
  */
-function hydrate(path: string, entry: CachedSource, maxBytes: number, problems: SourceProblem[]): Segmented {
-  const read = readTextFile(path, maxBytes);
+function hydrate(path: string, fsPath: string | Buffer, entry: CachedSource, maxBytes: number, problems: SourceProblem[]): Segmented {
+  const read = readTextFile(fsPath, maxBytes);
   let cached: Segmented;
   try {
     cached = entry.segmented; // decoded now; the checksum passed, so this fails only on an engine bug
@@ -242,7 +248,10 @@ function buildCorpus(
   const sources: SourceDoc[] = [];
   files.forEach((file, i) => {
     const seg = segmented[i];
-    if (!seg.sentences.length) return;
+    if (!seg.sentences.length) {
+      problems.push({ path: file.path, reason: 'no text to check (front matter only)' });
+      return;
+    }
     for (const warning of seg.meta.warnings) problems.push({ path: file.path, reason: warning });
     sources.push(new Source(sources.length, file.path, seg.meta, () => seg, knownPeople, problems));
   });

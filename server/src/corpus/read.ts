@@ -1,42 +1,144 @@
 // Finding and reading source files safely: a bad file is reported and skipped, never fatal.
 import { closeSync, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { SourceProblem } from '../model/types';
 
 export const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
 export const DEFAULT_MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 
-export interface ReadResult { text?: string; problem?: string; warning?: string; size?: number; mtimeMs?: number }
+export interface ReadResult { text?: string; problem?: string; warning?: string; size?: number; mtimeMs?: number; ctimeMs?: number; ino?: number }
 
-/** Lists source files under `root`, depth first, sorted; hidden folders and node_modules are skipped. */
-export async function listSourceFiles(root: string, problems: SourceProblem[]): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string, depth: number): Promise<void> => {
-    if (depth > 32) return;
+/** A source file as shown to people (`path`) and as handed to the file system (`fsPath`: bytes when its name is not UTF-8). */
+export interface ListedFile { path: string; fsPath: string | Buffer }
+
+/**
+ * Lists the source files under `roots`, depth first, sorted; hidden folders and node_modules are skipped. Each file is
+ * listed once by its real path: a root given twice or inside another, a link to a file or folder already read, and the
+ * files in `exclude` (real paths) are left out, each named in `problems`. Symbolic links are followed (a link that leads
+ * outside the roots is read and said so); broken links and loops are named and skipped.
+ */
+export async function listSourceFiles(roots: readonly string[], problems: SourceProblem[], exclude: ReadonlySet<string> = new Set()): Promise<ListedFile[]> {
+  const out: ListedFile[] = [];
+  const seenFiles = new Map<string, string>(); // real path → path shown
+  const seenFolders = new Map<string, string>();
+  const given = await Promise.all(roots.map(async (path) => ({ path, real: await fs.realpath(path).catch(() => undefined) })));
+  const realRoots = given.flatMap((r) => (r.real ? [r.real] : []));
+  const outside = (real: string) => !realRoots.some((root) => isWithin(real, root));
+
+  const addFile = (fsPath: string | Buffer, path: string, real: string) => {
+    if (exclude.has(real)) return problems.push({ path, reason: 'the draft being checked; not used as evidence for itself' });
+    const first = seenFiles.get(real);
+    if (first !== undefined) return problems.push({ path, reason: `the same file as ${first}; skipped` });
+    seenFiles.set(real, path);
+    out.push({ path, fsPath });
+  };
+  const walk = async (fsPath: string | Buffer, path: string, real: string, ancestors: readonly string[]): Promise<void> => {
+    if (ancestors.length > 32) return;
+    const first = seenFolders.get(real);
+    if (first !== undefined) return void problems.push({ path, reason: `the same folder as ${first}; skipped` });
+    seenFolders.set(real, path);
     let entries;
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = await fs.readdir(fsPath, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
-      problems.push({ path: dir, reason: describeFsError(error) });
+      problems.push({ path, reason: describeFsError(error) });
       return;
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path, depth + 1);
-      else if (entry.isFile() && SOURCE_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(path);
+    const named = entries.map((entry) => ({ entry, name: shownName(entry.name) }));
+    named.sort((a, b) => a.name.text.localeCompare(b.name.text));
+    for (const { entry, name } of named) {
+      if (name.text.startsWith('.') || name.text === 'node_modules') continue;
+      const childFs = !name.escaped && typeof fsPath === 'string' ? join(fsPath, name.text) : Buffer.concat([Buffer.from(fsPath), Buffer.from(sep), entry.name]);
+      const childPath = join(path, name.text);
+      const isSource = SOURCE_EXTENSIONS.has(extname(name.text).toLowerCase());
+      if (name.escaped && (isSource || entry.isDirectory() || entry.isSymbolicLink())) problems.push({ path: childPath, reason: 'its name is not UTF-8; shown with \\x escapes' });
+      if (entry.isDirectory()) await walk(childFs, childPath, join(real, name.text), [...ancestors, real]);
+      else if (entry.isFile()) {
+        if (isSource) addFile(childFs, childPath, join(real, name.text));
+      } else if (entry.isSymbolicLink()) {
+        let stat;
+        let target;
+        try {
+          stat = await fs.stat(childFs);
+          target = await fs.realpath(childFs);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          const reason = code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' ? 'broken symbolic link' : `symbolic link not followed: ${describeFsError(error)}`;
+          problems.push({ path: childPath, reason: `${reason}; skipped` });
+          continue;
+        }
+        if (stat.isDirectory()) {
+          if (target === real || ancestors.includes(target)) problems.push({ path: childPath, reason: `symbolic link loop (to ${target}); skipped` });
+          else {
+            if (outside(target)) problems.push({ path: childPath, reason: `symbolic link to ${target}, outside the sources folder; read` });
+            await walk(childFs, childPath, target, [...ancestors, real]);
+          }
+        } else if (stat.isFile() && isSource) {
+          if (outside(target) && !exclude.has(target)) problems.push({ path: childPath, reason: `symbolic link to ${target}, outside the sources folder; read` });
+          addFile(childFs, childPath, target);
+        }
+      }
     }
   };
-  await walk(root, 0);
+
+  for (const [i, root] of given.entries()) {
+    if (!root.real) {
+      problems.push({ path: root.path, reason: 'sources folder not found' });
+      continue;
+    }
+    const twin = given.findIndex((r) => r.real === root.real);
+    if (twin < i) {
+      problems.push({ path: root.path, reason: root.path === given[twin].path ? 'given twice; read once' : `the same folder as ${given[twin].path}; read once` });
+      continue;
+    }
+    const outer = given.find((r) => r.real && r.real !== root.real && isWithin(root.real!, r.real));
+    if (outer) {
+      problems.push({ path: root.path, reason: `inside ${outer.path}; read once, from there` });
+      continue;
+    }
+    let stat;
+    try {
+      stat = await fs.stat(root.path);
+    } catch (error) {
+      problems.push({ path: root.path, reason: describeFsError(error) });
+      continue;
+    }
+    if (stat.isFile()) addFile(root.path, root.path, root.real);
+    else await walk(root.path, root.path, root.real, []);
+  }
   return out;
 }
 
+function isWithin(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** A file name as text: bytes that are not UTF-8 shown as \xNN, so the name stays visible and unambiguous. */
+function shownName(bytes: Buffer): { text: string; escaped: boolean } {
+  const text = bytes.toString('utf8');
+  if (!text.includes('\uFFFD')) return { text, escaped: false };
+  let shown = '';
+  let escaped = false;
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8SequenceAt(bytes, i);
+    if (length) {
+      shown += bytes.toString('utf8', i, i + length);
+      i += length;
+    } else {
+      shown += `\\x${bytes[i++].toString(16).toUpperCase().padStart(2, '0')}`;
+      escaped = true;
+    }
+  }
+  return { text: shown, escaped };
+}
+
 /**
- * Reads a text file; refuses binary or oversized files with a reason; decodes non-UTF-8 as Windows-1252 with a warning.
+ * Reads a text file; refuses binary or oversized files with a reason; decodes damaged UTF-8 with replacement characters,
+ * and other non-UTF-8 as Windows-1252, with a warning.
  * Synchronous on purpose: for thousands of small sources it is about three times faster than awaiting each read.
  */
-export function readTextFile(path: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES): ReadResult {
+export function readTextFile(path: string | Buffer, maxBytes = DEFAULT_MAX_SOURCE_BYTES): ReadResult {
   // One open, then fstat and read on the descriptor: the size checked is that of the file read, and the path is
   // resolved once (a warm start reads thousands of sources on the first check).
   let fd: number | undefined;
@@ -44,7 +146,7 @@ export function readTextFile(path: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES):
     fd = openSync(path, 'r');
     const stat = fstatSync(fd);
     if (stat.size > maxBytes) return { problem: `too large (${(stat.size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB)` };
-    return { ...decodeText(readFileSync(fd)), size: stat.size, mtimeMs: stat.mtimeMs };
+    return { ...decodeText(readFileSync(fd)), size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
   } catch (error) {
     return { problem: describeFsError(error) };
   } finally {
@@ -60,8 +162,57 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   try {
     return { text: strictUtf8.decode(bytes) };
   } catch {
-    return { text: decodeWindows1252(bytes), warning: 'not valid UTF-8; read as Windows-1252' };
+    // Valid multi-byte sequences say the file is UTF-8 with a few damaged bytes; a Windows-1252 file has (almost) none.
+    const { multiByte, badPlaces } = utf8Damage(bytes);
+    if (multiByte === 0 || multiByte < badPlaces.length) return { text: decodeWindows1252(bytes), warning: 'not valid UTF-8; read as Windows-1252' };
+    const first = badPlaces[0];
+    const more = badPlaces.length > 1 ? ` and ${badPlaces.length - 1} more places` : '';
+    const plural = badPlaces.length > 1 ? 'bytes' : 'byte';
+    return { text: lenientUtf8.decode(bytes), warning: `not valid UTF-8 at byte ${first} (line ${lineAt(bytes, first)})${more}; read as UTF-8, the bad ${plural} shown as \uFFFD` };
   }
+}
+
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/** Valid multi-byte sequences, and where each run of bytes that is not valid UTF-8 starts. */
+function utf8Damage(bytes: Uint8Array): { multiByte: number; badPlaces: number[] } {
+  let multiByte = 0;
+  const badPlaces: number[] = [];
+  let lastBad = -2;
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8SequenceAt(bytes, i);
+    if (length > 0) {
+      if (length > 1) multiByte++;
+      i += length;
+      continue;
+    }
+    if (lastBad !== i - 1) badPlaces.push(i);
+    lastBad = i++;
+  }
+  return { multiByte, badPlaces };
+}
+
+/** The length of the valid UTF-8 sequence starting at `i` (no overlongs, surrogates or code points past U+10FFFF), or 0. */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  if (b < 0x80) return 1;
+  const cont = (k: number, low = 0x80, high = 0xbf) => i + k < bytes.length && bytes[i + k] >= low && bytes[i + k] <= high;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const second = b === 0xe0 ? cont(1, 0xa0) : b === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+    return second && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const second = b === 0xf0 ? cont(1, 0x90) : b === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+    return second && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 // Node's small-ICU builds decode 0x80–0x9F as C1 controls; Word's curly quotes and dashes live there.

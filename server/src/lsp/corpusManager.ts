@@ -117,6 +117,14 @@ export class CorpusManager {
     return this.resolved.roots.some((r) => isWithin(file, r));
   }
 
+  /** Says once per file that an open file inside the sources folder is a source, so it is not checked as a draft. */
+  noteSourceOpened(file: string): void {
+    if (this.sourcesOpened.has(file)) return;
+    this.sourcesOpened.add(file);
+    this.ctx.log.info(`${file} is inside the sources folder (${this.resolved.roots.join(', ')}): it is a source, so it is not checked as a draft; move it out to check it`);
+  }
+  private readonly sourcesOpened = new Set<string>();
+
   disagreements(corpus: Corpus): Disagreement[] {
     if (this.disagreementCache?.corpus === corpus) return this.disagreementCache.value;
     const value = corpusDisagreements(corpus);
@@ -202,7 +210,7 @@ export class CorpusManager {
   }
 
   private reportProblems(corpus: Corpus): void {
-    for (const p of corpus.problems) this.ctx.log.warn(`source skipped: ${p.path}: ${p.reason}`);
+    for (const p of corpus.problems) this.ctx.log.warn(`${p.kind === 'cache' ? 'on-disk index' : 'source skipped'}: ${p.path}: ${p.reason}`);
     const key = corpus.problems.map((p) => `${p.path}:${p.reason}`).join('\n');
     if (key === this.lastProblemsKey) return;
     this.lastProblemsKey = key;

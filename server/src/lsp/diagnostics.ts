@@ -129,7 +129,10 @@ export class Diagnostics {
     const lang = LANGUAGE_ALIASES[doc.languageId] ?? doc.languageId;
     if (!languages.includes(lang)) return 'language';
     const file = uriToPath(doc.uri);
-    if (file && this.corpus.isSource(file)) return 'source';
+    if (file && this.corpus.isSource(file)) {
+      this.corpus.noteSourceOpened(file);
+      return 'source';
+    }
     const text = doc.getText();
     const name = displayName(doc.uri);
     const max = this.config.current.maxDraftBytes;

@@ -125,7 +125,12 @@ export interface SourceInfo {
   date?: SourceDate;
 }
 
-export interface SourceProblem { path: string; reason: string }
+export interface SourceProblem {
+  path: string;
+  reason: string;
+  /** Set when the problem is with the on-disk index rather than a source file or folder. */
+  kind?: 'cache';
+}
 
 export interface CheckOptions {
   /** Per-rule severity overrides; 'off' silences a rule. */

@@ -26,6 +26,8 @@ export function paragraphsOf(text: string): Paragraph[] {
       }
       lineStart = lineEnd + 1;
     }
+    // A block ending in a line break leaves its last line unclosed by the loop: it is a paragraph all the same.
+    if (blockStart < end) addTrimmed(out, text, blockStart, end);
   };
   let cursor = 0;
   BLANK_LINE.lastIndex = 0;
