@@ -26,6 +26,8 @@ export interface PassageRef { doc: number; start: number; end: number }
 /** A finding before the severity setting and the LSP range are applied. */
 export interface RawFinding {
   rule: RuleId;
+  /** At most this severity, where the evidence is weaker than the rule's usual (the configured severity caps it too). */
+  severity?: Severity;
   start: number;
   end: number;
   message: string;

@@ -98,7 +98,10 @@ function runChecks(corpus: Corpus, text: string, options: CheckOptions): CheckRu
  */
 export const MAX_EVIDENCE = 8;
 
-function toFinding(raw: RawFinding, range: Finding['range'], severity: Severity, corpus: Corpus): Finding {
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+function toFinding(raw: RawFinding, range: Finding['range'], setting: Severity, corpus: Corpus): Finding {
+  const severity = raw.severity && SEVERITY_RANK[raw.severity] < SEVERITY_RANK[setting] ? raw.severity : setting;
   return { rule: raw.rule, severity, range, message: raw.message, suggestions: [...new Set(raw.suggestions)], evidence: shownEvidence(corpus, raw) };
 }
 
@@ -216,6 +219,7 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
   } else if (quote) {
     claim = quote.claim;
     for (const x of quote.exact) add(x.doc, x.quote.span.start, x.quote.span.end, x.wording, true);
+    for (const x of quote.partial) add(x.doc, x.quote.span.start, x.quote.span.end, x.wording, true);
     for (const x of alteredMatches(quote).concat(quote.exact.length ? quote.near.filter((n) => n.overlap >= 0.6) : [])) add(x.doc, x.quote.span.start, x.quote.span.end, x.wording, false);
     for (const x of quote.inText) add(x.doc, x.start, x.end, quote.claim.words, true);
   } else {
