@@ -53,6 +53,8 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['Ada Quist\'s deputy, Piet Arnoldsen, said "we will wait".', [{ words: 'we will wait', speaker: 'Piet Arnoldsen', person: true }], 'a person\'s deputy in apposition'],
   ['Kallas\'s spokesman said the visit was "off for now".', [{ words: 'off for now', speaker: "Kallas's spokesman", person: false }], 'a person\'s spokesman is not that person'],
   ['"Who would sail from there now?" harbour master Ines Varga said.', [{ words: 'Who would sail from there now?', speaker: 'Ines Varga', person: true }], 'a question closing the quote, the speaker in the next sentence'],
+  ['While Macron had pushed for speed, the president told reporters the draft was "only a sketch".', [{ words: 'only a sketch', speaker: 'Macron', person: true }], '"the president" after the president is named is that person'],
+  ['The president told reporters the draft was "only a sketch".', [{ words: 'only a sketch', speaker: 'president', person: false }], 'an unnamed president is a role'],
   ['Smart “curly quotes” are read too.', [{ words: 'curly quotes', speaker: null }], 'curly marks'],
   ['He said "we lost 40 tanks today" on Monday.', [{ words: 'we lost 40 tanks today' }], 'numbers inside a quote stay in its words'],
   ['"2025"', [], 'no letters: not a quote'],
@@ -168,7 +170,7 @@ describe('extractQuotes: properties', () => {
 
 describe('extractQuotes: the attribution is looked for near the quote', () => {
   it('a speaker within a clause or two of the quote is found, one beyond the window is not', () => {
-    const filler = 'and the long list of harbour repairs, ferry timetables, dock closures and budget lines went on '.repeat(4);
+    const filler = 'and the long list of harbour repairs, ferry timetables, dock closures and budget lines went on '.repeat(5);
     assert.equal(quotes(`Marchenko said the plan was, in the end, "a fair start".`)[0].speaker?.name, 'Marchenko');
     assert.equal(quotes(`Marchenko said ${filler}with "a fair start".`)[0].speaker, undefined);
   });

@@ -30,8 +30,10 @@ const ROLE_COMMA_AT_END = /\p{Ll}[\p{L}’'-]*,\s*$/u;
 /** "the", "harbour master": lower-case words describing the name that follows, not a new clause ("and", "while"). */
 const DESCRIPTOR_BEFORE_NAME =
   /^\s*(?:(?:the|an?)\s+)?(?:(?!(?:and|but|or|nor|while|as|then|when|after|before|because|so|yet|though|although|if|since|until|with|to|for)\s)\p{Ll}[\p{L}’'-]*\s+){0,3}$/u;
+/** "the president said" after the president was named is that person again, like "he said", not a new speaker. */
+const BARE_PERSON_ROLE = /^(?:the|his|her)\s+(?:president|chancellor|mayor|governor|secretary|ambassador|commander|adviser|advisor|deputy)$/i;
 /** How far from a quote its attribution is looked for: news style keeps the two within a clause or two. */
-const ATTRIBUTION_WINDOW = 240;
+const ATTRIBUTION_WINDOW = 320;
 const COLON_AT_END = /:\s*["“]?$/;
 const NAME_COLON_AT_END = /([\p{L}’']+):\s*["“]?$/u;
 const ACCORDING_TO = /\baccording to\s+$/i;
@@ -248,8 +250,9 @@ function attribute(
   const following = runs.filter((r) => r.start >= afterStart);
   const apposed = following.find((r) => r.start - afterStart <= 80 && APPOSITION_BEFORE_NAME.test(text.slice(afterStart, r.start)));
   if (apposed && isPerson(apposed, people) && verbNext.test(text.slice(apposed.end, to))) return asSpeaker(apposed);
+  const namedBefore = runs.some((r) => r.end <= quote.start && isPerson(r, people));
   const role = ROLE_AFTER.exec(after);
-  if (role) return asRole(role[1]);
+  if (role && !(namedBefore && BARE_PERSON_ROLE.test(role[1]))) return asRole(role[1]);
   const verbAfter = VERB_AT_START.exec(after);
   if (verbAfter) {
     const verbEnd = afterStart + verbAfter[0].length;
@@ -288,7 +291,8 @@ function attribute(
   if (!sameClause && PRONOUN_BEFORE_VERB.test(text.slice(wordStartAfter(text, Math.max(from, verbAt - 20)), verbAt + verb[0].length))) return pronoun();
   if (sameClause) {
     // "Germany's foreign minister said" names a role, not a person called Germany; "Roe's spokesman" is not Roe.
-    if (ROLE_NOUN.test(clauseText) && (!isPerson(sameClause, people) || /^[’']s\b/.test(clauseText))) return asRole(text.slice(sameClause.start, verbAt));
+    const roleNoun = ROLE_NOUN.exec(clauseText);
+    if (roleNoun && (!isPerson(sameClause, people) || /^[’']s\b/.test(clauseText))) return asRole(text.slice(sameClause.start, sameClause.end) + roleNoun[0]);
     if (isPerson(sameClause, people) || verbAt - sameClause.end <= 2) return asSpeaker(sameClause);
   } else {
     // "Lena Ostrova's deputy, Piet Arnoldsen, said": the name in apposition to a role is the subject.
@@ -298,7 +302,7 @@ function attribute(
     }
     // "The foreign ministry said", "a Kremlin spokesman said": a role with no name of its own.
     const role = ROLE_BEFORE_VERB.exec(text.slice(Math.max(from, verbAt - 80), verbAt));
-    if (role) return asRole(role[1]);
+    if (role && !(candidates.some((r) => isPerson(r, people)) && BARE_PERSON_ROLE.test(role[1]))) return asRole(role[1]);
   }
   // …or else the first person named in the sentence ("Trump, commenting after the Geneva talks, said").
   const first = candidates.find((r) => isPerson(r, people));
