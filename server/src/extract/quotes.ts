@@ -147,12 +147,12 @@ export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
         const lastPos = lastSentence > s && sentences[lastSentence].start <= quote.span.end ? lastAt : k;
         const last = paragraphSentences[lastPos];
         const bounds = { start: sentence.start, end: sentences[last].end };
-        const quoteRuns = last > s ? [...runs, ...runsOf(last)] : [...runs];
+        const quoteRuns = last > s ? [runs, runsOf(last)] : [runs];
         // '"…now?" Varga said.': a quote ending its sentence with ? or ! leaves the attribution to the next one.
         const next = paragraphSentences[lastPos + 1];
         if (next !== undefined && /[?!]/.test(text[quote.span.end - 1]) && !/\p{L}/u.test(text.slice(quote.span.end, bounds.end))) {
           bounds.end = sentences[next].end;
-          quoteRuns.push(...runsOf(next));
+          quoteRuns.push(runsOf(next));
         }
         const speaker = attribute(text, bounds, quote.span, quoteRuns, people, lastPerson);
         if (speaker) {
@@ -195,6 +195,20 @@ export function isPerson(run: NameRun, people: { has(name: string): boolean }): 
   return !PLACE_CUE.test(run.precededBy) && run.words.length >= 2;
 }
 
+/** The runs lying within [from, to], found by binary search: runs are in text order. */
+function runsWithin(runs: readonly NameRun[], from: number, to: number): NameRun[] {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const within: NameRun[] = [];
+  for (let i = lo; i < runs.length && runs[i].start <= to; i++) if (runs[i].end <= to) within.push(runs[i]);
+  return within;
+}
+
 /** `at`, or the start of the next word when `at` falls inside one (so a cut never leaves "he" of "The"). */
 function wordStartAfter(text: string, at: number): number {
   if (at === 0 || !/\p{L}/u.test(text[at - 1])) return at;
@@ -220,13 +234,13 @@ function attribute(
   text: string,
   bounds: Span,
   quote: Span,
-  sentenceRuns: NameRun[],
+  sentenceRuns: ReadonlyArray<readonly NameRun[]>,
   people: { has(name: string): boolean },
   lastPerson: Speaker | undefined,
 ): Speaker | undefined {
   const from = Math.max(bounds.start, quote.start - ATTRIBUTION_WINDOW);
   const to = Math.min(bounds.end, quote.end + ATTRIBUTION_WINDOW);
-  const runs = sentenceRuns.filter((r) => r.start >= from && r.end <= to);
+  const runs = sentenceRuns.flatMap((list) => runsWithin(list, from, to));
   const asSpeaker = (run: NameRun, inferred = false): Speaker => ({
     name: run.name,
     span: { start: run.words[0].start, end: run.end },
