@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/engine';
-import { assertEvidence, corpusOf, ruleFindings, single } from './helpers';
+import { assertEvidence, corpusOf, findingsOf, ruleFindings, single } from './helpers';
 
 const ONE = `---
 title: Talks
@@ -102,5 +102,94 @@ The president told reporters the deal would involve land concessions "both ways"
   });
   it('the same two words in their own context are not altered', () => {
     assert.deepEqual(ruleFindings(wire, 'Trump said the plan had been fine-tuned with input from "both sides".', 'quote/altered'), []);
+  });
+});
+
+describe('quote/altered: an extended or trimmed quote is not altered', () => {
+  const HARBOUR = `---
+title: Harbour
+date: 2025-11-25
+outlet: Coast Wire
+---
+
+"We cannot return to the old quays as if nothing happened," harbour master Ines Varga said on Monday.
+`;
+  const harbour = corpusOf([HARBOUR]);
+  const EXTENDED: Array<[string, string]> = [
+    ['Ines Varga said: "We cannot return to the old quays as if nothing happened... who would sail from there now?"', 'an ellipsis, then words no source has'],
+    ['"We cannot return to the old quays as if nothing happened, not after this storm," Ines Varga said.', 'words added after the source\'s quote'],
+    ['"After this storm we cannot return to the old quays," Ines Varga said.', 'words added before a trimmed quote'],
+  ];
+  for (const [draft, why] of EXTENDED) {
+    it(`${why}: no warning, at most a notice on the part no source has`, () => {
+      const findings = findingsOf(harbour, draft);
+      assert.deepEqual(findings.filter((f) => f.severity === 'warning' || f.severity === 'error').map((f) => [f.rule, f.text]), []);
+      const notice = single(findings.filter((f) => f.rule === 'quote/unsourced'), 'cannot return to the old quays');
+      assert.equal(notice.severity, 'information');
+      assert.match(notice.message, /Only part of this quote is in the sources/);
+    });
+  }
+  it('a word changed inside the shared part is still altered', () => {
+    const f = single(ruleFindings(harbour, '"We can never return to the old quays as if nothing happened... who would sail from there now?" Ines Varga said.', 'quote/altered'), 'We can never return');
+    assert.equal(f.severity, 'warning');
+    assert.ok(f.suggestions.some((s) => s.includes('We cannot return to the old quays')), JSON.stringify(f.suggestions));
+  });
+});
+
+describe('quote/altered: punctuation, case and abbreviations never alter a quote', () => {
+  const PORT = `---
+title: Port
+date: 2025-11-25
+outlet: Coast Wire
+---
+
+“The U.S. offer is a well-made first draft… and we will read it closely,” port director Ada Quist said.
+
+"It is a fair start for the dockers," Quist said of the new contract.
+`;
+  const port = corpusOf([PORT]);
+  const SAME: Array<[string, string]> = [
+    ['"The US offer is a well made first draft and we will read it closely," Ada Quist said.', 'US for U.S., a hyphen and an ellipsis dropped'],
+    ['"the u.s. offer is a well-made first draft... And we will read it closely," Ada Quist said.', 'case and three dots for the ellipsis'],
+    ['"[The contract] is a fair start for the dockers," Quist said.', 'a square-bracket insertion before the words'],
+    ['"It is a fair start [for] the dockers," Quist said.', 'a bracketed word inside'],
+  ];
+  for (const [draft, why] of SAME) {
+    it(why, () => assert.deepEqual(ruleFindings(port, draft, 'quote/altered').map((f) => f.text), []));
+  }
+});
+
+describe('quote/altered: two speakers\' similar short phrases are not one remark', () => {
+  const COUNCIL = `---
+title: Council
+date: 2025-11-25
+outlet: Town Wire
+---
+
+Mayor Ilse Brandt said the new budget was "a fair deal" for the town's schools.
+
+The prime minister called the ferry plan "a useful step" at the harbour on Friday.
+
+The governor later told reporters the levy would hit farmers "both ways" and hurt the ports.
+`;
+  const council = corpusOf([COUNCIL]);
+  it('another person\'s two- or three-word phrase in the same setting: nothing', () => {
+    assert.deepEqual(ruleFindings(council, 'Opposition leader Karl Oden said the new budget was "a raw deal" for the town\'s schools.', 'quote/altered'), []);
+  });
+  it('the same voice (an office and its head) with a word changed: a warning', () => {
+    const f = single(ruleFindings(council, 'Downing Street called the ferry plan "a helpful step" at the harbour on Friday.', 'quote/altered'), 'a helpful step');
+    assert.equal(f.severity, 'warning');
+    assert.deepEqual(f.suggestions, ['a useful step']);
+  });
+  it('a paraphrase in quotation marks, its remark known by its context but its speaker not: a notice with the sources\' wording', () => {
+    const f = single(ruleFindings(council, 'Governor Tess Alder told reporters the levy would hit farmers "both sides" and hurt the ports.', 'quote/altered'), 'both sides');
+    assert.equal(f.severity, 'information');
+    assert.deepEqual(f.suggestions, ['both ways']);
+    assert.match(f.message, /close to the sources’ wording/);
+  });
+  it('the notice follows a lower configured severity and never exceeds it', () => {
+    const draft = 'Governor Tess Alder told reporters the levy would hit farmers "both sides" and hurt the ports.';
+    assert.equal(single(ruleFindings(council, draft, 'quote/altered', { severities: { 'quote/altered': 'hint' } }), 'both sides').severity, 'hint');
+    assert.equal(single(ruleFindings(council, draft, 'quote/altered', { severities: { 'quote/altered': 'error' } }), 'both sides').severity, 'information');
   });
 });

@@ -97,3 +97,34 @@ describe('quote/misattributed settings', () => {
   it('takes the configured severity', () => assert.equal(single(misattributed(draft, { severities: { 'quote/misattributed': 'error' } }), 'Marco Rubio').severity, 'error'));
   it('is silenced by "off"', () => assert.deepEqual(misattributed(draft, { severities: { 'quote/misattributed': 'off' } }), []));
 });
+
+describe('quote/misattributed needs the same remark', () => {
+  const CITY = `---
+title: City
+date: 2025-11-25
+outlet: Town Wire
+---
+
+Mayor Ilse Brandt said the river walk would reopen "not now" but in spring, after the flood repairs.
+
+"We want a fair deal for the dockers," Downing Street said after the talks.
+
+"The ferry will run all winter," Prime Minister Anna Keel said in Dover.
+`;
+  const city = corpusOf([CITY]);
+  it('two speakers\' same short phrase in unrelated settings is not one remark', () => {
+    assert.deepEqual(ruleFindings(city, 'Union chief Karl Oden told the strikers a pay rise was coming, "not now" but soon.', 'quote/misattributed'), []);
+  });
+  it('the short phrase in the same setting is the same remark: misattributed', () => {
+    const f = single(ruleFindings(city, 'Karl Oden said the river walk would reopen "not now" but in spring, after the flood repairs.', 'quote/misattributed'), 'Karl Oden');
+    assert.deepEqual(f.suggestions, ['Ilse Brandt']);
+  });
+  it('an office and its head are one voice', () => {
+    assert.deepEqual(ruleFindings(city, '"We want a fair deal for the dockers," Anna Keel said after the talks.', 'quote/misattributed'), []);
+    assert.deepEqual(ruleFindings(city, '"The ferry will run all winter," Downing Street said in Dover.', 'quote/misattributed'), []);
+  });
+  it('a quote that extends a source\'s quote keeps its speaker check', () => {
+    const f = single(ruleFindings(city, '"The ferry will run all winter, whatever the weather," Karl Oden said in Dover.', 'quote/misattributed'), 'Karl Oden');
+    assert.deepEqual(f.suggestions, ['Anna Keel']);
+  });
+});

@@ -42,6 +42,19 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['Germany\'s foreign minister described the Geneva round as a "decisive success" for Europe.', [{ words: 'decisive success', speaker: "Germany's foreign minister", person: false }], 'a role is a speaker but not a person'],
   ['The plan was "completely unconstructive", a Kremlin official said.', [{ words: 'completely unconstructive', speaker: 'Kremlin official', speakerText: null, person: false }], 'a role after the quote: a speaker, not a person'],
   ['The plan was "completely unconstructive", the analysts concluded.', [{ words: 'completely unconstructive', speaker: null }], 'no speaker named'],
+  ['"The talks were useful," Downing Street said.', [{ words: 'The talks were useful', speaker: 'Downing Street', person: false }], 'an institution after the quote'],
+  ['"We welcome the vote," the White House said in a statement.', [{ words: 'We welcome the vote', speaker: 'White House', person: false }], 'an institution with its article'],
+  ['The ministry said the shelling had hit "a grain store near the river".', [{ words: 'a grain store near the river', speaker: 'ministry', person: false }], 'an unnamed institution before the quote'],
+  ['The foreign ministry said: "We reject the claims."', [{ words: 'We reject the claims', speaker: 'foreign ministry', person: false }], 'an institution and a colon'],
+  ['A Kremlin spokesman said the offer was "a step backwards".', [{ words: 'a step backwards', speaker: 'Kremlin spokesman', person: false }], 'an institution\'s spokesman'],
+  ['"No date is set," the prime minister\'s spokeswoman told reporters.', [{ words: 'No date is set', speaker: "prime minister's spokeswoman", person: false }], 'a head\'s spokeswoman'],
+  ['"It is a good start," the governor\'s adviser, Jane Roe, said.', [{ words: 'It is a good start', speaker: 'Jane Roe', speakerText: 'Jane Roe', person: true }], 'an appositive speaker after the quote'],
+  ['The governor\'s adviser, Jane Roe, said the plan was "a good start".', [{ words: 'a good start', speaker: 'Jane Roe' }], 'an appositive speaker before the quote'],
+  ['Ada Quist\'s deputy, Piet Arnoldsen, said "we will wait".', [{ words: 'we will wait', speaker: 'Piet Arnoldsen', person: true }], 'a person\'s deputy in apposition'],
+  ['Kallas\'s spokesman said the visit was "off for now".', [{ words: 'off for now', speaker: "Kallas's spokesman", person: false }], 'a person\'s spokesman is not that person'],
+  ['"Who would sail from there now?" harbour master Ines Varga said.', [{ words: 'Who would sail from there now?', speaker: 'Ines Varga', person: true }], 'a question closing the quote, the speaker in the next sentence'],
+  ['While Macron had pushed for speed, the president told reporters the draft was "only a sketch".', [{ words: 'only a sketch', speaker: 'Macron', person: true }], '"the president" after the president is named is that person'],
+  ['The president told reporters the draft was "only a sketch".', [{ words: 'only a sketch', speaker: 'president', person: false }], 'an unnamed president is a role'],
   ['Smart “curly quotes” are read too.', [{ words: 'curly quotes', speaker: null }], 'curly marks'],
   ['He said "we lost 40 tanks today" on Monday.', [{ words: 'we lost 40 tanks today' }], 'numbers inside a quote stay in its words'],
   ['"2025"', [], 'no letters: not a quote'],
@@ -152,5 +165,19 @@ describe('extractQuotes: properties', () => {
       fc.property(fc.shuffledSubarray(sentences, { minLength: 1, maxLength: 12 }), fc.constantFrom(' ', '\n', '\n\n'), (picked, sep) => assertQuoteInvariants(picked.join(sep))),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('extractQuotes: the attribution is looked for near the quote', () => {
+  it('a speaker within a clause or two of the quote is found, one beyond the window is not', () => {
+    const filler = 'and the long list of harbour repairs, ferry timetables, dock closures and budget lines went on '.repeat(5);
+    assert.equal(quotes(`Marchenko said the plan was, in the end, "a fair start".`)[0].speaker?.name, 'Marchenko');
+    assert.equal(quotes(`Marchenko said ${filler}with "a fair start".`)[0].speaker, undefined);
+  });
+  it('work per quote does not grow with the sentence: many quotes in one long sentence keep their own speakers', () => {
+    const parts = Array.from({ length: 200 }, (_, i) => `${i % 2 ? 'Macron' : 'Kallas'} said "point ${i} stands"`);
+    const found = quotes(parts.join(', and ') + '.');
+    assert.equal(found.length, 200);
+    found.forEach((q, i) => assert.equal(q.speaker?.name, i % 2 ? 'Macron' : 'Kallas', q.words));
   });
 });

@@ -1,13 +1,39 @@
 import type { Rule } from './types';
 import { describeTally, spacedWords, tally } from './common';
 import { CLOSE_QUOTE, NEAR_QUOTE, QUOTE_CONTEXT } from './thresholds';
-import type { QuoteMatch, SourceQuoteMatch } from '../match/quotes';
+import { speakerRelation, type QuoteMatch, type SourceQuoteMatch } from '../match/quotes';
+
+/**
+ * How sure it is that a near source quote is the draft quote's remark: `same` when the shared wording is enough on its
+ * own, or the sentences around agree and the speaker is positively the same; `close` when the sentences agree but the
+ * speaker is unknown on one side (a paraphrase inside quotation marks); undefined when not the same remark (other
+ * words, or two speakers' similar phrases).
+ */
+function remarkOf(m: QuoteMatch, n: SourceQuoteMatch, words: number): 'same' | 'close' | undefined {
+  if (n.overlap < NEAR_QUOTE) return undefined;
+  if (n.overlap >= CLOSE_QUOTE && words >= 4) return 'same';
+  if (n.context < QUOTE_CONTEXT) return undefined;
+  const speakers = speakerRelation(m.claim.speaker, n.quote.speaker);
+  return speakers === 'same' ? 'same' : speakers === 'unknown' ? 'close' : undefined;
+}
+
+/**
+ * Near-miss source quotes for a draft quote that no source has word for word (nor verbatim in part), and whether any of
+ * them is positively the same remark.
+ */
+export function alteredEvidence(m: QuoteMatch): { matches: SourceQuoteMatch[]; same: boolean } {
+  if (m.exact.length || m.inText.length) return { matches: [], same: false };
+  const words = m.claim.words.split(/\s+/).length;
+  // A source quoting part of the draft's words verbatim explains them, unless another shares more of them.
+  const verbatim = Math.max(0, ...m.partial.map((p) => p.overlap));
+  const graded = m.near.filter((n) => n.overlap > verbatim).map((n) => ({ n, remark: remarkOf(m, n, words) }));
+  const same = graded.filter((g) => g.remark === 'same').map((g) => g.n);
+  return same.length ? { matches: same, same: true } : { matches: graded.filter((g) => g.remark === 'close').map((g) => g.n), same: false };
+}
 
 /** Near-miss source quotes for a draft quote that no source has word for word. */
 export function alteredMatches(m: QuoteMatch): SourceQuoteMatch[] {
-  if (m.exact.length || m.inText.length) return [];
-  const words = m.claim.words.split(/\s+/).length;
-  return m.near.filter((n) => n.overlap >= NEAR_QUOTE && (n.overlap >= CLOSE_QUOTE && words >= 4 ? true : n.context >= QUOTE_CONTEXT));
+  return alteredEvidence(m).matches;
 }
 
 /** A source quoting fewer of the same words ("common understanding …" inside "a common understanding …") is no other wording. */
@@ -33,15 +59,20 @@ export const quoteAltered: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     return ctx.quotes.flatMap((m) => {
-      const near = alteredMatches(m);
+      const { matches: near, same } = alteredEvidence(m);
       if (!near.length) return [];
       const groups = mergeContained(tally(near.map((n) => ({ doc: n.doc, value: n.wording, item: n }))));
       const differ = groups.length > 1 ? ` Sources differ among themselves: ${describeTally(groups)}.` : '';
+      const count = `${groups[0].docs.length} of ${new Set(near.map((n) => n.doc)).size} sources`;
       return [{
         rule: 'quote/altered',
+        // Only the context ties a short quote to this remark when the speaker is not known to be the same: a notice.
+        ...(same ? {} : { severity: 'information' as const }),
         start: m.claim.span.start,
         end: m.claim.span.end,
-        message: `Quote differs from the sources, which have “${groups[0].value}” (${groups[0].docs.length} of ${new Set(near.map((n) => n.doc)).size} sources with this quote).${differ}`,
+        message: same
+          ? `Quote differs from the sources, which have “${groups[0].value}” (${count} with this quote).${differ}`
+          : `Quote is close to the sources’ wording of what seems the same remark: they have “${groups[0].value}” (${count}).${differ}`,
         suggestions: groups.map((g) => g.value),
         evidence: near.map((n) => ctx.evidence(n.doc, n.quote.span.start, n.quote.span.end)),
       }];

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { BoundedCache } from '../model/boundedCache';
 import type { Rule } from './types';
 import { describeTally, tally } from './common';
-import { CLOSE_QUOTE } from './thresholds';
+import { CLOSE_QUOTE, QUOTE_CONTEXT } from './thresholds';
 import type { QuoteMatch, SourceQuoteMatch } from '../match/quotes';
 
 /** Two names for one person: same surname, allowing one letter of transliteration ("Zelensky", "Zelenskyy"). */
@@ -15,9 +15,17 @@ export function sameSpeaker(a: string, b: string): boolean {
 /** Lower-case surnames of names, remembered: a check compares the same few speakers many times. */
 const surnames = new BoundedCache(10_000, (name: string) => name.trim().split(/\s+/).pop()!.toLowerCase());
 
-/** Source matches of a draft quote that name a person as its speaker. */
+/**
+ * Source matches of a draft quote that name a person as its speaker. A quote of two or three words is a common phrase
+ * ("definitely not") unless the sentences around it agree too: only then is it the same remark.
+ */
 export function attributedMatches(m: QuoteMatch): SourceQuoteMatch[] {
-  return [...m.exact, ...m.near.filter((n) => n.overlap >= CLOSE_QUOTE)].filter((x) => x.quote.speaker?.person);
+  const short = m.claim.words.split(/\s+/).length < 4;
+  // A part quoted verbatim may be a stock phrase ("at the same time"): the sentences around must agree too.
+  const partial = m.partial.filter((p) => p.context >= QUOTE_CONTEXT);
+  return [...m.exact, ...partial, ...m.near.filter((n) => n.overlap >= CLOSE_QUOTE)].filter(
+    (x) => x.quote.speaker?.person && (!short || x.context >= QUOTE_CONTEXT),
+  );
 }
 
 export const quoteMisattributed: Rule = {

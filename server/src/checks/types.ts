@@ -26,14 +26,14 @@ export interface PassageRef { doc: number; start: number; end: number }
 /** A finding before the severity setting and the LSP range are applied. */
 export interface RawFinding {
   rule: RuleId;
+  /** At most this severity, where the evidence is weaker than the rule's usual (the configured severity caps it too). */
+  severity?: Severity;
   start: number;
   end: number;
   message: string;
   suggestions: string[];
   /** Every source passage behind the finding; the finding shows up to MAX_EVIDENCE of them. */
   evidence: PassageRef[];
-  /** Weaker evidence than the rule's usual: the finding is at most this severe, whatever the rule's setting. */
-  severity?: Severity;
   /** Findings of one rule with the same key (one cause, e.g. a spelling choice) are shown once per document, at the first. */
   once?: string;
 }

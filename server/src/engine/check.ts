@@ -252,11 +252,14 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
       if (!speaker || !theirs || sameSpeaker(theirs, speaker)) return { value: x.wording, agrees: true };
       return { value: `${x.wording} (${theirs})`, agrees: false };
     };
-    for (const x of quote.exact) {
+    // Exact copies, and partial ones (the draft trims or extends the source's quote, shared words unchanged) unless a
+    // source has the whole remark worded otherwise: then a source with only the shared part does not back the draft.
+    const altered = alteredMatches(quote);
+    for (const x of altered.length ? quote.exact : [...quote.exact, ...quote.partial]) {
       const { value, agrees } = sameWords(x);
       add(x.doc, x.quote.span.start, x.quote.span.end, value, agrees);
     }
-    for (const x of alteredMatches(quote).concat(quote.exact.length ? quote.near.filter((n) => n.overlap >= 0.6) : [])) add(x.doc, x.quote.span.start, x.quote.span.end, x.wording, false);
+    for (const x of altered.concat(quote.exact.length ? quote.near.filter((n) => n.overlap >= 0.6) : [])) add(x.doc, x.quote.span.start, x.quote.span.end, x.wording, false);
     for (const x of quote.inText) add(x.doc, x.start, x.end, quote.claim.words, true);
   } else {
     const word = draft.names.flat().flatMap((r) => r.words).find((w) => within(w));

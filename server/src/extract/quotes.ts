@@ -11,13 +11,33 @@ const SPEECH_VERB =
 // Case-sensitive on purpose: "United States" is not a speech verb.
 const VERB_AT_START = new RegExp(`^[\\s,.;:—–-]*(?:${SPEECH_VERB})\\b`);
 const PRONOUN_VERB_AT_START = new RegExp(`^[\\s,.;:—–-]*(?:[Hh]e|[Ss]he)\\s+(?:${SPEECH_VERB})\\b`);
+/** "he said", "she later told" ending a stretch of text. */
+const PRONOUN_BEFORE_VERB = new RegExp(`\\b(?:[Hh]e|[Ss]he)\\s+(?:\\w+\\s+)?(?:${SPEECH_VERB})$`);
 const VERB_ANYWHERE = new RegExp(`(?<![\\w-])(?:${SPEECH_VERB})\\b`, 'g');
+/** Nouns that name who speaks for a body ("spokesman", "ministry", "adviser"), not a person's name. */
+const ROLE_WORDS =
+  'official|officials|spokesman|spokeswoman|spokesperson|spokespeople|minister|ministry|aide|aides|adviser|advisor|' +
+  'deputy|envoy|chief|head|expert|analyst|resident|source|sources|government|leader|leaders|negotiator|diplomat|' +
+  'ambassador|office|secretary|president|presidency|chancellor|mayor|governor|commander|embassy|administration|military|army|police';
 /** "…," its security chief said / "…," a Kremlin official said: a role, not a named person. */
-const ROLE_AFTER = new RegExp(`^[\\s,.;:—–-]*((?:its|the|a|an|his|her|their|one)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?(?:official|officials|spokesman|spokeswoman|spokesperson|minister|aide|envoy|chief|head|expert|analyst|resident|source|sources|ministry|government|leader|negotiator|diplomat|statement|report))\\s+(?:${SPEECH_VERB})\\b`, 'u');
+const ROLE_AFTER = new RegExp(`^[\\s,.;:—–-]*((?:its|the|a|an|his|her|their|one)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?(?:${ROLE_WORDS}|statement|report))\\s+(?:${SPEECH_VERB})\\b`, 'u');
+/** "The foreign ministry said" / "a Kremlin spokesman said": a role phrase ending right before the speech verb. */
+const ROLE_BEFORE_VERB = new RegExp(`(?:^|[^\\p{L}’'-])((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?(?:${ROLE_WORDS}))\\s+(?:\\w+\\s+)?$`, 'u');
+/** ", the president's adviser, " before a name: the name in apposition is the speaker. */
+const APPOSITION_BEFORE_NAME = /^(?:the|a|an|his|her|its|their)\s+[^,.;:"“”]{1,60},\s*$/;
+/** A lower-case noun and a comma before a name ("Lena Ostrova's deputy, Piet Arnoldsen, said"): a role in apposition. */
+const ROLE_COMMA_AT_END = /\p{Ll}[\p{L}’'-]*,\s*$/u;
+/** "the", "harbour master": lower-case words describing the name that follows, not a new clause ("and", "while"). */
+const DESCRIPTOR_BEFORE_NAME =
+  /^\s*(?:(?:the|an?)\s+)?(?:(?!(?:and|but|or|nor|while|as|then|when|after|before|because|so|yet|though|although|if|since|until|with|to|for)\s)\p{Ll}[\p{L}’'-]*\s+){0,3}$/u;
+/** "the president said" after the president was named is that person again, like "he said", not a new speaker. */
+const BARE_PERSON_ROLE = /^(?:the|his|her)\s+(?:president|chancellor|mayor|governor|secretary|ambassador|commander|adviser|advisor|deputy)$/i;
+/** How far from a quote its attribution is looked for: news style keeps the two within a clause or two. */
+const ATTRIBUTION_WINDOW = 320;
 const COLON_AT_END = /:\s*["“]?$/;
 const NAME_COLON_AT_END = /([\p{L}’']+):\s*["“]?$/u;
 const ACCORDING_TO = /\baccording to\s+$/i;
-const ROLE_NOUN = /^(?:[’']s)?\s*(?:[a-z-]+\s+){0,2}(?:official|officials|spokesman|spokeswoman|spokesperson|minister|aide|envoy|chief|head|expert|analyst|resident|source|sources|ministry|government|leader|leaders|negotiator|diplomat)\b/;
+const ROLE_NOUN = new RegExp(`^(?:[’']s)?\\s*(?:[a-z-]+\\s+){0,2}(?:${ROLE_WORDS})\\b`);
 
 export interface Speaker { name: string; span?: Span; inferred: boolean; person: boolean }
 
@@ -91,40 +111,55 @@ export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
     const paragraphSentences: number[] = [];
     while (sentenceIndex < sentences.length && sentences[sentenceIndex].paragraph === p) paragraphSentences.push(sentenceIndex++);
     const quotesHere: QuoteClaim[] = [];
+    // Quotes and sentences are both in text order: one pointer into each keeps this linear in the paragraph.
+    let at = 0;
     for (const raw of spans) {
       const span = trimQuote(text, raw);
-      if (!span) continue;
-      const s = sentenceHolding(sentences, paragraphSentences, raw.start) ?? paragraphSentences[0];
-      if (s === undefined) continue;
+      if (!span || !paragraphSentences.length) continue;
+      while (at + 1 < paragraphSentences.length && sentences[paragraphSentences[at]].end < raw.start) at++;
+      const s = sentences[paragraphSentences[at]].start <= raw.start ? paragraphSentences[at] : paragraphSentences[0];
       quotesHere.push({ kind: 'quote', span, text: text.slice(span.start, span.end), words: text.slice(span.start, span.end), sentence: s });
     }
-    const quotesBySentence = new Map<number, QuoteClaim[]>();
-    for (const q of quotesHere) {
-      const list = quotesBySentence.get(q.sentence);
-      if (list) list.push(q);
-      else quotesBySentence.set(q.sentence, [q]);
-    }
+    const runsBySentence = new Map<number, NameRun[]>();
+    const runsOf = (i: number): NameRun[] => {
+      let runs = runsBySentence.get(i);
+      if (!runs) runsBySentence.set(i, (runs = ctx.names?.[i] ?? nameRunsOf(sentences[i].text, sentences[i].start)));
+      return runs;
+    };
+    let nextQuote = 0;
+    let lastAt = 0;
     // Walk the paragraph's sentences in order, keeping track of the last person named (for "he said").
-    for (const s of paragraphSentences) {
+    for (let k = 0; k < paragraphSentences.length; k++) {
+      const s = paragraphSentences[k];
       const sentence = sentences[s];
-      const runs = ctx.names?.[s] ?? nameRunsOf(sentence.text, sentence.start);
+      const runs = runsOf(s);
       for (const run of runs) {
         if (!isPerson(run, people)) continue;
         if (!people.has(run.surname)) ownPeople.add(run.surname);
         people.add(run.surname);
       }
-      const inSentence = quotesBySentence.get(s) ?? [];
-      for (const quote of inSentence) {
-        // A quote may run over sentence ends ("…shelter. We just wait," said Marchenko): attribute over all of them.
-        const last = sentenceHolding(sentences, paragraphSentences, quote.span.end, 2) ?? s;
-        const whole = last > s ? { ...sentence, end: sentences[last].end, text: text.slice(sentence.start, sentences[last].end) } : sentence;
-        const wholeRuns = last > s ? nameRunsOf(whole.text, whole.start) : runs;
-        const speaker = attribute(text, whole, quote.span, wholeRuns, people, lastPerson);
+      for (; nextQuote < quotesHere.length && quotesHere[nextQuote].sentence === s; nextQuote++) {
+        const quote = quotesHere[nextQuote];
+        // A quote may run over sentence ends ("…shelter. We just wait," said Marchenko): its attribution lies before
+        // its first sentence's part and after its last's; the sentences between are all quote.
+        while (lastAt + 1 < paragraphSentences.length && sentences[paragraphSentences[lastAt]].end + 2 < quote.span.end) lastAt++;
+        const lastSentence = paragraphSentences[lastAt];
+        const lastPos = lastSentence > s && sentences[lastSentence].start <= quote.span.end ? lastAt : k;
+        const last = paragraphSentences[lastPos];
+        const bounds = { start: sentence.start, end: sentences[last].end };
+        const quoteRuns = last > s ? [runs, runsOf(last)] : [runs];
+        // '"…now?" Varga said.': a quote ending its sentence with ? or ! leaves the attribution to the next one.
+        const next = paragraphSentences[lastPos + 1];
+        if (next !== undefined && /[?!]/.test(text[quote.span.end - 1]) && !/\p{L}/u.test(text.slice(quote.span.end, bounds.end))) {
+          bounds.end = sentences[next].end;
+          quoteRuns.push(runsOf(next));
+        }
+        const speaker = attribute(text, bounds, quote.span, quoteRuns, people, lastPerson);
         if (speaker) {
           quote.speaker = speaker;
           lastSpeaker = speaker;
           lastSpeakerParagraph = p;
-        } else if (lastSpeaker && lastSpeakerParagraph >= p - 1 && isBareQuote(text, sentence, quote.span)) {
+        } else if (lastSpeaker && lastSpeakerParagraph >= p - 1 && isBareQuote(text, bounds, quote.span)) {
           // A quote standing alone continues the previous speaker.
           quote.speaker = { ...lastSpeaker, span: undefined, inferred: true };
         }
@@ -143,21 +178,6 @@ export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
   return quotes;
 }
 
-/**
- * The first of a paragraph's sentences (consecutive indices, in text order) whose span, `slack` characters longer,
- * holds `offset`; by binary search, so a paragraph of many sentences and quotes costs no more per quote.
- */
-function sentenceHolding(sentences: readonly Sentence[], paragraphSentences: readonly number[], offset: number, slack = 0): number | undefined {
-  let lo = 0;
-  let hi = paragraphSentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[paragraphSentences[mid]].end + slack < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const i = paragraphSentences[lo];
-  return i !== undefined && sentences[i].start <= offset ? i : undefined;
-}
 
 /** Places and institutions follow "in", "the", "of"…; people rarely do. */
 const PLACE_CUE = /^(?:the|in|at|on|from|to|of|near|into|across|over|for|with|by|via)$/;
@@ -176,82 +196,128 @@ export function isPerson(run: NameRun, people: { has(name: string): boolean }): 
   return !PLACE_CUE.test(run.precededBy) && run.words.length >= 2;
 }
 
-function isBareQuote(text: string, sentence: Sentence, span: Span): boolean {
-  const outside = text.slice(sentence.start, span.start) + text.slice(span.end, sentence.end);
+/** The runs lying within [from, to], found by binary search: runs are in text order. */
+function runsWithin(runs: readonly NameRun[], from: number, to: number): NameRun[] {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const within: NameRun[] = [];
+  for (let i = lo; i < runs.length && runs[i].start <= to; i++) if (runs[i].end <= to) within.push(runs[i]);
+  return within;
+}
+
+/** `at`, or the start of the next word when `at` falls inside one (so a cut never leaves "he" of "The"). */
+function wordStartAfter(text: string, at: number): number {
+  if (at === 0 || !/\p{L}/u.test(text[at - 1])) return at;
+  while (at < text.length && /\p{L}/u.test(text[at])) at++;
+  return at;
+}
+
+/** No words around the quote in its sentence (a sentence longer than the window has some). */
+function isBareQuote(text: string, bounds: Span, span: Span): boolean {
+  if (span.start - bounds.start > ATTRIBUTION_WINDOW || bounds.end - span.end > ATTRIBUTION_WINDOW) return false;
+  const outside = text.slice(bounds.start, span.start) + text.slice(span.end, bounds.end);
   return !/\p{L}{3,}/u.test(outside);
 }
 
 /** Parenthetical clauses (", which … ," / "– who … –") whose names are not the subject. */
 const ASIDE = /(?:,\s*(?:which|who|whose|where)\b[^,]*,|[–—]\s*[^–—]*[–—]|\([^)]*\))/g;
 
+/**
+ * The speaker of a quote, looked for within ATTRIBUTION_WINDOW characters either side of it (and within its
+ * sentences, `bounds`), so the work per quote is bounded whatever the sentence's length.
+ */
 function attribute(
   text: string,
-  sentence: Sentence,
+  bounds: Span,
   quote: Span,
-  runs: NameRun[],
+  sentenceRuns: ReadonlyArray<readonly NameRun[]>,
   people: { has(name: string): boolean },
   lastPerson: Speaker | undefined,
 ): Speaker | undefined {
+  const from = Math.max(bounds.start, quote.start - ATTRIBUTION_WINDOW);
+  const to = Math.min(bounds.end, quote.end + ATTRIBUTION_WINDOW);
+  const runs = sentenceRuns.flatMap((list) => runsWithin(list, from, to));
   const asSpeaker = (run: NameRun, inferred = false): Speaker => ({
     name: run.name,
     span: { start: run.words[0].start, end: run.end },
     inferred,
     person: isPerson(run, people),
   });
+  const asRole = (name: string): Speaker => ({ name: name.trim().replace(/^(?:its|the|a|an|his|her|their|one)\s+/i, ''), span: undefined, inferred: false, person: false });
   // "he" is the last person named, in this sentence before the quote or earlier.
   const pronoun = (): Speaker | undefined => {
     const here = [...runs].reverse().find((r) => r.end <= quote.start && isPerson(r, people));
     if (here) return { ...asSpeaker(here, true), span: undefined };
     return lastPerson && { ...lastPerson, span: undefined, inferred: true };
   };
+  const verbNext = new RegExp(`^\\s*,?\\s*(?:${SPEECH_VERB})\\b`);
 
   // After the quote: "…," said Zelensky / "…," Zelensky said / "…," he said
-  const afterStart = quote.end + (/^[^\p{L}]*/u.exec(text.slice(quote.end, sentence.end))?.[0].length ?? 0);
-  const after = text.slice(afterStart, sentence.end);
+  const afterStart = quote.end + (/^[^\p{L}]*/u.exec(text.slice(quote.end, to))?.[0].length ?? 0);
+  const after = text.slice(afterStart, to);
   if (PRONOUN_VERB_AT_START.test(after)) return pronoun();
+  // "…," the president's adviser, Jane Roe, said: the name in apposition speaks.
+  const following = runs.filter((r) => r.start >= afterStart);
+  const apposed = following.find((r) => r.start - afterStart <= 80 && APPOSITION_BEFORE_NAME.test(text.slice(afterStart, r.start)));
+  if (apposed && isPerson(apposed, people) && verbNext.test(text.slice(apposed.end, to))) return asSpeaker(apposed);
+  const namedBefore = runs.some((r) => r.end <= quote.start && isPerson(r, people));
   const role = ROLE_AFTER.exec(after);
-  if (role) return { name: role[1].replace(/^(?:its|the|a|an|his|her|their|one)\s+/, ''), span: undefined, inferred: false, person: false };
+  if (role && !(namedBefore && BARE_PERSON_ROLE.test(role[1]))) return asRole(role[1]);
   const verbAfter = VERB_AT_START.exec(after);
   if (verbAfter) {
-    const from = afterStart + verbAfter[0].length;
-    const following = runs.filter((r) => r.start >= from && r.start - from <= 40);
-    const run = following.find((r) => isPerson(r, people)) ?? following[0];
+    const verbEnd = afterStart + verbAfter[0].length;
+    const named = runs.filter((r) => r.start >= verbEnd && r.start - verbEnd <= 40);
+    const run = named.find((r) => isPerson(r, people)) ?? named[0];
     if (run) return asSpeaker(run);
   }
-  const leading = runs.find((r) => r.start >= afterStart && r.start - afterStart <= 1);
-  if (leading && new RegExp(`^\\s*(?:${SPEECH_VERB})\\b`).test(text.slice(leading.end, sentence.end))) return asSpeaker(leading);
+  // "…," Zelensky said / "…," the White House said / "…," harbour master Ines Varga said
+  const leading = following.find((r) => r.start - afterStart <= 40 && DESCRIPTOR_BEFORE_NAME.test(text.slice(afterStart, r.start)));
+  if (leading && new RegExp(`^\\s*(?:${SPEECH_VERB})\\b`).test(text.slice(leading.end, to))) return asSpeaker(leading);
 
   // Before the quote: Zelensky said: "…" / according to Zelensky, "…" / Kallas: "…"
-  const before = text.slice(sentence.start, quote.start);
+  const before = text.slice(from, quote.start);
   const beforeRuns = runs.filter((r) => r.end <= quote.start);
   // The cheap test first: scanning every word of `before` for one that ends at a final colon is slow.
   const colon = COLON_AT_END.test(before) ? NAME_COLON_AT_END.exec(before) : null;
   if (colon) {
-    const run = beforeRuns.find((r) => r.end === sentence.start + colon.index + colon[1].length);
+    const run = beforeRuns.find((r) => r.end === from + colon.index + colon[1].length);
     if (run) return asSpeaker(run);
   }
-  const according = beforeRuns.find((r) => ACCORDING_TO.test(text.slice(sentence.start, r.start)));
+  const according = beforeRuns.find((r) => ACCORDING_TO.test(text.slice(Math.max(from, r.start - 16), r.start)));
   if (according) return asSpeaker(according);
   let verb: RegExpExecArray | null = null;
   VERB_ANYWHERE.lastIndex = 0;
   for (let m = VERB_ANYWHERE.exec(before); m; m = VERB_ANYWHERE.exec(before)) verb = m;
   if (!verb) return undefined;
-  const verbAt = sentence.start + verb.index;
+  const verbAt = from + verb.index;
   const asides: Span[] = [];
   ASIDE.lastIndex = 0;
-  for (let m = ASIDE.exec(before); m; m = ASIDE.exec(before)) asides.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  for (let m = ASIDE.exec(before); m; m = ASIDE.exec(before)) asides.push({ start: from + m.index, end: from + m.index + m[0].length });
   const candidates = beforeRuns.filter((r) => r.end <= verbAt && !asides.some((a) => a.start <= r.start && r.end <= a.end));
   // The subject is the nearest name in the verb's own clause ("Zelensky responded by saying")…
   const sameClause = [...candidates].reverse().find((r) => verbAt - r.end <= 60 && !/[,;:–—()]/.test(text.slice(r.end, verbAt)));
   const clauseText = sameClause ? text.slice(sameClause.end, verbAt) : '';
   if (sameClause && /\b(?:he|she)\b/i.test(clauseText)) return pronoun();
-  if (!sameClause && new RegExp(`\\b(?:[Hh]e|[Ss]he)\\s+(?:\\w+\\s+)?(?:${SPEECH_VERB})\\b`).test(before.slice(Math.max(0, verb.index - 12)))) return pronoun();
+  if (!sameClause && PRONOUN_BEFORE_VERB.test(text.slice(wordStartAfter(text, Math.max(from, verbAt - 20)), verbAt + verb[0].length))) return pronoun();
   if (sameClause) {
-    // "Germany's foreign minister said" names a role, not a person called Germany.
-    if (ROLE_NOUN.test(clauseText) && !isPerson(sameClause, people)) {
-      return { name: text.slice(sameClause.start, verbAt).trim().replace(/^(?:a|an|the)\s+/i, ''), span: undefined, inferred: false, person: false };
-    }
+    // "Germany's foreign minister said" names a role, not a person called Germany; "Roe's spokesman" is not Roe.
+    const roleNoun = ROLE_NOUN.exec(clauseText);
+    if (roleNoun && (!isPerson(sameClause, people) || /^[’']s\b/.test(clauseText))) return asRole(text.slice(sameClause.start, sameClause.end) + roleNoun[0]);
     if (isPerson(sameClause, people) || verbAt - sameClause.end <= 2) return asSpeaker(sameClause);
+  } else {
+    // "Lena Ostrova's deputy, Piet Arnoldsen, said": the name in apposition to a role is the subject.
+    const nearest = candidates[candidates.length - 1];
+    if (nearest && isPerson(nearest, people) && /^\s*,\s*$/.test(text.slice(nearest.end, verbAt)) && ROLE_COMMA_AT_END.test(text.slice(Math.max(from, nearest.start - 40), nearest.start))) {
+      return asSpeaker(nearest);
+    }
+    // "The foreign ministry said", "a Kremlin spokesman said": a role with no name of its own.
+    const role = ROLE_BEFORE_VERB.exec(text.slice(Math.max(from, verbAt - 80), verbAt));
+    if (role && !(candidates.some((r) => isPerson(r, people)) && BARE_PERSON_ROLE.test(role[1]))) return asRole(role[1]);
   }
   // …or else the first person named in the sentence ("Trump, commenting after the Geneva talks, said").
   const first = candidates.find((r) => isPerson(r, people));

@@ -1,5 +1,6 @@
 // Matching a draft quote against the corpus: exact wording, near wording (aligned word by word), or nothing.
 import diffSequences from 'diff-sequences';
+import { distance } from 'fastest-levenshtein';
 import type { QuoteClaim } from '../model/types';
 import type { Corpus } from '../corpus/corpus';
 import type { AnalyzedText } from '../extract/document';
@@ -23,6 +24,11 @@ export interface QuoteMatch {
   claim: QuoteClaim;
   exact: SourceQuoteMatch[];
   near: SourceQuoteMatch[];
+  /**
+   * Source quotes whose words the draft quotes verbatim while extending or trimming them ("…as usual… how could you
+   * imagine that?" where the source stops at "as usual"); `wording` is the shared part.
+   */
+  partial: SourceQuoteMatch[];
   /** The words appear verbatim in a source's running text (not as a quote). */
   inText: Array<{ doc: number; start: number; end: number }>;
 }
@@ -32,9 +38,36 @@ interface Word { text: string; start: number; end: number }
 /** How much of the draft sentence a source sentence must share before a short quote found in its running text counts. */
 const SHORT_QUOTE_CONTEXT = 0.3;
 
-/** Words in lower case with plain apostrophes and no possessive 's (a token holds no other character normalise() changes). */
+/** Shared verbatim words that make an extended or trimmed quote the same remark as a source's. */
+const MIN_SHARED_RUN = 4;
+
+/**
+ * Words in lower case with plain apostrophes and no possessive 's (a token holds no other character normalise()
+ * changes); abbreviation dots dropped ("U.S." is "us") and hyphenated words split ("fine-tuned" is "fine tuned"), so
+ * house punctuation never makes two wordings differ.
+ */
 function wordsWithSpans(text: string, base: number): Word[] {
-  return tokensOf(text, base).map((t) => ({ text: t.lower.replace(/’/g, "'").replace(/'s$/, ''), start: t.start, end: t.end }));
+  const words: Word[] = [];
+  for (const t of tokensOf(text, base)) {
+    const lower = t.lower.replace(/’/g, "'").replace(/'s$/, '');
+    if (!lower.includes('-')) {
+      words.push({ text: lower.replace(/\./g, ''), start: t.start, end: t.end });
+      continue;
+    }
+    let at = t.start;
+    for (const part of lower.split('-')) {
+      if (part) words.push({ text: part.replace(/\./g, ''), start: at, end: at + part.length });
+      at += part.length + 1;
+    }
+  }
+  return words;
+}
+
+/** Word indices where an ellipsis or a [bracketed] insertion cuts the quote: the writer marks words left out there. */
+function cutsOf(text: string, words: Word[]): Set<number> {
+  const cuts = new Set<number>();
+  for (let i = 1; i < words.length; i++) if (/…|\.\.\.|\[|\]/.test(text.slice(words[i - 1].end, words[i].start))) cuts.add(i);
+  return cuts;
 }
 
 /** A source quote's words (offsets within the quote), their " a b c " string and set. */
@@ -100,8 +133,9 @@ function runningWordsOf(sentence: Sentence): string {
 }
 
 export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpus): QuoteMatch {
-  const draftWords = wordsWithSpans(claim.words, 0).map((w) => w.text);
-  const result: QuoteMatch = { claim, exact: [], near: [], inText: [] };
+  const draftTokens = wordsWithSpans(claim.words, 0);
+  const draftWords = draftTokens.map((w) => w.text);
+  const result: QuoteMatch = { claim, exact: [], near: [], partial: [], inText: [] };
   if (!draftWords.length) return result;
   const needle = ' ' + draftWords.join(' ') + ' ';
   // An ellipsis or a [bracketed] editorial insertion stands for words left out: each piece must match, in order.
@@ -109,6 +143,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     .split(/…|\.\.\.|\[[^\]]*\]/)
     .map((f) => wordsWithSpans(f, 0).map((w) => w.text))
     .filter((f) => f.length);
+  const wording: DraftWording = { words: draftWords, fragments, cuts: cutsOf(claim.words, draftTokens) };
   const sentenceWords = draft.sentenceWords[claim.sentence] ?? [];
   const { index } = corpus;
   const sentenceQuery = index.weigh(sentenceWords);
@@ -128,15 +163,18 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       const { words: sourceWords, haystack, set: sourceSet } = theirs;
       // Wire copy repeats a quote word for word across sources: compare each distinct wording once.
       let compared = comparisons.get(haystack);
-      if (!compared) comparisons.set(haystack, (compared = compareWording(draftWords, fragments, sourceWords, haystack, sourceSet)));
-      const { found, aligned } = compared;
+      if (!compared) comparisons.set(haystack, (compared = compareWording(wording, sourceWords, haystack, sourceSet)));
+      const { found, aligned, extended } = compared;
       // Most quotes near a candidate are other quotes: only a match needs its context scored.
-      if (!found && !aligned) continue;
+      if (!found && !aligned && !extended) continue;
       const context = index.coverage(sentenceQuery, candidate.doc, quote.sentence);
       // A short quote found inside an unrelated longer one ("both sides" in "input from both sides") proves nothing.
       if (found && draftWords.length < 4 && context < SHORT_QUOTE_CONTEXT && sourceWords.length > draftWords.length) continue;
       if (found) {
         result.exact.push({ doc: candidate.doc, quote, overlap: 1, exact: true, context, wording: wordingOf(quote, theirs, found.first, found.last) });
+      } else if (extended) {
+        const wording = wordingOf(quote, theirs, extended.first, extended.last);
+        result.partial.push({ doc: candidate.doc, quote, overlap: extended.overlap, exact: false, context, wording });
       } else if (aligned) {
         const wording = wordingOf(quote, theirs, aligned.first, aligned.last);
         result.near.push({ doc: candidate.doc, quote, overlap: aligned.overlap, exact: false, context, wording });
@@ -156,19 +194,30 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
   return result;
 }
 
+/** A draft quote's words, the pieces between its cuts, and where the cuts are (word indices). */
+interface DraftWording { words: string[]; fragments: string[][]; cuts: ReadonlySet<number> }
+
 interface WordingComparison {
   found?: { first: number; last: number };
   aligned?: { overlap: number; first: number; last: number };
+  /** The shared words are verbatim; the draft only quotes more or fewer of them (see QuoteMatch.partial). */
+  extended?: { overlap: number; first: number; last: number };
 }
 
 /** The draft quote's words found in a source quote verbatim (in order, fragment by fragment), or aligned closely. */
-function compareWording(draftWords: string[], fragments: string[][], sourceWords: Word[], haystack: string, sourceSet: ReadonlySet<string>): WordingComparison {
+function compareWording(draft: DraftWording, sourceWords: Word[], haystack: string, sourceSet: ReadonlySet<string>): WordingComparison {
+  const { words: draftWords, fragments } = draft;
   const found = findInOrder(fragments.length > 1 ? fragments : [draftWords], haystack);
   if (found) return { found };
+  // The source's whole quote inside a longer draft quote.
+  if (sourceWords.length >= MIN_SHARED_RUN && fragments.some((f) => (' ' + f.join(' ') + ' ').includes(haystack))) {
+    return { extended: { overlap: sourceWords.length / draftWords.length, first: 0, last: sourceWords.length - 1 } };
+  }
   // Most candidates share a word or two: count shared words before paying for an alignment.
   if (draftWords.filter((w) => sourceSet.has(w)).length < draftWords.length * 0.5) return {};
-  const aligned = align(draftWords, sourceWords);
-  return aligned && aligned.overlap >= 0.5 ? { aligned } : {};
+  const aligned = align(draft, sourceWords);
+  if (!aligned || aligned.overlap < 0.5) return {};
+  return aligned.extends ? { extended: aligned } : { aligned };
 }
 
 /** Word indices of the first and last word of `fragments` found one after another in `haystack` (" a b c "). */
@@ -195,14 +244,19 @@ function findInOrder(fragments: string[][], haystack: string): { first: number; 
  * unmatched words at either end. diff-sequences (Jest's) rather than jsdiff's diffArrays: it compares indices instead
  * of building change objects, about ten times faster on quotes, and a check aligns thousands of them.
  */
-function align(draft: string[], source: Word[]): { overlap: number; first: number; last: number } | undefined {
+function align(wording: DraftWording, source: Word[]): { overlap: number; first: number; last: number; extends: boolean } | undefined {
+  const draft = wording.words;
   const draftAt: number[] = [];
   const sourceAt: number[] = [];
+  const runs: Run[] = [];
   diffSequences(
     draft.length,
     source.length,
     (d, s) => draft[d] === source[s].text,
     (count, d, s) => {
+      const previous = runs[runs.length - 1];
+      if (previous && previous.d + previous.count === d && previous.s + previous.count === s) previous.count += count;
+      else runs.push({ d, s, count });
       for (let i = 0; i < count; i++) {
         draftAt.push(d + i);
         sourceAt.push(s + i);
@@ -211,6 +265,10 @@ function align(draft: string[], source: Word[]): { overlap: number; first: numbe
   );
   const matched = sourceAt.length;
   if (!matched) return undefined;
+  if (matched >= MIN_SHARED_RUN && onlyExtends(runs, wording, source.length)) {
+    const lastRun = runs[runs.length - 1];
+    return { overlap: matched / draft.length, first: runs[0].s, last: lastRun.s + lastRun.count - 1, extends: true };
+  }
   if (matched >= 2) placeEnds(draft, source, draftAt, sourceAt);
   // Matched words must be close together in the source, not scattered over a long quote.
   const spread = sourceAt[matched - 1] - sourceAt[0] + 1;
@@ -219,7 +277,24 @@ function align(draft: string[], source: Word[]): { overlap: number; first: numbe
   const trailingDraft = draft.length - 1 - draftAt[matched - 1];
   const from = Math.max(0, sourceAt[0] - leadingDraft);
   const to = Math.min(source.length - 1, sourceAt[matched - 1] + trailingDraft);
-  return { overlap: matched / draft.length, first: from, last: to };
+  return { overlap: matched / draft.length, first: from, last: to, extends: false };
+}
+
+/** A stretch of words common to the draft and a source quote: draft index, source index, length. */
+interface Run { d: number; s: number; count: number }
+
+/**
+ * The shared words are the source's verbatim and the draft differs only beyond them: each shared run begins where the
+ * draft quote or a cut in it begins (or, first, where the source's quote begins) and ends likewise, so no word inside
+ * the shared part is changed, dropped or added.
+ */
+function onlyExtends(runs: Run[], draft: DraftWording, sourceLength: number): boolean {
+  return runs.every((run, i) => {
+    const end = run.d + run.count;
+    const startsClean = run.d === 0 || draft.cuts.has(run.d) || (i === 0 && run.s === 0);
+    const endsClean = end === draft.words.length || draft.cuts.has(end) || (i === runs.length - 1 && run.s + run.count === sourceLength);
+    return startsClean && endsClean;
+  });
 }
 
 /**
@@ -247,4 +322,60 @@ function closestCopy(source: Word[], word: string, from: number, to: number, anc
     }
   }
   return best;
+}
+
+type QuoteSpeaker = NonNullable<QuoteClaim['speaker']>;
+
+/** Whether two quotes' speakers are one voice: positively the same, positively not, or unknown. */
+export type SpeakerRelation = 'same' | 'different' | 'unknown';
+
+/** Words that name who speaks for an institution rather than the institution itself ("Kremlin spokesman"). */
+const VOICE = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'press', 'secretary', 'official', 'officials', 'aide', 'aides', 'source', 'sources', 'statement', 'office', 'representative']);
+/** Offices that speak for their head, by the head's role: "Downing Street said" is the prime minister's office speaking. */
+const OFFICE_HEADS: ReadonlyArray<[office: string, heads: string[]]> = [
+  ['downing street', ['prime minister', 'pm']],
+  ['white house', ['president', 'press secretary']],
+  ['kremlin', ['president']],
+  ['elysee', ['president']],
+  ['élysée', ['president']],
+  ['blue house', ['president']],
+];
+const ARTICLES = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'one']);
+
+/** A role or institution speaker as its words (lower case, plain apostrophes, possessive 's and articles dropped). */
+function voiceWords(name: string): string[] {
+  return wordsWithSpans(name, 0).map((w) => w.text).filter((w) => !ARTICLES.has(w));
+}
+
+/**
+ * Compares two speakers. People: the same surname (allowing one letter of transliteration) or not; a "he said" that
+ * disagrees proves nothing. Institutions and roles: the same institution, or one speaking for the other ("the
+ * Kremlin" and "a Kremlin spokesman", "Downing Street" and "the prime minister"). A person and a role may be one.
+ */
+export function speakerRelation(a: QuoteSpeaker | undefined, b: QuoteSpeaker | undefined): SpeakerRelation {
+  if (!a || !b) return 'unknown';
+  if (a.person && b.person) return sameSurname(a.name, b.name) ? 'same' : a.inferred || b.inferred ? 'unknown' : 'different';
+  if (a.person || b.person) return 'unknown';
+  const x = voiceWords(a.name);
+  const y = voiceWords(b.name);
+  const bodyOf = (words: string[]) => words.filter((w) => !VOICE.has(w)).join(' ');
+  const [bx, by] = [bodyOf(x), bodyOf(y)];
+  // "ministry" and "foreign ministry", "Kremlin" and "Kremlin spokesman": one names the other more fully.
+  if (bx && by && (` ${bx} `.includes(` ${by} `) || ` ${by} `.includes(` ${bx} `))) return 'same';
+  // One side is an office, the other its head or the head's voice ("prime minister's spokeswoman", "press secretary").
+  const speaksFor = (office: string, other: string[], otherBody: string) =>
+    OFFICE_HEADS.some(([o, heads]) => o === office && (heads.includes(other.join(' ')) || heads.includes(otherBody)));
+  if (speaksFor(bx, y, by) || speaksFor(by, x, bx)) return 'same';
+  // Two roles tied to different named places or bodies ("Germany's foreign minister", "France's foreign minister").
+  const named = (name: string) => new Set((name.match(/\p{Lu}[\p{L}’'-]*/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, '')));
+  const [nx, ny] = [named(a.name), named(b.name)];
+  if (nx.size && ny.size && ![...nx].some((w) => ny.has(w))) return 'different';
+  return 'unknown';
+}
+
+/** One person under two spellings: the same surname, allowing one letter of transliteration ("Zelensky", "Zelenskyy"). */
+function sameSurname(a: string, b: string): boolean {
+  const x = a.trim().split(/\s+/).pop()!.toLowerCase();
+  const y = b.trim().split(/\s+/).pop()!.toLowerCase();
+  return x === y || (Math.min(x.length, y.length) >= 5 && distance(x, y) <= 1);
 }
