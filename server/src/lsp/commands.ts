@@ -20,6 +20,8 @@ export const RELOAD_SOURCES = 'corroborate.reloadSources';
 export const BUILD_REPORT = 'corroborate.buildReport';
 export const COMMANDS = [CHECK_DOCUMENT, RELOAD_SOURCES, BUILD_REPORT];
 
+const MAX_REPORT_CHARS = 10 * 1024 * 1024;
+
 export interface BuildReportResult { format: ReportFormat; content: string }
 
 export interface CheckDocumentResult {
@@ -68,6 +70,8 @@ async function buildReportCommand(ctx: ServerContext, corpus: CorpusManager, con
   if (!REPORT_FORMATS.includes(format as ReportFormat)) throw new ResponseError(ErrorCodes.InvalidParams, `${BUILD_REPORT}: format must be html, md or json`);
   const document = ctx.documents.get(uri);
   if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `${BUILD_REPORT}: ${uri} is not open`);
+  // Built in-process (a one-off export): a draft the checker would skip as too big is refused here too.
+  if (document.getText().length > MAX_REPORT_CHARS) throw new ResponseError(ErrorCodes.InvalidRequest, `${BUILD_REPORT}: the draft is too large for a report`);
   const loaded = await corpus.ready();
   if (!loaded) throw new ResponseError(ErrorCodes.InvalidRequest, `${BUILD_REPORT}: no sources are loaded`);
   const file = uriToPath(uri);
