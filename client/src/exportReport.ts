@@ -1,59 +1,49 @@
-// Corroborate: Export Fact-Check Report — the active draft's Corroborate diagnostics as Markdown in a new
-// untitled document. The Markdown itself is built by report.ts.
-import * as path from 'node:path';
+// Corroborate: Export Fact-Check Report — the server builds the active draft's sign-off report
+// (corroborate.buildReport); it opens as Markdown beside the draft, and can be saved as printable HTML.
 import * as vscode from 'vscode';
-import type { ServerManager } from './languageClient';
-import { buildReport, type ReportFinding } from './report';
-import { corroborateDiagnostics } from './statusBar';
+import type { BuildReportResult } from '../../server/src/lsp/commands';
+import { errorText, type ServerManager } from './languageClient';
 
-const SEVERITY: Record<vscode.DiagnosticSeverity, ReportFinding['severity']> = {
-  [vscode.DiagnosticSeverity.Error]: 'error',
-  [vscode.DiagnosticSeverity.Warning]: 'warning',
-  [vscode.DiagnosticSeverity.Information]: 'information',
-  [vscode.DiagnosticSeverity.Hint]: 'hint',
-};
+const BUILD_REPORT = 'corroborate.buildReport';
+const SAVE_HTML = 'Save as HTML…';
 
-function ruleOf(d: vscode.Diagnostic): string {
-  const c = d.code;
-  if (c === undefined) return 'corroborate';
-  return typeof c === 'object' ? String(c.value) : String(c);
-}
-
-function displayPath(uri: vscode.Uri): string {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  return folder ? path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/') : uri.fsPath || uri.toString();
+async function build(server: ServerManager, uri: vscode.Uri, format: BuildReportResult['format']): Promise<string> {
+  const result = (await server.executeServerCommand(BUILD_REPORT, [server.uriToServer(uri), format])) as BuildReportResult;
+  return result.content;
 }
 
 export async function exportReport(editor: vscode.TextEditor, server: ServerManager): Promise<void> {
-  const document = editor.document;
-  const findings: ReportFinding[] = corroborateDiagnostics(document.uri).map((d) => ({
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    rule: ruleOf(d),
-    severity: SEVERITY[d.severity] ?? 'information',
-    message: d.message,
-    text: document.getText(d.range),
-    evidence: (d.relatedInformation ?? []).map((r) => ({
-      location: `${displayPath(r.location.uri)}:${r.location.range.start.line + 1}`,
-      message: r.message,
-    })),
-  }));
-
-  let corpus: Awaited<ReturnType<ServerManager['corpus']>> | undefined;
+  const draft = editor.document.uri;
+  let markdown: string;
   try {
-    corpus = await Promise.race([server.corpus(), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 3000))]);
-  } catch {
-    corpus = undefined; // the report still lists the findings
+    markdown = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Corroborate: building the fact-check report' },
+      () => build(server, draft, 'md'),
+    );
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Corroborate could not build the report: ${errorText(err)}`);
+    return;
   }
-  const name = (p: string) => displayPath(vscode.Uri.file(p));
-  const markdown = buildReport({
-    draft: document.isUntitled ? document.uri.path : displayPath(document.uri),
-    checkedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    findings,
-    roots: corpus?.roots.map(name),
-    sources: corpus?.sources.map((s) => ({ name: name(s.path), title: s.title, date: s.date?.iso })),
-    problems: corpus?.problems.map((p) => ({ name: name(p.path), reason: p.reason })),
-  });
   const report = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
   await vscode.window.showTextDocument(report, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  const choice = await vscode.window.showInformationMessage('Fact-check report ready.', SAVE_HTML);
+  if (choice === SAVE_HTML) await saveHtml(server, draft);
+}
+
+async function saveHtml(server: ServerManager, draft: vscode.Uri): Promise<void> {
+  const name = draft.path.split('/').pop()?.replace(/\.[^.]*$/, '') || 'draft';
+  const folder = vscode.workspace.getWorkspaceFolder(draft)?.uri;
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}.report.html`) : undefined,
+    filters: { HTML: ['html'] },
+    saveLabel: 'Save report',
+  });
+  if (!target) return;
+  try {
+    const html = await build(server, draft, 'html');
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+    await vscode.env.openExternal(target);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Corroborate could not save the report: ${errorText(err)}`);
+  }
 }

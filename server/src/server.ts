@@ -174,7 +174,7 @@ function startServer(): void {
 
   connection.onHover((params) => hover.hover(requirePositionParams('textDocument/hover', params)));
   connection.onCodeAction((params) => codeActions.codeActions(requireRangeParams('textDocument/codeAction', params)));
-  registerCommands(ctx, diagnostics, corpus);
+  registerCommands(ctx, diagnostics, corpus, config);
   registerRequests(ctx, corpus, engine);
 
   connection.onShutdown(async () => {

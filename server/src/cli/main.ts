@@ -8,11 +8,13 @@ import { readMetadata } from '../corpus/metadata';
 import type { SourceProblem } from '../model/types';
 import { formatText, formatSarif, formatSources } from './format';
 import { visible, visibleLine } from '../text/visible';
+import { REPORT_USAGE, runReport } from './report';
 
 const USAGE = `usage:
   corroborate check <draft…> --sources <dir…> [--format json|text|sarif]
   corroborate sources <dir…> [--format json|text]
   corroborate rules
+${REPORT_USAGE}
 exit codes: 0 clean, 1 a finding at error level, 2 bad usage or input`;
 
 const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
@@ -47,6 +49,7 @@ function warnProblems(corpus: Corpus) {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command) throw new UsageError('no command given');
+  if (command === 'report') return runReport(rest);
   const { positional, sources, format } = parseArgs(rest);
   if (command === 'rules') {
     for (const rule of RULES) console.log(`${rule.id} (${rule.defaultSeverity})\n  ${rule.description}\n`);

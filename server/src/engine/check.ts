@@ -9,12 +9,12 @@ import { matchQuote } from '../match/quotes';
 import { factCandidates } from '../match/facts';
 import { datesComparable, datesAgree, figuresOverlap, sameQuantity } from '../match/compare';
 import { ALL_RULES } from '../checks/registry';
-import type { CheckContext, PassageRef, RawFinding } from '../checks/types';
+import type { CheckContext, DateMatch, FigureMatch, PassageRef, RawFinding } from '../checks/types';
 import { SAME_FACT } from '../checks/thresholds';
 import { alteredMatches } from '../checks/quoteAltered';
 import { attributedMatches, sameSpeaker } from '../checks/quoteMisattributed';
 import { factEvidence } from '../checks/factConflict';
-import type { SourceQuoteMatch } from '../match/quotes';
+import type { QuoteMatch, SourceQuoteMatch } from '../match/quotes';
 import { lineStartsOf, rangeOf } from '../model/lines';
 import { disabledRules } from './suppressions';
 
@@ -25,17 +25,30 @@ export function checkText(corpus: Corpus, text: string, options: CheckOptions = 
 }
 
 /** One paragraph of a draft, analysed and checked on its own; offsets are relative to the paragraph. */
-interface ParagraphResult {
+export interface ParagraphResult {
   analysis: AnalyzedText;
   ctx: CheckContext;
   raw: RawFinding[];
   stateAfter: SpeakerState;
 }
 
-interface CheckRun {
+export interface CheckRun {
   lineStarts: number[];
   parts: Array<{ start: number; result: ParagraphResult }>;
   findings: Finding[];
+  /** With `keepHidden`: every finding the rules made, shown or not, with the paragraph it came from. */
+  outcomes: FindingOutcome[];
+}
+
+/** A finding the rules made and whether the draft shows it: hidden by an ignore comment, or a repeat of a fact. */
+export interface FindingOutcome {
+  finding: Finding;
+  /** Index into CheckRun.parts; `raw` has offsets relative to that paragraph. */
+  part: number;
+  raw: RawFinding;
+  shown: 'shown' | 'ignore comment' | 'repeat';
+  /** For a repeat: the outcome of the fact's first mention. */
+  first?: FindingOutcome;
 }
 
 /** Paragraph results by paragraph text and what it depends on; per corpus, so a new corpus starts afresh. */
@@ -52,7 +65,7 @@ function cacheFor(corpus: Corpus): Map<string, ParagraphResult> {
  * Checks a draft paragraph by paragraph: every rule looks no further than its paragraph, so an edit re-extracts and
  * re-matches only the paragraph it touched (and those after it only if it changed who is speaking).
  */
-function runChecks(corpus: Corpus, text: string, options: CheckOptions): CheckRun {
+export function runChecks(corpus: Corpus, text: string, options: CheckOptions, keepHidden = false): CheckRun {
   const meta = readMetadata(text);
   const body = meta.frontMatterEnd ? ' '.repeat(meta.frontMatterEnd) + text.slice(meta.frontMatterEnd) : text;
   const lineStarts = lineStartsOf(text);
@@ -78,27 +91,35 @@ function runChecks(corpus: Corpus, text: string, options: CheckOptions): CheckRu
   }
   const suppressed = disabledRules(text, lineStarts);
   const findings: Finding[] = [];
-  const shownOnce = new Set<string>();
+  const outcomes: FindingOutcome[] = [];
+  // One cause (a spelling choice, a fact the draft repeats) is shown once per document, at its first shown use.
+  const shownOnce = new Map<string, FindingOutcome | undefined>();
   for (const rule of ALL_RULES) {
     const setting = options.severities?.[rule.id] ?? rule.defaultSeverity;
-    if (setting === 'off' || suppressed.file.has(rule.id) || suppressed.file.has('*')) continue;
-    for (const { start, result } of parts) {
+    if (setting === 'off') continue;
+    const fileOff = suppressed.file.has(rule.id) || suppressed.file.has('*');
+    if (fileOff && !keepHidden) continue;
+    parts.forEach(({ start, result }, part) => {
       for (const raw of result.raw) {
         if (raw.rule !== rule.id) continue;
         const range = rangeOf(lineStarts, { start: raw.start + start, end: raw.end + start });
         const line = suppressed.lines.get(range.start.line);
-        if (line && (line.has(rule.id) || line.has('*'))) continue;
-        if (raw.once !== undefined) {
-          const key = `${rule.id}\u0000${raw.once}`;
-          if (shownOnce.has(key)) continue;
-          shownOnce.add(key);
-        }
-        findings.push(toFinding(raw, range, weaker(setting, raw.severity), corpus));
+        const ignored = fileOff || !!(line && (line.has(rule.id) || line.has('*')));
+        if (ignored && !keepHidden) continue;
+        const onceKey = raw.once !== undefined ? `${rule.id}\u0000${raw.once}` : undefined;
+        const repeat = !ignored && onceKey !== undefined && shownOnce.has(onceKey);
+        if (repeat && !keepHidden) continue;
+        const finding = toFinding(raw, range, weaker(setting, raw.severity), corpus);
+        const outcome: FindingOutcome = { finding, part, raw, shown: ignored ? 'ignore comment' : repeat ? 'repeat' : 'shown' };
+        if (repeat) outcome.first = shownOnce.get(onceKey!);
+        else if (onceKey !== undefined && !ignored) shownOnce.set(onceKey, outcome);
+        if (keepHidden) outcomes.push(outcome);
+        if (outcome.shown === 'shown') findings.push(finding);
       }
-    }
+    });
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { lineStarts, parts, findings };
+  return { lineStarts, parts, findings, outcomes };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
@@ -178,7 +199,7 @@ function excerptOf(corpus: Corpus, { doc, start, end }: PassageRef): { excerpt: 
 }
 
 /** A passage as a finding or hover cites it. */
-function passageOf(corpus: Corpus, ref: PassageRef): Evidence {
+export function passageOf(corpus: Corpus, ref: PassageRef): Evidence {
   const source = corpus.sources[ref.doc];
   const { excerpt, from, to } = excerptOf(corpus, ref);
   return {
@@ -230,37 +251,20 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
   const spoken = quote ? undefined : ctx.quotes.find((m) => m.claim.speaker?.span && within(m.claim.speaker.span));
   const figure = ctx.figures.find((m) => within(m.claim.span));
   const date = ctx.dates.find((m) => within(m.claim.span));
-  // The same comparisons the rules decide by (factEvidence, attributedMatches, alteredMatches), so the counts shown
-  // are the findings' own.
   if (figure) {
     claim = figure.claim;
-    for (const c of factEvidence(figure, figuresOverlap).about) for (const sc of c.claims) add(c.doc, sc.span.start, sc.span.end, sc.text, figuresOverlap(figure.claim, sc));
+    compareClaim(corpus, { kind: 'figure', match: figure }, add);
   } else if (date) {
     claim = date.claim;
-    for (const c of factEvidence(date, datesAgree).about) for (const sc of c.claims) add(c.doc, sc.span.start, sc.span.end, sc.text, datesAgree(date.claim, sc));
+    compareClaim(corpus, { kind: 'date', match: date }, add);
   } else if (spoken && !overlapping.some((f) => f.rule === 'name/misspelled')) {
     const speaker = spoken.claim.speaker!;
     claim = { kind: 'quote', span: speaker.span!, text: speaker.name, sentence: spoken.claim.sentence, words: spoken.claim.words };
     for (const f of findings) if (rangeHolds(f.range, spoken.claim.span) && !overlapping.includes(f)) overlapping.push(f);
-    for (const x of attributedMatches(spoken)) add(x.doc, x.quote.span.start, x.quote.span.end, x.quote.speaker!.name, sameSpeaker(x.quote.speaker!.name, speaker.name));
+    compareClaim(corpus, { kind: 'speaker', match: spoken }, add);
   } else if (quote) {
     claim = quote.claim;
-    // A source giving the words to someone else does not agree with a draft that names its speaker.
-    const speaker = quote.claim.speaker?.person && !quote.claim.speaker.inferred ? quote.claim.speaker.name : undefined;
-    const sameWords = (x: SourceQuoteMatch) => {
-      const theirs = x.quote.speaker?.person ? x.quote.speaker.name : undefined;
-      if (!speaker || !theirs || sameSpeaker(theirs, speaker)) return { value: x.wording, agrees: true };
-      return { value: `${x.wording} (${theirs})`, agrees: false };
-    };
-    // Exact copies, and partial ones (the draft trims or extends the source's quote, shared words unchanged) unless a
-    // source has the whole remark worded otherwise: then a source with only the shared part does not back the draft.
-    const altered = alteredMatches(quote);
-    for (const x of altered.length ? quote.exact : [...quote.exact, ...quote.partial]) {
-      const { value, agrees } = sameWords(x);
-      add(x.doc, x.quote.span.start, x.quote.span.end, value, agrees);
-    }
-    for (const x of altered.concat(quote.exact.length ? quote.near.filter((n) => n.overlap >= 0.6) : [])) add(x.doc, x.quote.span.start, x.quote.span.end, x.wording, false);
-    for (const x of quote.inText) add(x.doc, x.start, x.end, quote.claim.words, true);
+    compareClaim(corpus, { kind: 'quote', match: quote }, add);
   } else {
     const word = draft.names.flat().flatMap((r) => r.words).find((w) => within(w));
     if (!word) return undefined;
@@ -268,15 +272,11 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
     const finding = overlapping.find((f) => f.rule === 'name/misspelled');
     // A finding over a whole name ("Sergei Lytvinenko") suggests the whole name: take the word under the cursor.
     const before = finding ? text.slice(lineStarts[finding.range.start.line] + finding.range.start.character, word.start + part.start) : '';
-    const spelling = (finding?.suggestions[0]?.split(' ')[before.split(' ').length - 1] ?? word.text).toLowerCase();
-    for (const ref of corpus.index.nameRefs.get(spelling) ?? []) add(ref.doc, ref.start, ref.end, corpus.sources[ref.doc].text.slice(ref.start, ref.end), spelling === word.text.toLowerCase());
+    const spelling = finding?.suggestions[0]?.split(' ')[before.split(' ').length - 1] ?? word.text;
+    compareClaim(corpus, { kind: 'name', text: word.text, spelling }, add);
   }
   const sources: SourcePassages[] = corpus.sources.map((s) => ({ source: s.info, passages: passages.get(s.id) ?? [] }));
-  const stating = sources.filter((s) => s.passages.length).length;
-  const agreeing = sources.filter((s) => s.passages.some((p) => p.agrees)).length;
-  const variantCounts = new Map<string, Set<number>>();
-  sources.forEach((s, i) => s.passages.forEach((p) => variantCounts.set(p.value, (variantCounts.get(p.value) ?? new Set()).add(i))));
-  const variants = [...variantCounts].map(([value, docs]) => ({ value, sources: docs.size })).sort((a, b) => b.sources - a.sources);
+  const { stating, agreeing, variants } = countPassages(passages);
   const range = rangeOf(lineStarts, { start: claim.span.start + part.start, end: claim.span.end + part.start });
   const summary = stating
     ? `“${claim.text}”: ${agreeing} of ${stating} sources that report it agree with the draft (${corpus.sources.length} sources in the corpus).`
@@ -284,4 +284,83 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
   return { claim: { kind: claim.kind, text: claim.text, range }, summary, agreeing, stating, totalSources: corpus.sources.length, variants, sources, findings: overlapping };
 }
 
+/** A draft claim to compare across the sources: a figure, a date, a quote's words, who said a quote, or a name. */
+export type ComparisonTarget =
+  | { kind: 'figure'; match: FigureMatch }
+  | { kind: 'date'; match: DateMatch }
+  | { kind: 'quote'; match: QuoteMatch }
+  | { kind: 'speaker'; match: QuoteMatch }
+  /** `spelling` is the form to look up: the draft's own, or the spelling name/misspelled suggests. */
+  | { kind: 'name'; text: string; spelling: string };
+
+/** Receives each source passage about a claim: its span, the source's value, and whether it agrees with the draft. */
+export type PassageSink = (doc: number, start: number, end: number, value: string, agrees: boolean) => void;
+
+/**
+ * The source passages about one draft claim. The same comparisons the rules decide by (factEvidence,
+ * attributedMatches, alteredMatches), so hovers, the panel and the report count as the findings do.
+ */
+export function compareClaim(corpus: Corpus, target: ComparisonTarget, add: PassageSink): void {
+  switch (target.kind) {
+    case 'figure': {
+      const figure = target.match;
+      for (const c of factEvidence(figure, figuresOverlap).about) for (const sc of c.claims) add(c.doc, sc.span.start, sc.span.end, sc.text, figuresOverlap(figure.claim, sc));
+      return;
+    }
+    case 'date': {
+      const date = target.match;
+      for (const c of factEvidence(date, datesAgree).about) for (const sc of c.claims) add(c.doc, sc.span.start, sc.span.end, sc.text, datesAgree(date.claim, sc));
+      return;
+    }
+    case 'speaker': {
+      const name = target.match.claim.speaker!.name;
+      for (const x of attributedMatches(target.match)) add(x.doc, x.quote.span.start, x.quote.span.end, x.quote.speaker!.name, sameSpeaker(x.quote.speaker!.name, name));
+      return;
+    }
+    case 'quote': {
+      const quote = target.match;
+      // A source giving the words to someone else does not agree with a draft that names its speaker.
+      const speaker = quote.claim.speaker?.person && !quote.claim.speaker.inferred ? quote.claim.speaker.name : undefined;
+      const sameWords = (x: SourceQuoteMatch) => {
+        const theirs = x.quote.speaker?.person ? x.quote.speaker.name : undefined;
+        if (!speaker || !theirs || sameSpeaker(theirs, speaker)) return { value: x.wording, agrees: true };
+        return { value: `${x.wording} (${theirs})`, agrees: false };
+      };
+      // Exact copies, and partial ones (the draft trims or extends the source's quote, shared words unchanged) unless
+      // a source has the whole remark worded otherwise: then a source with only the shared part does not back the draft.
+      const altered = alteredMatches(quote);
+      for (const x of altered.length ? quote.exact : [...quote.exact, ...quote.partial]) {
+        const { value, agrees } = sameWords(x);
+        add(x.doc, x.quote.span.start, x.quote.span.end, value, agrees);
+      }
+      for (const x of altered.concat(quote.exact.length ? quote.near.filter((n) => n.overlap >= 0.6) : [])) add(x.doc, x.quote.span.start, x.quote.span.end, x.wording, false);
+      for (const x of quote.inText) add(x.doc, x.start, x.end, quote.claim.words, true);
+      return;
+    }
+    case 'name': {
+      const spelling = target.spelling.toLowerCase();
+      const agrees = spelling === target.text.toLowerCase();
+      for (const ref of corpus.index.nameRefs.get(spelling) ?? []) add(ref.doc, ref.start, ref.end, corpus.sources[ref.doc].text.slice(ref.start, ref.end), agrees);
+      return;
+    }
+  }
+}
+
+/** Sources stating a claim, those agreeing with the draft, and the distinct values with how many sources give each. */
+export function countPassages(byDoc: ReadonlyMap<number, ReadonlyArray<{ value: string; agrees: boolean }>>) {
+  let stating = 0;
+  let agreeing = 0;
+  const variantCounts = new Map<string, Set<number>>();
+  for (const doc of [...byDoc.keys()].sort((a, b) => a - b)) {
+    const list = byDoc.get(doc)!;
+    if (!list.length) continue;
+    stating++;
+    if (list.some((p) => p.agrees)) agreeing++;
+    for (const p of list) variantCounts.set(p.value, (variantCounts.get(p.value) ?? new Set()).add(doc));
+  }
+  const variants = [...variantCounts].map(([value, docs]) => ({ value, sources: docs.size })).sort((a, b) => b.sources - a.sources);
+  return { stating, agreeing, variants };
+}
+
 export type { RuleId };
+

@@ -2,7 +2,14 @@
 // client) asks the server to do.
 //   corroborate.checkDocument [uri?]  check a draft now (no debounce); returns { uri, version, findings, skipped? }
 //   corroborate.reloadSources         re-read the sources folder; returns { sources, problems }
+//   corroborate.buildReport [uri, format?]  the draft's sign-off report (format html|md|json, default md);
+//                                     returns { format, content }
+import * as path from 'node:path';
 import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-languageserver';
+import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from '../report';
+import { exporterName } from '../report/exporter';
+import type { Configuration } from './configuration';
+import { isWithin, uriToPath } from './context';
 import type { Finding } from '../model/types';
 import type { ServerContext } from './context';
 import type { CorpusManager } from './corpusManager';
@@ -10,7 +17,12 @@ import type { Diagnostics, SkipReason } from './diagnostics';
 
 export const CHECK_DOCUMENT = 'corroborate.checkDocument';
 export const RELOAD_SOURCES = 'corroborate.reloadSources';
-export const COMMANDS = [CHECK_DOCUMENT, RELOAD_SOURCES];
+export const BUILD_REPORT = 'corroborate.buildReport';
+export const COMMANDS = [CHECK_DOCUMENT, RELOAD_SOURCES, BUILD_REPORT];
+
+const MAX_REPORT_CHARS = 10 * 1024 * 1024;
+
+export interface BuildReportResult { format: ReportFormat; content: string }
 
 export interface CheckDocumentResult {
   uri: string;
@@ -19,7 +31,7 @@ export interface CheckDocumentResult {
   skipped?: SkipReason;
 }
 
-export function registerCommands(ctx: ServerContext, diagnostics: Diagnostics, corpus: CorpusManager): void {
+export function registerCommands(ctx: ServerContext, diagnostics: Diagnostics, corpus: CorpusManager, config?: Configuration): void {
   ctx.connection.onExecuteCommand(async (params: ExecuteCommandParams) => {
     switch (params.command) {
       case CHECK_DOCUMENT: {
@@ -44,8 +56,32 @@ export function registerCommands(ctx: ServerContext, diagnostics: Diagnostics, c
         const loaded = await corpus.reload(true);
         return { roots: corpus.roots, sources: loaded?.sources.length ?? 0, problems: loaded?.problems ?? [] };
       }
+      case BUILD_REPORT:
+        return buildReportCommand(ctx, corpus, config, params.arguments ?? []);
       default:
         throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
     }
   });
+}
+
+async function buildReportCommand(ctx: ServerContext, corpus: CorpusManager, config: Configuration | undefined, args: unknown[]): Promise<BuildReportResult> {
+  const [uri, format = 'md'] = args;
+  if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${BUILD_REPORT} needs the draft's URI as its first argument`);
+  if (!REPORT_FORMATS.includes(format as ReportFormat)) throw new ResponseError(ErrorCodes.InvalidParams, `${BUILD_REPORT}: format must be html, md or json`);
+  const document = ctx.documents.get(uri);
+  if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `${BUILD_REPORT}: ${uri} is not open`);
+  // Built in-process (a one-off export): a draft the checker would skip as too big is refused here too.
+  if (document.getText().length > MAX_REPORT_CHARS) throw new ResponseError(ErrorCodes.InvalidRequest, `${BUILD_REPORT}: the draft is too large for a report`);
+  const loaded = await corpus.ready();
+  if (!loaded) throw new ResponseError(ErrorCodes.InvalidRequest, `${BUILD_REPORT}: no sources are loaded`);
+  const file = uriToPath(uri);
+  const folder = (file && ctx.workspaceFolders.find((w) => isWithin(file, w))) ?? ctx.workspaceFolders[0] ?? process.cwd();
+  const displayPath = (p: string) => (isWithin(p, folder) ? path.relative(folder, p).split(path.sep).join('/') || p : p);
+  const report = buildReport(loaded, document.getText(), {
+    draftName: file ? displayPath(file) : uri,
+    exportedBy: await exporterName(folder),
+    displayPath,
+    severities: config?.current.severity,
+  });
+  return { format: format as ReportFormat, content: renderReport(report, format as ReportFormat) };
 }
