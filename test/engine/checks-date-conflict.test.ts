@@ -209,3 +209,30 @@ describe('date/conflict: time zones', () => {
     assert.deepEqual(f.suggestions, ['Monday']);
   });
 });
+
+describe('date/conflict: lengths of time of different things', () => {
+  const SOURCES = [
+    'A judge on Friday sentenced the former mill owner Dagny Holt to more than eight years in prison for cheating her investors.\n',
+    'The sentence imposed by Judge Piet Marsh was shorter than the 12-year term requested by prosecutors but far tougher than the leniency her lawyers sought.\n',
+    'Prosecutors had asked for 12 years, while her lawyers sought house arrest or 18 months in prison at most.\n',
+  ];
+  const c = corpusOf(SOURCES);
+  it('"eight years and four months" is one length of time, inside "more than eight years"', () => {
+    const draft = 'Judge Piet Marsh imposed a sentence of eight years and four months in prison on Dagny Holt.\n';
+    assert.deepEqual(ruleFindings(c, draft, 'date/conflict').map((f) => f.text), []);
+  });
+  it('the term prosecutors asked for and the sentence imposed are two quantities', () => {
+    // Only the sources that state the other quantities: none of them dates the sentence imposed.
+    const draft = 'Judge Piet Marsh imposed a sentence of eight years, shorter than the term requested by prosecutors.\n';
+    assert.deepEqual(ruleFindings(corpusOf(SOURCES.slice(1)), draft, 'date/conflict').map((f) => f.text), []);
+  });
+  it('prison and supervision joined by "and" are two lengths of time', () => {
+    const draft = 'Dagny Holt was sentenced to eight years and four months in prison and 3 years of supervised release on Friday.\n';
+    assert.deepEqual(ruleFindings(c, draft, 'date/conflict').map((f) => f.text), []);
+  });
+  it('a wrong sentence length still conflicts', () => {
+    const f = single(ruleFindings(c, 'A judge on Friday sentenced the former mill owner Dagny Holt to five years in prison for cheating her investors.\n', 'date/conflict'), 'five years');
+    assert.equal(f.severity, 'warning');
+    assert.ok(f.suggestions.includes('more than eight years'), JSON.stringify(f.suggestions));
+  });
+});

@@ -50,6 +50,8 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['They have fought for more than three years.', [{ text: 'more than three years', years: 3, low: 3, high: Infinity }]],
   ['It ended a nearly three-year war.', [{ text: 'nearly three-year', granularity: 'duration', years: 3, low: 2.5, high: 3 }], 'hyphenated duration'],
   ['The siege lasted 18 months.', [{ text: '18 months', granularity: 'duration', years: 1.5 }], 'months in years'],
+  ['She was jailed for 11 years and three months.', [{ text: '11 years and three months', granularity: 'duration', years: 11.25 }], 'years and months are one length'],
+  ['The siege lasted two years, and three months later the city fell.', [{ text: 'two years', years: 2 }, { text: 'three months', years: 0.25 }], 'a later span is its own'],
   // Quotes.
   ['He said "we met on 14 October" and left.', [{ text: '14 October', inQuote: true }], 'a date inside a quote'],
 ];

@@ -10,6 +10,8 @@ const YEAR = /(?<![\d,.:/-])(1[89]\d\d|20\d\d)(?!\d|[,:/.-]\d)/g;
 const DURATION =
   /\b(?:(nearly|almost|about|around|more than|over|at least|less than|some|roughly|the last|the past|last|past)\s+)?((?:\d+(?:\.\d+)?)|(?:[a-z]+(?:-[a-z]+)?))[\s-](years?|months?)\b/gi;
 
+const AND_MONTHS = /^\s+and\s+((?:\d+(?:\.\d+)?)|(?:[a-z]+))[\s-]months?\b(?!\s+(?:later|earlier|after|before|ago)\b)/i;
+
 /** Whether extractDates could find anything in `text` (named dates and years, or durations): a cheap test. */
 export function mayHoldDates(text: string): boolean {
   return NAMED.test(text) || /(?:year|month)s?\b/i.test(text);
@@ -190,8 +192,16 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
       if (!parsed || parsed.compound && parsed.compound !== m[3].toLowerCase()) continue;
       // "a two-year-old child" is an age, not how long something lasted.
       if (/^[\s-]old\b/i.test(sentence.text.slice(m.index + m[0].length))) continue;
-      const unitYears = m[3].toLowerCase().startsWith('month') ? 1 / 12 : 1;
-      const value = parsed.value * unitYears;
+      let unitYears = m[3].toLowerCase().startsWith('month') ? 1 / 12 : 1;
+      let value = parsed.value * unitYears;
+      let length = m[0].length;
+      // "11 years and three months" is one length of time, 11.25 years, not two.
+      const months = unitYears === 1 ? AND_MONTHS.exec(sentence.text.slice(m.index + length, m.index + length + 40)) : null;
+      const monthCount = months ? parseNumberAt(months[1]) : undefined;
+      if (months && monthCount && !monthCount.compound) {
+        [value, unitYears, length] = [value + monthCount.value / 12, 1 / 12, length + months[0].length];
+        DURATION.lastIndex = m.index + length;
+      }
       const q = (m[1] ?? '').toLowerCase();
       // "the last two years of the war" is a stretch within it, not how long anything lasted.
       if (/^(?:the )?(?:last|past)$/.test(q)) continue;
@@ -200,7 +210,7 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
         q === 'more than' || q === 'over' || q === 'at least' ? [value, Infinity] :
         q === 'less than' ? [0, value] : q === 'about' || q === 'around' || q === 'some' || q === 'roughly' ? [value - 0.5, value + 0.5] : [value, value + 0.99 * unitYears];
       const start = sentence.start + m.index;
-      push({ span: { start, end: start + m[0].length }, granularity: 'duration', years: value, low, high });
+      push({ span: { start, end: start + length }, granularity: 'duration', years: value, low, high });
     }
   });
   return out;

@@ -18,14 +18,19 @@ export interface DateEvent {
 
 /** How far a clause is looked for on either side of its date. */
 const REACH = 160;
-/** Where a clause ends: ", and", ";", ", while", ", but", ", after", a dash, a relative clause, "…, two years after". */
+/**
+ * Where a clause ends: ", and", ";", ", while", ", but", ", after", ", with", a dash, a relative clause, "…, two years
+ * after", and a comparison ("shorter than the 15-year term prosecutors asked for": the term is another quantity).
+ */
 const BOUNDARY =
-  /;|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|after|before|as|when|since|until|even as|who|which|where|whose|whom)\b|,\s+[\w-]+\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:after|before|later|earlier)\b/gi;
+  /;|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|after|before|as|when|since|until|even as|with|who|which|where|whose|whom)\b|,\s+[\w-]+\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:after|before|later|earlier)\b|\s+but\s|(?<!\b(?:more|less|fewer))\s+than\s|\s(?:closer|nearer)\s+to\s/gi;
+const DATE_TOKEN =
+  /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:1[89]|20)\d\d\b|\b[\w.-]+[\s-](?:years?|months?|weeks?|days?)\b/g;
 const RELATIVE = /^,\s+(?:who|which|where|whose|whom)\b/i;
 /** A sentence opening with a subordinate clause ("While Trump had pushed…, the president said…") ends it at its comma. */
 const LEADING_SUBORDINATE = /^\s*(?:While|Although|Though|As|After|Before|When|Since|Because|If|Whereas|Despite|Once|Until)\b[^,;]{0,200},/;
 const QUOTED = /["“][^"“”\n]{0,400}["”]/g;
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'of', 'into', 'across', 'outside', 'inside', 'for', 'with', 'on', 'by', 'between', 'and']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'of', 'into', 'across', 'outside', 'inside', 'for', 'with', 'on', 'by', 'between']);
 
 /** The clause around `span` in its sentence: [start, end) with any closed relative clause before the date cut out. */
 function clauseOf(text: string, sentence: Span, span: Span): { start: number; end: number; gap?: Span } {
@@ -56,6 +61,19 @@ function clauseOf(text: string, sentence: Span, span: Span): { start: number; en
       else end = Math.min(end, comma - 1);
     }
   }
+  // Another date in the clause, joined by "and", dates another event ("11 years in prison and 3 years of supervision").
+  const window = text.slice(start, end);
+  for (const other of window.matchAll(DATE_TOKEN)) {
+    const at = start + other.index;
+    if (at + other[0].length <= span.start) {
+      const and = text.slice(at + other[0].length, span.start).lastIndexOf(' and ');
+      if (and >= 0) start = Math.max(start, at + other[0].length + and + 5);
+    } else if (at >= span.end) {
+      const and = text.slice(span.end, at).indexOf(' and ');
+      if (and >= 0) end = Math.min(end, span.end + and);
+      break;
+    }
+  }
   const after = text.slice(span.end, end);
   BOUNDARY.lastIndex = 0;
   const next = BOUNDARY.exec(after);
@@ -80,7 +98,14 @@ export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySe
   const clause = gap
     ? doc.text.slice(start, gap.start) + ' ' + doc.text.slice(gap.end, end)
     : doc.text.slice(start, claim.span.start) + ' ' + doc.text.slice(claim.span.end, end);
-  const plain = clause.replace(QUOTED, ' ').replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' ');
+  // Names are the actors; units of time say nothing about which event ("three years of supervision", "a 15-year term").
+  // A sentence opening with a common word ("Prosecutors had sought…") keeps it: it is a word of the clause, not a name.
+  const opening = start === sentence.start ? /^\s*(\p{Lu}[\p{L}’'-]*)/u.exec(clause)?.[1] : undefined;
+  const plain = (opening && common.has(opening.toLowerCase()) ? opening.toLowerCase() + ' ' : '') +
+    clause
+      .replace(QUOTED, ' ')
+      .replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' ')
+      .replace(/\b(?:years?|months?|weeks?|days?|hours?)\b/gi, ' ');
   return { actors, words: contentWords(plain), sentence: sentence.text.toLowerCase() };
 }
 
@@ -88,7 +113,7 @@ const isName = (r: NameRun, common: ReadonlySet<string>) => !r.sentenceInitial |
 const nameKey = (r: NameRun) => r.surname.toLowerCase().slice(0, 6);
 
 /** Share of one clause's word weight the other has, at least this, for two dates to date the same event. */
-const SAME_EVENT_WORDS = 0.2;
+const SAME_EVENT_WORDS = 0.35;
 
 /**
  * Whether two dates date the same event: not when each clause has its own actor the other side never names ("Lavrov
