@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText } from '../../server/src/extract/document';
-import { extractDates, mayHoldDates, resolveWeekday } from '../../server/src/extract/dates';
+import { datelineAt, extractDates, mayHoldDates, resolveWeekday } from '../../server/src/extract/dates';
 import { paragraphsOf, sentencesOf } from '../../server/src/text/segment';
 import { datesAgree } from '../../server/src/match/compare';
 import type { DateClaim } from '../../server/src/model/types';
@@ -139,6 +139,13 @@ describe('extractDates: dates that date no event', () => {
   for (const [text, expected, why] of NOT_EVENTS) {
     it(`${why}: ${JSON.stringify(text.slice(0, 60))}`, () => assert.deepEqual(analyzeText(text).dates.map((d) => d.text), expected));
   }
+
+  it('datelineAt reads only the text\'s opening, with or without a date', () => {
+    assert.deepEqual(datelineAt('WASHINGTON, NOV. 25, 2025 —\nText.'), { place: 'WASHINGTON', date: 'NOV. 25, 2025', end: 28 });
+    assert.equal(datelineAt('KYIV — Text.')?.place, 'KYIV');
+    assert.equal(datelineAt('A headline of the story\nKYIV — Text.'), undefined, 'a later line is not this text\'s opening');
+    assert.equal(datelineAt('Zelensky, Putin — the two men met.'), undefined);
+  });
 
   it('a dateline sets the document\'s own date, against which weekdays resolve', () => {
     const [monday] = analyzeText('Halvorsk, 12 March 2024 — The ferry to Dunmere ran aground on Monday.').dates;

@@ -39,8 +39,8 @@ const DATELINE = new RegExp(
     String.raw`( *\([^()\n]{1,30}\))?` + // (Reuters)
     String.raw`(?:,? +([\p{L}\d.,/ -]{3,30}?))?` + // date
     String.raw`( *\([^()\n]{1,30}\))?` + // LONDON, March 3 (Reuters) -
-    String.raw` *(?:—|–|--?)(?: |$)`,
-  'mu',
+    String.raw` *(?:—|–|--?)(?:[ \t\n]|$)`,
+  'u', // anchored at the text's start only: a later line is no dateline
 );
 const DATE_WORDS_ONLY = /^(?:[\d.,/ -]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?)+$/i;
 
