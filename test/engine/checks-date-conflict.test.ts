@@ -122,3 +122,117 @@ describe('date/conflict settings', () => {
   it('is silenced by "off"', () => assert.deepEqual(conflicts(draft, { severities: { 'date/conflict': 'off' } }), []));
   it('is silenced on the next line by a bare corroborate-disable-next-line', () => assert.deepEqual(conflicts(`<!-- corroborate-disable-next-line -->\n\n${draft}`), []));
 });
+
+// Issue 12: a date claims only its own clause's event, and is compared only with a source date of the same event.
+describe('date/conflict: dates that are not event dates', () => {
+  it('a dateline date is the story\'s own date, not the event\'s', () => {
+    const c = corpusOf(['The ferry to Dunmere ran aground on 9 March 2024, the coastguard said.\n']);
+    const draft = 'Halvorsk, 12 March 2024 — The ferry to Dunmere ran aground on 9 March 2024, the coastguard said.\n';
+    assert.deepEqual(ruleFindings(c, draft, 'date/conflict').map((f) => f.text), []);
+    // The event date itself is still checked.
+    const wrong = single(ruleFindings(c, draft.replace('on 9 March', 'on 8 March'), 'date/conflict'), '8 March 2024');
+    assert.deepEqual(wrong.suggestions, ['9 March 2024']);
+  });
+
+  it('a date inside a source\'s link belongs to another document', () => {
+    const c = corpusOf(['The harbour board voted to close the Quay Street mill, its minutes show (https://harbour.example/minutes/2019-05-04).\n']);
+    assert.deepEqual(ruleFindings(c, 'The harbour board voted in 2021 to close the Quay Street mill.\n', 'date/conflict').map((f) => f.text), []);
+  });
+
+  it('a source\'s publication line and reference list date no event', () => {
+    const c = corpusOf([
+      'Published 14 June 2023\n\nThe Quay Street mill stopped its looms for good, the owners said.\n\nReferences\n\n- Harbour board, minutes on the Quay Street mill looms, 2 February 2021.\n',
+    ]);
+    assert.deepEqual(ruleFindings(c, 'The Quay Street mill stopped its looms for good in May 2023, the owners said.\n', 'date/conflict').map((f) => f.text), []);
+  });
+});
+
+describe('date/conflict: two events in one sentence', () => {
+  it('each date is compared with its own event', () => {
+    const c = corpusOf(['Negotiators met in Tarrow on Sunday.\n', 'Premier Edda Lind said on Monday that the accord was close.\n']);
+    const f = single(ruleFindings(c, 'Negotiators met in Tarrow on Sunday, and on Tuesday Premier Edda Lind said the accord was close.\n', 'date/conflict'), 'Tuesday');
+    assert.deepEqual(f.suggestions, ['Monday']);
+  });
+
+  it('a source date of the other clause\'s event is not a conflict', () => {
+    const c = corpusOf(['Premier Edda Lind said on Tuesday that the accord was close, two days after negotiators met in Tarrow.\n']);
+    const draft = 'Negotiators met in Tarrow on Sunday, and on Tuesday Premier Edda Lind said the accord was close.\n';
+    assert.deepEqual(ruleFindings(c, draft, 'date/conflict').map((f) => f.text), []);
+  });
+
+  it('years of two events: the annexation and the invasion', () => {
+    const c = corpusOf(["Varnia's invasion of the mainland began in May 2019, eight years after it annexed the Ostrel peninsula.\n"]);
+    const draft = 'Varnia annexed the Ostrel peninsula in 2011, and its invasion of the mainland began in May 2019.\n';
+    assert.deepEqual(ruleFindings(c, draft, 'date/conflict').map((f) => f.text), []);
+    const wrong = single(ruleFindings(c, draft.replace('May 2019', 'May 2020'), 'date/conflict'), 'May 2020');
+    assert.deepEqual(wrong.suggestions, ['May 2019']);
+  });
+});
+
+describe('date/conflict: another person on another day', () => {
+  it('two speakers saying the same thing on different days are two events', () => {
+    const c = corpusOf(['Mayor Tomas Brek has defended the harbour levy for months.\n\nGovernor Ilse Varga said on Tuesday that the levy would stay.\n']);
+    assert.deepEqual(ruleFindings(c, 'Mayor Tomas Brek said on Monday that the levy would stay.\n', 'date/conflict').map((f) => f.text), []);
+  });
+
+  it('one person welcoming a plan is not another telling reporters about it a day later', () => {
+    const c = corpusOf([
+      'Since then, the council has hailed progress on the harbour plan, with Mayor Brek saying it was "the right course" after securing changes.\n\n' +
+        'While Governor Varga had originally pushed the council to pass the harbour plan swiftly, the governor told reporters on Tuesday that the original version "was only a sketch".\n',
+    ]);
+    assert.deepEqual(ruleFindings(c, 'On Monday Mayor Brek welcomed the proposed changes to the harbour plan.\n', 'date/conflict').map((f) => f.text), []);
+  });
+
+  it('the same speaker on another day still conflicts', () => {
+    const c = corpusOf(['Governor Ilse Varga, speaking after a long meeting with the harbour board, said on Tuesday that the levy would stay.\n']);
+    const f = single(ruleFindings(c, 'Governor Ilse Varga, after a long meeting with the harbour board, said on Thursday that the levy would stay.\n', 'date/conflict'), 'Thursday');
+    assert.deepEqual(f.suggestions, ['Tuesday']);
+  });
+});
+
+describe('date/conflict: time zones', () => {
+  const strike = (day: string) => `Drones struck the Pellam grain terminal ${day}, the port authority said.\n`;
+  it('"late on Monday" in one source and "on Tuesday" in the draft may be the same night', () => {
+    const c = corpusOf([strike('late on Monday')]);
+    assert.deepEqual(ruleFindings(c, strike('on Tuesday'), 'date/conflict').map((f) => f.text), []);
+  });
+
+  it('datelines in two places: a day apart is not a conflict, two days are', () => {
+    const c = corpusOf([`OSTRAVEN, 12 March 2024 — ${strike('on Monday')}`]);
+    assert.deepEqual(ruleFindings(c, `Meridian City, 12 March 2024 — ${strike('on Tuesday')}`, 'date/conflict').map((f) => f.text), []);
+    assert.equal(single(ruleFindings(c, `Meridian City, 12 March 2024 — ${strike('on Saturday')}`, 'date/conflict'), 'Saturday').severity, 'warning');
+  });
+
+  it('the same dateline place and a day apart is a conflict', () => {
+    const c = corpusOf([`OSTRAVEN, 12 March 2024 — ${strike('on Monday')}`]);
+    const f = single(ruleFindings(c, `Ostraven, 12 March 2024 — ${strike('on Tuesday')}`, 'date/conflict'), 'Tuesday');
+    assert.deepEqual(f.suggestions, ['Monday']);
+  });
+});
+
+describe('date/conflict: lengths of time of different things', () => {
+  const SOURCES = [
+    'A judge on Friday sentenced the former mill owner Dagny Holt to more than eight years in prison for cheating her investors.\n',
+    'The sentence imposed by Judge Piet Marsh was shorter than the 12-year term requested by prosecutors but far tougher than the leniency her lawyers sought.\n',
+    'Prosecutors had asked for 12 years, while her lawyers sought house arrest or 18 months in prison at most.\n',
+  ];
+  const c = corpusOf(SOURCES);
+  it('"eight years and four months" is one length of time, inside "more than eight years"', () => {
+    const draft = 'Judge Piet Marsh imposed a sentence of eight years and four months in prison on Dagny Holt.\n';
+    assert.deepEqual(ruleFindings(c, draft, 'date/conflict').map((f) => f.text), []);
+  });
+  it('the term prosecutors asked for and the sentence imposed are two quantities', () => {
+    // Only the sources that state the other quantities: none of them dates the sentence imposed.
+    const draft = 'Judge Piet Marsh imposed a sentence of eight years, shorter than the term requested by prosecutors.\n';
+    assert.deepEqual(ruleFindings(corpusOf(SOURCES.slice(1)), draft, 'date/conflict').map((f) => f.text), []);
+  });
+  it('prison and supervision joined by "and" are two lengths of time', () => {
+    const draft = 'Dagny Holt was sentenced to eight years and four months in prison and 3 years of supervised release on Friday.\n';
+    assert.deepEqual(ruleFindings(c, draft, 'date/conflict').map((f) => f.text), []);
+  });
+  it('a wrong sentence length still conflicts', () => {
+    const f = single(ruleFindings(c, 'A judge on Friday sentenced the former mill owner Dagny Holt to five years in prison for cheating her investors.\n', 'date/conflict'), 'five years');
+    assert.equal(f.severity, 'warning');
+    assert.ok(f.suggestions.includes('more than eight years'), JSON.stringify(f.suggestions));
+  });
+});

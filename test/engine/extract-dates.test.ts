@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText } from '../../server/src/extract/document';
-import { extractDates, mayHoldDates, resolveWeekday } from '../../server/src/extract/dates';
+import { datelineAt, extractDates, mayHoldDates, resolveWeekday } from '../../server/src/extract/dates';
 import { paragraphsOf, sentencesOf } from '../../server/src/text/segment';
 import { datesAgree } from '../../server/src/match/compare';
 import type { DateClaim } from '../../server/src/model/types';
@@ -23,8 +23,8 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['Talks were held in Alaska in August.', [{ text: 'August', granularity: 'month', month: 8, year: undefined }], 'a month alone'],
   ['The call took place on 14 October.', [{ text: '14 October', granularity: 'day', day: 14, month: 10, year: undefined }], 'day and month, "on" left out of the span'],
   ['The call took place on October 14, 2025.', [{ text: 'October 14, 2025', granularity: 'day', day: 14, month: 10, year: 2025 }]],
-  ['Updated 18 November 2025.', [{ text: '18 November 2025', granularity: 'day', day: 18, month: 11, year: 2025 }]],
-  ['Published 2025-11-26.', [{ text: '2025-11-26', granularity: 'day', year: 2025, month: 11, day: 26 }], 'ISO'],
+  ['The report came out on 18 November 2025.', [{ text: '18 November 2025', granularity: 'day', day: 18, month: 11, year: 2025 }]],
+  ['The ceasefire began on 2025-11-26.', [{ text: '2025-11-26', granularity: 'day', year: 2025, month: 11, day: 26 }], 'ISO'],
   ['They met on Nov. 25 in Geneva.', [{ text: 'Nov. 25', granularity: 'day', month: 11, day: 25 }]],
   ['May 9 is Victory Day.', [{ text: 'May 9', month: 5, day: 9 }], 'May the month'],
   ['They met in May 2024.', [{ text: 'May 2024', granularity: 'month', month: 5, year: 2024 }]],
@@ -50,6 +50,8 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['They have fought for more than three years.', [{ text: 'more than three years', years: 3, low: 3, high: Infinity }]],
   ['It ended a nearly three-year war.', [{ text: 'nearly three-year', granularity: 'duration', years: 3, low: 2.5, high: 3 }], 'hyphenated duration'],
   ['The siege lasted 18 months.', [{ text: '18 months', granularity: 'duration', years: 1.5 }], 'months in years'],
+  ['She was jailed for 11 years and three months.', [{ text: '11 years and three months', granularity: 'duration', years: 11.25 }], 'years and months are one length'],
+  ['The siege lasted two years, and three months later the city fell.', [{ text: 'two years', years: 2 }, { text: 'three months', years: 0.25 }], 'a later span is its own'],
   // Quotes.
   ['He said "we met on 14 October" and left.', [{ text: '14 October', inQuote: true }], 'a date inside a quote'],
 ];
@@ -111,6 +113,65 @@ describe('extractDates: table', () => {
     const [months] = dates('The siege lasted 18 months.');
     const [years] = dates('The siege lasted two years.');
     assert.equal(datesAgree(months, years), false);
+  });
+});
+
+// Issue 12: datelines, publication and update lines, metadata lines, links and reference lists state no event.
+describe('extractDates: dates that date no event', () => {
+  const NOT_EVENTS: Array<[string, string[], string]> = [
+    ['Halvorsk, 12 March 2024 — The ferry to Dunmere ran aground on Monday.', ['Monday'], 'a dateline with a date'],
+    ['PORTAVEN, FEB. 9, 2024 — Dock workers walked out in January.', ['January'], 'a capitalised dateline, month-first'],
+    ['BRELLMOUTH (Wirepost) - Dock workers walked out on Friday.', ['Friday'], 'an agency dateline'],
+    ['Published 3 March 2024\n\nThe mill closed in June.', ['June'], 'a publication line'],
+    ['Updated 18:02 GMT, 5 May\n\nThe mill closed in June.', ['June'], 'an update line with a time'],
+    ['Updated by Wirepost on 6 May 2024\n\nThe mill closed in June.', ['June'], 'an update line naming the outlet'],
+    ['By Orla Quint | 4 April 2024\n\nThe mill closed in June.', ['June'], 'a byline'],
+    ['Masthead\n03.12.2025\n\nThe mill closed in June.', ['June'], 'a bare date line'],
+    [' date 2025-11-25 The mill closed in June.', ['June'], 'a date label opening the text'],
+    ['The full ruling (https://court.example/rulings/2023-06-14/quay-mill) took effect in July.', ['July'], 'a date inside a link'],
+    ['The mill closed in June.\n\n[3] Harbour board, minutes, 2 February 2021.', ['June'], 'a numbered reference'],
+    ['The mill closed in June.\n\nWirepost, "Quay mill to close", retrieved 5 May 2024.', ['June'], 'a retrieved-on reference'],
+    ['The mill closed in June.\n\n## References\n\n- Wirepost, "Quay mill to close", 14 June 2023.', ['June'], 'a reference list under its heading'],
+    ['Updated figures released on Monday showed the mill closed in June.', ['Monday', 'June'], '"Updated" as a word of the sentence'],
+    ['On Monday — a day after the vote — the mill closed.', ['Monday'], 'a dash after a weekday is no dateline'],
+    ['By Christmas 2023 the mill had closed.', ['2023'], '"By" opening prose is no byline'],
+  ];
+  for (const [text, expected, why] of NOT_EVENTS) {
+    it(`${why}: ${JSON.stringify(text.slice(0, 60))}`, () => assert.deepEqual(analyzeText(text).dates.map((d) => d.text), expected));
+  }
+
+  it('datelineAt reads only the text\'s opening, with or without a date', () => {
+    assert.deepEqual(datelineAt('WASHINGTON, NOV. 25, 2025 —\nText.'), { place: 'WASHINGTON', date: 'NOV. 25, 2025', end: 28 });
+    assert.equal(datelineAt('KYIV — Text.')?.place, 'KYIV');
+    assert.equal(datelineAt('A headline of the story\nKYIV — Text.'), undefined, 'a later line is not this text\'s opening');
+    assert.equal(datelineAt('Zelensky, Putin — the two men met.'), undefined);
+  });
+
+  it('a dateline sets the document\'s own date, against which weekdays resolve', () => {
+    const [monday] = analyzeText('Halvorsk, 12 March 2024 — The ferry to Dunmere ran aground on Monday.').dates;
+    assert.equal(monday.resolved, '2024-03-11');
+    assert.equal(monday.zone, 'Halvorsk');
+  });
+});
+
+describe('extractDates: near midnight, and datesAgree across time zones', () => {
+  const one = (text: string, documentDate?: string, zone?: string) => {
+    const sentences = sentencesOf(paragraphsOf(text));
+    return extractDates(text, sentences, [], { documentDate, zone })[0];
+  };
+  it('marks "late Monday", "overnight", "early Tuesday", "Monday night" and "(local time)"', () => {
+    for (const text of ['Drones struck late Monday.', 'Drones struck late on Monday.', 'Drones struck early Tuesday.', 'Drones struck on Monday night.', 'Drones struck overnight on Monday.', 'Drones struck on Monday (local time).', 'Strikes went on from Monday into Tuesday.']) {
+      assert.equal(one(text).nearMidnight, true, text);
+    }
+    assert.equal(one('Drones struck on Monday.').nearMidnight, undefined);
+  });
+  it('a day apart agrees only near midnight or across datelines in two places', () => {
+    assert.equal(datesAgree(one('Drones struck late Monday.'), one('Drones struck on Tuesday.')), true);
+    assert.equal(datesAgree(one('Drones struck on Monday.'), one('Drones struck on Tuesday.')), false);
+    assert.equal(datesAgree(one('Drones struck late Monday.'), one('Drones struck on Wednesday.')), false, 'two days apart');
+    assert.equal(datesAgree(one('Drones struck on Monday.', DOC_DATE, 'Kyiv'), one('Drones struck on Tuesday.', DOC_DATE, 'Washington')), true);
+    assert.equal(datesAgree(one('Drones struck on Monday.', DOC_DATE, 'Kyiv'), one('Drones struck on Tuesday.', DOC_DATE, 'KYIV')), false, 'one place');
+    assert.equal(datesAgree(one('Drones struck on 3 May.', undefined, 'Kyiv'), one('Drones struck on 4 May.', undefined, 'Washington')), true, 'calendar days');
   });
 });
 

@@ -92,6 +92,9 @@ describe('readMetadata: dates in the text', () => {
     ['Masthead\n13.02.2025\nNothing to tell.', { iso: '2025-02-13', how: /numeric date/, ambiguous: false }, 'a day over 12 decides'],
     ['KYIV, Nov. 25, 2025 — Story text.', { iso: '2025-11-25', how: /dateline/ }, 'dateline'],
     ['Story\n\nPublished 2025-11-26 by the desk.', { iso: '2025-11-26', how: /./ }, 'ISO date'],
+    ['Halvorsk, 12 March 2024 — Story text.', { iso: '2024-03-12', how: /dateline/ }, 'a dateline in mixed case'],
+    ['Headline\n\nPORTAVEN, FEB. 9, 2024 —\n\nStory text.', { iso: '2024-02-09', how: /./ }, 'a capitalised dateline on a line of its own'],
+    ['Story\n\nSee https://court.example/rulings/2023-06-14/quay-mill for the ruling.', undefined, 'a date inside a link is not the story\'s'],
     ['A story without any date at all.', undefined, 'none'],
   ];
   for (const [text, expected, why] of CASES) {
@@ -104,6 +107,18 @@ describe('readMetadata: dates in the text', () => {
       assert.ok(text.includes(m.date!.raw), 'raw is the text as written');
     });
   }
+
+  it('keeps the dateline\'s place (where the story\'s days begin and end)', () => {
+    assert.equal(readMetadata('Halvorsk, 12 March 2024 — Story text.').dateline, 'Halvorsk');
+    assert.equal(readMetadata('Headline\n\nBRELLMOUTH (Wirepost) - Story text.').dateline, 'BRELLMOUTH');
+    assert.equal(readMetadata('Zelensky, Putin — the two men met.').dateline, undefined, 'two names and a dash are no dateline');
+  });
+
+  it('finds where a reference list starts', () => {
+    const text = 'Story text from 2 May.\n\n## References\n\n- Wirepost, 14 June 2023.';
+    assert.equal(readMetadata(text).referencesStart, text.indexOf('## References'));
+    assert.equal(readMetadata('Sources said the talks went on.\n\nMore text.').referencesStart, undefined, 'the word in a sentence is no heading');
+  });
 
   it('finds the outlet and title', () => {
     assert.equal(readMetadata('Logo\nÇağ Üniversitesi\n03.12.2025\n\nUkraine calls for talks\n\nBody.').outlet, 'Çağ Üniversitesi');

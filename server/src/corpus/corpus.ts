@@ -54,7 +54,7 @@ export interface LoadOptions {
 }
 
 /** Changes whenever segmentation changes, so an index cache from an older engine is never trusted. */
-export const SEGMENTATION_VERSION = 'segment-3';
+export const SEGMENTATION_VERSION = 'segment-4'; // 3: the last paragraph kept, run-on sentences cut; 4: metadata keeps the dateline place and the reference list's start
 
 interface SourceFile { path: string; text: string; size?: number; mtimeMs?: number; ctimeMs?: number; ino?: number; warning?: string }
 
@@ -341,8 +341,8 @@ function sentenceClaims(seg: Segmented, memo: Map<string, Array<FigureClaim | Da
   const figures: Array<readonly FigureClaim[] | undefined> = [];
   const dates: Array<readonly DateClaim[] | undefined> = [];
   const paragraphQuotes = new Map<number, Span[]>();
-  const dateOptions = { documentDate: seg.meta.date?.iso, dayFirst: seg.meta.dayFirst };
-  const dateKind = `dates|${dateOptions.documentDate}|${dateOptions.dayFirst}`;
+  const dateOptions = { documentDate: seg.meta.date?.iso, dayFirst: seg.meta.dayFirst, zone: seg.meta.dateline };
+  const dateKind = `dates|${dateOptions.documentDate}|${dateOptions.dayFirst}|${dateOptions.zone}`;
   /** The sentence alone (offsets from 0) with the quotations that overlap it, and a key for both. */
   const alone = (s: number) => {
     const sentence = seg.sentences[s];

@@ -2,6 +2,7 @@
 import { CORE_SCHEMA, load as loadYaml, timestampTag } from 'js-yaml';
 import * as chrono from 'chrono-node';
 import type { SourceDate } from '../model/types';
+import { datelineAt, type Dateline } from '../extract/dates';
 
 export interface Metadata {
   title?: string;
@@ -10,6 +11,10 @@ export interface Metadata {
   date?: SourceDate;
   /** Day-first numeric dates, decided from the text's conventions; undefined when the text gives no hint. */
   dayFirst?: boolean;
+  /** The place of the story's dateline ("Kyiv"): where its days begin and end. */
+  dateline?: string;
+  /** Where a reference list ("References", "Sources:") starts: its dates are other documents'. */
+  referencesStart?: number;
   /** The front matter block, blanked out of the analysed text so offsets stay true. */
   frontMatterEnd: number;
   warnings: string[];
@@ -53,7 +58,11 @@ export function readMetadata(text: string, fileName = ''): Metadata {
   // The convention only matters for numeric dates (03.12.2025); most texts have none, so most skip the count.
   if (NUMERIC_DATE.test(body)) meta.dayFirst = dayFirstConvention(body);
   const head = body.slice(0, 600);
-  meta.date ??= findHeaderDate(head, meta.dayFirst);
+  const dateline = findDateline(head);
+  meta.dateline = dateline?.place;
+  meta.date ??= findHeaderDate(head, meta.dayFirst, dateline);
+  const references = REFERENCES_HEADING.exec(body);
+  if (references) meta.referencesStart = meta.frontMatterEnd + references.index + (references[0].startsWith('\n') ? 1 : 0);
   meta.outlet ??= findOutlet(head, body);
   meta.author ??= /(?:^|\n)By\s+([\p{L} .'-]{2,40})\s*(?:\n|$)/u.exec(head)?.[1].trim();
   meta.title ??= findTitle(body, meta.outlet) ?? firstWords(body) ?? fileName.replace(/\.[^.]+$/, '');
@@ -74,13 +83,28 @@ function isoOf(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-function findHeaderDate(head: string, dayFirst: boolean | undefined): SourceDate | undefined {
+/** A heading that opens a reference list, on a line of its own. */
+const REFERENCES_HEADING = /(?:^|\n)[ \t]*(?:#{1,6} *)?(?:\*\*)?(?:references|sources|bibliography|further reading|external links|citations)(?:\*\*)? *:? *(?:\*\*)? *(?=\r?\n)/i;
+
+/** The first line of the header that opens with a dateline. */
+function findDateline(head: string): (Dateline & { raw: string }) | undefined {
+  for (let at = 0; at < head.length; at = head.indexOf('\n', at) + 1) {
+    const found = datelineAt(head.slice(at));
+    if (found) return { ...found, raw: head.slice(at, at + found.end).trim() };
+    if (head.indexOf('\n', at) < 0) break;
+  }
+  return undefined;
+}
+
+function findHeaderDate(header: string, dayFirst: boolean | undefined, dateline?: Dateline & { raw: string }): SourceDate | undefined {
+  // A date inside a link is another page's.
+  const head = header.replace(/\b(?:https?:\/\/|www\.)\S+/gi, (link) => ' '.repeat(link.length));
   const updated = /\b(?:Updated|Published|Posted)\b[^\n]{0,40}?\bon\s+([^\n]{4,30}?\d{4})/i.exec(head) ?? /\b(?:Updated|Published|Posted):?\s+([^\n]{4,30}?\d{4})/i.exec(head);
   if (updated) {
     const parsed = chrono.en.GB.parseDate(updated[1]);
     if (parsed) return { iso: isoOf(parsed), how: 'updated line', ambiguous: false, raw: updated[0].trim() };
   }
-  const iso = /\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b/.exec(head);
+  const iso = /(?<![/\w-])(20\d\d|19\d\d)-(\d\d)-(\d\d)\b/.exec(head); // not inside a link's path
   if (iso) return { iso: iso[0], how: 'ISO date in header', ambiguous: false, raw: iso[0] };
   const numeric = /(?:^|\n)\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*(?:\n|$)/.exec(head);
   if (numeric) {
@@ -95,10 +119,9 @@ function findHeaderDate(head: string, dayFirst: boolean | undefined): SourceDate
       : 'numeric date';
     return { iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, how, ambiguous, raw: numeric[0].trim() };
   }
-  const dateline = /(?:^|\n)[A-Z][A-Z .'-]{2,40},\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/.exec(head);
-  if (dateline) {
-    const parsed = chrono.en.GB.parseDate(dateline[1]);
-    if (parsed) return { iso: isoOf(parsed), how: 'dateline', ambiguous: false, raw: dateline[0].trim() };
+  const datelineDate = dateline?.date && /\d{4}/.test(dateline.date) ? chrono.en.GB.parse(dateline.date)[0]?.start : undefined;
+  if (datelineDate?.isCertain('day') && datelineDate.isCertain('month')) {
+    return { iso: isoOf(datelineDate.date()), how: 'dateline', ambiguous: false, raw: dateline!.raw };
   }
   const written = chrono.en.GB.parse(head).find((r) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'));
   if (written) return { iso: isoOf(written.start.date()), how: 'first full date in the text', ambiguous: false, raw: written.text };

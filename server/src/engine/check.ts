@@ -72,14 +72,16 @@ export function runChecks(corpus: Corpus, text: string, options: CheckOptions, k
   const cache = cacheFor(corpus);
   const state: SpeakerState = { speakerRecent: false, people: [] };
   const parts: CheckRun['parts'] = [];
-  const paragraphMeta = { frontMatterEnd: 0, warnings: [], date: meta.date, dayFirst: meta.dayFirst };
+  const paragraphMeta = { frontMatterEnd: 0, warnings: [], date: meta.date, dayFirst: meta.dayFirst, dateline: meta.dateline };
   for (const paragraph of paragraphsOf(body)) {
-    const key = `${paragraph.text}\u0000${meta.date?.iso ?? ''}\u0000${meta.dayFirst}\u0000${speakerStateKey(state)}`;
+    // A paragraph of the draft's reference list dates other documents, not events.
+    const inReferences = meta.referencesStart !== undefined && paragraph.start >= meta.referencesStart;
+    const key = `${paragraph.text}\u0000${meta.date?.iso ?? ''}\u0000${meta.dayFirst}\u0000${meta.dateline}\u0000${inReferences}\u0000${speakerStateKey(state)}`;
     let result = cache.get(key);
     if (result) cache.delete(key);
     else {
       const stateAfter: SpeakerState = { ...state, people: [...state.people] };
-      const seg = segmentText(paragraph.text, undefined, paragraphMeta);
+      const seg = segmentText(paragraph.text, undefined, inReferences ? { ...paragraphMeta, referencesStart: 0 } : paragraphMeta);
       const analysis = extractClaims(seg, { knownPeople: corpus.index.knownPeople, documentDate: meta.date?.iso, dayFirst: meta.dayFirst, state: stateAfter });
       const ctx = contextFor(analysis, corpus);
       result = { analysis, ctx, raw: ALL_RULES.flatMap((rule) => rule.check(ctx)), stateAfter };

@@ -11,6 +11,8 @@ const YEAR = /(?<![\d,.:/-])(1[89]\d\d|20\d\d)(?!\d|[,:/.-]\d)/g;
 const DURATION =
   /\b(?:(nearly|almost|about|around|more than|over|at least|less than|some|roughly|the last|the past|last|past)\s+)?((?:\d+(?:\.\d+)?)|(?:[a-z]+(?:-[a-z]+)?))[\s-](years?|months?)\b/gi;
 
+const AND_MONTHS = /^\s+and\s+((?:\d+(?:\.\d+)?)|(?:[a-z]+))[\s-]months?\b(?!\s+(?:later|earlier|after|before|ago)\b)/i;
+
 /** Whether extractDates could find anything in `text` (named dates and years, or durations): a cheap test. */
 export function mayHoldDates(text: string): boolean {
   return NAMED.test(text) || /(?:year|month)s?\b/i.test(text);
@@ -21,7 +23,98 @@ export interface DateOptions {
   documentDate?: string;
   /** Day-first numeric dates (03.12.2025 = 3 December). */
   dayFirst?: boolean;
+  /** The place of the document's dateline ("Kyiv"): where its days begin and end. */
+  zone?: string;
+  /** Offset of the document's reference list: dates from there on date other documents. */
+  referencesFrom?: number;
 }
+
+const MONTH_OR_DAY_NAMES = ('january february march april may june july august september october november december jan feb mar apr ' +
+  'jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun').split(' ');
+/** Words that open a sentence but never a dateline's place: prepositions, time words, months and weekdays. */
+const NOT_PLACE = [...MONTH_OR_DAY_NAMES, 'on', 'in', 'at', 'by', 'since', 'until', 'last', 'next', 'early', 'late', 'for', 'from', 'after', 'before', 'during', 'when', 'while', 'as', 'but', 'and', 'then', 'now', 'today', 'yesterday', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i']
+  .flatMap((w) => [w[0].toUpperCase() + w.slice(1), w.toUpperCase()]).join('|');
+const PLACE_WORD = String.raw`(?!(?:${NOT_PLACE})(?![\p{L}]))\p{Lu}[\p{L}'’.-]*`;
+const DATELINE = new RegExp(
+  String.raw`^[ \t>*_#]*(${PLACE_WORD}(?: ${PLACE_WORD}){0,3}(?:, ${PLACE_WORD}(?: ${PLACE_WORD}){0,2})?)` + // place, maybe ", Country"
+    String.raw`( *\([^()\n]{1,30}\))?` + // (Reuters)
+    String.raw`(?:,? +([\p{L}\d.,/ -]{3,30}?))?` + // date
+    String.raw`( *\([^()\n]{1,30}\))?` + // LONDON, March 3 (Reuters) -
+    String.raw` *(?:—|–|--?)(?:[ \t\n]|$)`,
+  'u', // anchored at the text's start only: a later line is no dateline
+);
+const DATE_WORDS_ONLY = /^(?:[\d.,/ -]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?)+$/i;
+
+export interface Dateline {
+  /** The place, as written ("Kyiv", "WASHINGTON"). */
+  place: string;
+  /** The dateline's date as written, if any ("26 November 2025"). */
+  date?: string;
+  /** Where the dateline ends in the text given. */
+  end: number;
+}
+
+/**
+ * A dateline opening `text` ("KYIV (Reuters) -", "Kyiv, 26 November 2025 —", "WASHINGTON, Nov. 25, 2025 —"): where the
+ * story was filed and when, not an event of the story.
+ */
+export function datelineAt(text: string): Dateline | undefined {
+  const m = DATELINE.exec(text.slice(0, 120));
+  if (!m) return undefined;
+  const [, place, agency, date, agencyAfter] = m;
+  if (date !== undefined && !(/\d/.test(date) && DATE_WORDS_ONLY.test(date))) return undefined;
+  // Without a date, only a capitalised place or an agency in brackets marks a dateline ("Zelensky, Putin — …" does not).
+  if (date === undefined && !agency && !agencyAfter && place !== place.toUpperCase()) return undefined;
+  return { place: place.split(',')[0].trim(), date, end: m[0].length };
+}
+
+/** A label that makes the date after it the document's own: "Published", "Updated 18:02 GMT,", "date". */
+const LABEL_BEFORE =
+  /(?:^|\n)[ \t>*_#]*(?:(?:first|last) +)?(?:published|updated|posted|modified|filed|dated?|timestamp)(?: *:)?(?: +by +[^\n]{1,40}?)?(?: +(?:on|at))?(?: *\d{1,2}[:.]\d{2}(?: *[ap]\.?m\.?)?(?: *\(?[a-z]{2,5}\)?)?,?)? *$/i;
+/** What is left of a metadata line (a timestamp, a bare date) once its dates, times and labels are gone: nothing. */
+const METADATA_TOKENS =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|published|updated|posted|modified|filed|dated?|timestamp|last|first|on|at|gmt|utc|bst|cet|cest|eet|eest|est|edt|et|pt|local|time|[ap]\.?m)\b\.?|[^\p{L}]+/giu;
+/** "By Orla Quint | 4 April 2024": a name, then the line ends or a separator follows ("By Christmas 2023 the…" is prose). */
+const BYLINE = new RegExp(String.raw`^[ \t>*_#]*By +${PLACE_WORD}(?: +${PLACE_WORD}){1,3} *(?:$|[|,·•—–-])`, 'u');
+const REFERENCE_LINE = /\b(?:Retrieved|Accessed|Archived)\b|[.,] *(?:retrieved|accessed|archived)\b|^[ \t]*(?:\[\d{1,3}\]|\^)/;
+/** A dateline the sentence splitter cut after an abbreviated month: "WASHINGTON, NOV." then "25, 2025 —". */
+const DATELINE_HEAD = new RegExp(String.raw`^[ \t>*_#]*\p{Lu}[\p{Lu} .'’-]+,(?: *(?:${MONTH_OR_DAY_NAMES.map((w) => w[0].toUpperCase() + w.slice(1)).join('|')}|${MONTH_OR_DAY_NAMES.join('|').toUpperCase()})\.?)+ *$`, 'u');
+const DATELINE_TAIL = /^[ \t]*\d{1,2}, *\d{4} *(?:\([^()\n]{1,30}\) *)?(?:—|–|--?)(?: |$)/;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>()[\]"'“”]+/gi;
+/** How far around a date its line is read: a longer line is prose, not a timestamp. */
+const LINE_REACH = 120;
+
+/**
+ * Whether the date at `start`..`end` of a sentence's text states no event: it is in the dateline (`datelineEnd`), a
+ * publication or update line, a metadata line (byline, timestamp, bare date), a reference-list entry or a URL.
+ */
+function notAnEventDate(text: string, start: number, end: number, datelineEnd: number, urls: readonly Span[]): boolean {
+  if (start < datelineEnd) return true;
+  if (urls.some((u) => u.start <= start && start < u.end) || inPath(text, start, end)) return true;
+  if (DATELINE_HEAD.test(text)) return true;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (start - lineStart > LINE_REACH) return false;
+  if (LABEL_BEFORE.test(text.slice(lineStart, start))) return true;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline < 0 ? text.length : newline;
+  if (lineEnd - end > LINE_REACH) return false;
+  const line = text.slice(lineStart, lineEnd);
+  return BYLINE.test(line) || REFERENCE_LINE.test(line) || !/\p{L}/u.test(line.replace(METADATA_TOKENS, ''));
+}
+
+/**
+ * A date inside a path-like word ("rulings/2023-06-14/quay-mill"): part of a link whose start the sentence splitter may
+ * have cut off. A numeric date's own slashes do not count.
+ */
+function inPath(text: string, start: number, end: number): boolean {
+  const before = /\S{0,100}$/.exec(text.slice(Math.max(0, start - 100), start))?.[0] ?? '';
+  const after = /^\S{0,100}/.exec(text.slice(end, end + 100))?.[0] ?? '';
+  return /[/=?&#_]/.test(before.slice(-1) + after.slice(0, 1)) || (/\//.test(before + after) && /[\p{L}\d]/u.test(before.slice(-1) + after.slice(0, 1)));
+}
+
+/** "late Monday", "overnight", "early Tuesday", "Monday night", "(local time)": a time near midnight somewhere. */
+const NEAR_MIDNIGHT_BEFORE = /\b(?:late|early|overnight|into|(?:night|evening|morning|(?:early )?hours) of)(?: on)? +$/i;
+const NEAR_MIDNIGHT_AFTER = /^[ ,]*(?:night|evening|morning|overnight|into\b|\(?local time\b)/i;
 
 export function extractDates(text: string, sentences: readonly Sentence[], quoteSpans: readonly Span[], options: DateOptions = {}): DateClaim[] {
   const out: DateClaim[] = [];
@@ -29,11 +122,30 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
   const parser = options.dayFirst === true ? chrono.en.GB : chrono.en.casual;
   const ref = options.documentDate ? new Date(options.documentDate + 'T12:00:00Z') : undefined;
   const inQuote = (at: number) => insideSpans(quoteSpans, at);
+  let paragraph = -1;
+  let paragraphStart = 0;
+  let paragraphDatelineEnd = 0;
   sentences.forEach((sentence, s) => {
+    if (options.referencesFrom !== undefined && sentence.start >= options.referencesFrom) return;
     const taken: Span[] = [];
+    // The dateline opens the paragraph, though the sentence splitter may cut it ("WASHINGTON, NOV." / "25, 2025 —").
+    if (sentence.paragraph !== paragraph) {
+      [paragraph, paragraphStart] = [sentence.paragraph, sentence.start];
+      paragraphDatelineEnd = paragraphStart + (datelineAt(text.slice(paragraphStart, paragraphStart + 120))?.end ?? 0);
+    }
+    const datelineEnd = Math.max(paragraphDatelineEnd - sentence.start, DATELINE_TAIL.exec(sentence.text)?.[0].length ?? 0);
+    const urls = /https?:|www\./i.test(sentence.text) ? [...sentence.text.matchAll(URL)].map((m) => ({ start: m.index, end: m.index + m[0].length })) : [];
     const push = (claim: Omit<DateClaim, 'kind' | 'sentence' | 'inQuote' | 'text'>) => {
       taken.push(claim.span);
-      out.push({ kind: 'date', sentence: s, inQuote: inQuote(claim.span.start), text: text.slice(claim.span.start, claim.span.end), ...claim });
+      const start = claim.span.start - sentence.start;
+      const end = claim.span.end - sentence.start;
+      if (notAnEventDate(sentence.text, start, end, datelineEnd, urls)) return;
+      const nearMidnight =
+        NEAR_MIDNIGHT_BEFORE.test(sentence.text.slice(Math.max(0, start - 30), start)) ||
+        NEAR_MIDNIGHT_AFTER.test(sentence.text.slice(end, end + 30)) ||
+        /\b(?:night|evening|morning|midnight)\b/i.test(sentence.text.slice(start, end));
+      const where = { ...(nearMidnight ? { nearMidnight } : {}), ...(options.zone ? { zone: options.zone } : {}) };
+      out.push({ kind: 'date', sentence: s, inQuote: inQuote(claim.span.start), text: text.slice(claim.span.start, claim.span.end), ...claim, ...where });
     };
     if (NAMED.test(sentence.text)) {
       for (const result of parser.parse(sentence.text, ref ?? new Date(), { forwardDate: false })) {
@@ -81,8 +193,16 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
       if (!parsed || parsed.compound && parsed.compound !== m[3].toLowerCase()) continue;
       // "a two-year-old child" is an age, not how long something lasted.
       if (/^[\s-]old\b/i.test(sentence.text.slice(m.index + m[0].length))) continue;
-      const unitYears = m[3].toLowerCase().startsWith('month') ? 1 / 12 : 1;
-      const value = parsed.value * unitYears;
+      let unitYears = m[3].toLowerCase().startsWith('month') ? 1 / 12 : 1;
+      let value = parsed.value * unitYears;
+      let length = m[0].length;
+      // "11 years and three months" is one length of time, 11.25 years, not two.
+      const months = unitYears === 1 ? AND_MONTHS.exec(sentence.text.slice(m.index + length, m.index + length + 40)) : null;
+      const monthCount = months ? parseNumberAt(months[1]) : undefined;
+      if (months && monthCount && !monthCount.compound) {
+        [value, unitYears, length] = [value + monthCount.value / 12, 1 / 12, length + months[0].length];
+        DURATION.lastIndex = m.index + length;
+      }
       const q = (m[1] ?? '').toLowerCase();
       // "the last two years of the war" is a stretch within it, not how long anything lasted.
       if (/^(?:the )?(?:last|past)$/.test(q)) continue;
@@ -91,7 +211,7 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
         q === 'more than' || q === 'over' || q === 'at least' ? [value, Infinity] :
         q === 'less than' ? [0, value] : q === 'about' || q === 'around' || q === 'some' || q === 'roughly' ? [value - 0.5, value + 0.5] : [value, value + 0.99 * unitYears];
       const start = sentence.start + m.index;
-      push({ span: { start, end: start + m[0].length }, granularity: 'duration', years: value, low, high });
+      push({ span: { start, end: start + length }, granularity: 'duration', years: value, low, high });
     }
   });
   return out;

@@ -78,7 +78,12 @@ export function extractClaims(seg: Segmented, options: AnalyzeOptions = {}): Ana
     lineStarts: lineStartsOf(text),
     quotes,
     figures: extractFigures(text, sentences, quoteSpans),
-    dates: extractDates(text, sentences, quoteSpans, { documentDate: options.documentDate ?? meta.date?.iso, dayFirst: options.dayFirst ?? meta.dayFirst }),
+    dates: extractDates(text, sentences, quoteSpans, {
+      documentDate: options.documentDate ?? meta.date?.iso,
+      dayFirst: options.dayFirst ?? meta.dayFirst,
+      zone: meta.dateline,
+      referencesFrom: meta.referencesStart,
+    }),
   };
 }
 

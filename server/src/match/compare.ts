@@ -42,6 +42,21 @@ export function datesAgree(a: DateClaim, b: DateClaim): boolean {
   if (a.granularity === 'duration' || b.granularity === 'duration') {
     return a.granularity === b.granularity && (a.low ?? 0) <= (b.high ?? 0) && (b.low ?? 0) <= (a.high ?? 0);
   }
+  return sameDay(a, b) || (mayBeInOtherZones(a, b) && oneDayApart(a, b));
+}
+
+/** An overnight event is "late Monday" in one capital and "Tuesday" in another. */
+function mayBeInOtherZones(a: DateClaim, b: DateClaim): boolean {
+  return !!(a.nearMidnight || b.nearMidnight || (a.zone && b.zone && a.zone.toLowerCase() !== b.zone.toLowerCase()));
+}
+
+function oneDayApart(a: DateClaim, b: DateClaim): boolean {
+  if (a.resolved && b.resolved) return Math.abs(Date.parse(a.resolved) - Date.parse(b.resolved)) === DAY_MS;
+  if (a.granularity === 'weekday' && b.granularity === 'weekday') return (a.weekday! - b.weekday! + 7) % 7 === 1 || (b.weekday! - a.weekday! + 7) % 7 === 1;
+  return a.granularity === 'day' && b.granularity === 'day' && a.month === b.month && (a.year ?? b.year) === (b.year ?? a.year) && Math.abs(a.day! - b.day!) === 1;
+}
+
+function sameDay(a: DateClaim, b: DateClaim): boolean {
   if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return false;
   if (a.month !== undefined && b.month !== undefined && a.month !== b.month) return false;
   if (a.day !== undefined && b.day !== undefined && a.day !== b.day) return false;

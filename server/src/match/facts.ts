@@ -5,6 +5,7 @@ import type { AnalyzedText, Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
 import { contentWords } from '../text/words';
 import { coverage } from './similarity';
+import { dateEventOf, sourceDateOfEvent } from './dateEvent';
 
 export interface FactCandidate<C> {
   doc: number;
@@ -80,6 +81,8 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const shortSentence = eventWords.length > 0;
   const hug = hugWords(draft, claim.span);
   const draftEvent = eventOf(draft, claim, index.commonWords, shortSentence);
+  // A date is compared only with a source date of its own clause's event.
+  const dateEvent = claim.kind === 'date' ? dateEventOf(draft, claim, index.commonWords) : undefined;
   const found: Array<FactCandidate<C>> = [];
   const sentenceQuery = index.weigh(sentenceWords);
   const localQuery = index.weigh(local);
@@ -95,7 +98,9 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     // claims are not even extracted.
     if (score < minScore - NEARLY_AS_GOOD) continue;
     const doc = corpus.sources[d].segmented;
-    const sameKindHere = claimsIn(corpus.sources[d], s).filter((c) => !c.inQuote && sameKind(c));
+    const sameKindHere = claimsIn(corpus.sources[d], s).filter(
+      (c) => !c.inQuote && sameKind(c) && (!dateEvent || sourceDateOfEvent(dateEvent, doc, c as DateClaim, index.commonWords, index.idf)),
+    );
     const claims = closestClaims(hug, doc, sameKindHere, index.idf, shortSentence);
     if (!claims.length || differentEvent(draftEvent, doc, claims[0], index.commonWords)) continue;
     found.push({ doc: d, claims, score });

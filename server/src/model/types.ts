@@ -101,6 +101,10 @@ export interface DateClaim extends ClaimBase {
   high?: number;
   /** Duration in years for "nearly four years". */
   years?: number;
+  /** Its words put it near midnight or in local time ("late Monday", "overnight"): a day either side may be the same moment. */
+  nearMidnight?: boolean;
+  /** The dateline place of its document: days in another place's dateline may be a day apart. */
+  zone?: string;
   inQuote: boolean;
 }
 

@@ -1,0 +1,140 @@
+// Which event a date dates: the clause it sits in, with that clause's actors and words. "Negotiators met on Sunday, and
+// on Monday the president said…" holds two events; each date is compared only with a source date of the same one.
+import type { DateClaim, Span } from '../model/types';
+import type { Segmented } from '../extract/document';
+import type { NameRun } from '../extract/names';
+import { datelineAt } from '../extract/dates';
+import { contentWords } from '../text/words';
+import { coverage } from './similarity';
+
+export interface DateEvent {
+  /** Name keys of who or what acts in the clause (places after "in", "at", … left out). */
+  actors: string[];
+  /** Lower-case content words of the clause, names, quotations and the date itself left out. */
+  words: string[];
+  /** The claim's sentence, lower case: where the other side's actors are looked for. */
+  sentence: string;
+}
+
+/** How far a clause is looked for on either side of its date. */
+const REACH = 160;
+/**
+ * Where a clause ends: ", and", ";", ", while", ", but", ", after", ", with", a dash, a relative clause, "…, two years
+ * after", and a comparison ("shorter than the 15-year term prosecutors asked for": the term is another quantity).
+ */
+const BOUNDARY =
+  /;|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|after|before|as|when|since|until|even as|with|who|which|where|whose|whom)\b|,\s+[\w-]+\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:after|before|later|earlier)\b|\s+but\s|(?<!\b(?:more|less|fewer))\s+than\s|\s(?:closer|nearer)\s+to\s/gi;
+const DATE_TOKEN =
+  /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:1[89]|20)\d\d\b|\b[\w.-]+[\s-](?:years?|months?|weeks?|days?)\b/g;
+const RELATIVE = /^,\s+(?:who|which|where|whose|whom)\b/i;
+/** A sentence opening with a subordinate clause ("While Trump had pushed…, the president said…") ends it at its comma. */
+const LEADING_SUBORDINATE = /^\s*(?:While|Although|Though|As|After|Before|When|Since|Because|If|Whereas|Despite|Once|Until)\b[^,;]{0,200},/;
+const QUOTED = /["“][^"“”\n]{0,400}["”]/g;
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'of', 'into', 'across', 'outside', 'inside', 'for', 'with', 'on', 'by', 'between']);
+
+/** The clause around `span` in its sentence: [start, end) with any closed relative clause before the date cut out. */
+function clauseOf(text: string, sentence: Span, span: Span): { start: number; end: number; gap?: Span } {
+  const from = Math.max(sentence.start, span.start - REACH);
+  const to = Math.min(sentence.end, span.end + REACH);
+  const before = text.slice(from, span.start);
+  const boundaries = [...before.matchAll(BOUNDARY)];
+  let start = from;
+  let end = to;
+  let gap: Span | undefined;
+  const last = boundaries[boundaries.length - 1];
+  if (last) {
+    const closing = RELATIVE.test(last[0]) ? before.indexOf(',', last.index + 1) : -1;
+    if (closing >= 0) {
+      // "Vale, who met Dray on Friday, said on Monday": the relative clause is another event, the rest this one.
+      const previous = boundaries[boundaries.length - 2];
+      start = previous ? from + previous.index + previous[0].length : from;
+      gap = { start: from + last.index, end: from + closing + 1 };
+    } else start = from + last.index + last[0].length;
+  }
+  if (from === sentence.start) {
+    // "KYIV — Ukraine wants…": the dateline names where the story was filed, not who acted.
+    start = Math.max(start, sentence.start + (datelineAt(text.slice(sentence.start, to))?.end ?? 0));
+    const lead = LEADING_SUBORDINATE.exec(text.slice(sentence.start, to));
+    if (lead) {
+      const comma = sentence.start + lead[0].length;
+      if (comma <= span.start) start = Math.max(start, comma);
+      else end = Math.min(end, comma - 1);
+    }
+  }
+  // Another date in the clause, joined by "and", dates another event ("11 years in prison and 3 years of supervision").
+  const window = text.slice(start, end);
+  for (const other of window.matchAll(DATE_TOKEN)) {
+    const at = start + other.index;
+    if (at + other[0].length <= span.start) {
+      const and = text.slice(at + other[0].length, span.start).lastIndexOf(' and ');
+      if (and >= 0) start = Math.max(start, at + other[0].length + and + 5);
+    } else if (at >= span.end) {
+      const and = text.slice(span.end, at).indexOf(' and ');
+      if (and >= 0) end = Math.min(end, span.end + and);
+      break;
+    }
+  }
+  const after = text.slice(span.end, end);
+  BOUNDARY.lastIndex = 0;
+  const next = BOUNDARY.exec(after);
+  BOUNDARY.lastIndex = 0;
+  if (next) end = span.end + next.index;
+  // A date inside a relative clause belongs to it alone: it ends at the next comma.
+  else if (last && RELATIVE.test(last[0]) && !gap) {
+    const comma = after.indexOf(',');
+    if (comma >= 0) end = span.end + comma;
+  }
+  return { start, end, gap };
+}
+
+/** The event a date claim dates: its clause's actors and words. */
+export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySet<string>): DateEvent {
+  const sentence = doc.sentences[claim.sentence];
+  const { start, end, gap } = clauseOf(doc.text, sentence, claim.span);
+  const inClause = (r: Span) => r.start >= start && r.end <= end && !(gap && r.start >= gap.start && r.start < gap.end) && (r.end <= claim.span.start || r.start >= claim.span.end);
+  const actors = (doc.names[claim.sentence] ?? [])
+    .filter((r) => inClause(r) && isName(r, common) && !PLACE_PREPOSITIONS.has(r.precededBy))
+    .map(nameKey);
+  const clause = gap
+    ? doc.text.slice(start, gap.start) + ' ' + doc.text.slice(gap.end, end)
+    : doc.text.slice(start, claim.span.start) + ' ' + doc.text.slice(claim.span.end, end);
+  // Names are the actors; units of time say nothing about which event ("three years of supervision", "a 15-year term").
+  // A sentence opening with a common word ("Prosecutors had sought…") keeps it: it is a word of the clause, not a name.
+  const opening = start === sentence.start ? /^\s*(\p{Lu}[\p{L}’'-]*)/u.exec(clause)?.[1] : undefined;
+  const plain = (opening && common.has(opening.toLowerCase()) ? opening.toLowerCase() + ' ' : '') +
+    clause
+      .replace(QUOTED, ' ')
+      .replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' ')
+      .replace(/\b(?:years?|months?|weeks?|days?|hours?)\b/gi, ' ');
+  return { actors, words: contentWords(plain), sentence: sentence.text.toLowerCase() };
+}
+
+const isName = (r: NameRun, common: ReadonlySet<string>) => !r.sentenceInitial || !common.has(r.surname.toLowerCase());
+const nameKey = (r: NameRun) => r.surname.toLowerCase().slice(0, 6);
+
+/** Share of one clause's word weight the other has, at least this, for two dates to date the same event. */
+const SAME_EVENT_WORDS = 0.35;
+
+/**
+ * Whether two dates date the same event: not when each clause has its own actor the other side never names ("Lavrov
+ * said on Tuesday" against "Zelensky said on Monday"), nor when both clauses say what happened and share too little of
+ * it ("the president told reporters on Tuesday" against "on Monday Zelensky welcomed the changes").
+ */
+export function sameDateEvent(a: DateEvent, b: DateEvent, idf: (word: string) => number): boolean {
+  if (a.actors.length && b.actors.length && !a.actors.some((x) => b.actors.includes(x))) {
+    if (a.actors.some((x) => !b.sentence.includes(x)) && b.actors.some((x) => !a.sentence.includes(x))) return false;
+  }
+  if (!a.words.length || !b.words.length) return true;
+  return Math.max(coverage(a.words, b.words, idf), coverage(b.words, a.words, idf)) >= SAME_EVENT_WORDS;
+}
+
+/** A source date's event, computed once: source claims are long-lived and compared with many draft claims. */
+const sourceEvents = new WeakMap<DateClaim, DateEvent>();
+
+/** Whether a source date (not in the source's reference list) dates the draft date's event. */
+export function sourceDateOfEvent(draftEvent: DateEvent, doc: Segmented, claim: DateClaim, common: ReadonlySet<string>, idf: (word: string) => number): boolean {
+  if (doc.meta.referencesStart !== undefined && claim.span.start >= doc.meta.referencesStart) return false;
+  let event = sourceEvents.get(claim);
+  if (!event) sourceEvents.set(claim, (event = dateEventOf(doc, claim, common)));
+  return sameDateEvent(draftEvent, event, idf);
+}
