@@ -337,6 +337,29 @@ async function main() {
       check(now > before, 'no new warning for the typed figure');
       await page.locator('.editor-group-container.active .squiggly-warning').last().scrollIntoViewIfNeeded().catch(() => {});
     }, { shotName: 'typed-mistake' });
+
+    await step('the language server killed mid-check restarts and re-publishes the diagnostics', async () => {
+      // The server bundle of this run's installed extension (its own extensions dir, so no other run's server matches).
+      const serverPids = () =>
+        spawnSync('pgrep', ['-f', `${paths.extensions}/.*dist/server\\.js`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+      const before = serverPids();
+      check(before.length > 0, 'no language server process found for this run');
+      // An edit starts a check; the server is killed while it runs.
+      await page.keyboard.type(' Officials said 27 missiles were fired.', { delay: 5 });
+      for (const pid of before) spawnSync('kill', ['-9', pid]);
+      const deadline = Date.now() + 60_000;
+      let after = [];
+      let warnings = 0;
+      while (Date.now() < deadline) {
+        await sleep(500);
+        after = serverPids().filter((pid) => !before.includes(pid));
+        warnings = await warningCount();
+        if (after.length > 0 && warnings > 0) break;
+      }
+      console.log(`  server pids ${before.join(',')} killed; new ${after.join(',') || 'none'}; warnings ${warnings}`);
+      check(after.length > 0, 'the client did not restart the language server');
+      check(warnings > 0, 'no diagnostics re-published after the restart');
+    }, { shotName: 'server-restarted' });
   } finally {
     await browser.close().catch(() => {});
     server.stop();
