@@ -1,4 +1,5 @@
 // Engine shapes → LSP shapes, and the small text helpers the features share (labels, Markdown escaping, links).
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Evidence, Finding, Range, RuleId, Severity, SourceInfo } from '../model/types';
@@ -30,9 +31,35 @@ export function toDiagnostic(f: Finding): Diagnostic {
     message: visible(f.message),
     data,
   };
+  const href = ruleDocUri(f.rule);
+  if (href) diagnostic.codeDescription = { href };
   const related = f.evidence.map(toRelated);
   if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
+}
+
+/**
+ * The rule pages shipped in the package (server/docs/rules/), found from this file: dist/server.js in the bundle,
+ * server/src/lsp/convert.ts when run from source.
+ */
+export const RULE_DOCS_DIR = [path.resolve(__dirname, '..', 'server', 'docs', 'rules'), path.resolve(__dirname, '..', '..', 'docs', 'rules')].find(
+  (dir) => fs.existsSync(dir),
+);
+
+/** `figure/conflict` → `figure-conflict.md`. */
+export function ruleDocFile(rule: string): string {
+  return `${rule.replace(/[^a-z0-9]+/gi, '-')}.md`;
+}
+
+const ruleDocUris = new Map<string, string | undefined>();
+
+/** A file URI to the rule's page, only where the page exists (checked once per rule). */
+export function ruleDocUri(rule: string): string | undefined {
+  if (!ruleDocUris.has(rule)) {
+    const file = RULE_DOCS_DIR && path.join(RULE_DOCS_DIR, ruleDocFile(rule));
+    ruleDocUris.set(rule, file && fs.existsSync(file) ? pathToUri(file) : undefined);
+  }
+  return ruleDocUris.get(rule);
 }
 
 function toRelated(e: Evidence): DiagnosticRelatedInformation {

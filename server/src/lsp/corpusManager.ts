@@ -60,6 +60,12 @@ export function resolveRoots(settings: Settings, ctx: Pick<ServerContext, 'cliSo
 
 type Listener = () => void;
 
+/**
+ * How long the first "no sources folder" warning waits: clients that cannot be asked for settings push them by
+ * didChangeConfiguration right after `initialized`, and a load of those settings, started meanwhile, cancels it.
+ */
+export const FIRST_NO_SOURCES_GRACE_MS = 1000;
+
 export class CorpusManager {
   private corpus: Corpus | undefined;
   private loading: Promise<Corpus | undefined> | undefined;
@@ -71,6 +77,7 @@ export class CorpusManager {
   private generations = new WeakMap<Corpus, number>();
   private reloadTimer: NodeJS.Timeout | undefined;
   private lastProblemsKey = '';
+  private noSourcesTimer: NodeJS.Timeout | undefined;
   readonly watcher: SourceWatcher;
 
   constructor(
@@ -159,7 +166,9 @@ export class CorpusManager {
       const message =
         `Corroborate: no sources folder found (looked for ${tried.map((t) => `"${t}"`).join(', ') || 'nothing'}, from ${origin}). ` +
         'Set "corroborate.sources" to the folder holding your sources; drafts are not checked until then.';
-      this.ctx.notify.warning(message, `no-sources:${tried.join('|')}`);
+      const warn = () => this.ctx.notify.warning(message, `no-sources:${tried.join('|')}`);
+      if (generation > 1) warn();
+      else this.noSourcesTimer = setTimeout(() => generation === this.generation && warn(), FIRST_NO_SOURCES_GRACE_MS);
       this.status({ state: 'error', sources: 0, problems: [], roots: [], message: message.replace(/^Corroborate: /, '') });
       return undefined;
     }
@@ -242,6 +251,7 @@ export class CorpusManager {
 
   dispose(): void {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    if (this.noSourcesTimer) clearTimeout(this.noSourcesTimer);
     void this.watcher.stop();
   }
 }

@@ -1,0 +1,57 @@
+// Clients that cannot be asked for settings (Neovim 0.7) push them by didChangeConfiguration right after
+// `initialized`, or give them in initializationOptions: neither may cause a "no sources folder" warning.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, it } from 'node:test';
+import type { ClientCapabilities } from 'vscode-languageserver-protocol/node';
+import { FIRST_NO_SOURCES_GRACE_MS } from '../../server/src/lsp/corpusManager';
+import { REPO, SEEDS, TestClient } from './harness';
+
+// What Neovim 0.7 advertises: no workspace/configuration, no dynamic registration.
+const NO_CONFIGURATION: ClientCapabilities = {
+  workspace: { workspaceFolders: true, applyEdit: true },
+  textDocument: { publishDiagnostics: { relatedInformation: true }, hover: { contentFormat: ['markdown', 'plaintext'] } },
+};
+const DRAFT = path.join(REPO, 'test', 'fixtures', 'eval', 'dev-01.md');
+const noSources = (m: { message: string }) => /no sources folder/.test(m.message);
+const past = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('settings that arrive after start-up', () => {
+  let client: TestClient | undefined;
+  let workspace: string | undefined;
+  afterEach(async () => {
+    if (client) await client.stop();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+    client = workspace = undefined;
+  });
+
+  it('no warning when the sources come by didChangeConfiguration right after initialized', async () => {
+    workspace = mkdtempSync(path.join(tmpdir(), 'corroborate-push-')); // no sources/ nor seeds/ here
+    client = await TestClient.start({ root: workspace, capabilities: NO_CONFIGURATION });
+    // The first load, from the defaults, has found nothing; the pushed settings come just after it.
+    await client.waitFor('status', (s) => s.state === 'error');
+    await client.changeSettings({ sources: [SEEDS] });
+    await client.waitFor('status', (s) => s.state === 'ready' && s.sources === 5);
+    const uri = await client.open(DRAFT, readFileSync(DRAFT, 'utf8'));
+    assert.ok((await client.diagnostics(uri, 1)).some((d) => d.code === 'figure/conflict'));
+    await past(FIRST_NO_SOURCES_GRACE_MS + 500);
+    assert.deepEqual(client.of('message').filter(noSources), []);
+  });
+
+  it('no warning when the sources come in initializationOptions', async () => {
+    workspace = mkdtempSync(path.join(tmpdir(), 'corroborate-init-'));
+    client = await TestClient.start({ root: workspace, capabilities: NO_CONFIGURATION, initializationOptions: { sources: [SEEDS] } });
+    await client.waitFor('status', (s) => s.state === 'ready' && s.sources === 5);
+    await past(FIRST_NO_SOURCES_GRACE_MS + 500);
+    assert.deepEqual(client.of('message').filter(noSources), []);
+  });
+
+  it('still warns when no settings come at all', async () => {
+    workspace = mkdtempSync(path.join(tmpdir(), 'corroborate-none-'));
+    client = await TestClient.start({ root: workspace, capabilities: NO_CONFIGURATION });
+    const message = await client.waitFor('message', noSources);
+    assert.ok(message.message.includes(path.join(workspace, 'sources')));
+  });
+});
