@@ -31,9 +31,7 @@ describe('rule pages', () => {
     }
   });
 
-  it('ship in the package: the "files" list and the .vscodeignore allow-list', () => {
-    const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { files: string[] };
-    assert.ok(pkg.files.includes('server/docs/rules/'), JSON.stringify(pkg.files));
+  it('ship in the package: the .vscodeignore allow-list (npm pack takes every file git keeps)', () => {
     assert.match(readFileSync(path.join(REPO, '.vscodeignore'), 'utf8'), /^!server\/docs\/rules\/\*\*$/m);
   });
 
