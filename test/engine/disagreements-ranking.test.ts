@@ -1,0 +1,88 @@
+// Corpus-wide disagreements: ranked (strongest first), paged (pages concatenate to the whole list) and cancellable.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { corpusDisagreements, DisagreementsCancelled, pageOf, rankedDisagreements, rankedDisagreementsInSlices } from '../../server/src/engine';
+import { corpusOf } from './helpers';
+
+const wire = (outlet: string, body: string) => `---\ntitle: ${outlet} report\ndate: 2025-06-10\noutlet: ${outlet}\n---\n\n${body}\n`;
+const BOATS = (n: number) => `Harbour officials in Marrowby counted ${n} boats sunk by the storm.`;
+const BRIDGES = (n: number) => `Engineers in Tollfield said ${n} bridges were closed by the flood.`;
+
+// Boats: 3 sources against 2 (a real dispute). Bridges: 4 against 1 (one odd report). Each source tells both stories.
+const corpus = corpusOf([
+  wire('Wire One', `${BOATS(40)}\n\n${BRIDGES(12)}`),
+  wire('Wire Two', `${BOATS(40)}\n\n${BRIDGES(12)}`),
+  wire('Wire Three', `${BOATS(40)}\n\n${BRIDGES(12)}`),
+  wire('Wire Four', `${BOATS(35)}\n\n${BRIDGES(12)}`),
+  wire('Wire Five', `${BOATS(35)}\n\n${BRIDGES(10)}`),
+]);
+
+describe('corpus-wide disagreements are ranked', () => {
+  const all = corpusDisagreements(corpus).filter((d) => d.kind === 'figure');
+
+  it('puts the fact whose weaker side has more sources first', () => {
+    assert.deepEqual(
+      all.map((d) => d.variants.map((v) => `${v.value}: ${v.sources.length}`)),
+      [['40 boats: 3', '35 boats: 2'], ['12 bridges: 4', '10 bridges: 1']],
+    );
+  });
+
+  it('lists each fact once, with every source that states it', () => {
+    for (const d of all) assert.equal(d.variants.reduce((n, v) => n + v.sources.length, 0), 5);
+  });
+});
+
+describe('pages', () => {
+  const ranked = rankedDisagreements(corpus);
+  const whole = corpusDisagreements(corpus);
+
+  it('concatenate to the whole list, with no duplicates, whatever the page size', () => {
+    assert.ok(whole.length >= 2);
+    for (const size of [1, 2, 3, 50]) {
+      const pages = [];
+      let offset = 0;
+      for (;;) {
+        const page = pageOf(ranked, offset, size);
+        assert.equal(page.offset, offset);
+        assert.equal(page.total, whole.length);
+        assert.equal(page.more, whole.length - offset - page.items.length);
+        pages.push(...page.items);
+        if (!page.more) break;
+        offset += page.items.length;
+      }
+      assert.deepEqual(pages, whole, `page size ${size}`);
+      assert.equal(new Set(pages).size, pages.length);
+    }
+  });
+
+  it('past the end is empty; no params is the first page', () => {
+    assert.deepEqual(pageOf(ranked, whole.length + 5, 10), { items: [], offset: whole.length + 5, total: whole.length, more: 0 });
+    assert.deepEqual(pageOf(ranked).items, whole.slice(0, 20));
+  });
+});
+
+describe('computing in slices', () => {
+  it('gives the same list as computing at once', async () => {
+    const sliced = await rankedDisagreementsInSlices(corpus, { isCancellationRequested: false }, 0);
+    assert.deepEqual(pageOf(sliced, 0, 200).items, corpusDisagreements(corpus));
+  });
+
+  it('stops at the first check after the token is cancelled', async () => {
+    let checks = 0;
+    let cancelled = false;
+    const token = {
+      get isCancellationRequested() {
+        checks++;
+        return cancelled;
+      },
+    };
+    // Slices of 0 ms: the computation yields to the event loop after every step.
+    const run = rankedDisagreementsInSlices(corpus, token, 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    cancelled = true;
+    const at = checks;
+    await assert.rejects(run, DisagreementsCancelled);
+    assert.equal(checks, at + 1, 'no step ran after the cancellation was seen');
+    assert.ok(at >= 1 && at < 30, `cancelled early, after ${at} steps`);
+  });
+});
