@@ -34,7 +34,11 @@ export function registerRequests(ctx: ServerContext, corpus: CorpusManager, engi
     }
   });
 
-  ctx.connection.onRequest(DISAGREEMENTS, async (params: DisagreementsParams | null | undefined, token: CancellationToken): Promise<DisagreementsResult> => {
+  ctx.connection.onRequest(DISAGREEMENTS, async (...args: unknown[]): Promise<DisagreementsResult> => {
+    // A request without params reaches the handler with the cancellation token alone.
+    const isToken = (x: unknown): x is CancellationToken => !!x && typeof (x as CancellationToken).onCancellationRequested === 'function';
+    const token: CancellationToken = args.find(isToken) ?? { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+    const params = (isToken(args[0]) ? undefined : args[0]) as DisagreementsParams | null | undefined;
     const { offset, limit } = params ?? {};
     if ((offset !== undefined && (typeof offset !== 'number' || offset < 0)) || (limit !== undefined && (typeof limit !== 'number' || limit < 1))) {
       throw new ResponseError(ErrorCodes.InvalidParams, `${DISAGREEMENTS} takes { offset?: number ≥ 0, limit?: number ≥ 1 }`);

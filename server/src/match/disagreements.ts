@@ -252,9 +252,11 @@ function* disagreementSteps(corpus: Corpus): Generator<void, RankedDisagreements
   // Quote groups serve twice: for quote disagreements, and to tell which sources report the same events.
   const quotes = yield* quoteGroups(corpus);
   const out: Pending[] = quoteDisagreements(corpus, quotes).map(built);
+  yield;
   out.push(...(yield* factDisagreements(corpus)));
-  out.push(...durationDisagreements(corpus).map(built));
+  out.push(...(yield* durationDisagreements(corpus)).map(built));
   out.push(...(yield* sourceDateDisagreements(corpus, quotes)).map(built));
+  yield;
   return rank(out);
 }
 
@@ -333,7 +335,7 @@ function* quoteGroups(corpus: Corpus): Generator<void, QuoteGroups, void> {
       const common = alignedWords(a.words, b.words);
       if (common / shorter >= 0.6 && common / Math.max(a.words.length, b.words.length) >= 0.5) pairs.push([i, j, false]);
     }
-    if (i % 16 === 15) yield;
+    yield;
   }
   return { texts, pairs };
 }
@@ -578,7 +580,7 @@ function uniqueItems(items: Located[]): Array<Located & { key: string }> {
 const WAR = /^[^.;]{0,25}\b(?:war|conflict|invasion|fighting)\b/i;
 
 /** How long something has lasted, by topic: durations of a war across sources. */
-function durationDisagreements(corpus: Corpus): Disagreement[] {
+function* durationDisagreements(corpus: Corpus): Generator<void, Disagreement[], void> {
   const items: Array<Located & { claim: DateClaim }> = [];
   for (const source of corpus.sources) {
     const seg = source.segmented;
@@ -589,6 +591,7 @@ function durationDisagreements(corpus: Corpus): Disagreement[] {
         items.push({ doc: source.id, start: d.span.start, end: d.span.end, value: d.text, claim: d });
       }
     }
+    yield;
   }
   // Compare distinct values only: the same duration in many sources agrees with itself.
   const distinct = [...new Map(items.map((x) => [normalise(x.value), x.claim])).values()];
