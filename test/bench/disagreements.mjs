@@ -95,6 +95,13 @@ export async function measureDisagreements({ serverPath = SERVER, corpusDir, dra
     waiting = false;
     await hovering;
 
+    // The same hover with nothing else to do, for comparison.
+    const idle = [];
+    for (let i = 0; i < 10; i++) {
+      const sent = performance.now();
+      await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+      idle.push(performance.now() - sent);
+    }
     let t = performance.now();
     await conn.sendRequest('corroborate/disagreements');
     const againMs = performance.now() - t;
@@ -114,6 +121,7 @@ export async function measureDisagreements({ serverPath = SERVER, corpusDir, dra
       pageSize: first.items.length,
       secondPage: second.items.length,
       hovers,
+      idleHovers: idle,
     };
   } catch (err) {
     throw new Error(`${err.message}; server stderr: ${stderr}`);
@@ -157,6 +165,7 @@ export async function disagreementRows(sizes, seed, progress = () => {}) {
     const label = `${size.toLocaleString('en-US')} sources`;
     rows.push({ what: 'Disagreements: first page, asked for at load (server)', corpus: label, draft: '', runs: 1, median: r.firstPageMs, p95: r.firstPageMs, target: `≤ ${TARGETS.firstPageMs} ms`, ok: r.firstPageMs <= TARGETS.firstPageMs });
     rows.push({ what: 'Hover while disagreements are computed (server)', corpus: label, draft: '500 words', runs: r.hovers.length, median: median(r.hovers), p95: worstHover, target: `≤ ${TARGETS.hoverMs} ms (max)`, ok: r.hovers.length > 0 && worstHover <= TARGETS.hoverMs });
+    rows.push({ what: 'Hover with nothing else to do (server)', corpus: label, draft: '500 words', runs: r.idleHovers.length, median: median(r.idleHovers), p95: Math.max(...r.idleHovers) });
     rows.push({ what: 'Disagreements: a page once computed (server)', corpus: label, draft: '', runs: 2, median: (r.againMs + r.nextPageMs) / 2, p95: Math.max(r.againMs, r.nextPageMs) });
     progress(`disagreements in the engine, ${size} sources`);
     const e = await measureEngine(dir);

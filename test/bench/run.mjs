@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { BENCH_ROOT, benchDir, ensureCorpus, ensureDrafts } from './generate.mjs';
 import { measureKeystrokes } from './lsp.mjs';
+import { disagreementRows } from './disagreements.mjs';
 import { summarise } from './profile.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -281,6 +282,15 @@ async function measureAll() {
     rmSync(cacheDir, { recursive: true, force: true });
   }
   rows.push(...keystrokeRows, ...serverRows);
+
+  // 5. Where sources disagree (issue 13): the first page asked for at load, and hovers meanwhile (disagreements.mjs).
+  try {
+    const d = await disagreementRows([...new Set([...sizes.filter((s) => s < 2000), 2000])], seed, progress);
+    rows.push(...d.rows);
+    notes.push(...d.notes);
+  } catch (err) {
+    notes.push(`the disagreements bench failed: ${err.message.slice(0, 400)}`);
+  }
 
   if (harper) {
     const fresh = harper.fresh;

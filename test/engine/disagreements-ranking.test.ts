@@ -56,7 +56,8 @@ describe('pages', () => {
   });
 
   it('past the end is empty; no params is the first page', () => {
-    assert.deepEqual(pageOf(ranked, whole.length + 5, 10), { items: [], offset: whole.length + 5, total: whole.length, more: 0 });
+    assert.deepEqual(pageOf(ranked, whole.length + 5, 10), { items: [], offset: whole.length + 5, limit: 10, total: whole.length, more: 0 });
+    assert.equal(pageOf(ranked, 0, 10_000).limit, 200, 'a page is capped');
     assert.deepEqual(pageOf(ranked).items, whole.slice(0, 20));
   });
 });

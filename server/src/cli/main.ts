@@ -61,8 +61,7 @@ async function main(argv: string[]): Promise<number> {
     const corpus = await loadCorpus(roots);
     warnProblems(corpus);
     if (!corpus.sources.length) return fail(`no readable .txt or .md sources under ${roots.join(', ')}`);
-    const { items: disagreements, ...rest } = pageOf(rankedDisagreements(corpus), page.offset, page.limit);
-    const listed = { ...rest, limit: page.limit };
+    const { items: disagreements, ...listed } = pageOf(rankedDisagreements(corpus), page.offset, page.limit);
     console.log(format === 'json' ? JSON.stringify({ sources: corpus.sources.map((s) => ({ ...s.info, claims: counts(s) })), problems: corpus.problems, disagreements, disagreementPage: listed }, null, 2) : formatSources(corpus, disagreements, listed));
     return 0;
   }

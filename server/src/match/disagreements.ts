@@ -143,8 +143,8 @@ export class DisagreementsCancelled extends Error {
   }
 }
 
-/** One page of the ranked list: `more` disagreements follow it. */
-export interface DisagreementPage { items: Disagreement[]; offset: number; total: number; more: number }
+/** One page of the ranked list (`limit`: the page size used, at most MAX_DISAGREEMENT_PAGE): `more` follow it. */
+export interface DisagreementPage { items: Disagreement[]; offset: number; limit: number; total: number; more: number }
 
 /**
  * The corpus's disagreements, strongest first (see `rankDisagreements`). Each is built (excerpts, ranges) only when
@@ -195,7 +195,7 @@ export function pageOf(list: RankedDisagreements | readonly Disagreement[], offs
   const at = (i: number): Disagreement => (Array.isArray(list) ? (list as readonly Disagreement[])[i] : (list as RankedDisagreements).at(i));
   const items: Disagreement[] = [];
   for (let i = from; i < Math.min(list.length, from + size); i++) items.push(at(i));
-  return { items, offset: from, total: list.length, more: Math.max(0, list.length - from - items.length) };
+  return { items, offset: from, limit: size, total: list.length, more: Math.max(0, list.length - from - items.length) };
 }
 
 /** Sources on each side of a disagreement: the largest side, and all the others together. */
