@@ -87,3 +87,22 @@ describe('computing in slices', () => {
     assert.ok(at >= 1 && at < 30, `cancelled early, after ${at} steps`);
   });
 });
+
+// Regression: at 2,000 bench sources, one stock phrase quoted from dozens of people in different stories was listed
+// as one "who said" disagreement with 2,674 speakers, ranked first, and made the first page 10 MB.
+describe('a stock phrase many people say is not one disagreement', () => {
+  const people = ['Orla Venn', 'Tomas Drey', 'Ilse Marrow', 'Bert Quill', 'Nadia Posk', 'Edwin Sarle', 'Mira Tolk', 'Ugo Fenwick', 'Clea Brandt', 'Otto Lusk', 'Vera Hald', 'Kasim Orne', 'Lotte Grell', 'Piet Ambry'];
+  const stock = people.map((name, i) =>
+    wire(`Desk ${i}`, `${name}, the mayor of Town${String.fromCharCode(65 + i)}ville, spoke after the fire. "We are doing everything we can for the families," ${name} said.`),
+  );
+
+  it('from fourteen speakers in fourteen stories', () => {
+    const speakers = corpusDisagreements(corpusOf(stock)).filter((d) => d.topic.startsWith('who said'));
+    assert.deepEqual(speakers.map((d) => d.variants.length), []);
+  });
+
+  it('but two sources giving the same words to two people still disagree', () => {
+    const two = corpusDisagreements(corpusOf(stock.slice(0, 2))).filter((d) => d.topic.startsWith('who said'));
+    assert.equal(two.length, 1);
+  });
+});

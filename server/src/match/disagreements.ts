@@ -130,6 +130,11 @@ export const DISAGREEMENT_PAGE = 20;
 export const MAX_DISAGREEMENT_PAGE = 200;
 /** Distinct quotes compared with one quote: those sharing its rarest words, the rarest first. Bounds the work. */
 const MAX_QUOTE_CANDIDATES = 100;
+/**
+ * One fact has few values: a cluster with more distinct values than this is many facts (or many speakers' stock
+ * phrases) chained together through sentences they share, and is left out rather than shown as one disagreement.
+ */
+const MAX_VALUES = 12;
 /** A source's date is compared with the dates of at most this many sources reporting the same events (a median). */
 const MAX_RELATED = 64;
 /** Candidate sentences looked at per distinct fact sentence (members of a group of identical sentences included). */
@@ -174,7 +179,7 @@ export function rankedDisagreements(corpus: Corpus): RankedDisagreements {
  * The ranked list, computed in slices of about `sliceMs` that give the event loop back (setImmediate) between them,
  * so requests keep being answered meanwhile. Throws DisagreementsCancelled as soon as `token` is cancelled.
  */
-export async function rankedDisagreementsInSlices(corpus: Corpus, token: CancellationToken = { isCancellationRequested: false }, sliceMs = 8): Promise<RankedDisagreements> {
+export async function rankedDisagreementsInSlices(corpus: Corpus, token: CancellationToken = { isCancellationRequested: false }, sliceMs = 4): Promise<RankedDisagreements> {
   const steps = disagreementSteps(corpus);
   let since = performance.now();
   for (;;) {
@@ -199,14 +204,14 @@ export function pageOf(list: RankedDisagreements | readonly Disagreement[], offs
 }
 
 /** Sources on each side of a disagreement: the largest side, and all the others together. */
-export function sidesOf(d: Disagreement): { largest: number; others: number; total: number } {
+export function sidesOf(d: Disagreement): { largest: number; others: number; second: number; total: number } {
   return sides(d.variants.map((v) => new Set(v.sources.map((s) => s.source.path)).size));
 }
 
-function sides(counts: number[]): { largest: number; others: number; total: number } {
+function sides(counts: number[]): { largest: number; others: number; second: number; total: number } {
+  const sorted = [...counts].sort((a, b) => b - a);
   const total = counts.reduce((a, b) => a + b, 0);
-  const largest = Math.max(0, ...counts);
-  return { largest, others: total - largest, total };
+  return { largest: sorted[0] ?? 0, others: total - (sorted[0] ?? 0), second: sorted[1] ?? 0, total };
 }
 
 const KIND_ORDER: Record<Disagreement['kind'], number> = { quote: 0, figure: 0, date: 0, name: 0, 'source-date': 1 };
@@ -221,8 +226,9 @@ const built = (d: Disagreement): Pending => {
 };
 
 /**
- * Strongest first. A disagreement is as strong as its weaker camp is large: 12 sources against 11 is a real dispute,
- * 40 against 1 is most likely one stale or mistyped report. Ties go to facts stated in the text before a source's own
+ * Strongest first. A disagreement is as strong as its second side is large (the most sources giving one value other
+ * than the most common): 12 sources against 11 is a real dispute, 40 against 1 is most likely one stale or mistyped
+ * report, and many values each from one source are scatter, not two sides. Ties go to facts stated in the text before a source's own
  * date (one source dated apart from the rest is a weak sign), then to the more central fact (more sources state it),
  * then to the order found (a total order: pages of one computation never overlap).
  */
@@ -233,8 +239,8 @@ export function rankDisagreements(list: readonly Disagreement[]): Disagreement[]
 
 function rank(list: readonly Pending[]): RankedDisagreements {
   const keyed = list.map((p, i) => {
-    const { largest, others, total } = sides(p.counts);
-    return { p, i, camp: Math.min(largest, others), total, kind: KIND_ORDER[p.kind] ?? 1 };
+    const { second, total } = sides(p.counts);
+    return { p, i, camp: second, total, kind: KIND_ORDER[p.kind] ?? 1 };
   });
   keyed.sort((a, b) => b.camp - a.camp || a.kind - b.kind || b.total - a.total || a.i - b.i);
   const cache = new Map<number, Disagreement>();
@@ -251,8 +257,7 @@ function rank(list: readonly Pending[]): RankedDisagreements {
 function* disagreementSteps(corpus: Corpus): Generator<void, RankedDisagreements, void> {
   // Quote groups serve twice: for quote disagreements, and to tell which sources report the same events.
   const quotes = yield* quoteGroups(corpus);
-  const out: Pending[] = quoteDisagreements(corpus, quotes).map(built);
-  yield;
+  const out: Pending[] = yield* quoteDisagreements(corpus, quotes);
   out.push(...(yield* factDisagreements(corpus)));
   out.push(...(yield* durationDisagreements(corpus)).map(built));
   out.push(...(yield* sourceDateDisagreements(corpus, quotes)).map(built));
@@ -370,25 +375,39 @@ function acrossSources(a: QuoteText, b: QuoteText): boolean {
   return a.members.some((m) => m.doc !== first) || b.members.some((m) => m.doc !== first);
 }
 
-function quoteDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Disagreement[] {
-  const out: Disagreement[] = [];
+function* quoteDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Generator<void, Pending[], void> {
+  const out: Pending[] = [];
   const located = (x: QuoteAt, value: string): Located => ({ doc: x.doc, start: x.q.span.start, end: x.q.span.end, value });
   // Wording: wordings joined by near (not contained) pairs, with every source that gives each.
   for (const cluster of clusters(texts.length, pairs.filter(([, , same]) => !same))) {
     if (cluster.length < 2) continue;
     const members = cluster.flatMap((t) => texts[t].members);
     if (new Set(members.map((m) => m.doc)).size < 2) continue;
-    out.push(toDisagreement(corpus, 'quote', `the wording of “${members[0].q.words.slice(0, 60)}”`, members.map((x) => located(x, x.q.words))));
+    if (cluster.length <= MAX_VALUES) out.push(pending(corpus, 'quote', `the wording of “${members[0].q.words.slice(0, 60)}”`, members.map((x) => located(x, x.q.words))));
+    yield;
   }
   // Speakers: the same words (one wording, or one contained in another), given to different people.
   for (const cluster of clusters(texts.length, pairs.filter(([, , same]) => same))) {
     const named = cluster.flatMap((t) => texts[t].members).filter((x) => x.q.speaker?.person);
     const names = named.map((x) => x.q.speaker!.name);
-    if (names.some((n) => !sameSpeaker(n, names[0])) && new Set(named.map((x) => x.doc)).size > 1) {
-      out.push(toDisagreement(corpus, 'quote', `who said “${named[0].q.words.slice(0, 60)}”`, named.map((x) => located(x, x.q.speaker!.name))));
+    if (names.some((n) => !sameSpeaker(n, names[0])) && new Set(named.map((x) => x.doc)).size > 1 && new Set(names).size <= MAX_VALUES) {
+      out.push(pending(corpus, 'quote', `who said “${named[0].q.words.slice(0, 60)}”`, named.map((x) => located(x, x.q.speaker!.name))));
     }
+    yield;
   }
   return out;
+}
+
+/** A disagreement over `items`, counted now (distinct sources per value) and built when read. */
+function pending(corpus: Corpus, kind: Disagreement['kind'], topic: string, items: Located[]): Pending {
+  const docs = new Map<string, Set<number>>();
+  for (const x of items) {
+    const key = normalise(x.value);
+    const set = docs.get(key);
+    if (set) set.add(x.doc);
+    else docs.set(key, new Set([x.doc]));
+  }
+  return { kind, counts: [...docs.values()].map((d) => d.size), build: () => toDisagreement(corpus, kind, topic, items) };
 }
 
 /** Connected groups of 0 … count-1 under `edges` (union-find); every element is in one group. */
@@ -500,7 +519,9 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
       judged.add(other);
       const score = index.coverage(query, c.doc, c.sentence);
       if (score < CONFIDENT_FACT) continue;
-      if (index.coverage(queryOf(c.doc, c.sentence, other), first.doc, first.sentence) >= CONFIDENT_FACT) matched.set(other, c);
+      if (index.coverage(queryOf(c.doc, c.sentence, other), first.doc, first.sentence) < CONFIDENT_FACT) continue;
+      // Linked facts chain: only sentences of one story may link, or generic sentences join every story's figures.
+      if (sameStory(corpus, first.doc, c.doc)) matched.set(other, c);
     }
     facts.forEach((fact, i) => {
       if (!matched.size) return;
@@ -551,6 +572,7 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
       }
     }
     const distinct = [...values.values()];
+    if (distinct.length > MAX_VALUES) continue;
     if (!distinct.some((a, i) => distinct.slice(i + 1).some((b) => !agreeing(a, b)))) continue;
     if (new Set(items.map((x) => x.doc)).size < 2) continue;
     const counts = new Map<string, number>();
@@ -611,12 +633,15 @@ function* sourceDateDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups)
       for (const y of b.members) if (y.doc !== x.doc && set.size < MAX_RELATED) set.add(y.doc);
     }
   };
-  for (const t of texts) relate(t, t);
+  for (const t of texts) {
+    relate(t, t);
+    yield;
+  }
   for (const [i, j] of pairs) {
     relate(texts[i], texts[j]);
     relate(texts[j], texts[i]);
+    yield;
   }
-  yield;
   const day = (iso: string) => Date.parse(iso + 'T00:00:00Z') / 86400000;
   for (const source of corpus.sources) {
     const own = source.info.date;
