@@ -106,3 +106,17 @@ describe('a stock phrase many people say is not one disagreement', () => {
     assert.equal(two.length, 1);
   });
 });
+
+describe('one value worded two ways is one side', () => {
+  it('"forty boats" sides with "40 boats"', () => {
+    const c = corpusOf([
+      wire('Wire One', BOATS(40)),
+      wire('Wire Two', BOATS(40)),
+      wire('Wire Three', BOATS(40).replace('40', 'forty')),
+      wire('Wire Four', BOATS(35)),
+      wire('Wire Five', BOATS(35)),
+    ]);
+    const [boats] = corpusDisagreements(c).filter((d) => d.kind === 'figure');
+    assert.deepEqual(boats.variants.map((v) => `${v.value}: ${v.sources.length}`), ['40 boats: 3', '35 boats: 2']);
+  });
+});

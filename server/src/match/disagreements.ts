@@ -117,7 +117,8 @@ export function unitKeys(unit: string): Set<string> {
   return new Set(unit.split(/\s+/).map((w) => matchKey(w.toLowerCase())));
 }
 
-type Located = { doc: number; start: number; end: number; value: string };
+/** A value in a source; `key` groups wordings of one value ("nine", "9"; "over 40", "more than 40"). */
+type Located = { doc: number; start: number; end: number; value: string; key?: string };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Corpus-wide: every disagreement, computed in small steps (a generator that yields between them) so a server can
@@ -268,14 +269,14 @@ function* disagreementSteps(corpus: Corpus): Generator<void, RankedDisagreements
 function toDisagreement(corpus: Corpus, kind: Disagreement['kind'], topic: string, items: Located[]): Disagreement {
   const groups = new Map<string, Located[]>();
   for (const item of items) {
-    const key = normalise(item.value);
+    const key = item.key ?? normalise(item.value);
     const list = groups.get(key);
     if (list) list.push(item);
     else groups.set(key, [item]);
   }
   const variants = [...groups.values()]
     .map((list) => ({
-      value: list[0].value,
+      value: mostCommon(list.map((x) => x.value)),
       sources: dedupe(list).map((x) => {
         const source = corpus.sources[x.doc];
         const sentence = source.segmented.sentences.find((s) => s.start <= x.start && x.start <= s.end) ?? { start: x.start, end: x.end };
@@ -284,6 +285,19 @@ function toDisagreement(corpus: Corpus, kind: Disagreement['kind'], topic: strin
     }))
     .sort((a, b) => b.sources.length - a.sources.length);
   return { kind, topic, variants };
+}
+
+/** The wording most sources use. */
+function mostCommon(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** A figure's or date's value whatever its wording (as sources/disagree groups them). */
+function valueKeyOf(fact: Fact): string {
+  if (fact.kind === 'figure') return `${fact.value}`;
+  return fact.granularity === 'duration' ? `${fact.low}-${fact.high}` : `${fact.year ?? ''}-${fact.month ?? ''}-${fact.day ?? ''}-${fact.granularity === 'weekday' ? fact.weekday : ''}`;
 }
 
 function dedupe(list: Located[]): Located[] {
@@ -336,7 +350,7 @@ function* quoteGroups(corpus: Corpus): Generator<void, QuoteGroups, void> {
       const shorter = Math.min(a.words.length, b.words.length);
       if (shorter < 3) continue;
       // Words in common bound the aligned words from above: most candidates stop here, before any alignment.
-      if (sharedWords(a.words, b.words) / shorter < 0.6) continue;
+      if (sharedWords(countsOf(a), b.words) / shorter < 0.6) continue;
       const common = alignedWords(a.words, b.words);
       if (common / shorter >= 0.6 && common / Math.max(a.words.length, b.words.length) >= 0.5) pairs.push([i, j, false]);
     }
@@ -345,16 +359,27 @@ function* quoteGroups(corpus: Corpus): Generator<void, QuoteGroups, void> {
   return { texts, pairs };
 }
 
-/** How many words of `b` are also in `a`, counted with repeats up to `a`'s. */
-function sharedWords(a: readonly string[], b: readonly string[]): number {
-  const left = new Map<string, number>();
-  for (const w of a) left.set(w, (left.get(w) ?? 0) + 1);
+const wordCounts = new WeakMap<QuoteText, Map<string, number>>();
+/** How many times each word occurs in a wording (computed once per wording). */
+function countsOf(text: QuoteText): ReadonlyMap<string, number> {
+  let counts = wordCounts.get(text);
+  if (!counts) {
+    counts = new Map();
+    for (const w of text.words) counts.set(w, (counts.get(w) ?? 0) + 1);
+    wordCounts.set(text, counts);
+  }
+  return counts;
+}
+
+/** How many words of `b` are also in `a` (given as word counts), counted with repeats up to `a`'s. */
+function sharedWords(a: ReadonlyMap<string, number>, b: readonly string[]): number {
+  const used = new Map<string, number>();
   let shared = 0;
   for (const w of b) {
-    const n = left.get(w);
-    if (n) {
+    const n = used.get(w) ?? 0;
+    if (n < (a.get(w) ?? 0)) {
       shared++;
-      left.set(w, n - 1);
+      used.set(w, n + 1);
     }
   }
   return shared;
@@ -564,7 +589,7 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
         const mine = factsAt(m.doc, m.sentence);
         const claim = mine.length === count ? mine[fact] : undefined;
         if (!claim || !comparable(reference, claim)) continue;
-        const key = normalise(claim.text);
+        const key = valueKeyOf(claim);
         if (seen.has(`${m.doc}|${key}`)) continue;
         seen.add(`${m.doc}|${key}`);
         if (!values.has(key)) values.set(key, claim);
