@@ -19,7 +19,7 @@ interface Query {
   column: vscode.ViewColumn | undefined;
 }
 
-type Message = { type: 'ready' } | { type: 'tab'; tab: PanelTab } | { type: 'open'; index: number } | { type: 'compareAtCursor' } | { type: 'refreshDisagreements' };
+type Message = { type: 'ready' } | { type: 'tab'; tab: PanelTab } | { type: 'open'; index: number } | { type: 'compareAtCursor' } | { type: 'refreshDisagreements' } | { type: 'moreDisagreements' };
 
 function parseMessage(raw: unknown): Message | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
@@ -28,6 +28,7 @@ function parseMessage(raw: unknown): Message | undefined {
     case 'ready':
     case 'compareAtCursor':
     case 'refreshDisagreements':
+    case 'moreDisagreements':
       return { type: m.type };
     case 'tab':
       return m.tab === 'compare' || m.tab === 'disagreements' ? { type: 'tab', tab: m.tab } : undefined;
@@ -170,14 +171,19 @@ export class ComparisonPanel implements vscode.Disposable {
     this.render();
   }
 
-  async loadDisagreements(): Promise<void> {
+  /** The first page of disagreements (strongest first), or with `more` the next page after those shown. */
+  async loadDisagreements(more = false): Promise<void> {
     const seq = ++this.disagreementsSeq;
+    const shown = more ? (this.state.disagreements ?? []) : [];
     this.state.loading = { ...this.state.loading, disagreements: true };
     this.render();
     try {
-      const list = await this.server.disagreements();
+      const page = await this.server.disagreements({ offset: shown.length });
       if (seq !== this.disagreementsSeq) return;
-      this.state.disagreements = Array.isArray(list) ? list : [];
+      // A server from before paging answers with the whole list.
+      const items = Array.isArray(page) ? page : Array.isArray(page?.items) ? page.items : [];
+      this.state.disagreements = [...shown, ...items];
+      this.state.disagreementsMore = Array.isArray(page) ? 0 : Math.max(0, Number(page?.more) || 0);
       this.state.errors = { ...this.state.errors, disagreements: undefined };
     } catch (err) {
       if (seq !== this.disagreementsSeq) return;
@@ -210,6 +216,9 @@ export class ComparisonPanel implements vscode.Disposable {
       }
       case 'refreshDisagreements':
         void this.loadDisagreements();
+        break;
+      case 'moreDisagreements':
+        if (!this.state.loading?.disagreements) void this.loadDisagreements(true);
         break;
       case 'ready':
         break;

@@ -29,7 +29,7 @@ const CORPUS: typeof Protocol.CORPUS = 'corroborate/corpus';
 const STATUS: typeof Protocol.STATUS = 'corroborate/status';
 
 const compareAtRequest = new RequestType<Protocol.CompareAtParams, Protocol.CompareAtResult, void>(COMPARE_AT);
-const disagreementsRequest = new RequestType0<Protocol.DisagreementsResult, void>(DISAGREEMENTS);
+const disagreementsRequest = new RequestType<Protocol.DisagreementsParams, Protocol.DisagreementsResult, void>(DISAGREEMENTS);
 const corpusRequest = new RequestType0<Protocol.CorpusResult, void>(CORPUS);
 const statusNotification = new NotificationType<Protocol.StatusParams>(STATUS);
 
@@ -206,8 +206,9 @@ export class ServerManager implements vscode.Disposable {
     });
   }
 
-  async disagreements(): Promise<Protocol.DisagreementsResult> {
-    return (await this.running()).sendRequest(disagreementsRequest);
+  /** One page of the corpus's disagreements, strongest first. */
+  async disagreements(params: Protocol.DisagreementsParams = {}): Promise<Protocol.DisagreementsResult> {
+    return (await this.running()).sendRequest(disagreementsRequest, params);
   }
 
   async corpus(): Promise<Protocol.CorpusResult> {

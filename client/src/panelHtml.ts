@@ -16,8 +16,10 @@ export interface PanelState {
   draftLabel?: string;
   /** A one-line note above the comparison, e.g. "No claim at the cursor". */
   notice?: string;
-  /** Corpus-wide disagreements; null while not loaded. */
+  /** Corpus-wide disagreements loaded so far (pages, strongest first); null while not loaded. */
   disagreements: Disagreement[] | null;
+  /** How many more the server has after those loaded. */
+  disagreementsMore?: number;
   /** Whether a request is on its way (shows a busy line). */
   loading?: { compare?: boolean; disagreements?: boolean };
   /** A failed request's message. */
@@ -388,8 +390,10 @@ function disagreementsHtml(state: PanelState, targets: OpenTarget[]): string {
     return parts.join('');
   }
   if (state.loading?.disagreements) parts.push(`<p class="busy" role="status">Refreshing…</p>`);
+  const more = state.disagreementsMore ?? 0;
+  const total = list.length + more;
   parts.push(
-    `<p class="summary">${list.length === 0 ? 'The sources agree on every fact Corroborate compares.' : `The sources disagree on ${plural(list.length, 'fact')}.`}` +
+    `<p class="summary">${total === 0 ? 'The sources agree on every fact Corroborate compares.' : `The sources disagree on ${plural(total, 'fact')}${more ? `, strongest first; ${list.length} shown` : ''}.`}` +
       ` <button type="button" class="action" data-action="refreshDisagreements">Refresh</button></p>`,
   );
   if (list.length === 0) return parts.join('');
@@ -420,6 +424,12 @@ function disagreementsHtml(state: PanelState, targets: OpenTarget[]): string {
     parts.push(`</ul></li>`);
   }
   parts.push(`</ol>`);
+  if (more) {
+    parts.push(
+      `<p class="more">… and ${plural(more, 'more fact')}.` +
+        ` <button type="button" class="action" data-action="moreDisagreements"${state.loading?.disagreements ? ' disabled' : ''}>Show more</button></p>`,
+    );
+  }
   return parts.join('');
 }
 
@@ -431,7 +441,7 @@ export function renderPanel(state: PanelState, res: PanelResources): RenderedPan
   const tab = (id: PanelTab, label: string) =>
     `<button type="button" role="tab" id="tab-${id}" class="tab" data-tab="${id}" aria-controls="panel-${id}"` +
     ` aria-selected="${state.tab === id}" tabindex="${state.tab === id ? 0 : -1}">${label}</button>`;
-  const count = state.disagreements ? ` <span class="badge">${state.disagreements.length}</span>` : '';
+  const count = state.disagreements ? ` <span class="badge">${state.disagreements.length + (state.disagreementsMore ?? 0)}</span>` : '';
   const html = `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { BENCH_ROOT, benchDir, ensureCorpus, ensureDrafts } from './generate.mjs';
 import { measureKeystrokes } from './lsp.mjs';
+import { disagreementRows } from './disagreements.mjs';
 import { summarise } from './profile.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -302,6 +303,14 @@ async function measureAll() {
     ok: long.ratio <= 1.5 && sameClaims,
   });
   notes.push(`long sentence: CPU time ${ms(long.oneSentenceCpuMs)} one sentence, ${ms(long.separateCpuMs)} separate (×${long.cpuRatio.toFixed(2)}); findings ${long.findings.oneSentence} and ${long.findings.separate}, ${sameClaims ? 'on the same claims' : `differing: ${[...long.onlySeparate, ...long.onlyOneSentence].slice(0, 5).join(' | ')}`}`);
+  // 5. Where sources disagree (issue 13): the first page asked for at load, and hovers meanwhile (disagreements.mjs).
+  try {
+    const d = await disagreementRows([...new Set([...sizes.filter((s) => s < 2000), 2000])], seed, progress);
+    rows.push(...d.rows);
+    notes.push(...d.notes);
+  } catch (err) {
+    notes.push(`the disagreements bench failed: ${err.message.slice(0, 400)}`);
+  }
 
   if (harper) {
     const fresh = harper.fresh;

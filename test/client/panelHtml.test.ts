@@ -295,6 +295,19 @@ test('the disagreements view lists each fact with its variants, counts, citation
   ]);
 });
 
+test('disagreements: the first page, with how many more and a button that asks for the next page', () => {
+  const one: Disagreement = { kind: 'figure', topic: 'boats sunk', variants: [{ value: '40 boats', sources: [] }, { value: '35 boats', sources: [] }] };
+  const paged = renderPanel({ tab: 'disagreements', comparison: null, disagreements: [one, one], disagreementsMore: 7 }, res).html;
+  assert.match(paged, /The sources disagree on 9 facts, strongest first; 2 shown\./);
+  assert.match(paged, /<p class="more">… and 7 more facts\. <button type="button" class="action" data-action="moreDisagreements">Show more<\/button><\/p>/);
+  assert.match(paged, /Where sources disagree <span class="badge">9<\/span>/);
+  const busy = renderPanel({ tab: 'disagreements', comparison: null, disagreements: [one], disagreementsMore: 1, loading: { disagreements: true } }, res).html;
+  assert.match(busy, /data-action="moreDisagreements" disabled>Show more/);
+  const last = renderPanel({ tab: 'disagreements', comparison: null, disagreements: [one, one], disagreementsMore: 0 }, res).html;
+  assert.doesNotMatch(last, /moreDisagreements/);
+  assert.match(last, /The sources disagree on 2 facts\./);
+});
+
 test('disagreements: loading, empty and error states', () => {
   assert.match(renderPanel({ tab: 'disagreements', comparison: null, disagreements: null, loading: { disagreements: true } }, res).html, /Looking for disagreements…/);
   assert.match(renderPanel({ tab: 'disagreements', comparison: null, disagreements: [] }, res).html, /The sources agree on every fact Corroborate compares\./);

@@ -205,6 +205,26 @@ describe('corroborate sources', () => {
     assert.ok(out.disagreements.some((d: { topic: string }) => d.topic === 'how long the war has lasted'));
   });
 
+  it('pages the disagreements with --limit and --offset, in text and JSON', () => {
+    const all = JSON.parse(cli('sources', 'seeds', '--format', 'json').stdout);
+    const total = all.disagreementPage.total;
+    assert.ok(total >= 3, JSON.stringify(all.disagreementPage));
+    const topics: string[] = [];
+    for (let offset = 0; offset < total; offset += 2) {
+      const page = JSON.parse(cli('sources', 'seeds', '--format', 'json', '--limit', '2', '--offset', String(offset)).stdout);
+      assert.deepEqual(page.disagreementPage, { offset, total, more: Math.max(0, total - offset - 2), limit: 2 });
+      topics.push(...page.disagreements.map((d: { topic: string }) => d.topic));
+    }
+    assert.deepEqual(topics, all.disagreements.map((d: { topic: string }) => d.topic), 'pages concatenate to the whole list');
+    const text = cli('sources', 'seeds', '--limit', '1');
+    assert.match(text.stdout, new RegExp(`Facts on which the sources disagree \\(${total}, strongest first; 1–1 shown\\):`));
+    assert.match(text.stdout, new RegExp(`… and ${total - 1} more \\(--offset 1\\)`));
+    assert.equal(text.stdout.split('\n').filter((l) => l.startsWith('- ')).length, 1);
+    const bad = cli('sources', 'seeds', '--limit', '0');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--limit needs a whole number of at least 1/);
+  });
+
   it('2 on a folder with no sources', () => {
     const r = cli('sources', join(dir, 'nothing-here'));
     assert.equal(r.code, 2);

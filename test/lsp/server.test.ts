@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { RULE_IDS } from '../../server/src/model/types';
 import type { ClaimComparison, Disagreement } from '../../server/src/model/types';
+import type { DisagreementPage } from '../../server/src/match/disagreements';
 import type { CorpusResult } from '../../server/src/lsp/protocol';
 import { applyEdits, FIXTURES, rangeOf, SEEDS, TestClient, uriOf } from './harness';
 
@@ -261,9 +262,23 @@ describe('language server over stdio, with seeds/ as sources', T, () => {
     const corpus = (await client.connection.sendRequest('corroborate/corpus')) as CorpusResult;
     assert.equal(corpus.sources.length, SEED_COUNT);
     assert.ok(corpus.sources.every((s) => s.path.startsWith(SEEDS)));
-    const disagreements = (await client.connection.sendRequest('corroborate/disagreements')) as Disagreement[];
-    assert.ok(Array.isArray(disagreements));
-    for (const d of disagreements) assert.ok(d.variants.length >= 2, `a disagreement has at least two variants: ${JSON.stringify(d).slice(0, 200)}`);
+    // No params: the first page, strongest first.
+    const first = (await client.connection.sendRequest('corroborate/disagreements')) as DisagreementPage;
+    assert.ok(Array.isArray(first.items) && first.items.length > 0);
+    assert.equal(first.offset, 0);
+    assert.equal(first.total, first.items.length + first.more);
+    for (const d of first.items) assert.ok(d.variants.length >= 2, `a disagreement has at least two variants: ${JSON.stringify(d).slice(0, 200)}`);
+    // Pages of two concatenate to the whole list.
+    const pages: Disagreement[] = [];
+    for (let offset = 0; offset < first.total; offset += 2) {
+      const page = (await client.connection.sendRequest('corroborate/disagreements', { offset, limit: 2 })) as DisagreementPage;
+      assert.equal(page.offset, offset);
+      assert.equal(page.more, Math.max(0, first.total - offset - 2));
+      pages.push(...page.items);
+    }
+    assert.equal(first.more, 0, 'the seeds disagree on fewer facts than a page holds');
+    assert.deepEqual(pages.map((d) => d.topic), first.items.map((d) => d.topic));
+    await assert.rejects(client.connection.sendRequest('corroborate/disagreements', { offset: -1 }), /offset/);
   });
 
   it('runs corroborate.checkDocument', async () => {

@@ -40,7 +40,10 @@ export function formatSarif(files: FileFindings[]) {
   };
 }
 
-export function formatSources(corpus: Corpus, disagreements: Disagreement[]): string {
+/** Outlets named per variant in text output; the rest are counted. */
+const OUTLETS_SHOWN = 5;
+
+export function formatSources(corpus: Corpus, disagreements: Disagreement[], page: { offset: number; total: number; more: number } = { offset: 0, total: disagreements.length, more: 0 }): string {
   const lines: string[] = [`${corpus.sources.length} sources under ${visible(corpus.roots.join(', '))}`, ''];
   for (const s of corpus.sources) {
     const a = s.analysis;
@@ -55,12 +58,16 @@ export function formatSources(corpus: Corpus, disagreements: Disagreement[]): st
     lines.push('', 'Problems:');
     for (const p of corpus.problems) lines.push(`  ${visible(p.path)}: ${visibleLine(p.reason)}`);
   }
-  lines.push('', `Facts on which the sources disagree (${disagreements.length}):`);
+  const shown = disagreements.length ? `, strongest first; ${page.offset + 1}–${page.offset + disagreements.length} shown` : page.total ? `; none from ${page.offset + 1}` : '';
+  lines.push('', `Facts on which the sources disagree (${page.total}${page.total > disagreements.length ? shown : ''}):`);
   for (const d of disagreements) {
     lines.push(`- ${visibleLine(d.topic)}`);
     for (const v of d.variants) {
-      lines.push(`    “${visibleLine(v.value)}”: ${v.sources.length} source${v.sources.length === 1 ? '' : 's'} (${v.sources.map((x) => visibleLine(x.source.outlet ?? x.source.title)).join('; ')})`);
+      const names = v.sources.slice(0, OUTLETS_SHOWN).map((x) => visibleLine(x.source.outlet ?? x.source.title));
+      if (v.sources.length > OUTLETS_SHOWN) names.push(`and ${v.sources.length - OUTLETS_SHOWN} more`);
+      lines.push(`    “${visibleLine(v.value)}”: ${v.sources.length} source${v.sources.length === 1 ? '' : 's'} (${names.join('; ')})`);
     }
   }
+  if (page.more) lines.push(`… and ${page.more} more (--offset ${page.offset + disagreements.length})`);
   return lines.join('\n') + '\n';
 }

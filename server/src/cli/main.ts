@@ -2,7 +2,7 @@
 // corroborate check <draft…> --sources <dir…> [--format json|text|sarif]   |   corroborate sources <dir…>
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkText, corpusDisagreements, loadCorpus, RULES, type Corpus, type Finding } from '../engine';
+import { checkText, DISAGREEMENT_PAGE, loadCorpus, pageOf, rankedDisagreements, RULES, type Corpus, type Finding } from '../engine';
 import { decodeText, describeFsError, listSourceFiles } from '../corpus/read';
 import { readMetadata } from '../corpus/metadata';
 import type { SourceProblem } from '../model/types';
@@ -12,7 +12,7 @@ import { REPORT_USAGE, runReport } from './report';
 
 const USAGE = `usage:
   corroborate check <draft…> --sources <dir…> [--format json|text|sarif]
-  corroborate sources <dir…> [--format json|text]
+  corroborate sources <dir…> [--format json|text] [--limit N] [--offset N]   (disagreements strongest first, ${DISAGREEMENT_PAGE} a page)
   corroborate rules
 ${REPORT_USAGE}
 exit codes: 0 clean, 1 a finding at error level, 2 bad usage or input`;
@@ -25,9 +25,14 @@ function parseArgs(argv: string[]) {
   const positional: string[] = [];
   const sources: string[] = [];
   let format = 'text';
+  const page = { offset: 0, limit: DISAGREEMENT_PAGE };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--sources' || arg === '-s') {
+    if (arg === '--limit' || arg === '--offset') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < (arg === '--limit' ? 1 : 0)) throw new UsageError(`${arg} needs a whole number${arg === '--limit' ? ' of at least 1' : ''}`);
+      page[arg === '--limit' ? 'limit' : 'offset'] = n;
+    } else if (arg === '--sources' || arg === '-s') {
       if (!argv[i + 1]) throw new UsageError('--sources needs a folder');
       sources.push(argv[++i]);
     } else if (arg === '--format' || arg === '-f') {
@@ -39,7 +44,7 @@ function parseArgs(argv: string[]) {
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
-  return { positional, sources, format };
+  return { positional, sources, format, page };
 }
 
 function warnProblems(corpus: Corpus) {
@@ -50,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command) throw new UsageError('no command given');
   if (command === 'report') return runReport(rest);
-  const { positional, sources, format } = parseArgs(rest);
+  const { positional, sources, format, page } = parseArgs(rest);
   if (command === 'rules') {
     for (const rule of RULES) console.log(`${rule.id} (${rule.defaultSeverity})\n  ${rule.description}\n`);
     return 0;
@@ -61,8 +66,8 @@ async function main(argv: string[]): Promise<number> {
     const corpus = await loadCorpus(roots);
     warnProblems(corpus);
     if (!corpus.sources.length) return fail(`no readable .txt or .md sources under ${roots.join(', ')}`);
-    const disagreements = corpusDisagreements(corpus);
-    console.log(format === 'json' ? JSON.stringify({ sources: corpus.sources.map((s) => ({ ...s.info, claims: counts(s) })), problems: corpus.problems, disagreements }, null, 2) : formatSources(corpus, disagreements));
+    const { items: disagreements, ...listed } = pageOf(rankedDisagreements(corpus), page.offset, page.limit);
+    console.log(format === 'json' ? JSON.stringify({ sources: corpus.sources.map((s) => ({ ...s.info, claims: counts(s) })), problems: corpus.problems, disagreements, disagreementPage: listed }, null, 2) : formatSources(corpus, disagreements, listed));
     return 0;
   }
   if (command !== 'check') throw new UsageError(`unknown command "${command}"`);

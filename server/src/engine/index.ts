@@ -2,6 +2,6 @@
 export * from '../model/types';
 export { loadCorpus, corpusFromTexts, type Corpus, type SourceDoc, type LoadOptions } from '../corpus/corpus';
 export { checkText, describeClaimAt } from "./check";
-export { corpusDisagreements } from "../match/disagreements";
+export { corpusDisagreements, rankedDisagreements, rankedDisagreementsInSlices, pageOf, DisagreementsCancelled, DISAGREEMENT_PAGE, MAX_DISAGREEMENT_PAGE, type RankedDisagreements, type DisagreementPage, type CancellationToken } from "../match/disagreements";
 export { positionAt, offsetAt, lineStartsOf } from '../model/lines';
 export { RULES, type RuleInfo } from '../checks/registry';

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { corpusDisagreements, loadCorpus, type Corpus, type Disagreement } from '../engine';
+import { loadCorpus, rankedDisagreementsInSlices, type Corpus, type RankedDisagreements } from '../engine';
 import { DEFAULT_SOURCES, type Settings } from './configuration';
 import { errorText, isWithin, type ServerContext } from './context';
 import { SourceWatcher } from './fileWatching';
@@ -71,7 +71,7 @@ export class CorpusManager {
   private loading: Promise<Corpus | undefined> | undefined;
   private generation = 0;
   private resolved: ResolvedRoots = { roots: [], tried: [], origin: 'default' };
-  private disagreementCache: { corpus: Corpus; value: Disagreement[] } | undefined;
+  private disagreementRun: { corpus: Corpus; cancel: { isCancellationRequested: boolean }; value: Promise<RankedDisagreements> } | undefined;
   private listeners: Listener[] = [];
   /** Which load produced each corpus: the engine worker keys its own copy of the corpus by it. */
   private generations = new WeakMap<Corpus, number>();
@@ -132,11 +132,27 @@ export class CorpusManager {
   }
   private readonly sourcesOpened = new Set<string>();
 
-  disagreements(corpus: Corpus): Disagreement[] {
-    if (this.disagreementCache?.corpus === corpus) return this.disagreementCache.value;
-    const value = corpusDisagreements(corpus);
-    this.disagreementCache = { corpus, value };
+  /**
+   * The corpus's disagreements, ranked. Computed once per corpus, in slices between other requests (hovers and
+   * diagnostics never wait for it); a newer corpus cancels the computation for the old one.
+   */
+  disagreements(corpus: Corpus): Promise<RankedDisagreements> {
+    if (this.disagreementRun?.corpus === corpus) return this.disagreementRun.value;
+    if (this.disagreementRun) this.disagreementRun.cancel.isCancellationRequested = true;
+    const cancel = { isCancellationRequested: false };
+    const value = rankedDisagreementsInSlices(corpus, cancel);
+    value.catch(() => {
+      if (this.disagreementRun?.value === value) this.disagreementRun = undefined;
+    });
+    this.disagreementRun = { corpus, cancel, value };
     return value;
+  }
+
+  /** Stops computing disagreements (a request was cancelled, or the corpus changed); the next request starts again. */
+  cancelDisagreements(): void {
+    if (!this.disagreementRun) return;
+    this.disagreementRun.cancel.isCancellationRequested = true;
+    this.disagreementRun = undefined;
   }
 
   /** Re-resolves the folders and loads them when they differ from what is loaded (or always, with `force`). */
@@ -195,7 +211,9 @@ export class CorpusManager {
       this.ctx.notify.forget(`gone:${roots.join('|')}`);
       this.corpus = corpus;
       this.generations.set(corpus, generation);
-      this.disagreementCache = undefined;
+      this.cancelDisagreements();
+      // Computed ahead, in slices, so the panel's first page is ready when asked for.
+      void this.disagreements(corpus).catch(() => undefined);
       this.ctx.log.info(
         `indexed ${corpus.sources.length} source(s) from ${roots.join(', ')} in ${Date.now() - started} ms` +
           (corpus.warmStart ? ' (from the on-disk index; each source is read when first needed)' : '') +

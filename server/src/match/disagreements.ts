@@ -9,8 +9,9 @@ import { figuresOverlap, datesAgree, datesComparable } from './compare';
 import { CONFIDENT_FACT, SAME_FACT } from '../checks/thresholds';
 import { localWords } from './facts';
 import { sameSpeaker } from '../checks/quoteMisattributed';
-import { diffArrays } from 'diff';
+import diffSequences from 'diff-sequences';
 import type { Segmented } from '../extract/document';
+import type { IndexedQuery, SentenceRef } from './index';
 import { contentWords, matchKey } from '../text/words';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -116,23 +117,166 @@ export function unitKeys(unit: string): Set<string> {
   return new Set(unit.split(/\s+/).map((w) => matchKey(w.toLowerCase())));
 }
 
-type Located = { doc: number; start: number; end: number; value: string };
+/** A value in a source; `key` groups wordings of one value ("nine", "9"; "over 40", "more than 40"). */
+type Located = { doc: number; start: number; end: number; value: string; key?: string };
 
+// ---------------------------------------------------------------------------------------------------------------
+// Corpus-wide: every disagreement, computed in small steps (a generator that yields between them) so a server can
+// run it in slices between other requests and stop it when the corpus changes. Work is near-linear in the corpus:
+// identical quotes and sentences (wire copy repeats them across sources) are compared once, as one group.
+
+/** Disagreements per page unless the caller asks for another size. */
+export const DISAGREEMENT_PAGE = 20;
+/** A page is never larger than this: each disagreement carries every source's excerpt. */
+export const MAX_DISAGREEMENT_PAGE = 200;
+/** Distinct quotes compared with one quote: those sharing its rarest words, the rarest first. Bounds the work. */
+const MAX_QUOTE_CANDIDATES = 100;
+/**
+ * One fact has few values: a cluster with more distinct values than this is many facts (or many speakers' stock
+ * phrases) chained together through sentences they share, and is left out rather than shown as one disagreement.
+ */
+const MAX_VALUES = 12;
+/** A source's date is compared with the dates of at most this many sources reporting the same events (a median). */
+const MAX_RELATED = 64;
+/** Candidate sentences looked at per distinct fact sentence (members of a group of identical sentences included). */
+const MAX_FACT_CANDIDATES = 100;
+
+export interface CancellationToken { readonly isCancellationRequested: boolean }
+
+export class DisagreementsCancelled extends Error {
+  constructor() {
+    super('the computation of disagreements was cancelled');
+  }
+}
+
+/** One page of the ranked list (`limit`: the page size used, at most MAX_DISAGREEMENT_PAGE): `more` follow it. */
+export interface DisagreementPage { items: Disagreement[]; offset: number; limit: number; total: number; more: number }
+
+/**
+ * The corpus's disagreements, strongest first (see `rankDisagreements`). Each is built (excerpts, ranges) only when
+ * read: a page costs its own entries, not the whole list's.
+ */
+export interface RankedDisagreements {
+  readonly length: number;
+  at(i: number): Disagreement;
+}
+
+/** Every disagreement of the corpus, strongest first, built. */
 export function corpusDisagreements(corpus: Corpus): Disagreement[] {
-  // Quote pairs serve twice: for quote disagreements, and to tell which sources report the same events.
-  const pairs = quotePairs(corpus);
-  return [...quoteDisagreements(corpus, pairs), ...factDisagreements(corpus), ...durationDisagreements(corpus), ...sourceDateDisagreements(corpus, pairs)];
+  const ranked = rankedDisagreements(corpus);
+  return Array.from({ length: ranked.length }, (_, i) => ranked.at(i));
+}
+
+/** The ranked list, computed at once. */
+export function rankedDisagreements(corpus: Corpus): RankedDisagreements {
+  const steps = disagreementSteps(corpus);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The ranked list, computed in slices of about `sliceMs` that give the event loop back (setImmediate) between them,
+ * so requests keep being answered meanwhile. Throws DisagreementsCancelled as soon as `token` is cancelled.
+ */
+export async function rankedDisagreementsInSlices(corpus: Corpus, token: CancellationToken = { isCancellationRequested: false }, sliceMs = 4): Promise<RankedDisagreements> {
+  const steps = disagreementSteps(corpus);
+  let since = performance.now();
+  for (;;) {
+    if (token.isCancellationRequested) throw new DisagreementsCancelled();
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
+}
+
+/** Entries `offset … offset + limit` of a ranked list, and how many follow. */
+export function pageOf(list: RankedDisagreements | readonly Disagreement[], offset = 0, limit = DISAGREEMENT_PAGE): DisagreementPage {
+  const from = Math.max(0, Math.floor(Number.isFinite(offset) ? offset : 0));
+  const size = Math.min(MAX_DISAGREEMENT_PAGE, Math.max(1, Math.floor(Number.isFinite(limit) ? limit : DISAGREEMENT_PAGE)));
+  const at = (i: number): Disagreement => (Array.isArray(list) ? (list as readonly Disagreement[])[i] : (list as RankedDisagreements).at(i));
+  const items: Disagreement[] = [];
+  for (let i = from; i < Math.min(list.length, from + size); i++) items.push(at(i));
+  return { items, offset: from, limit: size, total: list.length, more: Math.max(0, list.length - from - items.length) };
+}
+
+/** Sources on each side of a disagreement: the largest side, and all the others together. */
+export function sidesOf(d: Disagreement): { largest: number; others: number; second: number; total: number } {
+  return sides(d.variants.map((v) => new Set(v.sources.map((s) => s.source.path)).size));
+}
+
+function sides(counts: number[]): { largest: number; others: number; second: number; total: number } {
+  const sorted = [...counts].sort((a, b) => b - a);
+  const total = counts.reduce((a, b) => a + b, 0);
+  return { largest: sorted[0] ?? 0, others: total - (sorted[0] ?? 0), second: sorted[1] ?? 0, total };
+}
+
+const KIND_ORDER: Record<Disagreement['kind'], number> = { quote: 0, figure: 0, date: 0, name: 0, 'source-date': 1 };
+
+/** A disagreement found, with the sources on each side counted, built into a Disagreement only when read. */
+interface Pending { kind: Disagreement['kind']; counts: number[]; build: () => Disagreement }
+
+const built = (d: Disagreement): Pending => {
+  const counts = d.variants.map((v) => new Set(v.sources.map((s) => s.source.path)).size);
+  // A source dated apart stands alone against every other source, whatever their own dates.
+  return { kind: d.kind, counts: d.kind === 'source-date' ? [counts[0] ?? 0, counts.slice(1).reduce((a, b) => a + b, 0)] : counts, build: () => d };
+};
+
+/**
+ * Strongest first. A disagreement is as strong as its second side is large (the most sources giving one value other
+ * than the most common): 12 sources against 11 is a real dispute, 40 against 1 is most likely one stale or mistyped
+ * report, and many values each from one source are scatter, not two sides. Ties go to facts stated in the text before a source's own
+ * date (one source dated apart from the rest is a weak sign), then to the more central fact (more sources state it),
+ * then to the order found (a total order: pages of one computation never overlap).
+ */
+export function rankDisagreements(list: readonly Disagreement[]): Disagreement[] {
+  const ranked = rank(list.map(built));
+  return Array.from({ length: ranked.length }, (_, i) => ranked.at(i));
+}
+
+function rank(list: readonly Pending[]): RankedDisagreements {
+  const keyed = list.map((p, i) => {
+    const { second, total } = sides(p.counts);
+    return { p, i, camp: second, total, kind: KIND_ORDER[p.kind] ?? 1 };
+  });
+  keyed.sort((a, b) => b.camp - a.camp || a.kind - b.kind || b.total - a.total || a.i - b.i);
+  const cache = new Map<number, Disagreement>();
+  return {
+    length: keyed.length,
+    at(i) {
+      let d = cache.get(i);
+      if (!d) cache.set(i, (d = keyed[i].p.build()));
+      return d;
+    },
+  };
+}
+
+function* disagreementSteps(corpus: Corpus): Generator<void, RankedDisagreements, void> {
+  // Quote groups serve twice: for quote disagreements, and to tell which sources report the same events.
+  const quotes = yield* quoteGroups(corpus);
+  const out: Pending[] = yield* quoteDisagreements(corpus, quotes);
+  out.push(...(yield* factDisagreements(corpus)));
+  out.push(...(yield* durationDisagreements(corpus)).map(built));
+  out.push(...(yield* sourceDateDisagreements(corpus, quotes)).map(built));
+  yield;
+  return rank(out);
 }
 
 function toDisagreement(corpus: Corpus, kind: Disagreement['kind'], topic: string, items: Located[]): Disagreement {
   const groups = new Map<string, Located[]>();
   for (const item of items) {
-    const key = normalise(item.value);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const key = item.key ?? normalise(item.value);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
   }
   const variants = [...groups.values()]
     .map((list) => ({
-      value: list[0].value,
+      value: mostCommon(list.map((x) => x.value)),
       sources: dedupe(list).map((x) => {
         const source = corpus.sources[x.doc];
         const sentence = source.segmented.sentences.find((s) => s.start <= x.start && x.start <= s.end) ?? { start: x.start, end: x.end };
@@ -143,114 +287,339 @@ function toDisagreement(corpus: Corpus, kind: Disagreement['kind'], topic: strin
   return { kind, topic, variants };
 }
 
+/** The wording most sources use. */
+function mostCommon(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** A figure's or date's value whatever its wording (as sources/disagree groups them). */
+function valueKeyOf(fact: Fact): string {
+  if (fact.kind === 'figure') return `${fact.value}`;
+  return fact.granularity === 'duration' ? `${fact.low}-${fact.high}` : `${fact.year ?? ''}-${fact.month ?? ''}-${fact.day ?? ''}-${fact.granularity === 'weekday' ? fact.weekday : ''}`;
+}
+
 function dedupe(list: Located[]): Located[] {
   const seen = new Set<number>();
   return list.filter((x) => !seen.has(x.doc) && seen.add(x.doc));
 }
 
-/** Pairs of quotes from different sources that say nearly the same words. */
-function quotePairs(corpus: Corpus): Array<[{ doc: number; q: QuoteClaim }, { doc: number; q: QuoteClaim }, boolean]> {
-  const all = corpus.sources.flatMap((s) => s.analysis.quotes.map((q) => ({ doc: s.id, q, words: wordsOf(q.words) }))).filter((x) => x.words.length >= 2);
+type QuoteAt = { doc: number; q: QuoteClaim };
+/** One wording of a quote (its words), with every place a source gives it. */
+type QuoteText = { words: string[]; members: QuoteAt[] };
+/** Distinct quote wordings, and the pairs of them that are one quote: contained in one another, or nearly the same. */
+type QuoteGroups = { texts: QuoteText[]; pairs: Array<[number, number, boolean]> };
+
+function* quoteGroups(corpus: Corpus): Generator<void, QuoteGroups, void> {
+  const byKey = new Map<string, QuoteText>();
+  for (const s of corpus.sources) {
+    for (const q of s.quotes) {
+      const words = wordsOf(q.words);
+      if (words.length < 2) continue;
+      const key = words.join(' ');
+      const text = byKey.get(key);
+      if (text) text.members.push({ doc: s.id, q });
+      else byKey.set(key, { words, members: [{ doc: s.id, q }] });
+    }
+    yield;
+  }
+  const texts = [...byKey.values()];
   const byWord = new Map<string, number[]>();
-  all.forEach((x, i) => new Set(x.words).forEach((w) => byWord.set(w, [...(byWord.get(w) ?? []), i])));
-  const pairs: Array<[{ doc: number; q: QuoteClaim }, { doc: number; q: QuoteClaim }, boolean]> = [];
-  all.forEach((a, i) => {
-    const rare = [...new Set(a.words)].sort((x, y) => (byWord.get(x)?.length ?? 0) - (byWord.get(y)?.length ?? 0)).slice(0, 3);
-    const seen = new Set<number>();
-    for (const w of rare) for (const j of byWord.get(w) ?? []) {
-      if (j <= i || seen.has(j) || all[j].doc === a.doc) continue;
-      seen.add(j);
-      const b = all[j];
-      const sa = ' ' + a.words.join(' ') + ' ';
-      const sb = ' ' + b.words.join(' ') + ' ';
-      if (sa.includes(sb) || sb.includes(sa)) { pairs.push([a, b, true]); continue; }
-      const shorter = Math.min(a.words.length, b.words.length);
-      if (shorter < 3) continue;
-      const common = diffArrays(a.words, b.words).filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
-      if (common / shorter >= 0.6 && common / Math.max(a.words.length, b.words.length) >= 0.5) pairs.push([a, b, false]);
+  texts.forEach((x, i) => {
+    for (const w of new Set(x.words)) {
+      const list = byWord.get(w);
+      if (list) list.push(i);
+      else byWord.set(w, [i]);
     }
   });
-  return pairs;
+  const pairs: Array<[number, number, boolean]> = [];
+  for (let i = 0; i < texts.length; i++) {
+    const a = texts[i];
+    const rare = [...new Set(a.words)].sort((x, y) => (byWord.get(x)?.length ?? 0) - (byWord.get(y)?.length ?? 0)).slice(0, 3);
+    const seen = new Set<number>();
+    const sa = ' ' + a.words.join(' ') + ' ';
+    for (const w of rare) for (const j of byWord.get(w) ?? []) {
+      if (j <= i || seen.has(j) || seen.size >= MAX_QUOTE_CANDIDATES) continue;
+      seen.add(j);
+      const b = texts[j];
+      // The same wording only in one source (and the other in none but it) says nothing across sources.
+      if (!acrossSources(a, b)) continue;
+      const sb = ' ' + b.words.join(' ') + ' ';
+      if (sa.includes(sb) || sb.includes(sa)) { pairs.push([i, j, true]); continue; }
+      const shorter = Math.min(a.words.length, b.words.length);
+      if (shorter < 3) continue;
+      // Words in common bound the aligned words from above: most candidates stop here, before any alignment.
+      if (sharedWords(countsOf(a), b.words) / shorter < 0.6) continue;
+      const common = alignedWords(a.words, b.words);
+      if (common / shorter >= 0.6 && common / Math.max(a.words.length, b.words.length) >= 0.5) pairs.push([i, j, false]);
+    }
+    yield;
+  }
+  return { texts, pairs };
 }
 
-type QuotePairs = ReturnType<typeof quotePairs>;
-
-function quoteDisagreements(corpus: Corpus, pairs: QuotePairs): Disagreement[] {
-  const out: Disagreement[] = [];
-  // Wording: clusters joined by near (not contained) pairs.
-  const wordingClusters = clusters(pairs.filter(([, , same]) => !same).map(([a, b]) => [a, b]));
-  for (const cluster of wordingClusters) {
-    out.push(toDisagreement(corpus, 'quote', `the wording of “${cluster[0].q.words.slice(0, 60)}”`, cluster.map((x) => ({ doc: x.doc, start: x.q.span.start, end: x.q.span.end, value: x.q.words }))));
+const wordCounts = new WeakMap<QuoteText, Map<string, number>>();
+/** How many times each word occurs in a wording (computed once per wording). */
+function countsOf(text: QuoteText): ReadonlyMap<string, number> {
+  let counts = wordCounts.get(text);
+  if (!counts) {
+    counts = new Map();
+    for (const w of text.words) counts.set(w, (counts.get(w) ?? 0) + 1);
+    wordCounts.set(text, counts);
   }
-  // Speakers: the same words, given to different people.
-  for (const cluster of clusters(pairs.filter(([, , same]) => same).map(([a, b]) => [a, b]))) {
-    const named = cluster.filter((x) => x.q.speaker?.person);
-    const names = named.map((x) => x.q.speaker!.name);
-    if (names.some((n) => !sameSpeaker(n, names[0]))) {
-      out.push(toDisagreement(corpus, 'quote', `who said “${cluster[0].q.words.slice(0, 60)}”`, named.map((x) => ({ doc: x.doc, start: x.q.span.start, end: x.q.span.end, value: x.q.speaker!.name }))));
+  return counts;
+}
+
+/** How many words of `b` are also in `a` (given as word counts), counted with repeats up to `a`'s. */
+function sharedWords(a: ReadonlyMap<string, number>, b: readonly string[]): number {
+  const used = new Map<string, number>();
+  let shared = 0;
+  for (const w of b) {
+    const n = used.get(w) ?? 0;
+    if (n < (a.get(w) ?? 0)) {
+      shared++;
+      used.set(w, n + 1);
     }
+  }
+  return shared;
+}
+
+/** Words of the longest common subsequence (diff-sequences: Jest's, much faster than jsdiff on word arrays). */
+function alignedWords(a: readonly string[], b: readonly string[]): number {
+  let common = 0;
+  diffSequences(a.length, b.length, (i, j) => a[i] === b[j], (n) => {
+    common += n;
+  });
+  return common;
+}
+
+/** Whether two wordings come from at least two different sources between them. */
+function acrossSources(a: QuoteText, b: QuoteText): boolean {
+  const first = a.members[0].doc;
+  return a.members.some((m) => m.doc !== first) || b.members.some((m) => m.doc !== first);
+}
+
+function* quoteDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Generator<void, Pending[], void> {
+  const out: Pending[] = [];
+  const located = (x: QuoteAt, value: string): Located => ({ doc: x.doc, start: x.q.span.start, end: x.q.span.end, value });
+  // Wording: wordings joined by near (not contained) pairs, with every source that gives each.
+  for (const cluster of clusters(texts.length, pairs.filter(([, , same]) => !same))) {
+    if (cluster.length < 2) continue;
+    const members = cluster.flatMap((t) => texts[t].members);
+    if (new Set(members.map((m) => m.doc)).size < 2) continue;
+    if (cluster.length <= MAX_VALUES) out.push(pending(corpus, 'quote', `the wording of “${members[0].q.words.slice(0, 60)}”`, members.map((x) => located(x, x.q.words))));
+    yield;
+  }
+  // Speakers: the same words (one wording, or one contained in another), given to different people.
+  for (const cluster of clusters(texts.length, pairs.filter(([, , same]) => same))) {
+    const named = cluster.flatMap((t) => texts[t].members).filter((x) => x.q.speaker?.person);
+    const names = named.map((x) => x.q.speaker!.name);
+    if (names.some((n) => !sameSpeaker(n, names[0])) && new Set(named.map((x) => x.doc)).size > 1 && new Set(names).size <= MAX_VALUES) {
+      out.push(pending(corpus, 'quote', `who said “${named[0].q.words.slice(0, 60)}”`, named.map((x) => located(x, x.q.speaker!.name))));
+    }
+    yield;
   }
   return out;
 }
 
-function clusters<T extends { doc: number; q: QuoteClaim }>(edges: Array<[T, T]>): T[][] {
-  const parent = new Map<T, T>();
-  const find = (x: T): T => {
-    while (parent.get(x) !== x) x = parent.get(x)!;
+/** A disagreement over `items`, counted now (distinct sources per value) and built when read. */
+function pending(corpus: Corpus, kind: Disagreement['kind'], topic: string, items: Located[]): Pending {
+  const docs = new Map<string, Set<number>>();
+  for (const x of items) {
+    const key = normalise(x.value);
+    const set = docs.get(key);
+    if (set) set.add(x.doc);
+    else docs.set(key, new Set([x.doc]));
+  }
+  return { kind, counts: [...docs.values()].map((d) => d.size), build: () => toDisagreement(corpus, kind, topic, items) };
+}
+
+/** Connected groups of 0 … count-1 under `edges` (union-find); every element is in one group. */
+function clusters(count: number, edges: ReadonlyArray<readonly [number, number, ...unknown[]]>): number[][] {
+  const parent = Int32Array.from({ length: count }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  for (const [a, b] of edges) {
-    if (!parent.has(a)) parent.set(a, a);
-    if (!parent.has(b)) parent.set(b, b);
-    parent.set(find(a), find(b));
+  for (const [a, b] of edges) parent[find(a)] = find(b);
+  const groups = new Map<number, number[]>();
+  for (let x = 0; x < count; x++) {
+    const root = find(x);
+    const list = groups.get(root);
+    if (list) list.push(x);
+    else groups.set(root, [x]);
   }
-  const groups = new Map<T, T[]>();
-  for (const x of parent.keys()) groups.set(find(x), [...(groups.get(find(x)) ?? []), x]);
   return [...groups.values()];
 }
 
-/** Figures and dates in matching sentences of different sources that cannot both be true. */
-function factDisagreements(corpus: Corpus): Disagreement[] {
-  const out: Disagreement[] = [];
+type Fact = FigureClaim | DateClaim;
+type Source = Corpus['sources'][number];
+
+/** The figures and dates (not durations) of one source sentence, outside quotes. */
+function factsIn(source: Source, sentence: number): Fact[] {
+  const facts: Fact[] = [];
+  for (const f of source.figuresIn(sentence)) if (!f.inQuote) facts.push(f);
+  for (const d of source.datesIn(sentence)) if (!d.inQuote && d.granularity !== 'duration') facts.push(d);
+  return facts;
+}
+
+const comparable = (fact: Fact, other: Fact) =>
+  other.kind === fact.kind && (fact.kind === 'figure' ? (other as FigureClaim).unit === fact.unit : datesComparable(fact, other as DateClaim));
+const agreeing = (fact: Fact, other: Fact) => (fact.kind === 'figure' ? figuresOverlap(fact, other as FigureClaim) : datesAgree(fact, other as DateClaim));
+
+/**
+ * Figures and dates in matching sentences of different sources that cannot both be true. Work goes by the index's
+ * groups (sentences with the same content words; wire copy repeats them across sources): each group is compared with
+ * its candidate groups once, through its first sentence, and a fact of one group is linked to the fact it matches in
+ * another. Linked facts are one fact; where its sources give values that cannot both be true, that is a disagreement.
+ * Each sentence of a group then only has its own value read (a weekday resolves against its source's date).
+ */
+function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
   const { index } = corpus;
-  const seen = new Set<string>();
+  const sentenceFacts = new Map<number, Fact[]>();
+  const factsAt = (doc: number, sentence: number): Fact[] => {
+    const key = doc * 0x100000 + sentence;
+    let facts = sentenceFacts.get(key);
+    if (!facts) sentenceFacts.set(key, (facts = factsIn(corpus.sources[doc], sentence)));
+    return facts;
+  };
+  // Every sentence that states a figure or date, by group, in corpus order.
+  const members = new Map<number, SentenceRef[]>();
   for (const source of corpus.sources) {
-    const doc = source.analysis;
-    const facts: Array<FigureClaim | DateClaim> = [...doc.figures, ...doc.dates.filter((d) => d.granularity !== 'duration')];
-    for (const fact of facts) {
-      if (fact.inQuote) continue;
-      const words = doc.sentenceWords[fact.sentence];
-      const conflicting: Located[] = [];
-      const supporting: Located[] = [];
-      for (const c of index.candidates(words, 20)) {
-        if (c.doc === source.id) continue;
-        const score = coverage(words, index.sentenceSet(c.doc, c.sentence), index.idf);
-        const back = coverage(corpus.sources[c.doc].segmented.sentenceWords[c.sentence], index.sentenceSet(source.id, fact.sentence), index.idf);
-        if (Math.min(score, back) < CONFIDENT_FACT) continue;
-        const other = corpus.sources[c.doc].analysis;
-        const same = fact.kind === 'figure'
-          ? other.figures.filter((f) => f.sentence === c.sentence && !f.inQuote && f.unit === fact.unit)
-          : other.dates.filter((d) => d.sentence === c.sentence && !d.inQuote && datesComparable(fact, d));
-        // Only the claim that sits in the same words counts ("tens of thousands dead" is not "millions displaced").
-        const near = localWords(doc, fact.span, 40);
-        const ranked = same
-          .map((o) => ({ o, score: coverage(near, new Set(localWords(other, o.span, 40)), index.idf) }))
-          .filter((x) => x.score >= SAME_FACT)
-          .sort((a, b) => b.score - a.score)
-          .map((x) => x.o);
-        if (!ranked.length) continue;
-        const agrees = ranked.some((o) => (fact.kind === 'figure' ? figuresOverlap(fact, o as FigureClaim) : datesAgree(fact, o as DateClaim)));
-        const item = { doc: c.doc, start: ranked[0].span.start, end: ranked[0].span.end, value: ranked[0].text };
-        if (agrees) supporting.push(item);
-        else conflicting.push(item);
-      }
-      if (!conflicting.length) continue;
-      const key = [...new Set([fact.text, ...conflicting.map((c) => c.value)].map((v) => normalise(v)))].sort().join('|');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const topic = fact.kind === 'figure' ? `the figure for “${fact.unit}” in “${doc.sentences[fact.sentence].text.slice(0, 60)}…”` : `the date in “${doc.sentences[fact.sentence].text.slice(0, 60)}…”`;
-      out.push(toDisagreement(corpus, fact.kind, topic, [{ doc: source.id, start: fact.span.start, end: fact.span.end, value: fact.text }, ...supporting, ...conflicting]));
+    for (let s = 0; s < source.segmented.sentences.length; s++) {
+      if (!factsAt(source.id, s).length) continue;
+      const group = index.groupOf(source.id, s);
+      if (group < 0) continue;
+      const list = members.get(group);
+      if (list) list.push({ doc: source.id, sentence: s });
+      else members.set(group, [{ doc: source.id, sentence: s }]);
     }
+    yield;
+  }
+  // A group's words weighed once, to score how well it covers other sentences.
+  const weighed = new Map<number, IndexedQuery>();
+  const queryOf = (doc: number, sentence: number, group: number): IndexedQuery => {
+    let query = weighed.get(group);
+    if (!query) weighed.set(group, (query = index.weigh(corpus.sources[doc].segmented.sentenceWords[sentence])));
+    return query;
+  };
+  // Facts as nodes (a group and the fact's place in its sentences), linked when they are the same fact.
+  const nodeIds = new Map<number, number>();
+  const nodes: Array<{ group: number; fact: number }> = [];
+  const parent: number[] = [];
+  const node = (group: number, fact: number): number => {
+    const key = group * 64 + Math.min(fact, 63);
+    let id = nodeIds.get(key);
+    if (id === undefined) {
+      nodeIds.set(key, (id = nodes.length));
+      nodes.push({ group, fact });
+      parent.push(id);
+    }
+    return id;
+  };
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  // The words around each fact, by node: what tells one figure of a sentence from another.
+  const around = new Map<number, Set<string>>();
+  const wordsAround = (group: number, at: SentenceRef, fact: number): Set<string> => {
+    const id = node(group, fact);
+    let words = around.get(id);
+    if (!words) around.set(id, (words = new Set(localWords(corpus.sources[at.doc].segmented, factsAt(at.doc, at.sentence)[fact].span, 40))));
+    return words;
+  };
+  for (const [group, [first]] of members) {
+    const seg = corpus.sources[first.doc].segmented;
+    const facts = factsAt(first.doc, first.sentence);
+    facts.forEach((_, i) => node(group, i));
+    const query = queryOf(first.doc, first.sentence, group);
+    // Candidate groups, each judged by its first sentence here; both sentences must cover each other.
+    const matched = new Map<number, SentenceRef>();
+    const judged = new Set<number>([group]);
+    for (const c of index.candidates(seg.sentenceWords[first.sentence], MAX_FACT_CANDIDATES)) {
+      const other = index.groupOf(c.doc, c.sentence);
+      if (judged.has(other) || !members.has(other)) continue;
+      judged.add(other);
+      const score = index.coverage(query, c.doc, c.sentence);
+      if (score < CONFIDENT_FACT) continue;
+      if (index.coverage(queryOf(c.doc, c.sentence, other), first.doc, first.sentence) < CONFIDENT_FACT) continue;
+      // Linked facts chain: only sentences of one story may link, or generic sentences join every story's figures.
+      if (sameStory(corpus, first.doc, c.doc)) matched.set(other, c);
+    }
+    facts.forEach((fact, i) => {
+      if (!matched.size) return;
+      const near = [...wordsAround(group, first, i)];
+      for (const [other, rep] of matched) {
+        const repFacts = factsAt(rep.doc, rep.sentence);
+        // Only the claim that sits in the same words counts ("tens of thousands dead" is not "millions displaced").
+        let best = -1;
+        let bestScore = SAME_FACT;
+        repFacts.forEach((o, j) => {
+          if (!comparable(fact, o)) return;
+          const score = coverage(near, wordsAround(other, rep, j), index.idf);
+          if (score > bestScore || (best < 0 && score >= bestScore)) [best, bestScore] = [j, score];
+        });
+        if (best >= 0) parent[find(node(group, i))] = find(node(other, best));
+      }
+    });
+    yield;
+  }
+  // Each linked fact with every sentence that states it; a disagreement where two of its values cannot both be true.
+  const facts = new Map<number, number[]>();
+  for (let id = 0; id < nodes.length; id++) {
+    const root = find(id);
+    const list = facts.get(root);
+    if (list) list.push(id);
+    else facts.set(root, [id]);
+  }
+  const out: Pending[] = [];
+  for (const ids of facts.values()) {
+    const first = members.get(nodes[ids[0]].group)![0];
+    const reference = factsAt(first.doc, first.sentence)[nodes[ids[0]].fact];
+    const items: Array<Located & { key: string }> = [];
+    const values = new Map<string, Fact>();
+    const seen = new Set<string>();
+    for (const id of ids) {
+      const { group, fact } = nodes[id];
+      const list = members.get(group)!;
+      const count = factsAt(list[0].doc, list[0].sentence).length;
+      for (const m of list) {
+        const mine = factsAt(m.doc, m.sentence);
+        const claim = mine.length === count ? mine[fact] : undefined;
+        if (!claim || !comparable(reference, claim)) continue;
+        const key = valueKeyOf(claim);
+        if (seen.has(`${m.doc}|${key}`)) continue;
+        seen.add(`${m.doc}|${key}`);
+        if (!values.has(key)) values.set(key, claim);
+        items.push({ doc: m.doc, start: claim.span.start, end: claim.span.end, value: claim.text, key });
+      }
+    }
+    const distinct = [...values.values()];
+    if (distinct.length > MAX_VALUES) continue;
+    if (!distinct.some((a, i) => distinct.slice(i + 1).some((b) => !agreeing(a, b)))) continue;
+    if (new Set(items.map((x) => x.doc)).size < 2) continue;
+    const counts = new Map<string, number>();
+    for (const x of items) counts.set(x.key, (counts.get(x.key) ?? 0) + 1);
+    const sentence = corpus.sources[first.doc].segmented.sentences[first.sentence].text.slice(0, 60);
+    const topic = reference.kind === 'figure' ? `the figure for “${reference.unit}” in “${sentence}…”` : `the date in “${sentence}…”`;
+    out.push({ kind: reference.kind, counts: [...counts.values()], build: () => toDisagreement(corpus, reference.kind, topic, items) });
+    yield;
+  }
+  return out;
+}
+
+/** Each source once per value, with the value's key. */
+function uniqueItems(items: Located[]): Array<Located & { key: string }> {
+  const seen = new Set<string>();
+  const out: Array<Located & { key: string }> = [];
+  for (const x of items) {
+    const key = normalise(x.value);
+    const id = `${x.doc}|${key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ ...x, key });
   }
   return out;
 }
@@ -258,32 +627,51 @@ function factDisagreements(corpus: Corpus): Disagreement[] {
 const WAR = /^[^.;]{0,25}\b(?:war|conflict|invasion|fighting)\b/i;
 
 /** How long something has lasted, by topic: durations of a war across sources. */
-function durationDisagreements(corpus: Corpus): Disagreement[] {
+function* durationDisagreements(corpus: Corpus): Generator<void, Disagreement[], void> {
   const items: Array<Located & { claim: DateClaim }> = [];
   for (const source of corpus.sources) {
-    for (const d of source.analysis.dates) {
-      if (d.granularity !== 'duration' || d.inQuote) continue;
-      if (!WAR.test(source.text.slice(d.span.end, d.span.end + 40))) continue;
-      items.push({ doc: source.id, start: d.span.start, end: d.span.end, value: d.text, claim: d });
+    const seg = source.segmented;
+    for (let s = 0; s < seg.sentences.length; s++) {
+      for (const d of source.datesIn(s)) {
+        if (d.granularity !== 'duration' || d.inQuote) continue;
+        if (!WAR.test(source.text.slice(d.span.end, d.span.end + 40))) continue;
+        items.push({ doc: source.id, start: d.span.start, end: d.span.end, value: d.text, claim: d });
+      }
     }
+    yield;
   }
-  const clash = items.some((a) => items.some((b) => !datesAgree(a.claim, b.claim)));
+  // Compare distinct values only: the same duration in many sources agrees with itself.
+  const distinct = [...new Map(items.map((x) => [normalise(x.value), x.claim])).values()];
+  const clash = distinct.some((a) => distinct.some((b) => !datesAgree(a, b)));
   return clash ? [toDisagreement(corpus, 'date', 'how long the war has lasted', items)] : [];
 }
 
 /** A source dated well before or after the sources that report the same events, or dated by an ambiguous number. */
-function sourceDateDisagreements(corpus: Corpus, pairs: QuotePairs): Disagreement[] {
+function* sourceDateDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Generator<void, Disagreement[], void> {
   const out: Disagreement[] = [];
+  // Sources report the same events when they give the same quote, or two wordings of it.
   const related = new Map<number, Set<number>>();
-  for (const [a, b] of pairs) {
-    related.set(a.doc, (related.get(a.doc) ?? new Set()).add(b.doc));
-    related.set(b.doc, (related.get(b.doc) ?? new Set()).add(a.doc));
+  const relate = (a: QuoteText, b: QuoteText) => {
+    for (const x of a.members) {
+      let set = related.get(x.doc);
+      if (!set) related.set(x.doc, (set = new Set()));
+      for (const y of b.members) if (y.doc !== x.doc && set.size < MAX_RELATED) set.add(y.doc);
+    }
+  };
+  for (const t of texts) {
+    relate(t, t);
+    yield;
+  }
+  for (const [i, j] of pairs) {
+    relate(texts[i], texts[j]);
+    relate(texts[j], texts[i]);
+    yield;
   }
   const day = (iso: string) => Date.parse(iso + 'T00:00:00Z') / 86400000;
   for (const source of corpus.sources) {
     const own = source.info.date;
     if (!own) continue;
-    const others = [...(related.get(source.id) ?? [])].map((d) => corpus.sources[d].info).filter((i): i is SourceInfo & { date: NonNullable<SourceInfo['date']> } => !!i.date);
+    const others = [...(related.get(source.id) ?? [])].sort((a, b) => a - b).map((d) => corpus.sources[d].info).filter((i): i is SourceInfo & { date: NonNullable<SourceInfo['date']> } => !!i.date);
     if (!others.length) continue;
     const days = others.map((o) => day(o.date.iso)).sort((a, b) => a - b);
     const median = days[Math.floor(days.length / 2)];
@@ -299,13 +687,18 @@ function sourceDateDisagreements(corpus: Corpus, pairs: QuotePairs): Disagreemen
         ...groupDates(others).map(([iso, infos]) => ({ value: iso, sources: infos.map((info) => ({ source: info, excerpt: info.date!.raw, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })) })),
       ],
     });
+    yield;
   }
   return out;
 }
 
 function groupDates(infos: SourceInfo[]): Array<[string, SourceInfo[]]> {
   const map = new Map<string, SourceInfo[]>();
-  for (const info of infos) map.set(info.date!.iso, [...(map.get(info.date!.iso) ?? []), info]);
+  for (const info of infos) {
+    const list = map.get(info.date!.iso);
+    if (list) list.push(info);
+    else map.set(info.date!.iso, [info]);
+  }
   return [...map].sort((a, b) => b[1].length - a[1].length);
 }
 

@@ -28,6 +28,8 @@ export interface CorpusIndex {
   coverage(query: IndexedQuery, doc: number, sentence: number, withPrevious?: boolean): number;
   /** Whether the sentence's paragraph has a quotation mark (so may hold a quote), without reading the source. */
   inQuotedParagraph(doc: number, sentence: number): boolean;
+  /** The sentence's group: sentences with the same content words, in any source, share it (-1 for none). */
+  groupOf(doc: number, sentence: number): number;
   /** Capitalised words of the corpus by lower case: spelling → occurrences. */
   names: Map<string, Map<string, number>>;
   /** Every word of the corpus in lower case, capitalised or not. */
@@ -226,6 +228,10 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
   return {
     sentenceCount,
     idf,
+    groupOf(doc, sentence) {
+      const k = numberOf(doc, sentence);
+      return k < 0 ? -1 : groupOf[k];
+    },
     inQuotedParagraph(doc, sentence) {
       const k = numberOf(doc, sentence);
       return k >= 0 && quoted[k] === 1;
