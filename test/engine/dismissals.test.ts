@@ -92,6 +92,13 @@ describe('dismissal fingerprints', () => {
     assert.ok(!run.findings.includes(outcome.finding));
   });
 
+  it('leaves the ignore comment working for one-off use', () => {
+    const commented = DRAFT.replace(CLAIM, `<!-- corroborate-disable-next-line figure/conflict -->\n${CLAIM}`);
+    assert.equal(conflictsOn(checkText(corpus, commented), commented, '260 homes').length, 0);
+    const run = runChecks(corpus, commented, { dismissals: [dismissal] }, true);
+    assert.deepEqual(run.outcomes.filter((o) => o.raw.rule === 'figure/conflict').map((o) => o.shown), ['ignore comment']);
+  });
+
   it('lets the hover say who dismissed it and why', () => {
     const at = DRAFT.indexOf('260 homes') + 1;
     const comparison = describeClaimAt(corpus, DRAFT, at, { dismissals: [dismissal] });

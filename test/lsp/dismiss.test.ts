@@ -98,6 +98,14 @@ describe('dismiss with a reason', T, () => {
     assert.match(value, /Dismissed figure\/conflict: The transport office corrected the count to 19 at its noon briefing\. \(by .+, \d{4}-\d\d-\d\dT/);
   });
 
+  it('lists it as dismissed in the server-built report', async () => {
+    const { content } = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'corroborate.buildReport', arguments: [uri, 'json'] })) as { content: string };
+    const claim = JSON.parse(content).claims.find((c: { text: string }) => c.text === '19 cracked cables');
+    assert.equal(claim?.status, 'dismissed');
+    assert.equal(claim.dismissed.reason, REASON);
+    assert.ok(claim.dismissed.by && claim.dismissed.at);
+  });
+
   it('re-reads the file when it changes on disk', async () => {
     const saved = readFileSync(dismissalsFile(), 'utf8');
     let mark = client.mark();
