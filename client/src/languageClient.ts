@@ -18,6 +18,7 @@ import type * as Protocol from '../../server/src/lsp/protocol';
 import { draftLanguages, SECTION, setSourceRoots } from './config';
 import { CLIENT_COMMANDS } from './commandIds';
 import { isReport } from './report';
+import { askDismissReason } from './dismiss';
 import type { ServerState } from './statusText';
 
 export type { ServerState };
@@ -95,7 +96,7 @@ export class ServerManager implements vscode.Disposable {
       // didChangeConfiguration carries the `corroborate` section; the server also pulls it with workspace/configuration.
       synchronize: { configurationSection: SECTION },
       outputChannel: this.output,
-      middleware: this.skipReports(),
+      middleware: { ...this.skipReports(), executeCommand: askDismissReason },
     };
     const client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
     this.keepOwnCommands(client);

@@ -9,6 +9,7 @@ import type { SourceProblem } from '../model/types';
 import { formatText, formatSarif, formatSources } from './format';
 import { visible, visibleLine } from '../text/visible';
 import { REPORT_USAGE, runReport } from './report';
+import { draftDismissals } from '../dismissals/file';
 
 const USAGE = `usage:
   corroborate check <draft…> --sources <dir…> [--format json|text|sarif]
@@ -78,11 +79,20 @@ async function main(argv: string[]): Promise<number> {
   const corpus = await loadCorpus(sources, { exclude: drafts.map((d) => d.path) });
   warnProblems(corpus);
   if (!corpus.sources.length) return fail(`no readable .txt or .md sources under ${sources.join(', ')}`);
-  const files = drafts.map((d) => ({ path: d.path, text: d.text, findings: checkText(corpus, d.text) }));
+  const files = drafts.map((d) => ({ path: d.path, text: d.text, findings: checkText(corpus, d.text, { dismissals: loadDismissals(d.path) }) }));
   if (format === 'json') console.log(JSON.stringify({ files: files.map(({ path, findings }) => ({ path, findings })) }, null, 2));
   else if (format === 'sarif') console.log(JSON.stringify(formatSarif(files), null, 2));
   else process.stdout.write(formatText(files));
   return files.some((f) => f.findings.some((x: Finding) => x.severity === 'error')) ? 1 : 0;
+}
+
+/** The draft's recorded dismissals (the project's dismissals file); a file that cannot be read is reported, not fatal. */
+const dismissalFiles = new Map();
+const dismissalProblems = new Set<string>();
+function loadDismissals(draft: string) {
+  const { dismissals, problems } = draftDismissals(draft, process.cwd(), dismissalFiles);
+  for (const p of problems) if (!dismissalProblems.has(p) && dismissalProblems.add(p)) process.stderr.write(`corroborate: ${visibleLine(p)}\n`);
+  return dismissals;
 }
 
 function counts(s: Corpus['sources'][number]) {

@@ -7,6 +7,7 @@ import { decodeText } from '../corpus/read';
 import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from '../report';
 import { exporterName } from '../report/exporter';
 import { visible, visibleLine } from '../text/visible';
+import { draftDismissals } from '../dismissals/file';
 
 export const REPORT_USAGE = '  corroborate report <draft…> --sources <dir…> [--format html|md|json] [--output FILE]';
 
@@ -73,7 +74,12 @@ export async function runReport(argv: string[]): Promise<number> {
     };
     const exportedBy = await exporterName(cwd);
     const exportedAt = new Date().toISOString();
-    const reports = texts.map((d) => buildReport(corpus, d.text, { draftName: displayPath(d.path), exportedBy, exportedAt, displayPath }));
+    const dismissalFiles = new Map();
+    const reports = texts.map((d) => {
+      const { dismissals, problems } = draftDismissals(d.path, cwd, dismissalFiles);
+      for (const p of new Set(problems)) process.stderr.write(`corroborate: ${visibleLine(p)}\n`);
+      return buildReport(corpus, d.text, { draftName: displayPath(d.path), exportedBy, exportedAt, displayPath, dismissals });
+    });
     const content =
       format === 'json' && reports.length > 1
         ? JSON.stringify(reports, null, 2) + '\n'

@@ -1,5 +1,5 @@
 // Checking a draft: extract its claims, match them against the corpus, run every rule, apply settings.
-import type { CheckOptions, Claim, ClaimComparison, Evidence, Finding, RuleId, Severity, SourcePassages, Span } from '../model/types';
+import type { CheckOptions, Claim, ClaimComparison, Dismissal, Evidence, Finding, RuleId, Severity, SourcePassages, Span } from '../model/types';
 import type { Corpus } from '../corpus/corpus';
 import { extractClaims, segmentText, type AnalyzedText } from '../extract/document';
 import { readMetadata } from '../corpus/metadata';
@@ -17,6 +17,7 @@ import { factEvidence } from '../checks/factConflict';
 import type { QuoteMatch, SourceQuoteMatch } from '../match/quotes';
 import { lineStartsOf, rangeOf } from '../model/lines';
 import { disabledRules } from './suppressions';
+import { dismissalFingerprint, dismissalIndex } from './dismissals';
 
 const EXCERPT_LIMIT = 320;
 
@@ -40,13 +41,15 @@ export interface CheckRun {
   outcomes: FindingOutcome[];
 }
 
-/** A finding the rules made and whether the draft shows it: hidden by an ignore comment, or a repeat of a fact. */
+/** A finding the rules made and whether the draft shows it: hidden by an ignore comment, a dismissal, or a repeat of a fact. */
 export interface FindingOutcome {
   finding: Finding;
   /** Index into CheckRun.parts; `raw` has offsets relative to that paragraph. */
   part: number;
   raw: RawFinding;
-  shown: 'shown' | 'ignore comment' | 'repeat';
+  shown: 'shown' | 'ignore comment' | 'dismissed' | 'repeat';
+  /** For a dismissed finding: the recorded dismissal. */
+  dismissal?: Dismissal;
   /** For a repeat: the outcome of the fact's first mention. */
   first?: FindingOutcome;
 }
@@ -96,6 +99,7 @@ export function runChecks(corpus: Corpus, text: string, options: CheckOptions, k
   const outcomes: FindingOutcome[] = [];
   // One cause (a spelling choice, a fact the draft repeats) is shown once per document, at its first shown use.
   const shownOnce = new Map<string, FindingOutcome | undefined>();
+  const dismissed = dismissalIndex(options.dismissals);
   for (const rule of ALL_RULES) {
     const setting = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
@@ -108,13 +112,18 @@ export function runChecks(corpus: Corpus, text: string, options: CheckOptions, k
         const line = suppressed.lines.get(range.start.line);
         const ignored = fileOff || !!(line && (line.has(rule.id) || line.has('*')));
         if (ignored && !keepHidden) continue;
+        // Like an ignore comment, a dismissal leaves the fact's next mention to be shown.
+        const dismissal = ignored || !dismissed ? undefined : dismissed.get(findingFingerprint(result, raw));
+        if (dismissal && !keepHidden) continue;
+        const hidden = ignored || !!dismissal;
         const onceKey = raw.once !== undefined ? `${rule.id}\u0000${raw.once}` : undefined;
-        const repeat = !ignored && onceKey !== undefined && shownOnce.has(onceKey);
+        const repeat = !hidden && onceKey !== undefined && shownOnce.has(onceKey);
         if (repeat && !keepHidden) continue;
         const finding = toFinding(raw, range, weaker(setting, raw.severity), corpus);
-        const outcome: FindingOutcome = { finding, part, raw, shown: ignored ? 'ignore comment' : repeat ? 'repeat' : 'shown' };
+        const outcome: FindingOutcome = { finding, part, raw, shown: ignored ? 'ignore comment' : dismissal ? 'dismissed' : repeat ? 'repeat' : 'shown' };
+        if (dismissal) outcome.dismissal = dismissal;
         if (repeat) outcome.first = shownOnce.get(onceKey!);
-        else if (onceKey !== undefined && !ignored) shownOnce.set(onceKey, outcome);
+        else if (onceKey !== undefined && !hidden) shownOnce.set(onceKey, outcome);
         if (keepHidden) outcomes.push(outcome);
         if (outcome.shown === 'shown') findings.push(finding);
       }
@@ -122,6 +131,42 @@ export function runChecks(corpus: Corpus, text: string, options: CheckOptions, k
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { lineStarts, parts, findings, outcomes };
+}
+
+/**
+ * What a dismissal of the finding of `rule` at `range` records: the flagged text and its fingerprint. Undefined when
+ * the draft has no such finding (it changed since the diagnostic was shown).
+ */
+export function dismissalTarget(corpus: Corpus, text: string, rule: RuleId, range: Finding['range']): { claim: string; fingerprint: string } | undefined {
+  const run = runChecks(corpus, text, {}, true);
+  const same = (p: Finding['range']['start'], q: Finding['range']['start']) => p.line === q.line && p.character === q.character;
+  const outcome = run.outcomes.find((o) => o.raw.rule === rule && same(o.finding.range.start, range.start) && same(o.finding.range.end, range.end));
+  if (!outcome) return undefined;
+  const result = run.parts[outcome.part].result;
+  return { claim: claimTextOf(result, outcome.raw), fingerprint: findingFingerprint(result, outcome.raw) };
+}
+
+/** The text a finding flags and its fingerprint for dismissals (of the rule, that text, and its sentence). */
+export function findingFingerprint(result: ParagraphResult, raw: RawFinding): string {
+  return dismissalFingerprint(raw.rule, claimTextOf(result, raw), sentenceAt(result.analysis, raw.start));
+}
+
+export function claimTextOf(result: ParagraphResult, raw: RawFinding): string {
+  return result.analysis.text.slice(raw.start, raw.end);
+}
+
+/** The text of the sentence holding `offset` (binary search: sentences are in order), else the empty string. */
+function sentenceAt(analysis: AnalyzedText, offset: number): string {
+  const sentences = analysis.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const sentence = sentences[lo];
+  return sentence && sentence.start <= offset ? sentence.text : '';
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
@@ -215,8 +260,8 @@ export function passageOf(corpus: Corpus, ref: PassageRef): Evidence {
 }
 
 /** The claim under `offset` compared across every source: what hovers and the comparison panel show. */
-export function describeClaimAt(corpus: Corpus, text: string, offset: number): ClaimComparison | undefined {
-  const { lineStarts, parts, findings } = runChecks(corpus, text, {});
+export function describeClaimAt(corpus: Corpus, text: string, offset: number, options: CheckOptions = {}): ClaimComparison | undefined {
+  const { lineStarts, parts, findings, outcomes } = runChecks(corpus, text, options, !!options.dismissals?.length);
   const part = [...parts].reverse().find((p) => p.start <= offset);
   if (!part) return undefined;
   const { analysis: draft, ctx } = part.result;
@@ -283,7 +328,24 @@ export function describeClaimAt(corpus: Corpus, text: string, offset: number): C
   const summary = stating
     ? `“${claim.text}”: ${agreeing} of ${stating} sources that report it agree with the draft (${corpus.sources.length} sources in the corpus).`
     : `“${claim.text}”: no source reports this (${corpus.sources.length} sources in the corpus): unverified.`;
-  return { claim: { kind: claim.kind, text: claim.text, range }, summary, agreeing, stating, totalSources: corpus.sources.length, variants, sources, findings: overlapping };
+  // Dismissed findings on the claim (or under the cursor), so the hover says who dismissed them and why.
+  const claimStart = claim.span.start + part.start;
+  const claimEnd = claim.span.end + part.start;
+  const dismissed = outcomes
+    .filter((o) => o.dismissal && o.part === parts.indexOf(part))
+    .filter((o) => (o.raw.start + part.start <= offset && offset <= o.raw.end + part.start) || (o.raw.start + part.start < claimEnd && o.raw.end + part.start > claimStart))
+    .map((o) => ({ finding: o.finding, dismissal: o.dismissal! }));
+  return {
+    claim: { kind: claim.kind, text: claim.text, range },
+    summary,
+    agreeing,
+    stating,
+    totalSources: corpus.sources.length,
+    variants,
+    sources,
+    findings: overlapping,
+    ...(dismissed.length ? { dismissed } : {}),
+  };
 }
 
 /** A draft claim to compare across the sources: a figure, a date, a quote's words, who said a quote, or a name. */

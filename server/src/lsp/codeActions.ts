@@ -1,6 +1,8 @@
 // Quick fixes for Corroborate diagnostics: put in the sources' wording (one action per suggestion, the first
 // preferred), ignore this finding (a disable-next-line comment above its line), or turn the rule off for the file
-// (a disable comment at the top, after any front matter). The engine honours both comments.
+// (a disable comment at the top, after any front matter), or dismiss it with a reason (recorded in the project's
+// dismissals file by the corroborate.dismiss command; VS Code asks for the reason, other editors pass it as the
+// command's 4th argument). The engine honours both comments and the dismissals.
 import {
   CodeActionKind,
   TextEdit,
@@ -14,6 +16,9 @@ import { RULE_IDS, type RuleId } from '../model/types';
 import type { ServerContext } from './context';
 import { SOURCE, rangesOverlap, sameRange, type DiagnosticData } from './convert';
 import type { Diagnostics } from './diagnostics';
+import { DISMISS } from './dismissals';
+
+export const DISMISS_TITLE = 'Dismiss with a reason…';
 
 export const disableNextLineComment = (rule: string) => `<!-- corroborate-disable-next-line ${rule} -->`;
 export const disableFileComment = (rule: string) => `<!-- corroborate-disable ${rule} -->`;
@@ -36,6 +41,9 @@ export class CodeActionProvider {
     );
     const fixes: CodeAction[] = [];
     const ignores: CodeAction[] = [];
+    const dismissals: CodeAction[] = [];
+    // A dismissal is recorded against the draft's path in its project: saved drafts only.
+    const saved = doc.uri.startsWith('file:');
     const disables = new Map<RuleId, CodeAction>();
     for (const d of ours) {
       const rule = ruleOf(d)!;
@@ -55,6 +63,14 @@ export class CodeActionProvider {
         diagnostics: [d],
         edit: this.edit(doc, [ignoreLineEdit(doc, d.range.start.line, rule)]),
       });
+      if (saved) {
+        dismissals.push({
+          title: DISMISS_TITLE,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          command: { title: DISMISS_TITLE, command: DISMISS, arguments: [doc.uri, rule, d.range] },
+        });
+      }
       if (!disables.has(rule)) {
         disables.set(rule, {
           title: `Disable ${rule} for this file`,
@@ -64,7 +80,7 @@ export class CodeActionProvider {
         });
       }
     }
-    return [...fixes, ...ignores, ...disables.values()];
+    return [...fixes, ...dismissals, ...ignores, ...disables.values()];
   }
 
   /** The finding's suggestions: from our own last check when it matches, else what the diagnostic carried. */

@@ -2,6 +2,8 @@
 // client) asks the server to do.
 //   corroborate.checkDocument [uri?]  check a draft now (no debounce); returns { uri, version, findings, skipped? }
 //   corroborate.reloadSources         re-read the sources folder; returns { sources, problems }
+//   corroborate.dismiss [uri, rule, range, reason]  records a dismissal of that finding in the project's dismissals
+//                                     file and re-checks the draft; returns { file, dismissal }
 //   corroborate.buildReport [uri, format?]  the draft's sign-off report (format html|md|json, default md);
 //                                     returns { format, content }
 import * as path from 'node:path';
@@ -14,11 +16,12 @@ import type { Finding } from '../model/types';
 import type { ServerContext } from './context';
 import type { CorpusManager } from './corpusManager';
 import type { Diagnostics, SkipReason } from './diagnostics';
+import { DISMISS } from './dismissals';
 
 export const CHECK_DOCUMENT = 'corroborate.checkDocument';
 export const RELOAD_SOURCES = 'corroborate.reloadSources';
 export const BUILD_REPORT = 'corroborate.buildReport';
-export const COMMANDS = [CHECK_DOCUMENT, RELOAD_SOURCES, BUILD_REPORT];
+export const COMMANDS = [CHECK_DOCUMENT, RELOAD_SOURCES, BUILD_REPORT, DISMISS];
 
 const MAX_REPORT_CHARS = 10 * 1024 * 1024;
 
@@ -57,14 +60,20 @@ export function registerCommands(ctx: ServerContext, diagnostics: Diagnostics, c
         return { roots: corpus.roots, sources: loaded?.sources.length ?? 0, problems: loaded?.problems ?? [] };
       }
       case BUILD_REPORT:
-        return buildReportCommand(ctx, corpus, config, params.arguments ?? []);
+        return buildReportCommand(ctx, diagnostics, corpus, config, params.arguments ?? []);
+      case DISMISS: {
+        const args = params.arguments ?? [];
+        const result = await diagnostics.dismissals.dismiss(args, await corpus.ready());
+        await diagnostics.checkNow(args[0] as string);
+        return result;
+      }
       default:
         throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
     }
   });
 }
 
-async function buildReportCommand(ctx: ServerContext, corpus: CorpusManager, config: Configuration | undefined, args: unknown[]): Promise<BuildReportResult> {
+async function buildReportCommand(ctx: ServerContext, diagnostics: Diagnostics, corpus: CorpusManager, config: Configuration | undefined, args: unknown[]): Promise<BuildReportResult> {
   const [uri, format = 'md'] = args;
   if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${BUILD_REPORT} needs the draft's URI as its first argument`);
   if (!REPORT_FORMATS.includes(format as ReportFormat)) throw new ResponseError(ErrorCodes.InvalidParams, `${BUILD_REPORT}: format must be html, md or json`);
@@ -82,6 +91,7 @@ async function buildReportCommand(ctx: ServerContext, corpus: CorpusManager, con
     exportedBy: await exporterName(folder),
     displayPath,
     severities: config?.current.severity,
+    dismissals: diagnostics.dismissals.forDraft(uri),
   });
   return { format: format as ReportFormat, content: renderReport(report, format as ReportFormat) };
 }

@@ -9,11 +9,12 @@ import { errorText, uriToPath, type ServerContext } from './context';
 import { toDiagnostic } from './convert';
 import type { CorpusManager } from './corpusManager';
 import type { EngineHost } from './engineHost';
+import { DismissalStore } from './dismissals';
 
 interface DocState {
   timer?: NodeJS.Timeout;
   /** Findings of the last check, with the version (and corpus and settings) they belong to. */
-  checked?: { version: number; findings: Finding[]; corpus?: unknown; settings?: unknown };
+  checked?: { version: number; findings: Finding[]; corpus?: unknown; settings?: unknown; dismissals?: unknown };
   /** Whether diagnostics are currently shown for this document (so we only clear when needed). */
   published: boolean;
   /** The check under way, if any; `again` asks for another one when it ends (the draft or corpus changed). */
@@ -36,13 +37,17 @@ const LANGUAGE_ALIASES: Record<string, string> = { text: 'plaintext', txt: 'plai
 
 export class Diagnostics {
   private readonly state = new Map<string, DocState>();
+  /** Each draft's recorded dismissals; a change of the file re-checks the open drafts. */
+  readonly dismissals: DismissalStore;
 
   constructor(
     private readonly ctx: ServerContext,
     private readonly config: Configuration,
     private readonly corpus: CorpusManager,
     private readonly engine: EngineHost,
-  ) {}
+  ) {
+    this.dismissals = new DismissalStore(ctx, () => this.scheduleAll());
+  }
 
   private stateOf(uri: string): DocState {
     let s = this.state.get(uri);
@@ -173,12 +178,13 @@ export class Diagnostics {
     }
     const settings = this.config.current;
     const last = this.state.get(uri)?.checked;
-    if (!force && last && last.version === version && last.corpus === corpus && last.settings === settings) {
+    const dismissals = this.dismissals.forDraft(uri);
+    if (!force && last && last.version === version && last.corpus === corpus && last.settings === settings && last.dismissals === dismissals) {
       return { version, findings: last.findings }; // already published for exactly this
     }
     let findings: Finding[];
     try {
-      findings = await this.engine.check(corpus, this.corpus.generationOf(corpus), now.getText(), { severities: this.config.current.severity });
+      findings = await this.engine.check(corpus, this.corpus.generationOf(corpus), now.getText(), { severities: this.config.current.severity, dismissals });
       now = this.ctx.documents.get(uri);
       if (!now || now.version !== version) return this.stale(uri, version);
       this.ctx.notify.forget(`error:${uri}`);
@@ -190,7 +196,7 @@ export class Diagnostics {
     }
     // The document is still at `version` (checked just above, with no await since): publish.
     const s = this.stateOf(uri);
-    s.checked = { version, findings, corpus, settings };
+    s.checked = { version, findings, corpus, settings, dismissals };
     s.published = findings.length > 0;
     void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
     return { version, findings };
@@ -214,6 +220,7 @@ export class Diagnostics {
   dispose(): void {
     for (const s of this.state.values()) if (s.timer) clearTimeout(s.timer);
     this.state.clear();
+    this.dismissals.dispose();
   }
 }
 

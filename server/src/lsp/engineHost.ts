@@ -24,7 +24,7 @@ export const LARGE_DRAFT_CHARS = 100_000;
 
 type Work =
   | { op: 'check'; text: string; options: CheckOptions }
-  | { op: 'describe'; text: string; offset: number };
+  | { op: 'describe'; text: string; offset: number; options?: CheckOptions };
 type Request = Work & { id: number; generation: number; roots: string[] };
 type Response = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string } | { log: string };
 
@@ -45,7 +45,7 @@ export function runEngineWorker(): void {
     try {
       if (!loaded || loaded.generation !== req.generation) loaded = { generation: req.generation, corpus: loadCorpus(req.roots) };
       const corpus = await loaded.corpus;
-      const value = req.op === 'check' ? checkText(corpus, req.text, req.options) : (describeClaimAt(corpus, req.text, req.offset) ?? null);
+      const value = req.op === 'check' ? checkText(corpus, req.text, req.options) : (describeClaimAt(corpus, req.text, req.offset, req.options) ?? null);
       port.postMessage({ id: req.id, ok: true, value } satisfies Response);
     } catch (err) {
       port.postMessage({ id: req.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies Response);
@@ -81,8 +81,8 @@ export class EngineHost {
     return this.run(corpus, generation, { op: 'check', text, options }) as Promise<Finding[]>;
   }
 
-  async describe(corpus: Corpus, generation: number, text: string, offset: number): Promise<ClaimComparison | undefined> {
-    return ((await this.run(corpus, generation, { op: 'describe', text, offset })) as ClaimComparison | null) ?? undefined;
+  async describe(corpus: Corpus, generation: number, text: string, offset: number, options?: CheckOptions): Promise<ClaimComparison | undefined> {
+    return ((await this.run(corpus, generation, { op: 'describe', text, offset, options })) as ClaimComparison | null) ?? undefined;
   }
 
   private async run(corpus: Corpus, generation: number, work: Work): Promise<unknown> {
@@ -101,7 +101,7 @@ export class EngineHost {
   }
 
   private runHere(corpus: Corpus, work: Work): unknown {
-    return work.op === 'check' ? checkText(corpus, work.text, work.options) : describeClaimAt(corpus, work.text, work.offset);
+    return work.op === 'check' ? checkText(corpus, work.text, work.options) : describeClaimAt(corpus, work.text, work.offset, work.options);
   }
 
   private send(worker: Worker, req: Request): Promise<unknown> {

@@ -32,7 +32,8 @@ export class HoverProvider {
     const offset = now.offsetAt(params.position);
     let comparison: ClaimComparison | undefined;
     try {
-      comparison = await this.engine.describe(corpus, this.corpus.generationOf(corpus), now.getText(), offset);
+      const dismissals = this.diagnostics.dismissals.forDraft(now.uri);
+      comparison = await this.engine.describe(corpus, this.corpus.generationOf(corpus), now.getText(), offset, dismissals ? { dismissals } : undefined);
     } catch (err) {
       this.ctx.log.error(`hover failed at ${params.textDocument.uri}:${params.position.line + 1}: ${errorText(err)}`);
       comparison = undefined;
@@ -86,6 +87,11 @@ function variantsLine(c: ClaimComparison, esc: (s: string) => string): string | 
   return `Sources say: ${c.variants.map((v) => `${esc(v.value)} (${plural(v.sources, 'source')})`).join(' · ')}`;
 }
 
+/** "Dismissed date/conflict: <reason> (by Name <email>, 2026-01-05T10:00:00Z)" for each dismissed finding on the claim. */
+export function dismissedLines(c: ClaimComparison | undefined): string[] {
+  return (c?.dismissed ?? []).map(({ finding, dismissal }) => `Dismissed ${finding.rule}: ${oneLine(dismissal.reason)} (by ${oneLine(dismissal.by ?? 'unknown')}, ${oneLine(dismissal.at ?? 'unknown time')})`);
+}
+
 function renderMarkdown(c: ClaimComparison | undefined, findings: Finding[]): string {
   const out: string[] = [];
   if (c) {
@@ -105,6 +111,7 @@ function renderMarkdown(c: ClaimComparison | undefined, findings: Finding[]): st
     out.push('', `${ICON[f.severity]} **${f.rule}**${fix}`);
     if (!c) out.push('', escapeMarkdown(f.message));
   }
+  for (const line of dismissedLines(c)) out.push('', `✓ ${escapeMarkdown(line)}`);
   if (c) {
     const stating = c.sources.filter((s) => s.passages.length > 0);
     const silent = c.sources.filter((s) => s.passages.length === 0);
@@ -145,6 +152,7 @@ function renderPlain(c: ClaimComparison | undefined, findings: Finding[]): strin
     out.push(`${f.rule} (${f.severity})${fix}`);
     if (!c) out.push(oneLine(f.message));
   }
+  out.push(...dismissedLines(c));
   const passages = c
     ? c.sources.flatMap((s) => s.passages.slice(0, MAX_PASSAGES_PER_SOURCE).map((p) => ({ label: sourceLabel(s.source), path: s.source.path, ...p })))
     : findings.flatMap((f) => f.evidence.map((e) => ({ label: evidenceLabel(e), path: e.source, excerpt: e.excerpt, range: e.range, value: '', agrees: false })));

@@ -139,6 +139,24 @@ export interface SourceProblem {
 export interface CheckOptions {
   /** Per-rule severity overrides; 'off' silences a rule. */
   severities?: Partial<Record<RuleId, SeveritySetting>>;
+  /** Findings people dismissed with a reason (this draft's only): kept out of the diagnostics. */
+  dismissals?: Dismissal[];
+}
+
+/** A finding someone dismissed, as the project's dismissals file records it. */
+export interface Dismissal {
+  /** The draft, relative to the project root, '/'-separated. */
+  draft: string;
+  rule: RuleId;
+  /** The flagged text. */
+  claim: string;
+  /** Of the rule, the claim and its sentence (engine/dismissals.ts): an edit of that sentence voids the dismissal. */
+  fingerprint: string;
+  reason: string;
+  /** "Name <email>" from git, else the OS user. */
+  by: string;
+  /** ISO time. */
+  at: string;
 }
 
 /** One source's passages about a claim, for hovers and the comparison panel. */
@@ -169,6 +187,8 @@ export interface ClaimComparison {
   sources: SourcePassages[];
   /** Findings of the draft that overlap this claim. */
   findings: Finding[];
+  /** Findings on this claim that someone dismissed, with the dismissal. */
+  dismissed?: Array<{ finding: Finding; dismissal: Dismissal }>;
 }
 
 /** A fact on which the sources themselves disagree. */

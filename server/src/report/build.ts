@@ -44,7 +44,7 @@ interface Pending {
 const holds = (span: Span | undefined, offset: number) => !!span && offset >= span.start && offset < Math.max(span.end, span.start + 1);
 
 export function buildReport(corpus: Corpus, text: string, input: ReportInput): Report {
-  const run = runChecks(corpus, text, { severities: input.severities }, true);
+  const run = runChecks(corpus, text, { severities: input.severities, dismissals: input.dismissals }, true);
   const byPart = new Map<number, FindingOutcome[]>();
   for (const o of run.outcomes) {
     const list = byPart.get(o.part);
@@ -142,7 +142,7 @@ export function buildReport(corpus: Corpus, text: string, input: ReportInput): R
       ...(o.shown === 'shown' ? {} : { hidden: o.shown }),
       evidence: o.finding.evidence.map(evidenceOf),
     }));
-    const { status, note } = statusOf(p.outcomes, stating, agreeing);
+    const { status, note, dismissal } = statusOf(p.outcomes, stating, agreeing);
     const agreeingValues = new Set<string>();
     for (const list of byDoc.values()) for (const x of list) if (x.agrees) agreeingValues.add(x.value);
     return {
@@ -162,7 +162,7 @@ export function buildReport(corpus: Corpus, text: string, input: ReportInput): R
         return { source: doc, line: e.range.start.line + 1, excerpt: e.excerpt, value: passage.value, agrees: passage.agrees };
       }),
       findings,
-      ...(status === 'dismissed' ? { dismissed: { reason: 'ignore comment' } } : {}),
+      ...(status === 'dismissed' ? { dismissed: dismissal ? { reason: dismissal.reason, by: dismissal.by, at: dismissal.at } : { reason: 'ignore comment' } } : {}),
       ...(note ? { note } : {}),
     };
   });
@@ -198,7 +198,7 @@ export function buildReport(corpus: Corpus, text: string, input: ReportInput): R
 }
 
 /** The claim's status from the findings on it (as the diagnostics decided) and, without any, the sources' counts. */
-function statusOf(outcomes: FindingOutcome[], stating: number, agreeing: number): { status: ClaimStatus; note?: string } {
+function statusOf(outcomes: FindingOutcome[], stating: number, agreeing: number): { status: ClaimStatus; note?: string; dismissal?: FindingOutcome['dismissal'] } {
   // A repeat stands as its first mention does.
   const effective = outcomes.map((o) => (o.shown === 'repeat' ? { rule: o.finding.rule, shown: o.first?.shown ?? 'shown' } : { rule: o.finding.rule, shown: o.shown }));
   const active = effective.filter((o) => o.shown === 'shown');
@@ -207,7 +207,8 @@ function statusOf(outcomes: FindingOutcome[], stating: number, agreeing: number)
   if (active.some((o) => CONFLICT_RULES.has(o.rule))) return { status: 'conflicts', note };
   if (active.some((o) => o.rule === 'sources/disagree')) return { status: 'disputed', note };
   if (active.length) return { status: 'unverified', note };
-  if (effective.length) return { status: 'dismissed', note };
+  // A recorded dismissal (with its reason and who) says more than an ignore comment.
+  if (effective.length) return { status: 'dismissed', note, dismissal: outcomes.find((o) => o.dismissal)?.dismissal };
   if (agreeing > 0) return { status: 'agrees' };
   return { status: 'unverified', note: stating ? `${stating} source${stating === 1 ? '' : 's'} mention it; none states it as the draft does.` : undefined };
 }

@@ -19,7 +19,7 @@
 //     "variants": [{ "value": "22 missiles", "sources": 4, "agrees": true }],
 //     "passages": [{ "source": 0, "value": "22", "agrees": true, "line": 9, "excerpt": "…" }],   // at most 8
 //     "findings": [{ "rule": "figure/conflict", "severity": "warning", "message": "…", "suggestions": ["22"],
-//                    "line": 14, "column": 34, "hidden": "ignore comment" | "repeat" (absent when shown),
+//                    "line": 14, "column": 34, "hidden": "ignore comment" | "dismissed" | "repeat" (absent when shown),
 //                    "evidence": [{ "source": 0, "line": 9, "excerpt": "…" }] }],
 //     "dismissed": { "reason": "ignore comment", "by": "…", "at": "ISO time" },   // status "dismissed" only; by/at absent for an ignore comment
 //     "note": "…"                     // optional, for people
@@ -42,7 +42,7 @@ export const REPORT_SCHEMA = 'corroborate-report/1';
  * conflicts: a rule found sources stating the same fact differently (quote/altered, figure/conflict, …).
  * disputed: the sources disagree among themselves (sources/disagree).
  * unverified: no source confirms it (none states it, or quote/unsourced).
- * dismissed: its only findings were dismissed (an ignore comment today; a recorded dismissal later).
+ * dismissed: its only findings were dismissed (an ignore comment, or a dismissal recorded with a reason).
  */
 export type ClaimStatus = 'agrees' | 'conflicts' | 'disputed' | 'unverified' | 'dismissed';
 export const CLAIM_STATUSES: readonly ClaimStatus[] = ['conflicts', 'disputed', 'unverified', 'dismissed', 'agrees'];
@@ -69,8 +69,8 @@ export interface ReportFinding {
   suggestions: string[];
   line: number;
   column: number;
-  /** Why the draft does not show it: an ignore comment, or the fact was reported at its first mention. */
-  hidden?: 'ignore comment' | 'repeat';
+  /** Why the draft does not show it: an ignore comment, a recorded dismissal, or the fact was reported at its first mention. */
+  hidden?: 'ignore comment' | 'dismissed' | 'repeat';
   evidence: ReportPassage[];
 }
 
@@ -125,6 +125,8 @@ export interface ReportInput {
   /** How a source's absolute path is shown (relative to the workspace or cwd). */
   displayPath?: (path: string) => string;
   severities?: import('../model/types').CheckOptions['severities'];
+  /** The draft's recorded dismissals (read from the project's dismissals file by the adapter). */
+  dismissals?: import('../model/types').CheckOptions['dismissals'];
 }
 
 export type ReportFormat = 'html' | 'md' | 'json';
