@@ -143,6 +143,7 @@ describe('--fail-on', () => {
     const r = cli(['check', DEMO, '--sources', SEEDS, '--fail-on', 'warnings']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^corroborate: unknown --fail-on level "warnings" \(error, warning, information, hint or none\)/);
+    assert.equal(cli(['check', DEMO, '--sources', SEEDS, '--fail-on', 'toString']).code, 2, 'not an inherited property name');
   });
 });
 
@@ -171,6 +172,20 @@ describe('text output: totals and colour', () => {
     assert.match(coloured.stdout, /:\d+:\d+ \x1b\[33mwarning\x1b\[0m (quote|name|figure|date)\//);
     assert.match(coloured.stdout, /\x1b\[36minformation\x1b\[0m/);
     assert.equal(coloured.stdout.replace(/\x1b\[\d+m/g, ''), piped.stdout);
+  });
+
+  // util-linux `script` gives the CLI a real terminal.
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  it('colour on a terminal by default, none with NO_COLOR or --no-color', { skip: !hasScript && 'no `script` command' }, () => {
+    const onTerminal = (extra: string, env: NodeJS.ProcessEnv = {}) => {
+      const command = [process.execPath, CLI, 'check', DEMO, '--sources', SEEDS, extra].filter(Boolean).map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+      const { NO_COLOR: _, ...rest } = process.env;
+      return spawnSync('script', ['-qc', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...rest, ...env } }).stdout;
+    };
+    const plain = (text: string) => text.replace(/\r/g, '');
+    assert.match(plain(onTerminal('')), /:\d+:\d+ \x1b\[33mwarning\x1b\[0m /);
+    assert.doesNotMatch(plain(onTerminal('', { NO_COLOR: '1' })), /\x1b/);
+    assert.doesNotMatch(plain(onTerminal('--no-color')), /\x1b/);
   });
 
   it('colourWanted: a flag decides; otherwise a terminal without NO_COLOR', () => {
@@ -217,8 +232,17 @@ describe('--format github', () => {
 
   it('escapes %, CR and LF in the message, and also : and , in properties', () => {
     const finding = fakeFinding('quote/altered', '100% of\r\nit: yes, no', ['a, b']);
-    const out = formatGithub([{ path: join(process.cwd(), 'news, notes', 'a:b%.md'), findings: [finding] }]);
+    const out = formatGithub([{ path: join('/repo', 'news, notes', 'a:b%.md'), findings: [finding] }], '/repo');
     assert.equal(out, '::warning file=news%2C notes/a%3Ab%25.md,line=3,col=5,endLine=4,endColumn=10,title=corroborate quote/altered::100%25 of it: yes, no (suggestion: “a, b”)\n');
+  });
+
+  it('paths are relative to the git top level, wherever in the checkout it runs', () => {
+    const repo = join(dir, 'gh-repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(join(repo, 'desk', 'drafts'), { recursive: true });
+    writeFileSync(join(repo, 'desk', 'drafts', 'a.md'), 'Officials said 32 missiles and more than 460 drones hit Ukrainian cities.\n');
+    const r = cli(['check', 'drafts/a.md', '--sources', SEEDS, '--format', 'github'], { cwd: join(repo, 'desk') });
+    assert.match(r.stdout, /^::warning file=desk\/drafts\/a\.md,line=1,/);
   });
 
   it('prints nothing for a clean draft', () => {

@@ -3,6 +3,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { RULE_IDS, type Disagreement, type Finding, type Severity } from '../model/types';
 import type { Corpus } from '../corpus/corpus';
 import { visible, visibleLine } from '../text/visible';
+import { sourceRoot } from './sarif';
 
 export interface FileFindings { path: string; findings: Finding[] }
 
@@ -16,9 +17,9 @@ function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** The path as people read it: relative to the working folder when inside it. */
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
+/** The path as people read it: relative to `base` (the working folder) when inside it. */
+function displayPath(path: string, base = process.cwd()): string {
+  const rel = relative(base, path);
   return rel && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : path;
 }
 
@@ -70,11 +71,11 @@ function githubProperty(text: string): string {
   return githubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** One annotation line per finding; paths relative to the working folder (the checkout, in a workflow). */
-export function formatGithub(files: FileFindings[]): string {
+/** One annotation line per finding; paths relative to the repository's top level, as GitHub places annotations. */
+export function formatGithub(files: FileFindings[], root = sourceRoot()): string {
   const lines: string[] = [];
   for (const file of files) {
-    const path = displayPath(file.path).split(sep).join('/');
+    const path = displayPath(file.path, root).split(sep).join('/');
     for (const f of file.findings) {
       const { start, end } = f.range;
       const properties = [

@@ -57,7 +57,7 @@ function parseArgs(argv: string[]) {
       severities[rule] = level;
     } else if (arg === '--fail-on') {
       const value = argv[++i] ?? '';
-      if (value !== 'none' && !(value in SEVERITY_RANK)) throw new UsageError(`unknown --fail-on level "${value}" (error, warning, information, hint or none)`);
+      if (value !== 'none' && !Object.hasOwn(SEVERITY_RANK, value)) throw new UsageError(`unknown --fail-on level "${value}" (error, warning, information, hint or none)`);
       failOn = value as FailOn;
     } else if (arg === '--color' || arg === '--colour') colour = true;
     else if (arg === '--no-color' || arg === '--no-colour') colour = false;
@@ -85,7 +85,6 @@ function parseSeverity(value: string | undefined): [RuleId, SeveritySetting] {
   if (!SEVERITY_SETTINGS.includes(level as SeveritySetting)) throw new UsageError(`unknown level "${level}" for ${rule} (off, hint, information, warning or error)`);
   return [rule as RuleId, level as SeveritySetting];
 }
-
 
 function warnProblems(corpus: Corpus) {
   for (const p of corpus.problems) process.stderr.write(`corroborate: ${p.kind === 'cache' ? 'cache' : 'source'} ${visible(p.path)}: ${visibleLine(p.reason)}\n`);
