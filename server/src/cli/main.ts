@@ -1,22 +1,42 @@
 #!/usr/bin/env node
-// corroborate check <draft…> --sources <dir…> [--format json|text|sarif]   |   corroborate sources <dir…>
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+// corroborate check <draft…> --sources <dir…> [--format text|json|sarif|github]   |   corroborate sources <dir…>
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import { checkText, DISAGREEMENT_PAGE, loadCorpus, pageOf, rankedDisagreements, RULES, type Corpus, type Finding } from '../engine';
-import { decodeText, describeFsError, listSourceFiles } from '../corpus/read';
+import { RULE_IDS, type RuleId, type Severity, type SeveritySetting } from '../model/types';
+import { decodeText, describeFsError, listSourceFiles, SOURCE_EXTENSIONS } from '../corpus/read';
 import { readMetadata } from '../corpus/metadata';
 import type { SourceProblem } from '../model/types';
-import { formatText, formatSarif, formatSources } from './format';
+import { colourWanted, formatGithub, formatText, formatSources } from './format';
+import { formatSarif } from './sarif';
+import { expandGlob, isGlob } from './glob';
+import { version } from '../../../package.json';
 import { visible, visibleLine } from '../text/visible';
 import { REPORT_USAGE, runReport } from './report';
 import { draftDismissals } from '../dismissals/file';
 
 const USAGE = `usage:
-  corroborate check <draft…> --sources <dir…> [--format json|text|sarif]
+  corroborate check <draft…> --sources <dir…> [options]
   corroborate sources <dir…> [--format json|text] [--limit N] [--offset N]   (disagreements strongest first, ${DISAGREEMENT_PAGE} a page)
   corroborate rules
 ${REPORT_USAGE}
-exit codes: 0 clean, 1 a finding at error level, 2 bad usage or input`;
+  corroborate --help | --version
+
+A draft is a file, a folder (its .md and .txt files) or a quoted glob ('drafts/**/*.md').
+
+check options:
+  -s, --sources <dir>        a folder of sources (repeatable)
+  -f, --format <format>      text (default), json, sarif or github (workflow annotations)
+  --severity <rule>=<level>  report a rule at off, hint, information, warning or error (repeatable)
+  --fail-on <level>          exit 1 on a finding at or above error (default), warning,
+                             information or hint; none never fails
+  --color, --no-color        colour the text output (default: on a terminal, unless NO_COLOR is set)
+
+exit codes: 0 clean, 1 a finding at or above the --fail-on level, 2 bad usage or input`;
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
+type FailOn = Severity | 'none';
 
 const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
 
@@ -27,25 +47,49 @@ function parseArgs(argv: string[]) {
   const sources: string[] = [];
   let format = 'text';
   const page = { offset: 0, limit: DISAGREEMENT_PAGE };
+  const severities: Partial<Record<RuleId, SeveritySetting>> = {};
+  let failOn: FailOn = 'error';
+  let colour: boolean | undefined;
+  // `--option=value` is read as `--option value`.
+  argv = argv.flatMap((a) => (/^--[a-z-]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--limit' || arg === '--offset') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < (arg === '--limit' ? 1 : 0)) throw new UsageError(`${arg} needs a whole number${arg === '--limit' ? ' of at least 1' : ''}`);
       page[arg === '--limit' ? 'limit' : 'offset'] = n;
-    } else if (arg === '--sources' || arg === '-s') {
+    } else if (arg === '--severity') {
+      const [rule, level] = parseSeverity(argv[++i]);
+      severities[rule] = level;
+    } else if (arg === '--fail-on') {
+      const value = argv[++i] ?? '';
+      if (value !== 'none' && !Object.hasOwn(SEVERITY_RANK, value)) throw new UsageError(`unknown --fail-on level "${value}" (error, warning, information, hint or none)`);
+      failOn = value as FailOn;
+    } else if (arg === '--color' || arg === '--colour') colour = true;
+    else if (arg === '--no-color' || arg === '--no-colour') colour = false;
+    else if (arg === '--sources' || arg === '-s') {
       if (!argv[i + 1]) throw new UsageError('--sources needs a folder');
       sources.push(argv[++i]);
     } else if (arg === '--format' || arg === '-f') {
       format = argv[++i] ?? '';
-      if (!['json', 'text', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}" (json, text or sarif)`);
+      if (!['json', 'text', 'sarif', 'github'].includes(format)) throw new UsageError(`unknown format "${format}" (text, json, sarif or github)`);
     } else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
-  return { positional, sources, format, page };
+  return { positional, sources, format, severities, failOn, colour, page };
+}
+
+/** `rule=level`, both checked against the rule ids and severity settings. */
+function parseSeverity(value: string | undefined): [RuleId, SeveritySetting] {
+  const match = /^([^=]+)=(.*)$/.exec(value ?? '');
+  if (!match) throw new UsageError(`--severity needs rule=level, e.g. figure/conflict=error`);
+  const [, rule, level] = match;
+  if (!(RULE_IDS as readonly string[]).includes(rule)) throw new UsageError(`unknown rule "${rule}" in --severity (corroborate rules lists them)`);
+  if (!SEVERITY_SETTINGS.includes(level as SeveritySetting)) throw new UsageError(`unknown level "${level}" for ${rule} (off, hint, information, warning or error)`);
+  return [rule as RuleId, level as SeveritySetting];
 }
 
 function warnProblems(corpus: Corpus) {
@@ -55,8 +99,16 @@ function warnProblems(corpus: Corpus) {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command) throw new UsageError('no command given');
+  if (command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (command === '--version' || command === '-V' || command === 'version') {
+    console.log(version);
+    return 0;
+  }
   if (command === 'report') return runReport(rest);
-  const { positional, sources, format, page } = parseArgs(rest);
+  const { positional, sources, format, severities, failOn, colour, page } = parseArgs(rest);
   if (command === 'rules') {
     for (const rule of RULES) console.log(`${rule.id} (${rule.defaultSeverity})\n  ${rule.description}\n`);
     return 0;
@@ -79,11 +131,17 @@ async function main(argv: string[]): Promise<number> {
   const corpus = await loadCorpus(sources, { exclude: drafts.map((d) => d.path) });
   warnProblems(corpus);
   if (!corpus.sources.length) return fail(`no readable .txt or .md sources under ${sources.join(', ')}`);
-  const files = drafts.map((d) => ({ path: d.path, text: d.text, findings: checkText(corpus, d.text, { dismissals: loadDismissals(d.path) }) }));
+  const files = drafts.map((d) => ({ path: d.path, text: d.text, findings: checkText(corpus, d.text, { severities, dismissals: loadDismissals(d.path) }) }));
   if (format === 'json') console.log(JSON.stringify({ files: files.map(({ path, findings }) => ({ path, findings })) }, null, 2));
-  else if (format === 'sarif') console.log(JSON.stringify(formatSarif(files), null, 2));
-  else process.stdout.write(formatText(files));
-  return files.some((f) => f.findings.some((x: Finding) => x.severity === 'error')) ? 1 : 0;
+  else if (format === 'sarif') console.log(JSON.stringify(formatSarif(files, { version, severities }), null, 2));
+  else if (format === 'github') process.stdout.write(formatGithub(files));
+  else process.stdout.write(formatText(files, { colour: colourWanted(colour, process.stdout.isTTY, process.env) }));
+  return failing(files.flatMap((f) => f.findings), failOn) ? 1 : 0;
+}
+
+/** Whether any finding is at or above the --fail-on level. */
+function failing(findings: Finding[], failOn: FailOn): boolean {
+  return failOn !== 'none' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
 }
 
 /** The draft's recorded dismissals (the project's dismissals file); a file that cannot be read is reported, not fatal. */
@@ -100,8 +158,14 @@ function counts(s: Corpus['sources'][number]) {
   return { quotes: a.quotes.length, figures: a.figures.length, dates: a.dates.length, sentences: a.sentences.length };
 }
 
-/** The draft at `path`, or the .md and .txt drafts under it when it is a folder. */
+/** The draft at `path`, the .md and .txt drafts under it when it is a folder, or those a glob matches. */
 async function draftsAt(path: string): Promise<Array<{ path: string; text: string }>> {
+  // A literal file wins over a glob reading of its name ('what?.md').
+  if (isGlob(path) && !existsSync(path)) {
+    const matched = expandGlob(path).filter((file) => SOURCE_EXTENSIONS.has(extname(file).toLowerCase()));
+    if (!matched.length) throw new UsageError(`no .md or .txt drafts match ${path}`);
+    return matched.map((file) => ({ path: file, text: readDraft(file, file) }));
+  }
   let stat;
   try {
     stat = statSync(path);
