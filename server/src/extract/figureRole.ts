@@ -144,7 +144,8 @@ function placeOf(after: string): { words: string[]; list: boolean; part?: boolea
     const capital = /^\p{Lu}/u.test(t) && !NOT_PLACE.test(t);
     if (capital && (inRun || seeking > 0 || (joined && runs.length))) {
       if (!inRun) runs.push([]);
-      runs.at(-1)!.push(t.replace(/[’']s$/, '').toLowerCase());
+      // A sentence's full stop is not part of the place; "U.S." keeps its stops.
+      runs.at(-1)!.push(t.replace(/^([^.]+)\.$/, '$1').replace(/[’']s$/, '').toLowerCase());
       inRun = true;
       seeking = 0;
       joined = false;
