@@ -96,11 +96,28 @@ describe('figures: what the clause says about the quantity', () => {
     assert.equal(only('Twelve more people were found dead.').role, 'more');
     assert.equal(only('It came weeks after another storm killed 40 people.').era, 'other');
     assert.equal(only('It fell on the anniversary of a 1999 flood that killed 300 people.').era, '1999');
+    assert.equal(analyzeText('The army launched 2000 drones and 40 missiles.').figures[1].era, undefined, 'a count is not a year');
+    assert.equal(only('Since 2014 the war has killed 300 people.').era, undefined, 'a span is the story’s own');
   });
   it('reads places, lists of places and breakdowns by place', () => {
     assert.deepEqual(only('Six people died in Brae, the governor said.').place, { words: ['brae'], list: false });
     assert.deepEqual(only('Six people died in Brae, Governor Ross said.').place, { words: ['brae'], list: false });
     assert.deepEqual(only('Six people died in Brae and in the state of Cole.').place, { words: ['brae', 'cole'], list: true });
     assert.equal(analyzeText('Six people died in Brae, 4 in Cole and 2 in Dunn.').figures[0].place?.part, true);
+  });
+});
+
+describe('figure/conflict: an update is the same quantity at the same place', () => {
+  const source = (date: string, outlet: string, body: string) => `---\ntitle: Floods in Tarsia\ndate: ${date}\noutlet: ${outlet}\n---\n\n${body}\n`;
+  const EARLY = source('2031-06-01', 'Wire A', 'Floods swept through Tarsia overnight, and at least 40 people died in Brae, officials said.');
+  const LATE_TOTAL = source('2031-06-02', 'Wire B', 'Floods swept through Tarsia overnight, and at least 55 people died in Brae, officials said.');
+  const LATE_ELSEWHERE = source('2031-06-02', 'Wire C', 'Floods swept through Tarsia overnight, and at least 55 people died in Brae and in the state of Cole, officials said.');
+  const draft = 'Floods swept through Tarsia overnight, and at least 40 people died in Brae, the governor said.';
+  it('a later, higher toll for the same place is an update', () => {
+    const f = single(ruleFindings(corpusOf([EARLY, LATE_TOTAL]), draft, 'figure/conflict'), 'at least 40 people');
+    assert.match(f.message, /updated/);
+  });
+  it('a later toll over more places is not an update of one place’s', () => {
+    assert.deepEqual(ruleFindings(corpusOf([EARLY, LATE_ELSEWHERE]), draft, 'figure/conflict'), []);
   });
 });

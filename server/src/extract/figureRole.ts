@@ -108,7 +108,8 @@ function eraOf(back: readonly string[]): string | undefined {
   for (let i = back.length - 1, n = 0; i >= 0 && n < ERA_WORDS; i--, n++) {
     const w = back[i];
     if (w === ',' || w === ';' || w === ':' || w === '(' || w === '“' || w === '"' || w === 'said' || w === 'says') return undefined;
-    if (/^(?:18|19|20)\d\d$/.test(w) && !/^(?:in|since|of|by|from|until|before|after|during)$/.test(back[i - 1] ?? '')) return w;
+    // "a 1985 quake", "the 2010 floods"; not a count ("launched 2000 drones and 40 missiles") nor a span ("since 2014").
+    if (/^(?:18|19|20)\d\d$/.test(w) && /^(?:a|the|that|this)$/.test(back[i - 1] ?? '')) return w;
     if (/^(?:another|previous|prior|earlier)$/.test(w) && i < back.length - 1) return 'other';
     if ((w === 'after' || w === 'before') && TIME_UNITS.test(back[i - 1] ?? '')) return 'other';
   }

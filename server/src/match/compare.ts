@@ -19,7 +19,12 @@ export function sameQuantity(a: FigureClaim, b: FigureClaim): boolean {
  * says what happened ("six people were killed") is not contradicted by one that does not ("millions of people").
  */
 export function statesSameQuantity(a: FigureClaim, b: FigureClaim): boolean {
-  return a.unit === b.unit && a.action === b.action && a.role === b.role && sameEra(a, b) && samePlace(a, b);
+  return a.unit === b.unit && a.action === b.action && a.role === b.role && sameSetting(a, b);
+}
+
+/** Nothing in either clause puts the two figures at another event or place. */
+export function sameSetting(a: FigureClaim, b: FigureClaim): boolean {
+  return sameEra(a, b) && samePlace(a, b);
 }
 
 /** "a 1985 quake" and "another quake" are other events than each other; "another quake" is not the story's own. */
