@@ -102,6 +102,7 @@ describe('figures: what the clause says about the quantity', () => {
   it('reads places, lists of places and breakdowns by place', () => {
     assert.deepEqual(only('Six people died in Brae, the governor said.').place, { words: ['brae'], list: false });
     assert.deepEqual(only('Six people died in Brae, Governor Ross said.').place, { words: ['brae'], list: false });
+    assert.equal(only('Six people died in a Norlandian air strike overnight.').place, undefined);
     assert.deepEqual(only('Six people died in Brae and in the state of Cole.').place, { words: ['brae', 'cole'], list: true });
     assert.equal(analyzeText('Six people died in Brae, 4 in Cole and 2 in Dunn.').figures[0].place?.part, true);
   });

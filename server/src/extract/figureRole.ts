@@ -142,7 +142,8 @@ function placeOf(after: string): { words: string[]; list: boolean; part?: boolea
       part = runs.length > 0 && found[i - 1] === ',' && /^\d/.test(t) && found.slice(i + 1, i + 4).includes('in');
       break;
     }
-    const capital = /^\p{Lu}/u.test(t) && !NOT_PLACE.test(t);
+    // "in a Russian strike": a people's adjective is not a place.
+    const capital = /^\p{Lu}/u.test(t) && !NOT_PLACE.test(t) && !/\p{Ll}(?:ian|ean|ese)$/u.test(t);
     if (capital && (inRun || seeking > 0 || (joined && runs.length))) {
       if (!inRun) runs.push([]);
       // A sentence's full stop is not part of the place; "U.S." keeps its stops.
