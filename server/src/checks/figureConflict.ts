@@ -1,6 +1,6 @@
 import type { Rule, FigureMatch, CheckContext, RawFinding } from './types';
 import type { FigureClaim } from '../model/types';
-import { figuresOverlap, statesSameQuantity } from '../match/compare';
+import { figuresOverlap, sameSetting, statesSameQuantity } from '../match/compare';
 import { conflictFindings, factEvidence } from './factConflict';
 import { sourceName } from './common';
 import { CONFIDENT_FACT } from './thresholds';
@@ -29,7 +29,7 @@ export function figureUpdate(ctx: CheckContext, m: FigureMatch) {
   if (agreedDays.some((d) => !d)) return undefined;
   const latestAgreed = agreedDays.sort().at(-1)!;
   const revises = (sc: FigureClaim) =>
-    sc.unit === m.claim.unit && sc.action === m.claim.action && sc.role !== 'from' && !figuresOverlap(m.claim, sc) &&
+    sc.unit === m.claim.unit && sc.action === m.claim.action && sc.role !== 'from' && sameSetting(m.claim, sc) && !figuresOverlap(m.claim, sc) &&
     (sc.role === 'to' || (!!sc.action && TOLLS.has(sc.action) && sc.low > m.claim.value));
   let newest: { doc: number; day: string; claim: FigureClaim } | undefined;
   for (const c of about) {

@@ -31,7 +31,13 @@ const CLAUSE_END = new Set([
 ]);
 const NUMBER_WORD = /^(?:\d[\d,.]*|a|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?|millions?|billions?|tens|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/;
 /** Verbs of change: a figure after "rose to" is the new value, one after "rose from" the old. */
-const CHANGE = /^(?:r[io]se|risen|rising|rises|increased?|increasing|fell|fallen|falling|falls|dropped|dropping|climbed|climbing|jumped|cut|cutting|reduced|reducing|lowered|raised|grew|grown|growing|revised|trimmed|slashed|soared|surged|declined|decreased|shrunk|shrank|expanded|brought|pared|scaled|up|down|updated|changed)$/;
+const CHANGE = /^(?:r[io]se|risen|rising|rises|increased?|increasing|increases|fell|fallen|falling|falls|dropped|dropping|climbed|climbing|jumped|cut|cuts|cutting|reduced|reducing|lowered|lowers|lowering|raised|raises|raising|hiked|hikes|hiking|lifted|lifts|lifting|boosted|boosts|grew|grown|growing|revised|trimmed|slashed|soared|surged|declined|decreased|shrunk|shrank|expanded|brought|pared|scaled|up|down|updated|changed)$/;
+/** Nouns of change: "a hike of 75 basis points", "a 0.5 percentage point increase" count the change, not the level. */
+const CHANGE_NOUN = /^(?:hikes?|moves?|increases?|rises|rise|raises?|cuts?|reductions?|drops?|jumps?|gains?|declines?|decreases?)$/;
+/** "another 12 people", "a further 1.75 points", "1.9% in additional increases": an amount on top of one counted elsewhere. */
+const EXTRA = /^(?:another|additional|further|extra|more|other)$/;
+/** Words between a marker and the figure that do not change what it counts ("another roughly 1.75"). */
+const QUALIFYING = /^(?:about|around|approximately|roughly|some|nearly|almost|just|estimated|an|at|least|more|than|over|up|to|as|many|close)$/;
 const NEW_VALUE = /^(?:revised|new|updated|amended|latest|current|reduced|shortened|final)$/;
 const OLD_VALUE = /^(?:original|initial|earlier|previous|old|former|draft)$/;
 
@@ -57,19 +63,107 @@ export function actionOfUnitWord(word: string): string | undefined {
 
 export interface FigureRole {
   action?: string;
-  role?: 'from' | 'to';
+  role?: 'from' | 'to' | 'by' | 'more';
+  era?: string;
+  place?: { words: string[]; list: boolean; part?: boolean };
 }
 
 /**
  * `before`: the text just before the figure (its qualifier included), `after`: the text just after its counted noun,
  * `unitWord`: the counted noun as written. Both texts should be at most ROLE_WINDOW characters.
  */
-export function figureRole(before: string, after: string, unitWord: string): FigureRole {
+export function figureRole(before: string, after: string, unitWord: string, between = ''): FigureRole {
   const back = tokens(before);
   // The first token may be cut in half by the window.
   if (before.length >= ROLE_WINDOW) back.shift();
   const ahead = tokens(after);
-  return { action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead), role: roleOf(back, ahead) };
+  const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead);
+  const era = eraOf(back);
+  const place = placeOf(after);
+  return {
+    action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead),
+    ...(role && { role }),
+    ...(era && { era }),
+    ...(place && { place }),
+  };
+}
+
+/** "another 12", "a further roughly 1.75 points", "12 more people", "1.9% in additional increases". */
+function extraOf(back: readonly string[], ahead: readonly string[], between: string): boolean {
+  if (tokens(between).some((w) => EXTRA.test(w))) return true;
+  for (let i = back.length - 1; i >= 0 && i >= back.length - 4; i--) {
+    if (EXTRA.test(back[i]) && back[i] !== 'more') return true;
+    if (!QUALIFYING.test(back[i]) && back[i] !== 'a' && back[i] !== 'by') break;
+  }
+  return EXTRA.test(ahead[0] ?? '') || ((ahead[0] === 'in' || ahead[0] === 'of') && EXTRA.test(ahead[1] ?? ''));
+}
+
+/** Time words whose "after"/"before" puts the figure's clause at another event ("two weeks after a quake killed 90"). */
+const TIME_UNITS = /^(?:hours?|days?|weeks?|months?|years?|decades?)$/;
+/** Tokens read back from the figure for its event: enough for "less than two weeks after a major 8.1-magnitude earthquake killed". */
+const ERA_WORDS = 10;
+
+/** Another event than the story's, as marked in the figure's clause before it: "another quake", "weeks after", "a 1985 quake". */
+function eraOf(back: readonly string[]): string | undefined {
+  for (let i = back.length - 1, n = 0; i >= 0 && n < ERA_WORDS; i--, n++) {
+    const w = back[i];
+    if (w === ',' || w === ';' || w === ':' || w === '(' || w === '“' || w === '"' || w === 'said' || w === 'says') return undefined;
+    // "a 1985 quake", "the 2010 floods"; not a count ("launched 2000 drones and 40 missiles") nor a span ("since 2014").
+    if (/^(?:18|19|20)\d\d$/.test(w) && /^(?:a|the|that|this)$/.test(back[i - 1] ?? '')) return w;
+    if (/^(?:another|previous|prior|earlier)$/.test(w) && i < back.length - 1) return 'other';
+    if ((w === 'after' || w === 'before') && TIME_UNITS.test(back[i - 1] ?? '')) return 'other';
+  }
+  return undefined;
+}
+
+const PLACE_TOKEN = /\d[\d,.]*|\p{L}[\p{L}’'.-]*|[,;:()—–"“”!?]/gu;
+/** Capitalised words that are not places. */
+const NOT_PLACE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)$/;
+/** Words that end the figure's clause for its place: another figure, a speech verb, a new clause. */
+const PLACE_END = /^(?:\d.*|[;:()"“”!?]|said|says|told|according|which|who|when|while|but|because|after|before|since|as|if|where)$/;
+
+/**
+ * The places the figure's clause puts it in, read after its counted noun: "in Avalon", "in Avalon — the capital — and
+ * in the states of Brae, Cole and Dunn". Places joined only by commas, with no "and", keep just the first
+ * ("in Avalon, Governor Ross said").
+ */
+function placeOf(after: string): { words: string[]; list: boolean; part?: boolean } | undefined {
+  const found = after.match(PLACE_TOKEN) ?? [];
+  const runs: string[][] = [];
+  let seeking = 0;
+  let joined = false;
+  let sawAnd = false;
+  let inRun = false;
+  let part = false;
+  for (let i = 0; i < found.length; i++) {
+    const t = found[i];
+    if (PLACE_END.test(t)) {
+      // "94 in Avalon, 71 in Brae, 43 in Cole": one part of a breakdown by place.
+      part = runs.length > 0 && found[i - 1] === ',' && /^\d/.test(t) && found.slice(i + 1, i + 4).includes('in');
+      break;
+    }
+    // "in a Russian strike": a people's adjective is not a place.
+    const capital = /^\p{Lu}/u.test(t) && !NOT_PLACE.test(t) && !/\p{Ll}(?:ian|ean|ese)$/u.test(t);
+    if (capital && (inRun || seeking > 0 || (joined && runs.length))) {
+      if (!inRun) runs.push([]);
+      // A sentence's full stop is not part of the place; "U.S." keeps its stops.
+      runs.at(-1)!.push(t.replace(/^([^.]+)\.$/, '$1').replace(/[’']s$/, '').toLowerCase());
+      inRun = true;
+      seeking = 0;
+      joined = false;
+      continue;
+    }
+    inRun = false;
+    if (/^(?:in|across|throughout)$/.test(t)) seeking = 4;
+    else if (t === 'and' || t === ',' || t === '—' || t === '–') {
+      if (t === 'and' && runs.length) sawAnd = true;
+      joined = runs.length > 0;
+    } else if (seeking > 0) seeking--;
+    else if (!capital) joined = false;
+  }
+  if (!runs.length) return undefined;
+  const kept = sawAnd ? runs : runs.slice(0, 1);
+  return { words: kept.flat(), list: kept.length > 1, ...(part && { part }) };
 }
 
 /** The figure as object: "fired 32 missiles", "killing at least six people", "launched 22 missiles and 460 drones". */
@@ -124,8 +218,11 @@ function casualtiesIfPaired(words: readonly string[], i: number, family: string,
 }
 
 /** "from 28 to 19 points", "rose to 7", "now stands at 12", "the revised 19-point plan", "the original 28-point plan". */
-function roleOf(back: readonly string[], ahead: readonly string[]): 'from' | 'to' | undefined {
+function roleOf(back: readonly string[], ahead: readonly string[]): 'from' | 'to' | 'by' | undefined {
   const last = back[back.length - 1];
+  // "raised rates by 0.75%", "a hike of 75 basis points", "a 0.5 percentage point increase": the change, not the level.
+  if ((last === 'by' && back.slice(-8, -1).some((w) => CHANGE.test(w) || CHANGE_NOUN.test(w))) || (last === 'of' && CHANGE_NOUN.test(back[back.length - 2] ?? ''))) return 'by';
+  if (CHANGE_NOUN.test(ahead[0] ?? '')) return 'by';
   if (last && NEW_VALUE.test(last)) return 'to';
   if (last && OLD_VALUE.test(last)) return 'from';
   const near = back.slice(-5, -1);

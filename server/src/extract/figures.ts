@@ -92,7 +92,8 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       const roleOf = (spanFrom: number, unitTo: number, unitWord: string) => {
         const from = spanFrom - sentence.start;
         const to = unitTo - sentence.start;
-        return figureRole(sentence.text.slice(Math.max(0, from - ROLE_WINDOW), from), sentence.text.slice(to, to + ROLE_WINDOW), unitWord);
+        const between = sentence.text.slice(Math.min(to, at + parsed.length), to);
+        return figureRole(sentence.text.slice(Math.max(0, from - ROLE_WINDOW), from), sentence.text.slice(to, to + ROLE_WINDOW), unitWord, between);
       };
       const qualifier = parsed.vague ? undefined : QUALIFIERS.find((q) => q.pattern.test(before));
       let low = parsed.low;
@@ -121,6 +122,21 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         });
         continue;
       }
+      // "a range of 1.5% to 1.75%", "1.5 to 1.75 percent", "1.50% – 1.75%": one interval, unless a change ("from 1.5% to").
+      const rangeTo = CHANGE_BEFORE.test(before) || parsed.compound ? null : RANGE_TO.exec(after);
+      const rangeHigh = rangeTo ? parseNumberAt(after.slice(rangeTo[0].length)) : undefined;
+      const rangeUnit = rangeHigh && unitAfter(after.slice(rangeTo![0].length + rangeHigh.length));
+      if (rangeHigh && rangeUnit && rangeHigh.value > parsed.value && !rangeHigh.vague && !DURATION_UNITS.has(rangeUnit.unit) && (!rangeTo![1] || rangeUnit.unit === 'percent')) {
+        const end = valueSpan.end + rangeTo![0].length + rangeHigh.length + rangeUnit.end;
+        NUMBER_CANDIDATE.lastIndex = end - sentence.start;
+        const per = rangeUnit.per ?? 1;
+        figures.push({
+          kind: 'figure', span: { start: spanStart, end }, text: text.slice(spanStart, end), sentence: s, value: parsed.value / per,
+          low: parsed.value / per, high: rangeHigh.value / per, lowOpen: false, highOpen: false, valueSpan, unit: rangeUnit.unit,
+          inQuote: insideSpans(quoteSpans, start), ...roleOf(spanStart, end, rangeUnit.word),
+        });
+        continue;
+      }
       const counted = parsed.compound ? { unit: parsed.compound, end: 0, word: parsed.compound } : unitAfter(after);
       if (!counted) {
         // "cut from 28 to 19 points": the old value counts what the new one counts.
@@ -138,13 +154,16 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       }
       if (DURATION_UNITS.has(counted.unit)) continue;
       const unit = counted.unit;
+      // "75 basis points" is 0.75 percentage point: compared in percent.
+      const per = 'per' in counted && counted.per ? counted.per : 1;
+      if (per !== 1) [low, high] = [low / per, high / per];
       const unitEnd = valueSpan.end + counted.end;
       figures.push({
         kind: 'figure',
         span: { start: spanStart, end: unitEnd },
         text: text.slice(spanStart, unitEnd),
         sentence: s,
-        value: parsed.value,
+        value: parsed.value / per,
         low,
         high,
         lowOpen,
@@ -161,14 +180,22 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
 }
 
 const UNIT_WORD = /[\p{L}%][\p{L}’'\-]*/gu;
+/** "1.5% to 1.75%", "1.5 to 1.75", "1.50% – 1.75%": the first end of a range and the joiner; group 1 is a percent sign on the first end. */
+const RANGE_TO = /^(%|[\s\u00a0]+per[\s\u00a0]?cent\b|[\s\u00a0]+percent\b)?(?:[\s\u00a0]+to[\s\u00a0]+|[\s\u00a0]*[–—][\s\u00a0]*|[\s\u00a0]+-[\s\u00a0]+|-(?=\d+\.\d))/i;
+/** Before a figure, words that make "3% to 5.2%" a change and its result, not a range. */
+const CHANGE_BEFORE = /\b(?:by|from|r[io]se|risen|rises|fell|fallen|falls|jumped|climbed|dropped|increased|decreased|declined|gained|lost|slipped|surged|soared|grew|up|down)\s+$/i;
+/** Points of a percentage: "0.75 percentage point", "75 basis points" (hundredths), "75 bps". */
+const POINTS = /^[\s\u00a0]+(?:(percentage|percent)[\s\u00a0]+points?|(basis)[\s\u00a0]+points?|(bps|bp))\b/i;
 
 /**
  * The counted thing and where its word ends: the first plural noun after the number, skipping proper adjectives
  * ("249 Ukrainian drones"), within four words and before any function word.
  */
-function unitAfter(after: string): { unit: string; end: number; word: string } | undefined {
+function unitAfter(after: string): { unit: string; end: number; word: string; per?: number } | undefined {
   const lead = /^[\s\u00a0]*(?:of[\s\u00a0]+)?/.exec(after)?.[0].length ?? 0;
   if (after.startsWith('%')) return { unit: 'percent', end: 1, word: '%' };
+  const points = POINTS.exec(after);
+  if (points) return { unit: 'percent', end: points[0].length, word: 'points', ...(!points[1] && { per: 100 }) };
   const perCent = /^[\s\u00a0]+per[\s\u00a0]?cent\b/i.exec(after);
   if (perCent) return { unit: 'percent', end: perCent[0].length, word: 'per cent' };
   if (!/^[\s\u00a0]*(?:of[\s\u00a0]+)?[\p{L}]/u.test(after) || lead === 0) return undefined;

@@ -19,11 +19,49 @@ export function sameQuantity(a: FigureClaim, b: FigureClaim): boolean {
  * says what happened ("six people were killed") is not contradicted by one that does not ("millions of people").
  */
 export function statesSameQuantity(a: FigureClaim, b: FigureClaim): boolean {
-  return a.unit === b.unit && a.action === b.action && a.role === b.role;
+  return a.unit === b.unit && a.action === b.action && a.role === b.role && sameSetting(a, b);
 }
 
+/** Nothing in either clause puts the two figures at another event or place. */
+export function sameSetting(a: FigureClaim, b: FigureClaim): boolean {
+  return sameEra(a, b) && samePlace(a, b);
+}
+
+/** "a 1985 quake" and "another quake" are other events than each other; "another quake" is not the story's own. */
+function sameEra(a: FigureClaim, b: FigureClaim): boolean {
+  if (a.era === b.era) return true;
+  return !!a.era && !!b.era ? false : a.era !== 'other' && b.era !== 'other';
+}
+
+/**
+ * One place's count is not the count over a list of places ("94 in Avalon" against "216 in Avalon and in the states of
+ * Brae and Cole"), nor another place's. Without a place on either side, nothing tells them apart.
+ */
+function samePlace(a: FigureClaim, b: FigureClaim): boolean {
+  // One place's share of a breakdown is not a figure given for no place (most often the whole).
+  if (!a.place || !b.place) return !a.place?.part && !b.place?.part;
+  if (a.place.list !== b.place.list) return false;
+  return a.place.words.some((w) => b.place!.words.includes(w));
+}
+
+/** A round bound ("more than 200", "fewer than 50") holds any figure inside it ("at least 217", "230"). */
+function roundBound(f: FigureClaim): boolean {
+  return (f.qualifier === 'more than' || f.qualifier === 'fewer than') && f.value >= 10 && Number.isInteger(f.value) && /0$/.test(String(f.value));
+}
+
+function within(inner: FigureClaim, outer: FigureClaim): boolean {
+  const lowOk = inner.low > outer.low || (inner.low === outer.low && (!outer.lowOpen || inner.lowOpen));
+  const highOk = inner.high < outer.high || (inner.high === outer.high && (!outer.highOpen || inner.highOpen));
+  return lowOk && highOk;
+}
+
+/** Two stated ranges ("1.5% to 1.75%") are one interval each: they agree only on both ends. */
+const statedRange = (f: FigureClaim) => !f.qualifier || f.qualifier === 'between' ? f.low !== f.high : false;
+
 export function figuresOverlap(a: FigureClaim, b: FigureClaim): boolean {
+  if (statedRange(a) && statedRange(b)) return a.low === b.low && a.high === b.high;
   if (a.value === b.value) return true;
+  if (boundKind(a) !== boundKind(b) && ((roundBound(a) && within(b, a)) || (roundBound(b) && within(a, b)))) return true;
   // "at least nine" against "at least seven" is a different count, though the intervals meet.
   // A count given as a bound ("at least three") is not confirmed by another number ("five"): only approximate
   // figures ("nearly", "about", "thousands") are compared as intervals.

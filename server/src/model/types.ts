@@ -80,8 +80,18 @@ export interface FigureClaim extends ClaimBase {
   inQuote: boolean;
   /** What its clause says happened to the counted thing, as a family ("killed", "fled", "fired", "intercepted"). */
   action?: string;
-  /** Marked by its sentence as the old value ("from 28") or the new one ("to 19", "the revised 19-point plan"). */
-  role?: 'from' | 'to';
+  /**
+   * Marked by its sentence as the old value ("from 28"), the new one ("to 19", "the revised 19-point plan"), a change
+   * ("raised by 0.75%") or an amount on top of another ("another 12 people", "1.9% in additional increases").
+   */
+  role?: 'from' | 'to' | 'by' | 'more';
+  /** Another event than the story's, as its clause marks it: "other" ("after another quake killed 90"), or a year ("a 1985 quake"). */
+  era?: string;
+  /**
+   * Where its clause places it ("died in Avalon", "in Avalon and in the states of Brae and Cole"): lower-case place
+   * words, whether several places were listed, and whether it is one part of a breakdown ("94 in Avalon, 71 in Brae").
+   */
+  place?: { words: string[]; list: boolean; part?: boolean };
 }
 
 export type DateGranularity = 'year' | 'month' | 'day' | 'weekday' | 'duration';

@@ -1,0 +1,124 @@
+// figure/conflict on real copy: two figures conflict only when they count the same quantity (same place, same event,
+// the same kind of amount), ranges and bounds are intervals, and a value in basis points is the same value in percent.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../server/src/extract/document';
+import { assertEvidence, corpusOf, ruleFindings, single } from './helpers';
+
+const BANK_WIRE = `---
+title: Norland bank lifts rates
+date: 2031-03-12
+outlet: Bank Wire
+---
+
+The Norland central bank lifted its deposit rate by 50 basis points on Thursday, the largest increase in a decade.
+
+The deposit rate will now sit in a band of 2.25 to 2.5 percent, the bank said.
+
+Officials expect the deposit rate to rise by a further 1.25 percentage points over the next three meetings.
+
+Board members expect the deposit rate to end the year at roughly 3.8%.
+`;
+const QUAKE_WIRE = `---
+title: Quake shakes Veloria
+date: 2031-05-04
+outlet: Quake Wire
+---
+
+A strong earthquake struck Veloria on Monday, killing at least 163 people as houses collapsed in the old town.
+
+At least 140 people died in Ardenne — the national capital — and in the provinces of Astera, Moravo and Kelt, officials said.
+
+Nine more people were found dead in the province of Moravo on Tuesday.
+
+The tremor came two weeks after another quake left 80 dead in the north, on the anniversary of a 1999 quake that killed thousands.
+`;
+const bank = corpusOf([BANK_WIRE]);
+const quake = corpusOf([QUAKE_WIRE]);
+const conflicts = (corpus: ReturnType<typeof corpusOf>, draft: string) => ruleFindings(corpus, draft, 'figure/conflict');
+
+describe('figure/conflict: not the same quantity, or the same value written otherwise', () => {
+  const SILENT: Array<[ReturnType<typeof corpusOf>, string, string]> = [
+    [bank, 'The Norland central bank moved its deposit rate to a band of 2.25% to 2.5% on Thursday.', 'a range is one interval, not its lower end against the upper'],
+    [bank, 'The deposit rate now sits in a band of 2.25%–2.5%, the bank said.', 'a dashed range'],
+    [bank, 'The Norland central bank lifted its deposit rate by 0.5% on Thursday.', '0.5% is 50 basis points'],
+    [bank, 'The Norland central bank lifted its deposit rate by half a point, or 0.5 percentage point, on Thursday.', '0.5 percentage point is 50 basis points'],
+    [bank, 'The Norland central bank raised its deposit rate by 0.5% as board members expect the rate to end the year higher.', 'a change is not a level'],
+    [bank, 'Some economists expect 1.9% in additional rate increases by the end of the year.', 'an amount on top is not the year-end level'],
+    [quake, 'Officials counted 61 known deaths in Ardenne, 40 in Astera, 30 in Kelt and 12 in Moravo.', 'one place of a breakdown against a total over several places'],
+    [quake, 'Officials said 61 people have died in Ardenne, 40 in Astera and 12 in Moravo.', 'one place of a breakdown against a total told for no place'],
+    [quake, 'The tremor struck on the anniversary of a 1999 quake that left 4,000 dead.', 'a figure of another year’s event'],
+    [quake, 'Strong quake hits Veloria; more than 150 people dead', 'a round bound holds the sources’ “at least 163”'],
+    [quake, 'The earthquake left 95 dead in the north of Veloria.', 'the toll of an earlier quake, “weeks after another quake”'],
+  ];
+  for (const [corpus, draft, why] of SILENT) {
+    it(why, () => assert.deepEqual(conflicts(corpus, draft).map((f) => f.text), []));
+  }
+});
+
+describe('figure/conflict still fires on the same quantity', () => {
+  const FIRES: Array<[ReturnType<typeof corpusOf>, string, string, string, string]> = [
+    [bank, 'The deposit rate will now sit in a band of 2.5% to 2.75%, the bank said.', '2.5% to 2.75%', '2.25 to 2.5 percent', 'another range'],
+    [bank, 'The Norland central bank lifted its deposit rate by 0.75 percentage point on Thursday, the largest increase in a decade.', '0.75 percentage point', '50 basis points', 'a change in another notation and value'],
+    [quake, 'At least 150 people died in Ardenne — the national capital — and in the provinces of Astera, Moravo and Kelt, officials said.', 'At least 150 people', 'At least 140 people', 'the same list of places'],
+    [quake, 'Eleven more people were found dead in the province of Moravo on Tuesday.', 'Eleven more people', 'Nine more people', 'two amounts on top, same place'],
+    [quake, 'A strong earthquake struck Veloria on Monday, killing more than 170 people as houses collapsed in the old town.', 'more than 170 people', 'at least 163 people', 'a round bound above the sources’ count'],
+  ];
+  for (const [corpus, draft, covering, suggestion, why] of FIRES) {
+    it(`${why}: ${JSON.stringify(covering)} → ${JSON.stringify(suggestion)}`, () => {
+      const f = single(conflicts(corpus, draft), covering);
+      assert.equal(f.severity, 'warning');
+      assert.deepEqual(f.suggestions, [suggestion]);
+      assertEvidence(corpus, f);
+    });
+  }
+});
+
+describe('figures: what the clause says about the quantity', () => {
+  const only = (text: string) => {
+    const figures = analyzeText(text).figures;
+    assert.equal(figures.length, 1, JSON.stringify(figures.map((f) => f.text)));
+    return figures[0];
+  };
+  it('reads basis points and percentage points in percent', () => {
+    assert.equal(only('The bank cut rates by 25 basis points.').value, 0.25);
+    assert.equal(only('The bank cut rates by 0.25 percentage point.').unit, 'percent');
+    assert.deepEqual(only('Rates went up 75 bps.').value, 0.75);
+  });
+  it('reads "X% to Y%" as one interval, and "from X% to Y%" as a change', () => {
+    const range = only('Rates sit in a range of 1.25% to 1.5%.');
+    assert.deepEqual([range.low, range.high, range.unit], [1.25, 1.5, 'percent']);
+    assert.equal(analyzeText('Rates rose from 1.25% to 1.5%.').figures.length, 2);
+  });
+  it('marks changes, amounts on top and other events', () => {
+    assert.equal(only('The bank raised rates by 0.5%.').role, 'by');
+    assert.equal(only('Another 12 people were found dead.').role, 'more');
+    assert.equal(only('Twelve more people were found dead.').role, 'more');
+    assert.equal(only('It came weeks after another storm killed 40 people.').era, 'other');
+    assert.equal(only('It fell on the anniversary of a 1999 flood that killed 300 people.').era, '1999');
+    assert.equal(analyzeText('The army launched 2000 drones and 40 missiles.').figures[1].era, undefined, 'a count is not a year');
+    assert.equal(only('Since 2014 the war has killed 300 people.').era, undefined, 'a span is the story’s own');
+  });
+  it('reads places, lists of places and breakdowns by place', () => {
+    assert.deepEqual(only('Six people died in Brae, the governor said.').place, { words: ['brae'], list: false });
+    assert.deepEqual(only('Six people died in Brae, Governor Ross said.').place, { words: ['brae'], list: false });
+    assert.equal(only('Six people died in a Norlandian air strike overnight.').place, undefined);
+    assert.deepEqual(only('Six people died in Brae and in the state of Cole.').place, { words: ['brae', 'cole'], list: true });
+    assert.equal(analyzeText('Six people died in Brae, 4 in Cole and 2 in Dunn.').figures[0].place?.part, true);
+  });
+});
+
+describe('figure/conflict: an update is the same quantity at the same place', () => {
+  const source = (date: string, outlet: string, body: string) => `---\ntitle: Floods in Tarsia\ndate: ${date}\noutlet: ${outlet}\n---\n\n${body}\n`;
+  const EARLY = source('2031-06-01', 'Wire A', 'Floods swept through Tarsia overnight, and at least 40 people died in Brae, officials said.');
+  const LATE_TOTAL = source('2031-06-02', 'Wire B', 'Floods swept through Tarsia overnight, and at least 55 people died in Brae, officials said.');
+  const LATE_ELSEWHERE = source('2031-06-02', 'Wire C', 'Floods swept through Tarsia overnight, and at least 55 people died in Brae and in the state of Cole, officials said.');
+  const draft = 'Floods swept through Tarsia overnight, and at least 40 people died in Brae, the governor said.';
+  it('a later, higher toll for the same place is an update', () => {
+    const f = single(ruleFindings(corpusOf([EARLY, LATE_TOTAL]), draft, 'figure/conflict'), 'at least 40 people');
+    assert.match(f.message, /updated/);
+  });
+  it('a later toll over more places is not an update of one place’s', () => {
+    assert.deepEqual(ruleFindings(corpusOf([EARLY, LATE_ELSEWHERE]), draft, 'figure/conflict'), []);
+  });
+});
