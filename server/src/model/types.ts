@@ -139,6 +139,8 @@ export interface SourceProblem {
 export interface CheckOptions {
   /** Per-rule severity overrides; 'off' silences a rule. */
   severities?: Partial<Record<RuleId, SeveritySetting>>;
+  /** House spelling → its accepted variants (corroborate.json): a draft using any of them where the sources use another is not flagged. */
+  acceptedSpellings?: Record<string, string[]>;
 }
 
 /** One source's passages about a claim, for hovers and the comparison panel. */
