@@ -9,9 +9,11 @@ import type { SourceProblem } from '../model/types';
 import { formatText, formatSarif, formatSources } from './format';
 import { visible, visibleLine } from '../text/visible';
 import { REPORT_USAGE, runReport } from './report';
+import { cliCheckOptions, cliConfig, cliSources } from './config';
 
 const USAGE = `usage:
-  corroborate check <draft…> --sources <dir…> [--format json|text|sarif]
+  corroborate check <draft…> [--sources <dir…>] [--config FILE] [--format json|text|sarif]
+    (without --config, the corroborate.json nearest above the first draft is read; --sources overrides its sources)
   corroborate sources <dir…> [--format json|text]
   corroborate rules
 ${REPORT_USAGE}
@@ -25,11 +27,15 @@ function parseArgs(argv: string[]) {
   const positional: string[] = [];
   const sources: string[] = [];
   let format = 'text';
+  let config: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sources' || arg === '-s') {
       if (!argv[i + 1]) throw new UsageError('--sources needs a folder');
       sources.push(argv[++i]);
+    } else if (arg === '--config' || arg === '-c') {
+      if (!argv[i + 1]) throw new UsageError('--config needs a corroborate.json file');
+      config = argv[++i];
     } else if (arg === '--format' || arg === '-f') {
       format = argv[++i] ?? '';
       if (!['json', 'text', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}" (json, text or sarif)`);
@@ -39,7 +45,7 @@ function parseArgs(argv: string[]) {
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
-  return { positional, sources, format };
+  return { positional, sources, format, config };
 }
 
 function warnProblems(corpus: Corpus) {
@@ -50,7 +56,8 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command) throw new UsageError('no command given');
   if (command === 'report') return runReport(rest);
-  const { positional, sources, format } = parseArgs(rest);
+  const { positional, sources: flagSources, format, config: configFlag } = parseArgs(rest);
+  let sources = flagSources;
   if (command === 'rules') {
     for (const rule of RULES) console.log(`${rule.id} (${rule.defaultSeverity})\n  ${rule.description}\n`);
     return 0;
@@ -67,13 +74,20 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
   if (!positional.length) throw new UsageError('check needs at least one draft');
-  if (!sources.length) throw new UsageError('check needs --sources <dir>');
+  const project = cliConfig(configFlag, positional[0]);
+  if (project.unreadable) throw new UsageError(project.unreadable);
+  for (const problem of project.problems) process.stderr.write(`corroborate: ${visibleLine(problem)}\n`);
+  sources = cliSources(flagSources, project.config);
+  if (!sources.length) {
+    throw new UsageError(project.config?.sources ? `none of the sources in ${project.config.file} exists (${project.config.sources.join(', ')})` : 'check needs --sources <dir> (or a corroborate.json naming "sources")');
+  }
+  const options = cliCheckOptions(project.config);
   const drafts = (await Promise.all(positional.map(draftsAt))).flat();
   // A draft kept in its sources folder is checked against the rest, never as evidence for itself.
   const corpus = await loadCorpus(sources, { exclude: drafts.map((d) => d.path) });
   warnProblems(corpus);
   if (!corpus.sources.length) return fail(`no readable .txt or .md sources under ${sources.join(', ')}`);
-  const files = drafts.map((d) => ({ path: d.path, text: d.text, findings: checkText(corpus, d.text) }));
+  const files = drafts.map((d) => ({ path: d.path, text: d.text, findings: checkText(corpus, d.text, options) }));
   if (format === 'json') console.log(JSON.stringify({ files: files.map(({ path, findings }) => ({ path, findings })) }, null, 2));
   else if (format === 'sarif') console.log(JSON.stringify(formatSarif(files), null, 2));
   else process.stdout.write(formatText(files));
