@@ -25,7 +25,7 @@ export class HoverProvider {
   async hover(params: HoverParams): Promise<Hover | null> {
     const doc = this.ctx.documents.get(params.textDocument.uri);
     if (!doc || this.diagnostics.skipReason(doc)) return null;
-    const corpus = await this.corpus.ready();
+    const corpus = await this.corpus.ready(params.textDocument.uri);
     const now = this.ctx.documents.get(params.textDocument.uri);
     if (!corpus || !now) return null;
     const version = now.version;
