@@ -107,3 +107,25 @@ describe('several workspace folders', () => {
     await client.waitFor('status', (s) => s.folder === folder('a') && s.state === 'ready', from);
   });
 });
+
+describe('a client that pushes its settings (no workspace/configuration)', () => {
+  it('says nothing about missing sources before the settings arrive, then loads the folders pushed', async () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'corroborate-pushed-'));
+    const wire = path.join(workspace, 'copy');
+    mkdirSync(wire);
+    writeFileSync(path.join(wire, 'talks.md'), '# Port talks\n\nHarbour minister Danylo Marensky met Petra Vilnova in Odesa on Monday.\n');
+    const pushing = await TestClient.start({ root: workspace, capabilities: { textDocument: { hover: { contentFormat: ['plaintext'] } } } });
+    try {
+      const quiet = await pushing.waitFor('status', (s) => s.state !== 'indexing');
+      assert.equal(quiet.state, 'no-sources');
+      const from = pushing.mark();
+      await pushing.changeSettings({ sources: ['copy'] });
+      const ready = await pushing.waitFor('status', (s) => s.state === 'ready', from);
+      assert.deepEqual(ready.roots, [wire]);
+      assert.deepEqual(pushing.of('message').filter((m) => m.type <= 2), [], 'no warning before or after');
+    } finally {
+      assert.equal(await pushing.stop(), 0);
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});
