@@ -39,7 +39,7 @@ export class HoverProvider {
     }
     // The draft changed meanwhile: ranges would be off. The editor asks again.
     if (this.ctx.documents.get(params.textDocument.uri)?.version !== version) return null;
-    const severities = this.config.current.severity;
+    const severities = this.diagnostics.optionsFor(params.textDocument.uri).severities ?? {};
     const current = this.diagnostics.findingsFor(now);
     // Findings: the published ones when they match this version (same as the squiggles), else the comparison's.
     const findings = current
