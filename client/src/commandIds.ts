@@ -9,6 +9,7 @@ export const Commands = {
   exportReport: 'corroborate.exportReport',
   restartServer: 'corroborate.restartServer',
   openDemo: 'corroborate.openDemo',
+  toggleChecking: 'corroborate.toggleChecking',
   /** Not in the palette: opens a source at a range; for command links in hovers. Args: (uriOrPath, range?). */
   openSource: 'corroborate.openSource',
 } as const;

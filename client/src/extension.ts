@@ -122,6 +122,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   });
 
   register(Commands.openDemo, () => openDemo(context));
+  register(Commands.toggleChecking, () => srv.toggleChecking());
 
   register(Commands.openSource, (target: unknown, range: unknown) => openSourceAt(target, range));
 

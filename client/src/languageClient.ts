@@ -33,6 +33,10 @@ const compareAtRequest = new RequestType<Protocol.CompareAtParams, Protocol.Comp
 const disagreementsRequest = new RequestType<Protocol.DisagreementsParams, Protocol.DisagreementsResult, void>(DISAGREEMENTS);
 const corpusRequest = new RequestType0<Protocol.CorpusResult, void>(CORPUS);
 const statusNotification = new NotificationType<Protocol.StatusParams>(STATUS);
+const SET_CHECKING: typeof Protocol.SET_CHECKING = 'corroborate/setChecking';
+const setCheckingNotification = new NotificationType<Protocol.SetCheckingParams>(SET_CHECKING);
+/** workspaceState key: the URIs of the workspace folders whose checking is turned off. */
+const CHECKING_OFF_KEY = 'corroborate.checkingOff';
 
 
 export function documentSelector(languages: string[]): DocumentSelector {
@@ -51,8 +55,17 @@ export class ServerManager implements vscode.Disposable {
   private readonly skippedDocuments = new Set<string>();
   private busy: Promise<void> = Promise.resolve();
 
-  status: Protocol.StatusParams | undefined;
+  /** The last status of each workspace folder (each has its own sources), and the last status received. */
+  private readonly statuses = new Map<string, Protocol.StatusParams>();
+  private lastStatus: Protocol.StatusParams | undefined;
   state: ServerState = 'stopped';
+
+  /** The status of the active editor's workspace folder, else the last one received. */
+  get status(): Protocol.StatusParams | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    return (folder && this.statuses.get(folder.uri.fsPath)) || this.lastStatus;
+  }
   private readonly statusEmitter = new vscode.EventEmitter<Protocol.StatusParams>();
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
   readonly onDidChangeStatus = this.statusEmitter.event;
@@ -97,13 +110,17 @@ export class ServerManager implements vscode.Disposable {
       synchronize: { configurationSection: SECTION },
       outputChannel: this.output,
       middleware: { ...this.skipReports(), executeCommand: askDismissReason },
+      // Folders whose checking was turned off stay off across restarts.
+      initializationOptions: { checkingOff: this.context.workspaceState.get<string[]>(CHECKING_OFF_KEY, []) },
     };
     const client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
     this.keepOwnCommands(client);
     this.clientDisposables = [
       client.onNotification(statusNotification, (params) => {
-        this.status = params;
-        setSourceRoots(Array.isArray(params.roots) ? params.roots : []);
+        this.lastStatus = params;
+        if (typeof params.folder === 'string') this.statuses.set(params.folder, params);
+        const all = this.statuses.size ? [...this.statuses.values()] : [params];
+        setSourceRoots(all.flatMap((s) => (Array.isArray(s.roots) ? s.roots : [])));
         this.statusEmitter.fire(params);
       }),
       client.onDidChangeState((e) => {
@@ -124,6 +141,23 @@ export class ServerManager implements vscode.Disposable {
     }
   }
 
+  /** Turns checking of a workspace folder (the active editor's, else one picked) off or on, and remembers it. */
+  async toggleChecking(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const active = vscode.window.activeTextEditor?.document.uri;
+    let folder = (active && vscode.workspace.getWorkspaceFolder(active)) || (folders.length === 1 ? folders[0] : undefined);
+    if (!folder && folders.length > 1) folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Turn Corroborate checking off or on for…' });
+    if (!folder) return;
+    const off = new Set(this.context.workspaceState.get<string[]>(CHECKING_OFF_KEY, []));
+    const key = folder.uri.toString();
+    const enabled = off.has(key);
+    if (enabled) off.delete(key);
+    else off.add(key);
+    await this.context.workspaceState.update(CHECKING_OFF_KEY, [...off]);
+    await this.client?.sendNotification(setCheckingNotification, { folder: key, enabled });
+    void vscode.window.setStatusBarMessage(`Corroborate: checking ${enabled ? 'on' : 'off'} for ${folder.name}`, 3000);
+  }
+
   private async doStop(): Promise<void> {
     const client = this.client;
     if (!client) return;
@@ -136,7 +170,8 @@ export class ServerManager implements vscode.Disposable {
     } catch (err) {
       this.output.warn(`stopping the server: ${errorText(err)}`);
     }
-    this.status = undefined;
+    this.lastStatus = undefined;
+    this.statuses.clear();
     this.setState('stopped');
   }
 

@@ -36,6 +36,23 @@ export function statusView(state: ServerState, status: StatusParams | undefined,
     : '';
   const message = status.message ? `\n\n${status.message}` : '';
   const draft = findings === undefined ? '' : ` · ${plural(findings, 'finding')}`;
+  if (status.state === 'no-sources') {
+    // Not a Corroborate project (yet): quiet, no warning colour; the tooltip says how to set sources.
+    return {
+      text: '$(circle-outline) Corroborate: no sources',
+      tooltip: `Corroborate: ${status.message ?? 'no sources are set, so no draft is checked.'}\n\nClick to choose the sources folder.`,
+      command: Commands.chooseSources,
+      warning: false,
+    };
+  }
+  if (status.state === 'off') {
+    return {
+      text: '$(circle-slash) Corroborate: off',
+      tooltip: `Corroborate: ${status.message ?? 'checking is off in this folder.'}\n\nClick to turn it on.`,
+      command: Commands.toggleChecking,
+      warning: false,
+    };
+  }
   if (status.state === 'indexing') {
     return {
       text: `$(sync~spin) Corroborate: indexing ${status.sources > 0 ? plural(status.sources, 'source') : 'sources'}…`,

@@ -31,6 +31,7 @@ import { HoverProvider } from './lsp/hover';
 import { registerRequests } from './lsp/requests';
 import { requirePositionParams, requireRangeParams } from './lsp/params';
 import { stdioTransport } from './lsp/transport';
+import { SET_CHECKING, type SetCheckingParams } from './lsp/protocol';
 
 const VERSION = '0.1.0';
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -98,7 +99,7 @@ function startServer(): void {
   process.on('unhandledRejection', (reason) => log.error(`unexpected rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
   const config = new Configuration(ctx);
-  const corpus = new CorpusManager(ctx, () => config.current);
+  const corpus = new CorpusManager(ctx, (folder) => config.forFolder(folder));
   // Checks run in-process by default: paragraph caching keeps a keystroke's re-check to milliseconds, and a second
   // thread would hold a second copy of the corpus (880 MB instead of ~400 MB at 10,000 sources, measured) and index it
   // twice at start-up. Only drafts of LARGE_DRAFT_CHARS or more go to a worker thread (the bundle itself), started
@@ -118,6 +119,14 @@ function startServer(): void {
     ctx.initSources = typeof initSources === 'string' ? [initSources] : Array.isArray(initSources) ? initSources.filter((s): s is string => typeof s === 'string') : [];
     // Settings given at start-up count only for clients that cannot answer workspace/configuration.
     config.setInitial(initSettings);
+    const checkingOff = init && typeof init === 'object' && Array.isArray(init.checkingOff) ? init.checkingOff : [];
+    for (const uri of checkingOff) {
+      const folder = typeof uri === 'string' ? uriToPath(uri) : undefined;
+      if (folder && ctx.workspaceFolders.includes(folder)) {
+        corpus.sync();
+        corpus.setChecking(folder, false);
+      }
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -138,7 +147,8 @@ function startServer(): void {
         const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
         ctx.workspaceFolders = [...ctx.workspaceFolders.filter((w) => !removed.has(w)), ...added];
         if (ctx.workspaceFolders.length === 0) ctx.workspaceFolders = [process.cwd()];
-        void corpus.reload();
+        // Each folder has its own settings (scopeUri) and sources: ask again, then load the new folders.
+        void config.refresh().then(() => corpus.reload(), (err) => log.error(`reading settings failed: ${errorText(err)}`));
       });
     }
     try {
@@ -163,6 +173,12 @@ function startServer(): void {
   });
 
   corpus.onDidChange(() => diagnostics.scheduleAll());
+  connection.onNotification(SET_CHECKING, (params: SetCheckingParams) => {
+    const folder = params && typeof params.folder === 'string' ? (uriToPath(params.folder) ?? params.folder) : undefined;
+    if (!folder || typeof params.enabled !== 'boolean' || !corpus.setChecking(folder, params.enabled)) {
+      log.warn(`${SET_CHECKING}: no workspace folder ${JSON.stringify(params?.folder)}`);
+    }
+  });
 
   const justOpened = new Set<string>();
   documents.onDidOpen((e) => justOpened.add(e.document.uri));

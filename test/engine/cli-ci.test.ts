@@ -49,7 +49,7 @@ describe('--help and --version', () => {
     it(`corroborate ${args.join(' ')} prints the usage to stdout and exits 0`, () => {
       const r = cli(args);
       assert.equal(r.code, 0);
-      assert.match(r.stdout, /^usage:\n {2}corroborate check <draft…> --sources <dir…>/);
+      assert.match(r.stdout, /^usage:\n {2}corroborate check <draft…> \[--sources <dir…>\] \[--config FILE\]/);
       assert.match(r.stdout, /--fail-on <level>/);
       assert.equal(r.stderr, '');
     });

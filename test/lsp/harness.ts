@@ -67,6 +67,10 @@ export interface StartOptions {
   transport?: 'stdio' | 'ipc';
   /** Workspace root folder; the repo by default (so the default settings find seeds/). */
   root?: string;
+  /** Several workspace folders (multi-root); the first is the root. */
+  folders?: string[];
+  /** What workspace/configuration answers for a folder's scopeUri (falls back to `settings`). */
+  folderSettings?: Record<string, unknown>;
   /** What workspace/configuration answers for section "corroborate" (undefined → null). */
   settings?: unknown;
   capabilities?: ClientCapabilities;
@@ -97,6 +101,8 @@ export class TestClient {
   private stderr = '';
   private exited = false;
   settings: unknown;
+  /** Settings by folder URI, answered when workspace/configuration asks with that scopeUri. */
+  folderSettings: Record<string, unknown> = {};
   initializeResult!: InitializeResult;
 
   private constructor(
@@ -120,13 +126,14 @@ export class TestClient {
       connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     }
     const client = new TestClient(child, connection, options.settings);
+    client.folderSettings = options.folderSettings ?? {};
     client.wire();
     connection.listen();
-    const root = options.root ?? REPO;
+    const folders = options.folders ?? [options.root ?? REPO];
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: uriOf(root),
-      workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
+      rootUri: uriOf(folders[0]),
+      workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
       initializationOptions: options.initializationOptions,
     });
@@ -142,7 +149,9 @@ export class TestClient {
     c.onNotification('corroborate/status', (params: StatusParams) => this.push({ kind: 'status', params }));
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     c.onNotification('$/progress', (params: any) => this.push({ kind: 'progress', params }));
-    c.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'corroborate' ? (this.settings ?? null) : null)));
+    c.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section === 'corroborate' ? ((item.scopeUri && this.folderSettings[item.scopeUri]) ?? this.settings ?? null) : null)),
+    );
     c.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
       this.push({ kind: 'progressCreate', params });
     });

@@ -30,8 +30,8 @@ describe('settings that arrive after start-up', () => {
   it('no warning when the sources come by didChangeConfiguration right after initialized', async () => {
     workspace = mkdtempSync(path.join(tmpdir(), 'corroborate-push-')); // no sources/ nor seeds/ here
     client = await TestClient.start({ root: workspace, capabilities: NO_CONFIGURATION });
-    // The first load, from the defaults, has found nothing; the pushed settings come just after it.
-    await client.waitFor('status', (s) => s.state === 'error');
+    // The first load, from the defaults, has found nothing (a quiet workspace); the pushed settings come just after it.
+    await client.waitFor('status', (s) => s.state === 'no-sources' || s.state === 'error');
     await client.changeSettings({ sources: [SEEDS] });
     await client.waitFor('status', (s) => s.state === 'ready' && s.sources === 5);
     const uri = await client.open(DRAFT, readFileSync(DRAFT, 'utf8'));
@@ -48,10 +48,20 @@ describe('settings that arrive after start-up', () => {
     assert.deepEqual(client.of('message').filter(noSources), []);
   });
 
-  it('still warns when no settings come at all', async () => {
+  it('stays quiet when no settings come at all: the status says how to set sources', async () => {
     workspace = mkdtempSync(path.join(tmpdir(), 'corroborate-none-'));
     client = await TestClient.start({ root: workspace, capabilities: NO_CONFIGURATION });
+    const status = await client.waitFor('status', (s) => s.state === 'no-sources');
+    assert.match(status.message ?? '', /sources/);
+    await past(FIRST_NO_SOURCES_GRACE_MS + 500);
+    assert.deepEqual(client.of('message').filter(noSources), []);
+  });
+
+  it('still warns when the sources named in the settings do not exist', async () => {
+    workspace = mkdtempSync(path.join(tmpdir(), 'corroborate-missing-'));
+    const missing = path.join(workspace, 'wire');
+    client = await TestClient.start({ root: workspace, capabilities: NO_CONFIGURATION, initializationOptions: { sources: [missing] } });
     const message = await client.waitFor('message', noSources);
-    assert.ok(message.message.includes(path.join(workspace, 'sources')));
+    assert.ok(message.message.includes(missing), message.message);
   });
 });

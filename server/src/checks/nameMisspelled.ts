@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type { Rule, RawFinding, CheckContext, PassageRef } from './types';
+import type { AcceptedSpelling, Rule, RawFinding, CheckContext, PassageRef } from './types';
 import { isHeadline, type Corpus } from '../corpus/corpus';
 import type { NameRun } from '../extract/names';
 import { BoundedCache } from '../model/boundedCache';
@@ -38,6 +38,35 @@ interface Difference {
   kind: 'typo' | 'variant' | 'form';
   /** The sources' full name, for a first name's form. */
   evidence?: PassageRef[];
+  /** The house spelling the sources' form belongs to, when the project accepts one. */
+  house?: AcceptedSpelling;
+}
+
+const NO_ACCEPTED = { key: '', byWord: new Map<string, AcceptedSpelling>() };
+
+/**
+ * Accepted spellings by lower-case word. A multi-word entry pairs its words by position with variants of the same
+ * length ("Volodymyr Zelenskyy": ["Volodymyr Zelensky"]), so each word of a name is looked up on its own.
+ */
+export function acceptedSpellingsOf(accepted: Record<string, string[]> | undefined): { key: string; byWord: ReadonlyMap<string, AcceptedSpelling> } {
+  if (!accepted || Object.keys(accepted).length === 0) return NO_ACCEPTED;
+  const byWord = new Map<string, AcceptedSpelling>();
+  for (const [house, variants] of Object.entries(accepted)) {
+    const houseWords = house.trim().split(/\s+/);
+    const variantWords = variants.map((v) => v.trim().split(/\s+/)).filter((w) => w.length === houseWords.length);
+    houseWords.forEach((word, i) => {
+      const others = [...new Set(variantWords.map((w) => w[i]).filter((w) => w.toLowerCase() !== word.toLowerCase()))];
+      if (!others.length) return;
+      const entry: AcceptedSpelling = { house: word, variants: others, all: new Set([word, ...others].map((w) => w.toLowerCase())) };
+      for (const w of entry.all) if (!byWord.has(w)) byWord.set(w, entry);
+    });
+  }
+  return { key: JSON.stringify(accepted), byWord };
+}
+
+/** What the message adds when the sources' form is one of the project's accepted spellings. */
+function houseStyleNote(house: AcceptedSpelling | undefined): string {
+  return house ? ` House style: “${house.house}” (also accepted: ${house.variants.map((v) => `“${v}”`).join(', ')}).` : '';
 }
 
 function checkRun(run: NameRun, ctx: CheckContext): RawFinding[] {
@@ -51,6 +80,10 @@ function checkRun(run: NameRun, ctx: CheckContext): RawFinding[] {
     const role: Role = !person ? 'alone' : i === words.length - 1 ? 'surname' : i === 0 ? 'given' : 'alone';
     const difference = differenceOf(word, lower, role, role === 'surname' ? first : last, ctx.corpus);
     if (!difference) return;
+    // The draft's form and the sources' are both accepted spellings of one name: the project chose this.
+    const house = ctx.accepted?.get(difference.spelling.toLowerCase());
+    if (house?.all.has(lower)) return;
+    difference.house = house;
     if (difference.kind === 'typo') out.push(typoFinding(difference, lower, ctx));
     else styles.push(difference);
   });
@@ -64,8 +97,8 @@ function typoFinding(d: Difference, lower: string, ctx: CheckContext): RawFindin
     rule: 'name/misspelled',
     start: d.word.start,
     end: d.word.start + lower.length,
-    message: `“${d.word.text}” is not in the sources; they spell it “${d.spelling}” (${d.count} mentions).`,
-    suggestions: [d.spelling],
+    message: `“${d.word.text}” is not in the sources; they spell it “${d.spelling}” (${d.count} mentions).${houseStyleNote(d.house)}`,
+    suggestions: d.house && d.house.house !== d.spelling ? [d.house.house, d.spelling] : [d.spelling],
     evidence: refsOf(d.spelling, ctx),
   };
 }
@@ -95,7 +128,9 @@ function styleNote(styles: Difference[], draftSurname: string | undefined, ctx: 
     rule: 'name/misspelled',
     start,
     end,
-    message: `The sources write “${suggestion}” (${count} mentions), not “${original}”: ${reasons.join('; ')}. A house style, not a misspelling.`,
+    message:
+      `The sources write “${suggestion}” (${count} mentions), not “${original}”: ${reasons.join('; ')}. A house style, not a misspelling.` +
+      houseStyleNote(styles.find((d) => d.house)?.house),
     suggestions: [suggestion],
     evidence: styles.flatMap((d) => d.evidence ?? refsOf(d.spelling, ctx)),
     severity: 'information',

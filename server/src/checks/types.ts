@@ -16,9 +16,14 @@ export interface CheckContext {
   quotes: QuoteMatch[];
   figures: FigureMatch[];
   dates: DateMatch[];
+  /** Accepted spellings by lower-case word: the house form and its variants (see CheckOptions.acceptedSpellings). */
+  accepted?: ReadonlyMap<string, AcceptedSpelling>;
   /** A span of a source that backs a finding (made into a cited passage only if the finding shows it). */
   evidence(doc: number, start: number, end: number): PassageRef;
 }
+
+/** One word of a house spelling and the variants accepted for it. */
+export interface AcceptedSpelling { house: string; variants: string[]; all: ReadonlySet<string> }
 
 /** Where a finding's evidence is: source number and span. */
 export interface PassageRef { doc: number; start: number; end: number }

@@ -14,9 +14,10 @@ import { version } from '../../../package.json';
 import { visible, visibleLine } from '../text/visible';
 import { REPORT_USAGE, runReport } from './report';
 import { draftDismissals } from '../dismissals/file';
+import { cliCheckOptions, cliConfig, cliSources } from './config';
 
 const USAGE = `usage:
-  corroborate check <draft…> --sources <dir…> [options]
+  corroborate check <draft…> [--sources <dir…>] [--config FILE] [options]
   corroborate sources <dir…> [--format json|text] [--limit N] [--offset N]   (disagreements strongest first, ${DISAGREEMENT_PAGE} a page)
   corroborate rules
 ${REPORT_USAGE}
@@ -25,7 +26,8 @@ ${REPORT_USAGE}
 A draft is a file, a folder (its .md and .txt files) or a quoted glob ('drafts/**/*.md').
 
 check options:
-  -s, --sources <dir>        a folder of sources (repeatable)
+  -s, --sources <dir>        a folder of sources (repeatable); overrides corroborate.json's sources
+  -c, --config <file>        the project's corroborate.json (default: the nearest above the first draft)
   -f, --format <format>      text (default), json, sarif or github (workflow annotations)
   --severity <rule>=<level>  report a rule at off, hint, information, warning or error (repeatable)
   --fail-on <level>          exit 1 on a finding at or above error (default), warning,
@@ -50,6 +52,7 @@ function parseArgs(argv: string[]) {
   const severities: Partial<Record<RuleId, SeveritySetting>> = {};
   let failOn: FailOn = 'error';
   let colour: boolean | undefined;
+  let config: string | undefined;
   // `--option=value` is read as `--option value`.
   argv = argv.flatMap((a) => (/^--[a-z-]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   for (let i = 0; i < argv.length; i++) {
@@ -70,6 +73,9 @@ function parseArgs(argv: string[]) {
     else if (arg === '--sources' || arg === '-s') {
       if (!argv[i + 1]) throw new UsageError('--sources needs a folder');
       sources.push(argv[++i]);
+    } else if (arg === '--config' || arg === '-c') {
+      if (!argv[i + 1]) throw new UsageError('--config needs a corroborate.json file');
+      config = argv[++i];
     } else if (arg === '--format' || arg === '-f') {
       format = argv[++i] ?? '';
       if (!['json', 'text', 'sarif', 'github'].includes(format)) throw new UsageError(`unknown format "${format}" (text, json, sarif or github)`);
@@ -79,7 +85,7 @@ function parseArgs(argv: string[]) {
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
-  return { positional, sources, format, severities, failOn, colour, page };
+  return { positional, sources, format, severities, failOn, colour, page, config };
 }
 
 /** `rule=level`, both checked against the rule ids and severity settings. */
@@ -108,7 +114,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'report') return runReport(rest);
-  const { positional, sources, format, severities, failOn, colour, page } = parseArgs(rest);
+  const { positional, sources: flagSources, format, severities, failOn, colour, page, config: configFlag } = parseArgs(rest);
+  let sources = flagSources;
   if (command === 'rules') {
     for (const rule of RULES) console.log(`${rule.id} (${rule.defaultSeverity})\n  ${rule.description}\n`);
     return 0;
@@ -125,15 +132,24 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
   if (!positional.length) throw new UsageError('check needs at least one draft');
-  if (!sources.length) throw new UsageError('check needs --sources <dir>');
+  const project = cliConfig(configFlag, positional[0]);
+  if (project.unreadable) throw new UsageError(project.unreadable);
+  for (const problem of project.problems) process.stderr.write(`corroborate: ${visibleLine(problem)}\n`);
+  sources = cliSources(flagSources, project.config);
+  if (!sources.length) {
+    throw new UsageError(project.config?.sources ? `none of the sources in ${project.config.file} exists (${project.config.sources.join(', ')})` : 'check needs --sources <dir> (or a corroborate.json naming "sources")');
+  }
+  // corroborate.json's severities, then the --severity flags over them.
+  const configured = cliCheckOptions(project.config);
+  const options = { ...configured, severities: { ...configured.severities, ...severities } };
   const drafts = (await Promise.all(positional.map(draftsAt))).flat();
   // A draft kept in its sources folder is checked against the rest, never as evidence for itself.
   const corpus = await loadCorpus(sources, { exclude: drafts.map((d) => d.path) });
   warnProblems(corpus);
   if (!corpus.sources.length) return fail(`no readable .txt or .md sources under ${sources.join(', ')}`);
-  const files = drafts.map((d) => ({ path: d.path, text: d.text, findings: checkText(corpus, d.text, { severities, dismissals: loadDismissals(d.path) }) }));
+  const files = drafts.map((d) => ({ path: d.path, text: d.text, findings: checkText(corpus, d.text, { ...options, dismissals: loadDismissals(d.path) }) }));
   if (format === 'json') console.log(JSON.stringify({ files: files.map(({ path, findings }) => ({ path, findings })) }, null, 2));
-  else if (format === 'sarif') console.log(JSON.stringify(formatSarif(files, { version, severities }), null, 2));
+  else if (format === 'sarif') console.log(JSON.stringify(formatSarif(files, { version, severities: options.severities }), null, 2));
   else if (format === 'github') process.stdout.write(formatGithub(files));
   else process.stdout.write(formatText(files, { colour: colourWanted(colour, process.stdout.isTTY, process.env) }));
   return failing(files.flatMap((f) => f.findings), failOn) ? 1 : 0;

@@ -12,6 +12,7 @@ import { ALL_RULES } from '../checks/registry';
 import type { CheckContext, DateMatch, FigureMatch, PassageRef, RawFinding } from '../checks/types';
 import { SAME_FACT } from '../checks/thresholds';
 import { alteredMatches } from '../checks/quoteAltered';
+import { acceptedSpellingsOf } from '../checks/nameMisspelled';
 import { attributedMatches, sameSpeaker } from '../checks/quoteMisattributed';
 import { factEvidence } from '../checks/factConflict';
 import type { QuoteMatch, SourceQuoteMatch } from '../match/quotes';
@@ -75,18 +76,19 @@ export function runChecks(corpus: Corpus, text: string, options: CheckOptions, k
   const cache = cacheFor(corpus);
   const state: SpeakerState = { speakerRecent: false, people: [] };
   const parts: CheckRun['parts'] = [];
+  const accepted = acceptedSpellingsOf(options.acceptedSpellings);
   const paragraphMeta = { frontMatterEnd: 0, warnings: [], date: meta.date, dayFirst: meta.dayFirst, dateline: meta.dateline };
   for (const paragraph of paragraphsOf(body)) {
     // A paragraph of the draft's reference list dates other documents, not events.
     const inReferences = meta.referencesStart !== undefined && paragraph.start >= meta.referencesStart;
-    const key = `${paragraph.text}\u0000${meta.date?.iso ?? ''}\u0000${meta.dayFirst}\u0000${meta.dateline}\u0000${inReferences}\u0000${speakerStateKey(state)}`;
+    const key = `${paragraph.text}\u0000${meta.date?.iso ?? ''}\u0000${meta.dayFirst}\u0000${meta.dateline}\u0000${inReferences}\u0000${speakerStateKey(state)}\u0000${accepted.key}`;
     let result = cache.get(key);
     if (result) cache.delete(key);
     else {
       const stateAfter: SpeakerState = { ...state, people: [...state.people] };
       const seg = segmentText(paragraph.text, undefined, inReferences ? { ...paragraphMeta, referencesStart: 0 } : paragraphMeta);
       const analysis = extractClaims(seg, { knownPeople: corpus.index.knownPeople, documentDate: meta.date?.iso, dayFirst: meta.dayFirst, state: stateAfter });
-      const ctx = contextFor(analysis, corpus);
+      const ctx = contextFor(analysis, corpus, accepted.byWord);
       result = { analysis, ctx, raw: ALL_RULES.flatMap((rule) => rule.check(ctx)), stateAfter };
     }
     cache.set(key, result);
@@ -210,10 +212,11 @@ function representative(corpus: Corpus, refs: PassageRef[]): PassageRef[] {
   return [...[...distinct].map((i) => refs[i]), ...rest].slice(0, MAX_EVIDENCE);
 }
 
-function contextFor(draft: AnalyzedText, corpus: Corpus): CheckContext {
+function contextFor(draft: AnalyzedText, corpus: Corpus, accepted?: CheckContext['accepted']): CheckContext {
   return {
     draft,
     corpus,
+    accepted,
     evidence: (doc, start, end) => ({ doc, start, end }),
     quotes: draft.quotes.map((q) => matchQuote(q, draft, corpus)),
     figures: draft.figures

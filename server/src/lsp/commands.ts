@@ -81,7 +81,7 @@ async function buildReportCommand(ctx: ServerContext, diagnostics: Diagnostics, 
   if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `${BUILD_REPORT}: ${uri} is not open`);
   // Built in-process (a one-off export): a draft the checker would skip as too big is refused here too.
   if (document.getText().length > MAX_REPORT_CHARS) throw new ResponseError(ErrorCodes.InvalidRequest, `${BUILD_REPORT}: the draft is too large for a report`);
-  const loaded = await corpus.ready();
+  const loaded = await corpus.ready(uri);
   if (!loaded) throw new ResponseError(ErrorCodes.InvalidRequest, `${BUILD_REPORT}: no sources are loaded`);
   const file = uriToPath(uri);
   const folder = (file && ctx.workspaceFolders.find((w) => isWithin(file, w))) ?? ctx.workspaceFolders[0] ?? process.cwd();

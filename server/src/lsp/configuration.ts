@@ -3,7 +3,7 @@
 // reported once; it never stops the server.
 import { DidChangeConfigurationNotification, type Connection } from 'vscode-languageserver';
 import { RULE_IDS, type RuleId, type SeveritySetting } from '../model/types';
-import type { ServerContext } from './context';
+import { pathToUri, type ServerContext } from './context';
 
 export const SECTION = 'corroborate';
 
@@ -113,6 +113,8 @@ export function sameSettings(a: Settings, b: Settings): boolean {
  */
 export class Configuration {
   current: Settings = { ...DEFAULT_SETTINGS, severity: {} };
+  /** Settings per workspace folder, asked with its scopeUri (folder settings override the workspace's). */
+  private byFolder = new Map<string, Settings>();
   private reported = '';
   /** The last `settings.corroborate` a client pushed (for clients that cannot be asked). */
   private pushed: unknown = undefined;
@@ -140,9 +142,16 @@ export class Configuration {
   /** Fetches settings; `pushed` is the didChangeConfiguration payload, used when the client cannot be asked. */
   async refresh(pushed?: unknown): Promise<{ settings: Settings; changed: boolean }> {
     let raw: unknown = undefined;
+    const folders = [...this.ctx.workspaceFolders];
+    let folderRaw: unknown[] = [];
     if (this.ctx.capabilities.configuration) {
       try {
-        raw = await this.ctx.connection.workspace.getConfiguration({ section: SECTION });
+        // One request: the unscoped section, then each folder's (so per-folder settings are read).
+        const items = [{ section: SECTION }, ...folders.map((f) => ({ section: SECTION, scopeUri: pathToUri(f) }))];
+        const answer: unknown = await this.ctx.connection.workspace.getConfiguration(items);
+        const list = Array.isArray(answer) ? answer : [answer];
+        raw = list[0];
+        folderRaw = folders.map((_, i) => (list.length > i + 1 ? list[i + 1] : raw));
       } catch (err) {
         this.ctx.log.warn(`workspace/configuration failed (${String(err)}); using defaults`);
       }
@@ -151,10 +160,23 @@ export class Configuration {
       raw = this.pushed ?? this.initial;
     }
     const { settings, problems } = parseSettings(raw);
+    const byFolder = new Map<string, Settings>();
+    folders.forEach((folder, i) => {
+      if (folderRaw[i] === undefined || folderRaw[i] === null || JSON.stringify(folderRaw[i]) === JSON.stringify(raw)) return;
+      const scoped = parseSettings(folderRaw[i]);
+      problems.push(...scoped.problems.filter((p) => !problems.includes(p)));
+      byFolder.set(folder, scoped.settings);
+    });
     this.report(problems);
-    const changed = !sameSettings(settings, this.current);
+    const changed = !sameSettings(settings, this.current) || JSON.stringify([...byFolder]) !== JSON.stringify([...this.byFolder]);
     this.current = settings;
+    this.byFolder = byFolder;
     return { settings, changed };
+  }
+
+  /** The settings that apply in a workspace folder (its own where it has them, else the workspace's). */
+  forFolder(folder: string | undefined): Settings {
+    return (folder !== undefined && this.byFolder.get(folder)) || this.current;
   }
 
   /** One message per distinct set of problems, so a bad setting is said once, not on every change. */

@@ -1,11 +1,13 @@
-// Finds the sources folder, loads the corpus with progress, reloads it when the folder changes on disk, and
-// tells the client how it went (corroborate/status). Everything else asks `ready()` for the corpus.
+// Finds the sources folders of each workspace folder (corroborate.json, then settings, then the defaults), loads each
+// folder's corpus with progress, reloads it when its folders or its config file change on disk, and tells the client
+// how it went (corroborate/status). Everything else asks `ready(uri)` for the corpus of a draft's workspace folder.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadCorpus, rankedDisagreementsInSlices, type Corpus, type RankedDisagreements } from '../engine';
+import { CONFIG_FILE_NAME, expandFolderPattern, loadConfigFor, outermostFolders, sourceFolders, type ProjectConfig } from '../config';
 import { DEFAULT_SOURCES, type Settings } from './configuration';
-import { errorText, isWithin, type ServerContext } from './context';
+import { errorText, isWithin, uriToPath, type ServerContext } from './context';
 import { SourceWatcher } from './fileWatching';
 import { startProgress } from './progress';
 import { STATUS, type StatusParams } from './protocol';
@@ -15,7 +17,7 @@ export interface ResolvedRoots {
   /** Every folder looked at, for messages. */
   tried: string[];
   /** Where the list came from. */
-  origin: 'command line' | 'settings' | 'initializationOptions' | 'default';
+  origin: 'command line' | 'corroborate.json' | 'settings' | 'initializationOptions' | 'default';
 }
 
 function expand(p: string): string {
@@ -32,14 +34,24 @@ function exists(p: string): boolean {
 }
 
 /**
- * Which folders are the corpus. `--sources` wins (every folder given is used); then the `corroborate.sources`
- * setting, then `initializationOptions.sources`, then the default `["sources", "seeds"]`. For those lists the
- * entries are candidates in order, each relative to a workspace folder (or absolute), and the first that exists wins.
+ * Which folders are the corpus of one workspace folder. `--sources` wins (every folder given is used); then the
+ * project's corroborate.json `sources`; then the `corroborate.sources` setting, then `initializationOptions.sources`
+ * (for these three every folder that exists is used, globs expanded); then the default `["sources", "seeds"]`, of which
+ * the first that exists is used. Relative entries are relative to the config file, or else to the workspace folder.
  */
-export function resolveRoots(settings: Settings, ctx: Pick<ServerContext, 'cliSources' | 'initSources' | 'workspaceFolders'>): ResolvedRoots {
+export function resolveRoots(
+  settings: Settings,
+  ctx: Pick<ServerContext, 'cliSources' | 'initSources' | 'workspaceFolders'>,
+  folders: readonly string[] = ctx.workspaceFolders,
+  project?: ProjectConfig,
+): ResolvedRoots {
   if (ctx.cliSources.length > 0) {
     const tried = ctx.cliSources.map((s) => path.resolve(expand(s)));
     return { roots: [...new Set(tried.filter(exists))], tried, origin: 'command line' };
+  }
+  if (project?.sources) {
+    const tried = project.sources.map((p) => (path.isAbsolute(expand(p)) ? expand(p) : path.resolve(project.root, p)));
+    return { roots: sourceFolders({ ...project, sources: project.sources.map(expand) }), tried, origin: 'corroborate.json' };
   }
   const [list, origin]: [string[], ResolvedRoots['origin']] = settings.sourcesExplicit
     ? [settings.sources, 'settings']
@@ -47,15 +59,27 @@ export function resolveRoots(settings: Settings, ctx: Pick<ServerContext, 'cliSo
       ? [ctx.initSources, 'initializationOptions']
       : [DEFAULT_SOURCES, 'default'];
   const tried: string[] = [];
+  const found: string[] = [];
   for (const entry of list) {
     const e = expand(entry);
-    const options = path.isAbsolute(e) ? [path.normalize(e)] : ctx.workspaceFolders.map((w) => path.resolve(w, e));
-    for (const candidate of options) {
-      tried.push(candidate);
-      if (exists(candidate)) return { roots: [candidate], tried, origin };
+    const bases = path.isAbsolute(e) ? [path.sep] : folders;
+    for (const base of bases) {
+      tried.push(path.resolve(base, e));
+      found.push(...expandFolderPattern(base, e));
+      // The default list is a set of guesses: the first that exists is the corpus.
+      if (origin === 'default' && found.length > 0) return { roots: found.slice(0, 1), tried, origin };
     }
   }
-  return { roots: [], tried, origin };
+  return { roots: outermostFolders(found), tried, origin };
+}
+
+/** Generations are unique across workspace folders: the engine worker keys its copy of a corpus by them. */
+let lastGeneration = 0;
+
+/** What one workspace folder's corpus depends on. */
+export interface FolderScope {
+  folder: string;
+  settings(): Settings;
 }
 
 type Listener = () => void;
@@ -66,10 +90,15 @@ type Listener = () => void;
  */
 export const FIRST_NO_SOURCES_GRACE_MS = 1000;
 
-export class CorpusManager {
+export class FolderCorpus {
   private corpus: Corpus | undefined;
   private loading: Promise<Corpus | undefined> | undefined;
   private generation = 0;
+  /** The folder's corroborate.json, if one is found at or above it. */
+  project: ProjectConfig | undefined;
+  private projectKey = '';
+  /** Whether drafts in this folder are checked (Corroborate: Toggle Checking). */
+  enabled = true;
   private resolved: ResolvedRoots = { roots: [], tried: [], origin: 'default' };
   private disagreementRun: { corpus: Corpus; cancel: { isCancellationRequested: boolean }; value: Promise<RankedDisagreements> } | undefined;
   private listeners: Listener[] = [];
@@ -82,9 +111,48 @@ export class CorpusManager {
 
   constructor(
     private readonly ctx: ServerContext,
-    private readonly settings: () => Settings,
+    readonly scope: FolderScope,
   ) {
     this.watcher = new SourceWatcher(ctx, (paths) => this.sourcesChanged(paths));
+    this.readProject();
+  }
+
+  get folder(): string {
+    return this.scope.folder;
+  }
+
+  get origin(): ResolvedRoots['origin'] {
+    return this.resolved.origin;
+  }
+
+  /** Re-reads the folder's corroborate.json; true when what it says changed. Problems are said once per content. */
+  readProject(): boolean {
+    const read = loadConfigFor(this.scope.folder);
+    const key = read ? JSON.stringify([read.config, read.problems]) : '';
+    if (key === this.projectKey) return false;
+    this.projectKey = key;
+    this.project = read?.config;
+    if (read?.problems.length) {
+      for (const p of read.problems) this.ctx.log.warn(p);
+      this.ctx.notify.warning(`Corroborate: ${read.problems.join('; ')}`, `config:${key}`);
+    }
+    if (read) this.ctx.log.info(`${this.scope.folder}: using ${read.config.file}`);
+    return true;
+  }
+
+  setEnabled(enabled: boolean): void {
+    if (this.enabled === enabled) return;
+    this.enabled = enabled;
+    if (!enabled) {
+      this.status({ state: 'off', sources: this.corpus?.sources.length ?? 0, problems: [], roots: this.roots, message: `Checking is off for ${path.basename(this.scope.folder)} ("Corroborate: Toggle Checking" turns it on).` });
+    } else if (this.lastStatus) this.status(this.lastStatus);
+    for (const l of this.listeners) safeCall(l, this.ctx);
+  }
+  private lastStatus: StatusParams | undefined;
+
+  /** The config file watched for changes: the one in use, or where one would be created. */
+  private configFile(): string {
+    return this.project?.file ?? path.join(this.scope.folder, CONFIG_FILE_NAME);
   }
 
   /** Called after every load, successful or not, so open drafts can be checked again. */
@@ -157,15 +225,15 @@ export class CorpusManager {
 
   /** Re-resolves the folders and loads them when they differ from what is loaded (or always, with `force`). */
   reload(force = false): Promise<Corpus | undefined> {
-    const resolved = resolveRoots(this.settings(), this.ctx);
+    const resolved = resolveRoots(this.scope.settings(), this.ctx, [this.scope.folder], this.project);
     const same = JSON.stringify(resolved.roots) === JSON.stringify(this.resolved.roots);
     if (!force && same && (this.corpus || this.loading)) return this.ready();
     this.resolved = resolved;
     void this.watcher
       // Candidates (every folder looked at, the roots included) are watched for coming and going.
-      .watch({ roots: resolved.roots, candidates: resolved.tried })
+      .watch({ roots: resolved.roots, candidates: [...resolved.tried, this.configFile()] })
       .catch((err) => this.ctx.log.warn(`file watching failed: ${errorText(err)}`));
-    const generation = ++this.generation;
+    const generation = (this.generation = ++lastGeneration);
     const run = this.load(resolved, generation);
     this.loading = run;
     void run.finally(() => {
@@ -179,6 +247,20 @@ export class CorpusManager {
     const { roots, tried, origin } = resolved;
     if (roots.length === 0) {
       this.corpus = undefined;
+      if (origin === 'default') {
+        // Nothing configured and no default folder: not a Corroborate project (yet). Quiet: no message, no draft checked.
+        this.status({
+          state: 'no-sources',
+          sources: 0,
+          problems: [],
+          roots: [],
+          folder: this.scope.folder,
+          message:
+            `No sources set for ${path.basename(this.scope.folder)}, so no draft is checked. To set them: add a "sources" folder, ` +
+            `name them in ${CONFIG_FILE_NAME} ({ "sources": ["wire/**"] }), or run "Corroborate: Choose Sources Folder…" (the "corroborate.sources" setting).`,
+        });
+        return undefined;
+      }
       const message =
         `Corroborate: no sources folder found (looked for ${tried.map((t) => `"${t}"`).join(', ') || 'nothing'}, from ${origin}). ` +
         'Set "corroborate.sources" to the folder holding your sources; drafts are not checked until then.';
@@ -250,8 +332,11 @@ export class CorpusManager {
   }
 
   private status(params: StatusParams): void {
+    if (params.state !== 'off') this.lastStatus = params;
+    // While checking is off the status says so; the corpus still loads, ready for when it is turned on.
+    if (!this.enabled && params.state !== 'off') return;
     try {
-      void this.ctx.connection.sendNotification(STATUS, params);
+      void this.ctx.connection.sendNotification(STATUS, { ...params, folder: this.scope.folder });
     } catch {
       // ignore
     }
@@ -260,17 +345,141 @@ export class CorpusManager {
   /** File events: coalesced, then one reload. */
   private sourcesChanged(paths: string[]): void {
     this.ctx.log.info(`sources changed: ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` (+${paths.length - 3})` : ''}`);
+    const configOnly = paths.every((p) => path.basename(p) === CONFIG_FILE_NAME);
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => {
       this.reloadTimer = undefined;
-      void this.reload(true).catch((err) => this.ctx.log.error(`reload failed: ${errorText(err)}`));
+      this.configOrSourcesChanged(configOnly);
     }, 200);
+  }
+
+  /** A changed config file re-resolves the folders (loading only if they differ) and re-checks; a source change reloads. */
+  private configOrSourcesChanged(configOnly: boolean): void {
+    const projectChanged = this.readProject();
+    if (configOnly && !projectChanged) return;
+    const before = JSON.stringify(this.resolved.roots);
+    const rootsNow = JSON.stringify(resolveRoots(this.scope.settings(), this.ctx, [this.scope.folder], this.project).roots);
+    if (configOnly && before === rootsNow && this.corpus) {
+      for (const l of this.listeners) safeCall(l, this.ctx);
+      return;
+    }
+    void this.reload(true).catch((err) => this.ctx.log.error(`reload failed: ${errorText(err)}`));
   }
 
   dispose(): void {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     if (this.noSourcesTimer) clearTimeout(this.noSourcesTimer);
     void this.watcher.stop();
+  }
+}
+
+/**
+ * The corpora of every workspace folder: each folder's drafts are checked against its own sources and settings.
+ * Callers that do not say which draft they are about get the first folder's.
+ */
+export class CorpusManager {
+  private readonly folders = new Map<string, FolderCorpus>();
+  private readonly listeners: Listener[] = [];
+
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly settingsFor: (folder: string) => Settings,
+  ) {}
+
+  /** Makes one corpus per workspace folder (new folders are loaded, removed ones stopped). */
+  sync(): void {
+    const wanted = new Set(this.ctx.workspaceFolders);
+    for (const [folder, corpus] of this.folders) {
+      if (wanted.has(folder)) continue;
+      corpus.dispose();
+      this.folders.delete(folder);
+    }
+    for (const folder of this.ctx.workspaceFolders) {
+      if (this.folders.has(folder)) continue;
+      const corpus = new FolderCorpus(this.ctx, { folder, settings: () => this.settingsFor(folder) });
+      corpus.onDidChange(() => this.listeners.forEach((l) => safeCall(l, this.ctx)));
+      this.folders.set(folder, corpus);
+    }
+  }
+
+  private all(): FolderCorpus[] {
+    if (this.folders.size === 0) this.sync();
+    return [...this.folders.values()];
+  }
+
+  /** The corpus of the workspace folder holding `file` (the innermost), else the first folder's. */
+  forFile(file: string | undefined): FolderCorpus {
+    const all = this.all();
+    if (file) {
+      const holding = all.filter((c) => isWithin(file, c.folder)).sort((a, b) => b.folder.length - a.folder.length);
+      if (holding.length) return holding[0];
+    }
+    return all[0];
+  }
+
+  forUri(uri: string | undefined): FolderCorpus {
+    return this.forFile(uri ? uriToPath(uri) : undefined);
+  }
+
+  onDidChange(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  get roots(): string[] {
+    return [...new Set(this.all().flatMap((c) => c.roots))];
+  }
+
+  /** The corpus for the draft at `uri` (or the first folder's) once its load has finished. */
+  ready(uri?: string): Promise<Corpus | undefined> {
+    return this.forUri(uri).ready();
+  }
+
+  get current(): Corpus | undefined {
+    return this.all()[0].current;
+  }
+
+  get isLoading(): boolean {
+    return this.all().some((c) => c.isLoading);
+  }
+
+  generationOf(corpus: Corpus): number {
+    for (const c of this.all()) if (c.current === corpus) return c.generationOf(corpus);
+    return this.all()[0].generationOf(corpus);
+  }
+
+  isSource(file: string): boolean {
+    return this.all().some((c) => c.isSource(file));
+  }
+
+  noteSourceOpened(file: string): void {
+    this.forFile(file).noteSourceOpened(file);
+  }
+
+  disagreements(corpus: Corpus): Promise<RankedDisagreements> {
+    return (this.all().find((c) => c.current === corpus) ?? this.all()[0]).disagreements(corpus);
+  }
+
+  cancelDisagreements(): void {
+    for (const c of this.all()) c.cancelDisagreements();
+  }
+
+  /** Reloads every folder's corpus (each only if its folders changed, unless `force`); resolves to the first's. */
+  async reload(force = false): Promise<Corpus | undefined> {
+    this.sync();
+    const loaded = await Promise.all(this.all().map((c) => c.reload(force)));
+    return loaded[0];
+  }
+
+  /** Turns checking of a workspace folder's drafts off or on; says so in the status. False for an unknown folder. */
+  setChecking(folder: string, enabled: boolean): boolean {
+    const corpus = this.folders.get(folder) ?? this.all().find((c) => c.folder === folder);
+    if (!corpus) return false;
+    corpus.setEnabled(enabled);
+    return true;
+  }
+
+  dispose(): void {
+    for (const c of this.folders.values()) c.dispose();
   }
 }
 

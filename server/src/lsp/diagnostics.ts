@@ -3,7 +3,8 @@
 // longer the document's is dropped, never published, and the newest version is checked next.
 // Drafts the checker should not read (too big, binary, a source file itself) get one message and no check.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../model/types';
+import { selectsDraft } from '../config';
+import type { CheckOptions, Finding } from '../model/types';
 import type { Configuration } from './configuration';
 import { errorText, uriToPath, type ServerContext } from './context';
 import { toDiagnostic } from './convert';
@@ -30,7 +31,7 @@ export interface CheckResult {
   stale?: boolean;
 }
 
-export type SkipReason = 'language' | 'source' | 'too-big' | 'binary' | 'no-corpus' | 'error';
+export type SkipReason = 'language' | 'not-a-draft' | 'off' | 'source' | 'too-big' | 'binary' | 'no-corpus' | 'error';
 
 /** Language ids clients use for the same thing (Neovim calls plain text "text"). */
 const LANGUAGE_ALIASES: Record<string, string> = { text: 'plaintext', txt: 'plaintext', md: 'markdown', 'markdown.mdx': 'markdown' };
@@ -130,17 +131,24 @@ export class Diagnostics {
 
   /** Why a draft would not be checked, or undefined when it would. Says so to the user once per draft. */
   skipReason(doc: TextDocument): SkipReason | undefined {
-    const languages = this.config.current.languages.map((l) => LANGUAGE_ALIASES[l] ?? l);
-    const lang = LANGUAGE_ALIASES[doc.languageId] ?? doc.languageId;
-    if (!languages.includes(lang)) return 'language';
     const file = uriToPath(doc.uri);
+    const folder = this.corpus.forFile(file);
+    if (!folder.enabled) return 'off';
+    // corroborate.json's drafts.include/exclude decide which files are drafts; without them, the languages setting.
+    const selected = file && folder.project ? selectsDraft(folder.project, file) : undefined;
+    if (selected === false) return 'not-a-draft';
+    if (selected === undefined) {
+      const languages = this.config.forFolder(folder.folder).languages.map((l) => LANGUAGE_ALIASES[l] ?? l);
+      const lang = LANGUAGE_ALIASES[doc.languageId] ?? doc.languageId;
+      if (!languages.includes(lang)) return 'language';
+    }
     if (file && this.corpus.isSource(file)) {
       this.corpus.noteSourceOpened(file);
       return 'source';
     }
     const text = doc.getText();
     const name = displayName(doc.uri);
-    const max = this.config.current.maxDraftBytes;
+    const max = this.config.forFolder(folder.folder).maxDraftBytes;
     // Cheap test first: a UTF-16 unit is at most 3 UTF-8 bytes.
     const bytes = text.length * 3 <= max ? 0 : Buffer.byteLength(text, 'utf8');
     if (bytes > max) {
@@ -168,7 +176,7 @@ export class Diagnostics {
       this.clear(uri, version);
       return { version, findings: [], skipped };
     }
-    const corpus = await this.corpus.ready();
+    const corpus = await this.corpus.ready(uri);
     let now = this.ctx.documents.get(uri);
     // Stale: the draft changed (or closed) while we waited for the corpus; the newer version has its own check.
     if (!now || now.version !== version) return this.stale(uri, version);
@@ -176,7 +184,9 @@ export class Diagnostics {
       this.clear(uri, version);
       return { version, findings: [], skipped: 'no-corpus' };
     }
-    const settings = this.config.current;
+    const options = this.optionsFor(uri);
+    // Compared by value: a config file re-read or settings re-fetched with the same content needs no re-check.
+    const settings = JSON.stringify(options);
     const last = this.state.get(uri)?.checked;
     const dismissals = this.dismissals.forDraft(uri);
     if (!force && last && last.version === version && last.corpus === corpus && last.settings === settings && last.dismissals === dismissals) {
@@ -184,7 +194,7 @@ export class Diagnostics {
     }
     let findings: Finding[];
     try {
-      findings = await this.engine.check(corpus, this.corpus.generationOf(corpus), now.getText(), { severities: this.config.current.severity, dismissals });
+      findings = await this.engine.check(corpus, this.corpus.generationOf(corpus), now.getText(), { ...options, dismissals });
       now = this.ctx.documents.get(uri);
       if (!now || now.version !== version) return this.stale(uri, version);
       this.ctx.notify.forget(`error:${uri}`);
@@ -200,6 +210,17 @@ export class Diagnostics {
     s.published = findings.length > 0;
     void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
     return { version, findings };
+  }
+
+  /**
+   * The engine options for a draft: severities per rule from the settings (user, workspace or folder) over the
+   * project's corroborate.json over the rule defaults; the project's accepted spellings.
+   */
+  optionsFor(uri: string): CheckOptions {
+    const folder = this.corpus.forUri(uri);
+    const project = folder.project;
+    const severities = { ...project?.severity, ...this.config.forFolder(folder.folder).severity };
+    return project && Object.keys(project.acceptedSpellings).length ? { severities, acceptedSpellings: project.acceptedSpellings } : { severities };
   }
 
   /** A result for an older version: dropped. The newer version is checked next (its change asked for it). */

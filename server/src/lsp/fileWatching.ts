@@ -9,6 +9,7 @@ import {
   type Disposable,
   type FileSystemWatcher,
   type DidChangeWatchedFilesParams,
+  type Connection,
 } from 'vscode-languageserver';
 import { errorText, isWithin, pathToUri, uriToPath, type ServerContext } from './context';
 
@@ -32,6 +33,18 @@ export function isIgnoredChange(file: string, roots: string[]): boolean {
   return false;
 }
 
+/** A connection takes one didChangeWatchedFiles handler: it is shared by every watcher (one per workspace folder). */
+const clientFileListeners = new WeakMap<Connection, Set<(params: DidChangeWatchedFilesParams) => void>>();
+function onClientFileEvents(connection: Connection, listener: (params: DidChangeWatchedFilesParams) => void): void {
+  let listeners = clientFileListeners.get(connection);
+  if (!listeners) {
+    const set = (listeners = new Set());
+    clientFileListeners.set(connection, set);
+    connection.onDidChangeWatchedFiles((params) => set.forEach((l) => l(params)));
+  }
+  listeners.add(listener);
+}
+
 export class SourceWatcher {
   private target: WatchTarget = { roots: [], candidates: [] };
   private registration: Promise<Disposable | undefined> | undefined;
@@ -42,7 +55,7 @@ export class SourceWatcher {
     private readonly ctx: ServerContext,
     private readonly onChange: (paths: string[]) => void,
   ) {
-    ctx.connection.onDidChangeWatchedFiles((params) => this.fromClient(params));
+    onClientFileEvents(ctx.connection, (params) => this.fromClient(params));
   }
 
   /** Watches `target`, replacing whatever was watched before. */

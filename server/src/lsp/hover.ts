@@ -25,7 +25,7 @@ export class HoverProvider {
   async hover(params: HoverParams): Promise<Hover | null> {
     const doc = this.ctx.documents.get(params.textDocument.uri);
     if (!doc || this.diagnostics.skipReason(doc)) return null;
-    const corpus = await this.corpus.ready();
+    const corpus = await this.corpus.ready(params.textDocument.uri);
     const now = this.ctx.documents.get(params.textDocument.uri);
     if (!corpus || !now) return null;
     const version = now.version;
@@ -40,7 +40,7 @@ export class HoverProvider {
     }
     // The draft changed meanwhile: ranges would be off. The editor asks again.
     if (this.ctx.documents.get(params.textDocument.uri)?.version !== version) return null;
-    const severities = this.config.current.severity;
+    const severities = this.diagnostics.optionsFor(params.textDocument.uri).severities ?? {};
     const current = this.diagnostics.findingsFor(now);
     // Findings: the published ones when they match this version (same as the squiggles), else the comparison's.
     const findings = current

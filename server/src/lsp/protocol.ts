@@ -17,12 +17,22 @@ export type DisagreementsResult = DisagreementPage;
 /** corroborate/status (server → client notification): corpus size and indexing state. */
 export const STATUS = 'corroborate/status';
 export interface StatusParams {
-  state: 'indexing' | 'ready' | 'error';
+  /** no-sources: nothing configured and no default folder (quiet: no draft is checked); off: checking turned off. */
+  state: 'indexing' | 'ready' | 'error' | 'no-sources' | 'off';
   sources: number;
   problems: SourceProblem[];
   roots: string[];
   message?: string;
+  /** The workspace folder this status is about (each folder has its own sources). */
+  folder?: string;
 }
+
+/**
+ * corroborate/setChecking (client → server notification): turns checking of one workspace folder's drafts off or on.
+ * Clients that remember the choice give the folders turned off at start-up as initializationOptions.checkingOff (URIs).
+ */
+export const SET_CHECKING = 'corroborate/setChecking';
+export interface SetCheckingParams { folder: string; enabled: boolean }
 
 /** corroborate/corpus: the sources as the engine sees them. */
 export const CORPUS = 'corroborate/corpus';

@@ -23,7 +23,7 @@ export function registerRequests(ctx: ServerContext, corpus: CorpusManager, engi
     }
     const doc = ctx.documents.get(params.uri);
     if (!doc) return null;
-    const loaded = await corpus.ready();
+    const loaded = await corpus.ready(params.uri);
     const now = ctx.documents.get(params.uri);
     if (!loaded || !now) return null;
     try {

@@ -149,6 +149,8 @@ export interface SourceProblem {
 export interface CheckOptions {
   /** Per-rule severity overrides; 'off' silences a rule. */
   severities?: Partial<Record<RuleId, SeveritySetting>>;
+  /** House spelling → its accepted variants (corroborate.json): a draft using any of them where the sources use another is not flagged. */
+  acceptedSpellings?: Record<string, string[]>;
   /** Findings people dismissed with a reason (this draft's only): kept out of the diagnostics. */
   dismissals?: Dismissal[];
 }

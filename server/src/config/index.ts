@@ -1,0 +1,2 @@
+export * from './projectConfig';
+export { expandFolderPattern, globToRegExp, matchesGlob, outermostFolders } from './glob';

@@ -1,0 +1,131 @@
+// Multi-root and corroborate.json in the language server: each workspace folder's drafts are checked against its own
+// sources and settings (workspace/configuration with scopeUri); severities are settings > corroborate.json > defaults;
+// the config file reloads live and selects drafts; a folder without sources is quiet; checking toggles per folder.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ExecuteCommandRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { TestClient, uriOf } from './harness';
+
+const DRAFT = '# Corridor\n\nHarbour minister Danylo Marensku said the grain corridor would stay open.\n';
+let root: string;
+let client: TestClient;
+const folder = (name: string) => path.join(root, name);
+function write(rel: string, text: string): string {
+  const file = path.join(root, rel);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
+const nameFinding = (d: { diagnostics: Diagnostic[] }) => d.diagnostics.find((x) => x.code === 'name/misspelled');
+const textOf = (m: Diagnostic['message']) => (typeof m === 'string' ? m : m.value);
+
+before(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'corroborate-multiroot-'));
+  // Folder A: the default "sources" folder; its settings make name/misspelled an error.
+  write('a/sources/wire.md', '# Port talks\n\nHarbour minister Danylo Marensky met Petra Vilnova in Odesa on Monday.\n\nMarensky said the corridor would stay open.\n');
+  // Folder B: its sources named in corroborate.json, which also sets a severity.
+  write('b/wire/agency/talks.md', '# Port talks\n\nHarbour minister Danylo Marenko met Petra Vilnova in Odesa on Monday.\n\nMarenko said the corridor would stay open.\n');
+  write('b/corroborate.json', JSON.stringify({ sources: ['wire/**'], severity: { 'name/misspelled': 'hint' } }));
+  // Folder C: no sources at all.
+  mkdirSync(folder('c'), { recursive: true });
+  client = await TestClient.start({
+    folders: [folder('a'), folder('b'), folder('c')],
+    folderSettings: { [uriOf(folder('a'))]: { severity: { 'name/misspelled': 'error' } } },
+  });
+});
+after(async () => {
+  if (client) assert.equal(await client.stop(), 0);
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('several workspace folders', () => {
+  let a: string;
+  let b: string;
+  it('checks each folder’s draft against its own sources, with its own settings', async () => {
+    a = await client.open(write('a/draft.md', DRAFT), DRAFT);
+    b = await client.open(write('b/draft.md', DRAFT), DRAFT);
+    const inA = nameFinding(await client.waitFor('diagnostics', (d) => d.uri === a && !!nameFinding(d)))!;
+    const inB = nameFinding(await client.waitFor('diagnostics', (d) => d.uri === b && !!nameFinding(d)))!;
+    assert.match(textOf(inA.message), /Marensky/);
+    assert.doesNotMatch(textOf(inA.message), /Marenko/);
+    assert.match(textOf(inB.message), /Marenko/);
+    assert.equal(inA.severity, 1, 'folder A’s setting: error');
+    assert.equal(inB.severity, 4, 'folder B’s corroborate.json: hint');
+    const statuses = client.of('status').filter((s) => s.state === 'ready');
+    assert.ok(statuses.some((s) => s.folder === folder('a') && s.roots[0] === folder('a/sources')));
+    assert.ok(statuses.some((s) => s.folder === folder('b') && s.roots[0] === folder('b/wire')));
+  });
+
+  it('a severity in the settings wins over corroborate.json', async () => {
+    const from = client.mark();
+    await client.changeSettings({ severity: { 'name/misspelled': 'information' } });
+    const inB = await client.waitFor('diagnostics', (d) => d.uri === b && nameFinding(d)?.severity === 3, from);
+    assert.ok(inB);
+    await client.changeSettings(null);
+    await client.waitFor('diagnostics', (d) => d.uri === b && nameFinding(d)?.severity === 4, client.mark());
+  });
+
+  it('picks up a changed corroborate.json: accepted spellings, then include/exclude', async () => {
+    let from = client.mark();
+    const config = write('b/corroborate.json', JSON.stringify({ sources: ['wire/**'], acceptedSpellings: { Marensku: ['Marenko'] } }));
+    await client.watchedFilesChanged([{ uri: uriOf(config), type: 2 }]);
+    await client.waitFor('diagnostics', (d) => d.uri === b && !nameFinding(d), from);
+
+    from = client.mark();
+    write('b/corroborate.json', JSON.stringify({ sources: ['wire/**'], drafts: { include: ['drafts/**'] } }));
+    await client.watchedFilesChanged([{ uri: uriOf(config), type: 2 }]);
+    await new Promise((r) => setTimeout(r, 400)); // the server coalesces file events for 200 ms
+    const r = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'corroborate.checkDocument', arguments: [b] })) as { skipped?: string };
+    assert.equal(r.skipped, 'not-a-draft');
+    const inDrafts = await client.open(write('b/drafts/corridor.md', DRAFT), DRAFT);
+    assert.ok(nameFinding(await client.waitFor('diagnostics', (d) => d.uri === inDrafts && !!nameFinding(d), from)));
+  });
+
+  it('a folder without sources is quiet: no message, a status saying how to set sources, no draft checked', async () => {
+    const c = await client.open(write('c/draft.md', DRAFT), DRAFT);
+    const status = await client.waitFor('status', (s) => s.folder === folder('c'));
+    assert.equal(status.state, 'no-sources');
+    assert.match(status.message ?? '', /corroborate\.json/);
+    assert.match(status.message ?? '', /Choose Sources Folder/);
+    const r = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'corroborate.checkDocument', arguments: [c] })) as { skipped?: string };
+    assert.equal(r.skipped, 'no-corpus');
+    assert.deepEqual(client.of('message').filter((m) => m.type <= 2), [], 'no error or warning message');
+  });
+
+  it('turns checking off and on for one folder', async () => {
+    let from = client.mark();
+    await client.connection.sendNotification('corroborate/setChecking', { folder: uriOf(folder('a')), enabled: false });
+    await client.waitFor('diagnostics', (d) => d.uri === a && d.diagnostics.length === 0, from);
+    const off = await client.waitFor('status', (s) => s.folder === folder('a') && s.state === 'off', from);
+    assert.match(off.message ?? '', /Toggle Checking/);
+    from = client.mark();
+    await client.connection.sendNotification('corroborate/setChecking', { folder: uriOf(folder('a')), enabled: true });
+    assert.ok(nameFinding(await client.waitFor('diagnostics', (d) => d.uri === a && !!nameFinding(d), from)));
+    await client.waitFor('status', (s) => s.folder === folder('a') && s.state === 'ready', from);
+  });
+});
+
+describe('a client that pushes its settings (no workspace/configuration)', () => {
+  it('says nothing about missing sources before the settings arrive, then loads the folders pushed', async () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'corroborate-pushed-'));
+    const wire = path.join(workspace, 'copy');
+    mkdirSync(wire);
+    writeFileSync(path.join(wire, 'talks.md'), '# Port talks\n\nHarbour minister Danylo Marensky met Petra Vilnova in Odesa on Monday.\n');
+    const pushing = await TestClient.start({ root: workspace, capabilities: { textDocument: { hover: { contentFormat: ['plaintext'] } } } });
+    try {
+      const quiet = await pushing.waitFor('status', (s) => s.state !== 'indexing');
+      assert.equal(quiet.state, 'no-sources');
+      const from = pushing.mark();
+      await pushing.changeSettings({ sources: ['copy'] });
+      const ready = await pushing.waitFor('status', (s) => s.state === 'ready', from);
+      assert.deepEqual(ready.roots, [wire]);
+      assert.deepEqual(pushing.of('message').filter((m) => m.type <= 2), [], 'no warning before or after');
+    } finally {
+      assert.equal(await pushing.stop(), 0);
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});
