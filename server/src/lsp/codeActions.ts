@@ -17,6 +17,7 @@ import type { ServerContext } from './context';
 import { SOURCE, rangesOverlap, sameRange, type DiagnosticData } from './convert';
 import type { Diagnostics } from './diagnostics';
 import { DISMISS } from './dismissals';
+import { ACCEPT_SPELLING, acceptSpellingTitle } from './acceptSpelling';
 
 export const DISMISS_TITLE = 'Dismiss with a reason…';
 
@@ -63,6 +64,16 @@ export class CodeActionProvider {
         diagnostics: [d],
         edit: this.edit(doc, [ignoreLineEdit(doc, d.range.start.line, rule)]),
       });
+      if (saved && rule === 'name/misspelled' && suggestions.length > 0) {
+        // The draft's spelling becomes the house spelling, the sources' one its accepted variant (corroborate.json).
+        const spelling = doc.getText(d.range);
+        dismissals.push({
+          title: acceptSpellingTitle(spelling),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          command: { title: acceptSpellingTitle(spelling), command: ACCEPT_SPELLING, arguments: [doc.uri, spelling, suggestions[0]] },
+        });
+      }
       if (saved) {
         dismissals.push({
           title: DISMISS_TITLE,

@@ -17,11 +17,12 @@ import type { ServerContext } from './context';
 import type { CorpusManager } from './corpusManager';
 import type { Diagnostics, SkipReason } from './diagnostics';
 import { DISMISS } from './dismissals';
+import { ACCEPT_SPELLING, acceptSpellingCommand } from './acceptSpelling';
 
 export const CHECK_DOCUMENT = 'corroborate.checkDocument';
 export const RELOAD_SOURCES = 'corroborate.reloadSources';
 export const BUILD_REPORT = 'corroborate.buildReport';
-export const COMMANDS = [CHECK_DOCUMENT, RELOAD_SOURCES, BUILD_REPORT, DISMISS];
+export const COMMANDS = [CHECK_DOCUMENT, RELOAD_SOURCES, BUILD_REPORT, DISMISS, ACCEPT_SPELLING];
 
 const MAX_REPORT_CHARS = 10 * 1024 * 1024;
 
@@ -66,6 +67,12 @@ export function registerCommands(ctx: ServerContext, diagnostics: Diagnostics, c
         const result = await diagnostics.dismissals.dismiss(args, await corpus.ready());
         await diagnostics.checkNow(args[0] as string);
         return result;
+      }
+      case ACCEPT_SPELLING: {
+        const args = params.arguments ?? [];
+        const accepted = acceptSpellingCommand(corpus, args);
+        await diagnostics.checkNow(args[0] as string);
+        return accepted;
       }
       default:
         throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);

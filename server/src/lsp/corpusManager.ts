@@ -366,6 +366,18 @@ export class FolderCorpus {
     void this.reload(true).catch((err) => this.ctx.log.error(`reload failed: ${errorText(err)}`));
   }
 
+  /** The folder's corroborate.json was just written by us: re-read it now rather than when the watcher says so. */
+  projectWritten(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = undefined;
+    this.configOrSourcesChanged(true);
+  }
+
+  /** Where this folder's corroborate.json is, or would be created. */
+  get projectFile(): string {
+    return this.configFile();
+  }
+
   dispose(): void {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     if (this.noSourcesTimer) clearTimeout(this.noSourcesTimer);
