@@ -16,6 +16,7 @@ import { acceptedSpellingsOf } from '../checks/nameMisspelled';
 import { attributedMatches, sameSpeaker } from '../checks/quoteMisattributed';
 import { factEvidence } from '../checks/factConflict';
 import type { QuoteMatch, SourceQuoteMatch } from '../match/quotes';
+import { firstNotBefore } from '../model/spans';
 import { lineStartsOf, rangeOf } from '../model/lines';
 import { disabledRules } from './suppressions';
 import { dismissalFingerprint, dismissalIndex } from './dismissals';
@@ -160,14 +161,7 @@ export function claimTextOf(result: ParagraphResult, raw: RawFinding): string {
 /** The text of the sentence holding `offset` (binary search: sentences are in order), else the empty string. */
 function sentenceAt(analysis: AnalyzedText, offset: number): string {
   const sentences = analysis.sentences;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const sentence = sentences[lo];
+  const sentence = sentences[firstNotBefore(sentences, (s) => s.end <= offset)];
   return sentence && sentence.start <= offset ? sentence.text : '';
 }
 
@@ -233,14 +227,8 @@ function excerptOf(corpus: Corpus, { doc, start, end }: PassageRef): { excerpt: 
   const source = corpus.sources[doc];
   const sentences = source.segmented.sentences;
   // The first sentence ending at or after `start` (sentences are in order and do not overlap).
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const sentence = lo < sentences.length && sentences[lo].start <= start ? sentences[lo] : undefined;
+  const first = sentences[firstNotBefore(sentences, (s) => s.end < start)];
+  const sentence = first && first.start <= start ? first : undefined;
   if (!sentence) return { excerpt: source.text.slice(start, end), from: start, to: end };
   const to = Math.min(sentence.end, Math.max(end, sentence.start + EXCERPT_LIMIT));
   // A whole sentence is its own text (no copy: wire copy cites the same sentences over and over).

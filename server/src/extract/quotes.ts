@@ -1,5 +1,6 @@
 // Quotations and who said them.
 import type { QuoteClaim, Span } from '../model/types';
+import { firstNotBefore } from '../model/spans';
 import type { Paragraph, Sentence } from '../text/segment';
 import { isTitle, nameRunsOf, type NameRun } from './names';
 
@@ -198,15 +199,8 @@ export function isPerson(run: NameRun, people: { has(name: string): boolean }): 
 
 /** The runs lying within [from, to], found by binary search: runs are in text order. */
 function runsWithin(runs: readonly NameRun[], from: number, to: number): NameRun[] {
-  let lo = 0;
-  let hi = runs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (runs[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
   const within: NameRun[] = [];
-  for (let i = lo; i < runs.length && runs[i].start <= to; i++) if (runs[i].end <= to) within.push(runs[i]);
+  for (let i = firstNotBefore(runs, (r) => r.start < from); i < runs.length && runs[i].start <= to; i++) if (runs[i].end <= to) within.push(runs[i]);
   return within;
 }
 

@@ -1,5 +1,6 @@
 // Matching a draft figure or date to the source claims about the same thing, by the words around them.
 import type { DateClaim, FigureClaim, QuoteClaim, Span } from '../model/types';
+import { firstNotBefore } from '../model/spans';
 import type { Corpus, SourceDoc } from '../corpus/corpus';
 import type { AnalyzedText, Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
@@ -26,14 +27,8 @@ export function localWords(draft: Segmented, span: Span, reach = 60): string[] {
 /** The first sentence holding `offset` (0 if none), by binary search: sentences are in order and do not overlap. */
 function sentenceOf(draft: Segmented, offset: number): number {
   const { sentences } = draft;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sentences.length && sentences[lo].start <= offset ? lo : 0;
+  const i = firstNotBefore(sentences, (s) => s.end < offset);
+  return i < sentences.length && sentences[i].start <= offset ? i : 0;
 }
 
 /** The quotes of each sentence, grouped once per text: a claim looks at its own sentence's, not at every quote. */
