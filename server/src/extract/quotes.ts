@@ -225,6 +225,10 @@ const ASIDE = /(?:,\s*(?:which|who|whose|where)\b[^,]*,|[–—]\s*[^–—]*[�
  * The speaker of a quote, looked for within ATTRIBUTION_WINDOW characters either side of it (and within its
  * sentences, `bounds`), so the work per quote is bounded whatever the sentence's length.
  */
+// Compiled once: the speech-verb alternation is long, and attribute() runs for every quote of every source touched.
+const VERB_NEXT = new RegExp(`^\\s*,?\\s*(?:${SPEECH_VERB})\\b`);
+const VERB_FIRST = new RegExp(`^\\s*(?:${SPEECH_VERB})\\b`);
+
 function attribute(
   text: string,
   bounds: Span,
@@ -249,7 +253,6 @@ function attribute(
     if (here) return { ...asSpeaker(here, true), span: undefined };
     return lastPerson && { ...lastPerson, span: undefined, inferred: true };
   };
-  const verbNext = new RegExp(`^\\s*,?\\s*(?:${SPEECH_VERB})\\b`);
 
   // After the quote: "…," said Zelensky / "…," Zelensky said / "…," he said
   const afterStart = quote.end + (/^[^\p{L}]*/u.exec(text.slice(quote.end, to))?.[0].length ?? 0);
@@ -258,7 +261,7 @@ function attribute(
   // "…," the president's adviser, Jane Roe, said: the name in apposition speaks.
   const following = runs.filter((r) => r.start >= afterStart);
   const apposed = following.find((r) => r.start - afterStart <= 80 && APPOSITION_BEFORE_NAME.test(text.slice(afterStart, r.start)));
-  if (apposed && isPerson(apposed, people) && verbNext.test(text.slice(apposed.end, to))) return asSpeaker(apposed);
+  if (apposed && isPerson(apposed, people) && VERB_NEXT.test(text.slice(apposed.end, to))) return asSpeaker(apposed);
   const namedBefore = runs.some((r) => r.end <= quote.start && isPerson(r, people));
   const role = ROLE_AFTER.exec(after);
   if (role && !(namedBefore && BARE_PERSON_ROLE.test(role[1]))) return asRole(role[1]);
@@ -271,7 +274,7 @@ function attribute(
   }
   // "…," Zelensky said / "…," the White House said / "…," harbour master Ines Varga said
   const leading = following.find((r) => r.start - afterStart <= 40 && DESCRIPTOR_BEFORE_NAME.test(text.slice(afterStart, r.start)));
-  if (leading && new RegExp(`^\\s*(?:${SPEECH_VERB})\\b`).test(text.slice(leading.end, to))) return asSpeaker(leading);
+  if (leading && VERB_FIRST.test(text.slice(leading.end, to))) return asSpeaker(leading);
 
   // Before the quote: Zelensky said: "…" / according to Zelensky, "…" / Kallas: "…"
   const before = text.slice(from, quote.start);
