@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { expandGlob, globMatches, isGlob } from '../../server/src/cli/glob';
+import { expandGlob, globMatches, hasGlob as isGlob } from '../../server/src/config/glob';
 
 describe('globMatches', () => {
   const cases: Array<[string, string, boolean]> = [

@@ -7,7 +7,7 @@ import { RULE_IDS } from '../../server/src/model/types';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { findConfigFile, globToRegExp, matchesGlob, parseConfig, readConfigFile, selectsDraft, sourceFolders } from '../../server/src/config';
+import { findConfigFile, matchesGlob, parseConfig, readConfigFile, selectsDraft, sourceFolders } from '../../server/src/config';
 
 const tmp = mkdtempSync(join(tmpdir(), 'corroborate-config-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -31,7 +31,7 @@ describe('glob matching', () => {
     ['a?.txt', 'ab.txt', true],
     ['a.b', 'axb', false],
   ];
-  for (const [glob, file, expected] of CASES) it(`${glob} ${expected ? 'matches' : 'does not match'} ${file}`, () => assert.equal(matchesGlob(file, glob), expected, String(globToRegExp(glob))));
+  for (const [glob, file, expected] of CASES) it(`${glob} ${expected ? 'matches' : 'does not match'} ${file}`, () => assert.equal(matchesGlob(file, glob), expected, glob));
 });
 
 describe('finding corroborate.json', () => {

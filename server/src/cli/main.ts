@@ -9,7 +9,7 @@ import { readMetadata } from '../corpus/metadata';
 import type { SourceProblem } from '../model/types';
 import { colourWanted, formatGithub, formatText, formatSources } from './format';
 import { formatSarif } from './sarif';
-import { expandGlob, isGlob } from './glob';
+import { expandGlob, hasGlob } from '../config/glob';
 import { version } from '../../../package.json';
 import { visible, visibleLine } from '../text/visible';
 import { REPORT_USAGE, runReport } from './report';
@@ -177,7 +177,7 @@ function counts(s: Corpus['sources'][number]) {
 /** The draft at `path`, the .md and .txt drafts under it when it is a folder, or those a glob matches. */
 async function draftsAt(path: string): Promise<Array<{ path: string; text: string }>> {
   // A literal file wins over a glob reading of its name ('what?.md').
-  if (isGlob(path) && !existsSync(path)) {
+  if (hasGlob(path) && !existsSync(path)) {
     const matched = expandGlob(path).filter((file) => SOURCE_EXTENSIONS.has(extname(file).toLowerCase()));
     if (!matched.length) throw new UsageError(`no .md or .txt drafts match ${path}`);
     return matched.map((file) => ({ path: file, text: readDraft(file, file) }));

@@ -1,5 +1,6 @@
-// Minimal glob matching for corroborate.json paths (node 20 has no fs.glob): `**` any number of folders, `*` any
-// run of characters inside one name, `?` one character. Paths are compared with forward slashes.
+// Glob matching for corroborate.json paths and the CLI's draft arguments (node 20 has no fs.glob): `**` any number of
+// folders, `*` any run of characters inside one name, `?` one character; dot files and folders only where the pattern
+// names the dot. Paths are compared with forward slashes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -7,32 +8,9 @@ export function hasGlob(pattern: string): boolean {
   return /[*?]/.test(pattern);
 }
 
-const compiled = new Map<string, RegExp>();
-
-/** A regular expression for a glob over forward-slash paths relative to some root. */
-export function globToRegExp(pattern: string): RegExp {
-  const seen = compiled.get(pattern);
-  if (seen) return seen;
-  const segments = toPosix(pattern).replace(/^\.\//, '').split('/').filter((s) => s.length > 0);
-  let source = '';
-  segments.forEach((segment, i) => {
-    const last = i === segments.length - 1;
-    if (segment === '**') {
-      // Any number of folders, none included; at the end, anything below.
-      source += last ? '.*' : '(?:[^/]+/)*';
-      return;
-    }
-    source += segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-    if (!last) source += '/';
-  });
-  const re = new RegExp(`^${source}$`);
-  compiled.set(pattern, re);
-  return re;
-}
-
 /** Whether `relativePath` (relative to the patterns' root) matches `pattern`. */
 export function matchesGlob(relativePath: string, pattern: string): boolean {
-  return globToRegExp(pattern).test(toPosix(relativePath));
+  return globMatches(toPosix(pattern).replace(/^\.\//, ''), toPosix(relativePath).replace(/^\.\//, ''));
 }
 
 export function toPosix(p: string): string {
@@ -58,7 +36,6 @@ export function expandFolderPattern(root: string, pattern: string): string[] {
   const firstGlob = segments.findIndex(hasGlob);
   const base = segments.slice(0, firstGlob).join('/') || '/';
   const rest = segments.slice(firstGlob).join('/');
-  const re = globToRegExp(rest);
   const out: string[] = [];
   let visited = 0;
   const walk = (dir: string, rel: string, depth: number) => {
@@ -74,7 +51,7 @@ export function expandFolderPattern(root: string, pattern: string): string[] {
       if (++visited >= MAX_FOLDERS) return;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const child = path.join(dir, entry.name);
-      if (re.test(childRel)) out.push(child);
+      if (globMatches(rest, childRel)) out.push(child);
       else walk(child, childRel, depth + 1);
     }
   };
@@ -99,4 +76,97 @@ function isDirectory(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A matcher for one path segment: `*` any run of characters but `/`, `?` one character. */
+function segmentPattern(segment: string): RegExp {
+  let source = '';
+  for (const ch of segment) {
+    if (ch === '*') source += '[^/]*';
+    else if (ch === '?') source += '[^/]';
+    else source += ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`, 'u');
+}
+
+/** Whether `path` ('/'-separated, relative) matches `pattern`, where `**` is any number of whole segments. */
+export function globMatches(pattern: string, path: string): boolean {
+  const parts = pattern.split('/').filter((p) => p !== '');
+  const segments = path.split('/');
+  const compiled = parts.map((p) => (p === '**' ? null : { pattern: segmentPattern(p), dot: p.startsWith('.') }));
+  // Dynamic programming over (pattern part, path segment): linear in their product, no backtracking blow-up.
+  let reachable = new Array<boolean>(segments.length + 1).fill(false);
+  reachable[0] = true;
+  for (const part of compiled) {
+    const next = new Array<boolean>(segments.length + 1).fill(false);
+    for (let j = 0; j <= segments.length; j++) {
+      if (part === null) next[j] = reachable[j] || (j > 0 && next[j - 1] && !hidden(segments[j - 1]));
+      else next[j] = j > 0 && reachable[j - 1] && part.pattern.test(segments[j - 1]) && (part.dot || !hidden(segments[j - 1]));
+    }
+    reachable = next;
+  }
+  return reachable[segments.length];
+}
+
+/** Dot files and folders are matched only by a pattern that names the dot, as in shells. */
+function hidden(segment: string): boolean {
+  return segment.startsWith('.');
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/**
+ * The files matching `pattern`, as absolute paths in sorted order, walked from its fixed leading folders.
+ * Symbolic links to folders are not followed (no cycles); node_modules is skipped unless the pattern names it.
+ */
+export function expandGlob(pattern: string, cwd = process.cwd()): string[] {
+  const normalized = pattern.replace(/\\/g, '/');
+  const parts = normalized.split('/');
+  const fixed: string[] = [];
+  while (parts.length > 1 && !hasGlob(parts[0])) fixed.push(parts.shift()!);
+  const base = fixed.length === 1 && fixed[0] === '' ? '/' : fixed.join('/');
+  const root = path.isAbsolute(base) || /^[A-Za-z]:$/.test(base) ? path.resolve(base, '.') : path.resolve(cwd, base);
+  const rest = parts.join('/');
+  const namesNodeModules = parts.includes('node_modules');
+  const found: string[] = [];
+  const walk = (dir: string, relativeDir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const rel = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (SKIPPED_FOLDERS.has(entry.name) && !(entry.name === 'node_modules' && namesNodeModules)) continue;
+        if (couldMatchBelow(rest, rel)) walk(full, rel);
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && isFile(full))) && globMatches(rest, rel)) found.push(full);
+    }
+  };
+  walk(root, '');
+  return found.sort();
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether some path under folder `rel` could match `pattern` (prunes the walk to the pattern's shape). */
+function couldMatchBelow(pattern: string, rel: string): boolean {
+  const parts = pattern.split('/');
+  const segments = rel.split('/');
+  for (let i = 0; i < segments.length; i++) {
+    const part = parts[i];
+    if (part === undefined) return false;
+    // Past a `**` any folder may hold a match, except a hidden one the rest of the pattern never names.
+    if (part === '**') return !segments.slice(i).some(hidden) || parts.slice(i + 1).some((p) => p.startsWith('.'));
+    if (!segmentPattern(part).test(segments[i]) || (hidden(segments[i]) && !part.startsWith('.'))) return false;
+  }
+  return parts.length > segments.length;
 }

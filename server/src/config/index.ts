@@ -1,2 +1,2 @@
 export * from './projectConfig';
-export { expandFolderPattern, globToRegExp, matchesGlob, outermostFolders } from './glob';
+export { expandFolderPattern, expandGlob, globMatches, hasGlob, matchesGlob, outermostFolders } from './glob';
