@@ -4,8 +4,8 @@
 // is checked against its own folder's sources; the "Accept “X” as the house spelling" and "Dismiss with a
 // reason…" quick fixes write corroborate.json and .corroborate/dismissals.json and clear their squiggles; and
 // "Corroborate: Export Fact-Check Report" opens the server-built report (its screenshot is the README's
-// client/media/screenshots/report.png). Screenshots of every step go to test/artifacts/workflow-*.png.
-// Usage: node test/e2e/workflow.e2e.mjs [--no-build] [--keep]
+// client/media/screenshots/report.png, rewritten only with --update-screenshot). Screenshots of every step go to
+// test/artifacts/workflow-*.png. Usage: node test/e2e/workflow.e2e.mjs [--no-build] [--keep] [--update-screenshot]
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -270,7 +270,10 @@ async function main() {
       check(/\b1 dismissed\b/.test(text), 'the report\'s totals do not count one dismissed claim');
       check(/\b0 conflicting\b/.test(text), 'the report still counts a conflict (the accepted spelling or the dismissed figure)');
       check((await page.locator('.editor-group-container').count()) >= 2, 'the report did not open beside the draft');
-      await screenshot('report', REPORT_SHOT);
+      // The "Fact-check report ready." toast slides in: let it settle so the screenshot does not catch it half-drawn.
+      await page.locator('.notification-toast', { hasText: 'Fact-check report ready' }).waitFor({ timeout: 10_000 }).catch(() => {});
+      await sleep(600);
+      if (argv.has('--update-screenshot')) await screenshot('report', REPORT_SHOT);
     }, { shotName: 'report' });
   } finally {
     await browser.close().catch(() => {});
