@@ -190,7 +190,7 @@ function startServer(): void {
 
   connection.onHover((params) => hover.hover(requirePositionParams('textDocument/hover', params)));
   connection.onCodeAction((params) => codeActions.codeActions(requireRangeParams('textDocument/codeAction', params)));
-  registerCommands(ctx, diagnostics, corpus, config);
+  registerCommands(ctx, diagnostics, corpus);
   registerRequests(ctx, corpus, engine);
 
   connection.onShutdown(async () => {

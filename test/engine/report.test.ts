@@ -132,6 +132,14 @@ describe('the sign-off report', () => {
     }
   });
 
+  it('honours the project\'s accepted spellings as the diagnostics do', () => {
+    const acceptedSpellings = { Lindqvalle: ['Lindqvale'] };
+    assert.ok(!checkText(corpus, DRAFT, { acceptedSpellings }).some((f) => f.rule === 'name/misspelled'));
+    const accepted = claim(buildReport(corpus, DRAFT, { ...input, acceptedSpellings }), 'name', 'Lindqvalle');
+    assert.notEqual(accepted.status, 'conflicts');
+    assert.ok(!accepted.findings.some((f) => f.rule === 'name/misspelled' && !f.hidden));
+  });
+
   it('reports a finding hidden by an ignore comment as dismissed', () => {
     const ignored = DRAFT.replace('The river Maren', '<!-- corroborate-disable-next-line figure/conflict -->\nThe river Maren');
     assert.ok(!checkText(corpus, ignored).some((f) => f.rule === 'figure/conflict'));

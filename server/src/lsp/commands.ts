@@ -10,7 +10,6 @@ import * as path from 'node:path';
 import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-languageserver';
 import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from '../report';
 import { exporterName } from '../report/exporter';
-import type { Configuration } from './configuration';
 import { isWithin, uriToPath } from './context';
 import type { Finding } from '../model/types';
 import type { ServerContext } from './context';
@@ -35,7 +34,7 @@ export interface CheckDocumentResult {
   skipped?: SkipReason;
 }
 
-export function registerCommands(ctx: ServerContext, diagnostics: Diagnostics, corpus: CorpusManager, config?: Configuration): void {
+export function registerCommands(ctx: ServerContext, diagnostics: Diagnostics, corpus: CorpusManager): void {
   ctx.connection.onExecuteCommand(async (params: ExecuteCommandParams) => {
     switch (params.command) {
       case CHECK_DOCUMENT: {
@@ -61,7 +60,7 @@ export function registerCommands(ctx: ServerContext, diagnostics: Diagnostics, c
         return { roots: corpus.roots, sources: loaded?.sources.length ?? 0, problems: loaded?.problems ?? [] };
       }
       case BUILD_REPORT:
-        return buildReportCommand(ctx, diagnostics, corpus, config, params.arguments ?? []);
+        return buildReportCommand(ctx, diagnostics, corpus, params.arguments ?? []);
       case DISMISS: {
         const args = params.arguments ?? [];
         const result = await diagnostics.dismissals.dismiss(args, await corpus.ready());
@@ -80,7 +79,7 @@ export function registerCommands(ctx: ServerContext, diagnostics: Diagnostics, c
   });
 }
 
-async function buildReportCommand(ctx: ServerContext, diagnostics: Diagnostics, corpus: CorpusManager, config: Configuration | undefined, args: unknown[]): Promise<BuildReportResult> {
+async function buildReportCommand(ctx: ServerContext, diagnostics: Diagnostics, corpus: CorpusManager, args: unknown[]): Promise<BuildReportResult> {
   const [uri, format = 'md'] = args;
   if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${BUILD_REPORT} needs the draft's URI as its first argument`);
   if (!REPORT_FORMATS.includes(format as ReportFormat)) throw new ResponseError(ErrorCodes.InvalidParams, `${BUILD_REPORT}: format must be html, md or json`);
@@ -93,11 +92,14 @@ async function buildReportCommand(ctx: ServerContext, diagnostics: Diagnostics, 
   const file = uriToPath(uri);
   const folder = (file && ctx.workspaceFolders.find((w) => isWithin(file, w))) ?? ctx.workspaceFolders[0] ?? process.cwd();
   const displayPath = (p: string) => (isWithin(p, folder) ? path.relative(folder, p).split(path.sep).join('/') || p : p);
+  // The diagnostics' own options (folder and project severities, accepted spellings), so the report agrees with them.
+  const options = diagnostics.optionsFor(uri);
   const report = buildReport(loaded, document.getText(), {
     draftName: file ? displayPath(file) : uri,
     exportedBy: await exporterName(folder),
     displayPath,
-    severities: config?.current.severity,
+    severities: options.severities,
+    acceptedSpellings: options.acceptedSpellings,
     dismissals: diagnostics.dismissals.forDraft(uri),
   });
   return { format: format as ReportFormat, content: renderReport(report, format as ReportFormat) };

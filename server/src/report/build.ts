@@ -44,7 +44,7 @@ interface Pending {
 const holds = (span: Span | undefined, offset: number) => !!span && offset >= span.start && offset < Math.max(span.end, span.start + 1);
 
 export function buildReport(corpus: Corpus, text: string, input: ReportInput): Report {
-  const run = runChecks(corpus, text, { severities: input.severities, dismissals: input.dismissals }, true);
+  const run = runChecks(corpus, text, { severities: input.severities, acceptedSpellings: input.acceptedSpellings, dismissals: input.dismissals }, true);
   const byPart = new Map<number, FindingOutcome[]>();
   for (const o of run.outcomes) {
     const list = byPart.get(o.part);

@@ -125,6 +125,8 @@ export interface ReportInput {
   /** How a source's absolute path is shown (relative to the workspace or cwd). */
   displayPath?: (path: string) => string;
   severities?: import('../model/types').CheckOptions['severities'];
+  /** The project's house spellings (corroborate.json), as the diagnostics use them. */
+  acceptedSpellings?: import('../model/types').CheckOptions['acceptedSpellings'];
   /** The draft's recorded dismissals (read from the project's dismissals file by the adapter). */
   dismissals?: import('../model/types').CheckOptions['dismissals'];
 }
