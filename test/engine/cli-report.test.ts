@@ -1,7 +1,7 @@
 // `corroborate report`: the sign-off report from the command line, its formats, --output, and exit codes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,6 +45,20 @@ describe('corroborate report', { timeout: 60_000 }, () => {
     const html = readFileSync(join(dir, 'out.html'), 'utf8');
     assert.match(html, /^<!DOCTYPE html>/);
     assert.match(html, /Quayside Post/);
+  });
+
+  it('reads the project\'s corroborate.json like check does: its sources, severities and house spellings', () => {
+    const project = join(dir, 'project');
+    mkdirSync(join(project, 'wire'), { recursive: true });
+    writeFileSync(join(project, 'wire', 'source.md'), readFileSync(join(dir, 'source.md')));
+    writeFileSync(join(project, 'draft.md'), '# Bridge\n\nThe Halvern bridge reopened on Monday after 16 months of repairs, engineer Mira Castelane said.\n');
+    writeFileSync(join(project, 'corroborate.json'), JSON.stringify({ sources: ['wire'], acceptedSpellings: { Castelane: ['Castellane'] } }));
+    const r = cli('report', join(project, 'draft.md'), '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.claims.find((c: { text: string }) => c.text === '16 months')?.status, 'conflicts');
+    const name = report.claims.find((c: { text: string }) => c.text.includes('Castelane'));
+    assert.notEqual(name?.status, 'conflicts', JSON.stringify(name));
   });
 
   it('Markdown by default', () => {

@@ -1,4 +1,4 @@
-// corroborate report <draft…> --sources <dir…> [--format html|md|json] [--output FILE]
+// corroborate report <draft…> [--sources <dir…>] [--config FILE] [--format html|md|json] [--output FILE]
 // One report per draft; several drafts go to stdout one after another (JSON: an array), or to FILE.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
@@ -8,8 +8,9 @@ import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from '..
 import { exporterName } from '../report/exporter';
 import { visible, visibleLine } from '../text/visible';
 import { draftDismissals } from '../dismissals/file';
+import { cliCheckOptions, cliConfig, cliSources } from './config';
 
-export const REPORT_USAGE = '  corroborate report <draft…> --sources <dir…> [--format html|md|json] [--output FILE]';
+export const REPORT_USAGE = '  corroborate report <draft…> [--sources <dir…>] [--config FILE] [--format html|md|json] [--output FILE]';
 
 const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
 
@@ -20,6 +21,7 @@ function parse(argv: string[]) {
   const sources: string[] = [];
   let format: ReportFormat = 'md';
   let output: string | undefined;
+  let config: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sources' || arg === '-s') {
@@ -29,6 +31,9 @@ function parse(argv: string[]) {
       const value = argv[++i] ?? '';
       if (!REPORT_FORMATS.includes(value as ReportFormat)) throw new ReportUsageError(`unknown report format "${value}" (html, md or json)`);
       format = value as ReportFormat;
+    } else if (arg === '--config' || arg === '-c') {
+      if (!argv[i + 1]) throw new ReportUsageError('--config needs a corroborate.json file');
+      config = argv[++i];
     } else if (arg === '--output' || arg === '-o') {
       if (!argv[i + 1]) throw new ReportUsageError('--output needs a file');
       output = argv[++i];
@@ -36,8 +41,7 @@ function parse(argv: string[]) {
     else drafts.push(arg);
   }
   if (!drafts.length) throw new ReportUsageError('report needs at least one draft');
-  if (!sources.length) throw new ReportUsageError('report needs --sources <dir>');
-  return { drafts, sources, format, output };
+  return { drafts, sources, format, output, config };
 }
 
 function readDraft(path: string): string {
@@ -62,7 +66,15 @@ export async function runReport(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const { drafts, sources, format, output } = parse(argv);
+    const { drafts, sources: flagSources, format, output, config: configFlag } = parse(argv);
+    // The project's corroborate.json, as `check` reads it: its sources unless --sources is given, its severities and
+    // house spellings, so the report counts as the diagnostics do.
+    const project = cliConfig(configFlag, drafts[0]);
+    if (project.unreadable) throw new ReportUsageError(project.unreadable);
+    for (const problem of project.problems) process.stderr.write(`corroborate: ${visibleLine(problem)}\n`);
+    const sources = cliSources(flagSources, project.config);
+    if (!sources.length) throw new ReportUsageError('report needs --sources <dir> (or a corroborate.json naming "sources")');
+    const options = cliCheckOptions(project.config);
     const texts = drafts.map((path) => ({ path: resolve(path), text: readDraft(path) }));
     const corpus = await loadCorpus(sources);
     for (const p of corpus.problems) process.stderr.write(`corroborate: source ${visible(p.path)}: ${visibleLine(p.reason)}\n`);
@@ -78,7 +90,7 @@ export async function runReport(argv: string[]): Promise<number> {
     const reports = texts.map((d) => {
       const { dismissals, problems } = draftDismissals(d.path, cwd, dismissalFiles);
       for (const p of new Set(problems)) process.stderr.write(`corroborate: ${visibleLine(p)}\n`);
-      return buildReport(corpus, d.text, { draftName: displayPath(d.path), exportedBy, exportedAt, displayPath, dismissals });
+      return buildReport(corpus, d.text, { draftName: displayPath(d.path), exportedBy, exportedAt, displayPath, dismissals, severities: options.severities, acceptedSpellings: options.acceptedSpellings });
     });
     const content =
       format === 'json' && reports.length > 1
@@ -89,7 +101,7 @@ export async function runReport(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof ReportUsageError)) throw error;
-    process.stderr.write(`corroborate: ${error.message}\nusage:\n${REPORT_USAGE}\n`);
+    process.stderr.write(`corroborate: ${visibleLine(error.message)} (corroborate report --help shows usage)\n`);
     return 2;
   }
 }
