@@ -2,7 +2,7 @@
 // an isolated code-server (VS Code 1.100.3) on loopback, a demo workspace, Debian's Chromium through
 // playwright-core. See ../../../shared/docs/vscode-testing.md for why it is done this way.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -278,3 +278,48 @@ export function contributedCommands() {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The step harness of an e2e script: each step runs, is recorded pass or fail, and leaves a screenshot
+ * `test/artifacts/<prefix>-NN-<name>.png` (a failed one, `…-FAILED.png`). Set `state.page` once the browser page exists.
+ */
+export function stepRunner(prefix) {
+  const results = [];
+  const state = { page: undefined };
+  let shot = 0;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(`${prefix}-`) && f.endsWith('.png')) unlinkSync(join(ARTIFACTS, f));
+  const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+
+  async function screenshot(name, path = join(ARTIFACTS, `${prefix}-${String(++shot).padStart(2, '0')}-${name}.png`)) {
+    if (!state.page) return;
+    try {
+      await state.page.screenshot({ path });
+      console.log(`  screenshot: ${path}`);
+    } catch (e) {
+      console.log(`  screenshot ${name} failed: ${e.message}`);
+    }
+  }
+
+  /** Runs one step; records pass/fail; screenshots after it either way. Returns the step's value or undefined. */
+  async function step(name, fn, { shotName } = {}) {
+    const t0 = Date.now();
+    try {
+      const value = await fn();
+      results.push({ name, ok: true });
+      console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+      await screenshot(shotName ?? slug(name));
+      return value;
+    } catch (err) {
+      results.push({ name, ok: false, err });
+      console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n     ')}`);
+      await screenshot(`${shotName ?? slug(name)}-FAILED`);
+      return undefined;
+    }
+  }
+  return { results, state, screenshot, step };
+}
+
+export function check(cond, message) {
+  if (!cond) throw new Error(message);
+}

@@ -5,51 +5,19 @@
 // Screenshots of every step go to test/artifacts/. Usage: npm run e2e  (or node test/e2e/ui.e2e.mjs)
 //   --no-build        reuse corroborate.vsix as it is
 //   --keep            leave the run directory (HOME, logs, workspace) in place and print its path
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   ARTIFACTS, buildAndPackage, contributedCommands, ensureDeps, folderUrl, installVsix, launchBrowser,
   makeRun, makeWorkspace, ROOT, sleep, startCodeServer, stopAll, VSIX,
+  stepRunner, check,
 } from './lib.mjs';
 
 const started = Date.now();
 const argv = new Set(process.argv.slice(2));
-const results = [];
 let page;
-let shot = 0;
-
-mkdirSync(ARTIFACTS, { recursive: true });
-for (const f of readdirSync(ARTIFACTS)) if (/^ui-.*\.png$/.test(f)) unlinkSync(join(ARTIFACTS, f));
-
-async function screenshot(name) {
-  if (!page) return;
-  const path = join(ARTIFACTS, `ui-${String(++shot).padStart(2, '0')}-${name}.png`);
-  try {
-    await page.screenshot({ path });
-    console.log(`  screenshot: ${path}`);
-  } catch (e) {
-    console.log(`  screenshot ${name} failed: ${e.message}`);
-  }
-}
-
-/** Runs one step; records pass/fail; screenshots after it either way. Returns the step's value or undefined. */
-async function step(name, fn, { shotName } = {}) {
-  const t0 = Date.now();
-  try {
-    const value = await fn();
-    results.push({ name, ok: true });
-    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-    await screenshot(shotName ?? slug(name));
-    return value;
-  } catch (err) {
-    results.push({ name, ok: false, err });
-    console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n     ')}`);
-    await screenshot(`${shotName ?? slug(name)}-FAILED`);
-    return undefined;
-  }
-}
-const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+const { results, state, screenshot, step } = stepRunner('ui');
 
 /** Visible squiggles in the active editor, with their boxes, sorted top to bottom. */
 async function squiggles(selector = '.squiggly-warning, .squiggly-error, .squiggly-info') {
@@ -129,9 +97,6 @@ async function warningCount() {
   return Number((await problemsLabel()).match(/Warnings: (\d+)/)?.[1] ?? 0);
 }
 
-function check(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 async function main() {
   await step('test/e2e dependencies are installed', async () => ensureDeps());
@@ -150,6 +115,7 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
+    state.page = page;
     page.on('pageerror', (e) => console.log(`  [page error] ${e.message.split('\n')[0]}`));
 
     const workbench = await step('the workbench loads with the demo workspace', async () => {

@@ -6,54 +6,19 @@
 // "Corroborate: Export Fact-Check Report" opens the server-built report (its screenshot is the README's
 // client/media/screenshots/report.png, rewritten only with --update-screenshot). Screenshots of every step go to
 // test/artifacts/workflow-*.png. Usage: node test/e2e/workflow.e2e.mjs [--no-build] [--keep] [--update-screenshot]
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ARTIFACTS, buildAndPackage, E2E, ensureDeps, installVsix, launchBrowser, makeRun, ROOT, sleep, startCodeServer, stopAll, VSIX,
+  stepRunner, check,
 } from './lib.mjs';
 
 const started = Date.now();
 const argv = new Set(process.argv.slice(2));
-const results = [];
+let page;
+const { results, state, screenshot, step } = stepRunner('workflow');
 const EDITOR = { name: 'Rosa Delling', email: 'rosa.delling@example.org' };
 const REPORT_SHOT = join(ROOT, 'client', 'media', 'screenshots', 'report.png');
-let page;
-let shot = 0;
-
-mkdirSync(ARTIFACTS, { recursive: true });
-for (const f of readdirSync(ARTIFACTS)) if (/^workflow-.*\.png$/.test(f)) unlinkSync(join(ARTIFACTS, f));
-
-async function screenshot(name, path = join(ARTIFACTS, `workflow-${String(++shot).padStart(2, '0')}-${name}.png`)) {
-  if (!page) return;
-  try {
-    await page.screenshot({ path });
-    console.log(`  screenshot: ${path}`);
-  } catch (e) {
-    console.log(`  screenshot ${name} failed: ${e.message}`);
-  }
-}
-
-/** Runs one step; records pass/fail; screenshots after it either way. */
-async function step(name, fn, { shotName } = {}) {
-  const t0 = Date.now();
-  try {
-    const value = await fn();
-    results.push({ name, ok: true });
-    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-    await screenshot(shotName ?? slug(name));
-    return value;
-  } catch (err) {
-    results.push({ name, ok: false, err });
-    console.log(`FAIL ${name} (${Date.now() - t0} ms)\n     ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n     ')}`);
-    await screenshot(`${shotName ?? slug(name)}-FAILED`);
-    return undefined;
-  }
-}
-const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
-
-function check(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 /** Polls `probe` until it returns a truthy value or the deadline passes; returns the last value. */
 async function waitFor(probe, timeoutMs, interval = 250) {
@@ -184,6 +149,7 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
+    state.page = page;
     page.on('pageerror', (e) => console.log(`  [page error] ${e.message.split('\n')[0]}`));
 
     const loaded = await step('the two-folder workspace loads with both folders in the explorer', async () => {
