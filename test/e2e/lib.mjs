@@ -323,3 +323,24 @@ export function stepRunner(prefix) {
 export function check(cond, message) {
   if (!cond) throw new Error(message);
 }
+
+/**
+ * Runs an e2e script's `main`, stops every process it started, prints the wall time and the `N passed, M failed`
+ * line .ci/run counts, and exits 1 on any failure (a harness error counts as one).
+ */
+export async function runScript(main, { label, started, results }) {
+  let crashed = false;
+  try {
+    await main();
+  } catch (e) {
+    crashed = true;
+    console.log(`FAIL harness error: ${e?.stack ?? e}`);
+  } finally {
+    stopAll();
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed + (crashed ? 1 : 0);
+  console.log(`${label} wall time: ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${ARTIFACTS}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}

@@ -9,9 +9,9 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  ARTIFACTS, buildAndPackage, contributedCommands, ensureDeps, folderUrl, installVsix, launchBrowser,
-  makeRun, makeWorkspace, ROOT, sleep, startCodeServer, stopAll, VSIX,
-  stepRunner, check,
+  buildAndPackage, contributedCommands, ensureDeps, folderUrl, installVsix, launchBrowser,
+  makeRun, makeWorkspace, ROOT, sleep, startCodeServer, VSIX,
+  stepRunner, check, runScript,
 } from './lib.mjs';
 
 const started = Date.now();
@@ -334,17 +334,4 @@ async function main() {
   }
 }
 
-let crashed = false;
-try {
-  await main();
-} catch (e) {
-  crashed = true;
-  console.log(`FAIL harness error: ${e?.stack ?? e}`);
-} finally {
-  stopAll();
-}
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed + (crashed ? 1 : 0);
-console.log(`e2e wall time: ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${ARTIFACTS}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await runScript(main, { label: 'e2e', started, results });

@@ -9,8 +9,8 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ARTIFACTS, buildAndPackage, E2E, ensureDeps, installVsix, launchBrowser, makeRun, ROOT, sleep, startCodeServer, stopAll, VSIX,
-  stepRunner, check,
+  buildAndPackage, E2E, ensureDeps, installVsix, launchBrowser, makeRun, ROOT, sleep, startCodeServer, VSIX,
+  stepRunner, check, runScript,
 } from './lib.mjs';
 
 const started = Date.now();
@@ -249,17 +249,4 @@ async function main() {
   }
 }
 
-let crashed = false;
-try {
-  await main();
-} catch (e) {
-  crashed = true;
-  console.log(`FAIL harness error: ${e?.stack ?? e}`);
-} finally {
-  stopAll();
-}
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed + (crashed ? 1 : 0);
-console.log(`workflow e2e wall time: ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${ARTIFACTS}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await runScript(main, { label: 'workflow e2e', started, results });
