@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleEngine } from './engineBundle.mjs';
 import { BENCH_ROOT, ensureCorpus, ensureDrafts } from './generate.mjs';
 
 const require = createRequire(import.meta.url);
@@ -134,8 +134,7 @@ export async function measureDisagreements({ serverPath = SERVER, corpusDir, dra
 
 /** The engine's whole ranked list in this process: wall and CPU time. */
 export async function measureEngine(corpusDir) {
-  await esbuild.build({ entryPoints: [join(repo, 'server/src/engine/index.ts')], outfile: ENGINE, bundle: true, platform: 'node', format: 'cjs', target: 'node20', conditions: ['node'], mainFields: ['module', 'main'], logLevel: 'warning' });
-  const engine = require(ENGINE);
+  const engine = require(await bundleEngine(ENGINE));
   const previous = process.env.CORROBORATE_CACHE_DIR;
   process.env.CORROBORATE_CACHE_DIR = 'off';
   try {

@@ -7,10 +7,10 @@
 // Prints both check times (engine, in process, median of --runs), their ratio, and whether both versions have findings
 // on the same claims (same clause, same place in it, same rule). Issue 13's target: ratio ≤ 1.5 at 1 MB.
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleEngine } from './engineBundle.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -74,27 +74,15 @@ export function findingKeys(engine, draft, findings) {
   });
 }
 
-export async function bundleEngine() {
-  mkdirSync(BENCH_ROOT, { recursive: true });
-  const outfile = join(BENCH_ROOT, 'engine-long-sentence.cjs');
-  await esbuild.build({
-    entryPoints: [join(repo, 'server/src/engine/index.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    conditions: ['node'],
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile);
+/** The engine, bundled for this script. */
+export async function loadEngine() {
+  return createRequire(import.meta.url)(await bundleEngine(join(BENCH_ROOT, 'engine-long-sentence.cjs')));
 }
 
 /** Checks both versions (`runs` times each, alternating) and compares them. */
 export async function measureLongSentence({ kb = 1024, runs = 1, engine } = {}) {
   process.env.CORROBORATE_CACHE_DIR = 'off';
-  engine ??= await bundleEngine();
+  engine ??= await loadEngine();
   const corpus = await engine.loadCorpus([join(repo, 'seeds')]);
   const clauses = clausesOf(readFileSync(join(repo, 'client', 'demo', 'draft.md'), 'utf8'));
   const lowerCaseWords = new Set(corpus.sources.flatMap((s) => s.text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}-]*/gu) ?? []));

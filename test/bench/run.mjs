@@ -19,7 +19,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleEngine } from './engineBundle.mjs';
 import { BENCH_ROOT, benchDir, ensureCorpus, ensureDrafts } from './generate.mjs';
 import { measureKeystrokes } from './lsp.mjs';
 import { disagreementRows } from './disagreements.mjs';
@@ -157,17 +157,7 @@ const bytesOf = (dir) => readdirSync(dir).reduce((sum, f) => sum + statSync(join
 const seedCount = readdirSync(SEEDS).filter((f) => /\.(txt|md|markdown|text)$/.test(f)).length;
 
 // The engine, bundled for plain node (the same source the server bundles).
-await esbuild.build({
-  entryPoints: [join(repo, 'server/src/engine/index.ts')],
-  outfile: ENGINE,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  conditions: ['node'],
-  mainFields: ['module', 'main'],
-  logLevel: 'warning',
-});
+await bundleEngine(ENGINE);
 
 /** Every measurement, then the table. */
 async function measureAll() {
