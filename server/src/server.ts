@@ -106,7 +106,7 @@ function startServer(): void {
   // when the first one is opened, so they never block other drafts; `--engine-thread` sends every check there.
   const engine = new EngineHost(ctx, __filename, args.includes('--engine-thread') ? 0 : LARGE_DRAFT_CHARS);
   const diagnostics = new Diagnostics(ctx, config, corpus, engine);
-  const hover = new HoverProvider(ctx, config, corpus, diagnostics, engine);
+  const hover = new HoverProvider(ctx, corpus, diagnostics, engine);
   const codeActions = new CodeActionProvider(ctx, diagnostics);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -2,7 +2,6 @@
 // agree, each passage with its source's name and date, and a link that opens the source at the passage.
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { ClaimComparison, Finding, RuleId, SeveritySetting } from '../model/types';
-import type { Configuration } from './configuration';
 import { errorText, type ServerContext } from './context';
 import { clip, containsPosition, escapeMarkdown, oneLine, rangesOverlap, sourceLabel, sourceLink, evidenceLabel } from './convert';
 import type { CorpusManager } from './corpusManager';
@@ -16,7 +15,6 @@ const MAX_EXCERPT = 280;
 export class HoverProvider {
   constructor(
     private readonly ctx: ServerContext,
-    private readonly config: Configuration,
     private readonly corpus: CorpusManager,
     private readonly diagnostics: Diagnostics,
     private readonly engine: EngineHost,

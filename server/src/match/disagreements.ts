@@ -610,19 +610,6 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
   return out;
 }
 
-/** Each source once per value, with the value's key. */
-function uniqueItems(items: Located[]): Array<Located & { key: string }> {
-  const seen = new Set<string>();
-  const out: Array<Located & { key: string }> = [];
-  for (const x of items) {
-    const key = normalise(x.value);
-    const id = `${x.doc}|${key}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push({ ...x, key });
-  }
-  return out;
-}
 
 const WAR = /^[^.;]{0,25}\b(?:war|conflict|invasion|fighting)\b/i;
 
