@@ -32,8 +32,8 @@ import { registerRequests } from './lsp/requests';
 import { requirePositionParams, requireRangeParams } from './lsp/params';
 import { stdioTransport } from './lsp/transport';
 import { SET_CHECKING, type SetCheckingParams } from './lsp/protocol';
-
-const VERSION = '0.1.0';
+// esbuild inlines just this field at build time, as for the CLI's --version and the report's engine version.
+import { version as VERSION } from '../../package.json';
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
 function usage(): string {

@@ -17,7 +17,7 @@ import { RULE_IDS } from '../../server/src/model/types';
 import type { ClaimComparison, Disagreement } from '../../server/src/model/types';
 import type { DisagreementPage } from '../../server/src/match/disagreements';
 import type { CorpusResult } from '../../server/src/lsp/protocol';
-import { applyEdits, FIXTURES, rangeOf, SEEDS, TestClient, uriOf } from './harness';
+import { applyEdits, FIXTURES, rangeOf, REPO, SEEDS, TestClient, uriOf } from './harness';
 
 const DRAFT_PATH = path.join(FIXTURES, 'dev-01.md');
 const DRAFT = readFileSync(DRAFT_PATH, 'utf8');
@@ -67,6 +67,8 @@ describe('language server over stdio, with seeds/ as sources', T, () => {
     assert.ok(caps.codeActionProvider);
     assert.ok(caps.executeCommandProvider?.commands.includes('corroborate.checkDocument'));
     assert.equal(client.initializeResult.serverInfo?.name, 'corroborate');
+    const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(client.initializeResult.serverInfo?.version, version, 'serverInfo.version is package.json\'s');
   });
 
   it('reports the corpus in corroborate/status', async () => {
