@@ -143,7 +143,7 @@ describe('the corroborate.json schema VS Code validates with', () => {
 
   it('is contributed for corroborate.json and shipped in the package', () => {
     assert.ok(existsSync(schemaPath));
-    // In the .vsix through .vscodeignore's allow-list (client/media/**); npm pack takes every file git keeps.
+    // In the .vsix through .vscodeignore's allow-list (client/media/**); in the npm package through build.mjs.
     assert.match(entry.url, /^\.\/client\/media\//);
     assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!client\/media\/\*\*$/m);
   });

@@ -62,6 +62,8 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
 };
 
 export interface StartOptions {
+  /** The server bundle to run; dist/server.js by default (a packed copy, say). */
+  server?: string;
   /** Extra command-line arguments (e.g. --sources DIR). */
   args?: string[];
   transport?: 'stdio' | 'ipc';
@@ -116,13 +118,14 @@ export class TestClient {
   static async start(options: StartOptions = {}): Promise<TestClient> {
     const args = [...(options.args ?? [])];
     const cwd = options.cwd ?? REPO;
+    const server = options.server ?? SERVER;
     let child: ChildProcess;
     let connection: ProtocolConnection;
     if (options.transport === 'ipc') {
-      child = fork(SERVER, ['--node-ipc', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      child = fork(server, ['--node-ipc', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
       connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     } else {
-      child = spawn(process.execPath, [SERVER, '--stdio', ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+      child = spawn(process.execPath, [server, '--stdio', ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
       connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     }
     const client = new TestClient(child, connection, options.settings);

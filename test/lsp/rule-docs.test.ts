@@ -31,7 +31,7 @@ describe('rule pages', () => {
     }
   });
 
-  it('ship in the package: the .vscodeignore allow-list (npm pack takes every file git keeps)', () => {
+  it('ship in the .vsix: the .vscodeignore allow-list (in the npm package: test/engine/cli-pack.test.ts)', () => {
     assert.match(readFileSync(path.join(REPO, '.vscodeignore'), 'utf8'), /^!server\/docs\/rules\/\*\*$/m);
   });
 
