@@ -236,3 +236,21 @@ describe('date/conflict: lengths of time of different things', () => {
     assert.ok(f.suggestions.includes('more than eight years'), JSON.stringify(f.suggestions));
   });
 });
+
+describe('date/conflict: who announced, not whose offer', () => {
+  const BID = `---
+title: Vale bids for Kestrel Air
+date: 2031-05-10
+outlet: Deal Wire
+---
+
+On 3 May, Orin Vale, who had bought 8 percent of the shares in Kestrel Air, said he was ready to offer $30 billion to take the company private.
+`;
+  const corpus = corpusOf([BID]);
+  it('the company’s announcement is not the day of the bidder’s offer', () => {
+    assert.deepEqual(ruleFindings(corpus, 'Kestrel Air announced on May 9 that it accepted Orin Vale’s offer of $30 billion to take the company private.', 'date/conflict'), []);
+  });
+  it('the bidder’s offer on another day still conflicts', () => {
+    single(ruleFindings(corpus, 'On 7 May, Orin Vale said he was ready to offer $30 billion to take the company private.', 'date/conflict'), '7 May');
+  });
+});

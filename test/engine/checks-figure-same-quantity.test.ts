@@ -122,3 +122,35 @@ describe('figure/conflict: an update is the same quantity at the same place', ()
     assert.deepEqual(ruleFindings(corpusOf([EARLY, LATE_ELSEWHERE]), draft, 'figure/conflict'), []);
   });
 });
+
+describe('figure/conflict: a share move is a change, told at its own moment', () => {
+  const DEAL_WIRE = `---
+title: Orin Vale to buy Kestrel Air
+date: 2031-04-07
+outlet: Deal Wire
+---
+
+Kestrel Air shares were halted at 1:15 p.m., with the stock up 4.2% to $30.10.
+
+The $35 a share offer is a 31% premium over the price before Orin Vale disclosed his 8.1% stake.
+`;
+  const corpus = corpusOf([DEAL_WIRE]);
+  const conflicts = (draft: string) => ruleFindings(corpus, draft, 'figure/conflict').map((f) => f.text);
+  it('reads a figure straight after a verb of change as the change', () => {
+    const roleOf = (text: string) => analyzeText(text).figures.map((f) => f.role);
+    assert.deepEqual(roleOf('The stock ended the day up 3.9%.'), ['by']);
+    assert.deepEqual(roleOf('Kestrel Air stock increased 6% after the news.'), ['by']);
+  });
+  it('a day’s move is not the premium or the stake', () => {
+    assert.deepEqual(conflicts('After the announcement, Kestrel Air stock increased 6% to $30.40.'), []);
+  });
+  it('the move at the close is not the move at a stated time of day', () => {
+    assert.deepEqual(conflicts('Upon the announcement, Kestrel Air stock ended the day up 3.9%.'), []);
+  });
+  it('the move at the same stated time still conflicts', () => {
+    assert.deepEqual(conflicts('Kestrel Air shares were halted at 1:15 p.m., with the stock up 5.2%.'), ['5.2%']);
+  });
+  it('a premium still conflicts with the premium', () => {
+    assert.deepEqual(conflicts('The $35 a share offer is a 36% premium over the price before Orin Vale disclosed his stake.'), ['36%']);
+  });
+});

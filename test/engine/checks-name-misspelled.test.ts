@@ -243,3 +243,21 @@ describe('name/misspelled: the hover shows the sources’ spelling of the word u
     }
   });
 });
+
+describe('name/misspelled: a word in capitals is an abbreviation, not a spelling of a name', () => {
+  const deal = corpusOf([
+    `---
+title: Deal
+date: 2024-03-04
+---
+
+Norva Systems agreed on Monday to buy Pell Robotics. Norva said the deal would close this year.
+`,
+  ]);
+  it('a stock ticker one letter off the company name stays quiet', () => {
+    assert.deepEqual(ruleFindings(deal, 'Norva Systems Inc (NYSE:NRVA) shares fell 3% on Tuesday.', 'name/misspelled').map((f) => f.text), []);
+  });
+  it('the same name misspelled in ordinary case still fires', () => {
+    assert.equal(single(ruleFindings(deal, 'Norwa Systems shares fell 3% on Tuesday.', 'name/misspelled'), 'Norwa').severity, 'warning');
+  });
+});

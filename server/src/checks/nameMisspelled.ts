@@ -163,11 +163,17 @@ function differenceOf(word: Word, lower: string, role: Role, other: string, corp
   const variant = skeletonsOf(corpus).get(transliterationSkeleton(lower));
   const near = variant ?? closestName(lower, index.names, index.commonWords);
   if (!near) return undefined;
+  // "TSLA" beside the sources' Tesla is a ticker or acronym: capitals are chosen, not a slip of the keys.
+  if (isAllCapitals(word.text) !== isAllCapitals(near.spelling)) return undefined;
   const theirs = near.spelling.toLowerCase();
   // Ivan and Ivana, Petrov and Petrova, Maria and Marta: two people's names, not one misspelt.
   if (areGenderedForms(lower, theirs) || areDistinctGivenNames(lower, theirs)) return undefined;
   if (role !== 'alone' && !samePerson(role, theirs, other, corpus)) return undefined;
   return { word, spelling: near.spelling, count: near.count, kind: variant ? 'variant' : 'typo' };
+}
+
+function isAllCapitals(word: string): boolean {
+  return word.length >= 2 && /^[\p{Lu}’'.\-]+$/u.test(word);
 }
 
 /**

@@ -38,6 +38,9 @@ const CHANGE_NOUN = /^(?:hikes?|moves?|increases?|rises|rise|raises?|cuts?|reduc
 const EXTRA = /^(?:another|additional|further|extra|more|other)$/;
 /** Words between a marker and the figure that do not change what it counts ("another roughly 1.75"). */
 const QUALIFYING = /^(?:about|around|approximately|roughly|some|nearly|almost|just|estimated|an|at|least|more|than|over|up|to|as|many|close)$/;
+const PERCENT_WORD = /^(?:%|percent|per ?cent|pct|(?:percentage |basis )?points?|bps)$/i;
+/** Verbs of change that take the amount of change straight after them; "brought", "scaled", "revised" take other objects. */
+const STRAIGHT_CHANGE = /^(?:r[io]se|risen|increased|fell|fallen|dropped|climbed|jumped|gained|lost|declined|decreased|soared|surged|slumped|plunged|slid|tumbled|up|down)$/;
 const NEW_VALUE = /^(?:revised|new|updated|amended|latest|current|reduced|shortened|final)$/;
 const OLD_VALUE = /^(?:original|initial|earlier|previous|old|former|draft)$/;
 
@@ -66,6 +69,7 @@ export interface FigureRole {
   role?: 'from' | 'to' | 'by' | 'more';
   era?: string;
   place?: { words: string[]; list: boolean; part?: boolean };
+  moment?: string;
 }
 
 /**
@@ -77,15 +81,28 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   // The first token may be cut in half by the window.
   if (before.length >= ROLE_WINDOW) back.shift();
   const ahead = tokens(after);
-  const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead);
+  const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead, PERCENT_WORD.test(unitWord.trim()));
   const era = eraOf(back);
   const place = placeOf(after);
+  const moment = momentOf(before, after);
   return {
     action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead),
     ...(role && { role }),
     ...(era && { era }),
     ...(place && { place }),
+    ...(moment && { moment }),
   };
+}
+
+const CLOCK_TIME = /\b(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\b/gi;
+const AT_CLOSE = /\b(?:closed|closing|ended the (?:day|session)|finished the (?:day|session)|at the close)\b/i;
+
+/** The moment of the day the figure's sentence gives it: a clock time ("halted at 2:41 p.m.") or the market close. */
+function momentOf(before: string, after: string): string | undefined {
+  const times = [...before.matchAll(CLOCK_TIME)];
+  const time = times.at(-1) ?? [...after.matchAll(CLOCK_TIME)][0];
+  if (time) return `${Number(time[1]) % 12 + (time[3].toLowerCase() === 'p' ? 12 : 0)}:${time[2] ?? '00'}`;
+  return AT_CLOSE.test(before) || AT_CLOSE.test(after.slice(0, 30)) ? 'close' : undefined;
 }
 
 /** "another 12", "a further roughly 1.75 points", "12 more people", "1.9% in additional increases". */
@@ -218,13 +235,16 @@ function casualtiesIfPaired(words: readonly string[], i: number, family: string,
 }
 
 /** "from 28 to 19 points", "rose to 7", "now stands at 12", "the revised 19-point plan", "the original 28-point plan". */
-function roleOf(back: readonly string[], ahead: readonly string[]): 'from' | 'to' | 'by' | undefined {
+function roleOf(back: readonly string[], ahead: readonly string[], percent: boolean): 'from' | 'to' | 'by' | undefined {
   const last = back[back.length - 1];
   // "raised rates by 0.75%", "a hike of 75 basis points", "a 0.5 percentage point increase": the change, not the level.
   if ((last === 'by' && back.slice(-8, -1).some((w) => CHANGE.test(w) || CHANGE_NOUN.test(w))) || (last === 'of' && CHANGE_NOUN.test(back[back.length - 2] ?? ''))) return 'by';
   if (CHANGE_NOUN.test(ahead[0] ?? '')) return 'by';
   if (last && NEW_VALUE.test(last)) return 'to';
   if (last && OLD_VALUE.test(last)) return 'from';
+  // "shares rose 6%", "ended the day up 5.6%": straight after the verb, the figure is the change, as with "by".
+  // A bare "up" or "down" only before a percentage: "shot down 75 drones" is a phrasal verb's object.
+  if (last && STRAIGHT_CHANGE.test(last) && (percent || (last !== 'up' && last !== 'down'))) return 'by';
   const near = back.slice(-5, -1);
   if (last === 'to') {
     const from = near.lastIndexOf('from');

@@ -19,7 +19,12 @@ export function sameQuantity(a: FigureClaim, b: FigureClaim): boolean {
  * says what happened ("six people were killed") is not contradicted by one that does not ("millions of people").
  */
 export function statesSameQuantity(a: FigureClaim, b: FigureClaim): boolean {
-  return a.unit === b.unit && a.action === b.action && a.role === b.role && sameSetting(a, b);
+  return a.unit === b.unit && a.action === b.action && a.role === b.role && sameSetting(a, b) && sameMoment(a, b);
+}
+
+/** A change of a moving price is a snapshot: told at a time of day (or the close), it is that moment's change only. */
+function sameMoment(a: FigureClaim, b: FigureClaim): boolean {
+  return a.role !== 'by' || a.moment === b.moment;
 }
 
 /** Nothing in either clause puts the two figures at another event or place. */

@@ -12,8 +12,8 @@ export interface DateEvent {
   actors: string[];
   /** Lower-case content words of the clause, names, quotations and the date itself left out. */
   words: string[];
-  /** The claim's sentence, lower case: where the other side's actors are looked for. */
-  sentence: string;
+  /** Name keys of everyone the claim's sentence names as a possible actor: where the other side's actors are looked for. */
+  named: string[];
 }
 
 /** How far a clause is looked for on either side of its date. */
@@ -92,9 +92,9 @@ export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySe
   const sentence = doc.sentences[claim.sentence];
   const { start, end, gap } = clauseOf(doc.text, sentence, claim.span);
   const inClause = (r: Span) => r.start >= start && r.end <= end && !(gap && r.start >= gap.start && r.start < gap.end) && (r.end <= claim.span.start || r.start >= claim.span.end);
-  const actors = (doc.names[claim.sentence] ?? [])
-    .filter((r) => inClause(r) && isName(r, common) && !PLACE_PREPOSITIONS.has(r.precededBy))
-    .map(nameKey);
+  // "Vale's offer", "shares in Kestrel": an owner or a place, not who acted.
+  const possibleActors = (doc.names[claim.sentence] ?? []).filter((r) => isName(r, common) && !PLACE_PREPOSITIONS.has(r.precededBy) && !POSSESSIVE.test(r.text));
+  const actors = possibleActors.filter(inClause).map(nameKey);
   const clause = gap
     ? doc.text.slice(start, gap.start) + ' ' + doc.text.slice(gap.end, end)
     : doc.text.slice(start, claim.span.start) + ' ' + doc.text.slice(claim.span.end, end);
@@ -106,8 +106,10 @@ export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySe
       .replace(QUOTED, ' ')
       .replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' ')
       .replace(/\b(?:years?|months?|weeks?|days?|hours?)\b/gi, ' ');
-  return { actors, words: contentWords(plain), sentence: sentence.text.toLowerCase() };
+  return { actors, words: contentWords(plain), named: possibleActors.map(nameKey) };
 }
+
+const POSSESSIVE = /[’'](?:s)?$/;
 
 const isName = (r: NameRun, common: ReadonlySet<string>) => !r.sentenceInitial || !common.has(r.surname.toLowerCase());
 const nameKey = (r: NameRun) => r.surname.toLowerCase().slice(0, 6);
@@ -122,7 +124,7 @@ const SAME_EVENT_WORDS = 0.35;
  */
 export function sameDateEvent(a: DateEvent, b: DateEvent, idf: (word: string) => number): boolean {
   if (a.actors.length && b.actors.length && !a.actors.some((x) => b.actors.includes(x))) {
-    if (a.actors.some((x) => !b.sentence.includes(x)) && b.actors.some((x) => !a.sentence.includes(x))) return false;
+    if (a.actors.some((x) => !b.named.includes(x)) && b.actors.some((x) => !a.named.includes(x))) return false;
   }
   if (!a.words.length || !b.words.length) return true;
   return Math.max(coverage(a.words, b.words, idf), coverage(b.words, a.words, idf)) >= SAME_EVENT_WORDS;

@@ -92,6 +92,8 @@ export interface FigureClaim extends ClaimBase {
    * words, whether several places were listed, and whether it is one part of a breakdown ("94 in Avalon, 71 in Brae").
    */
   place?: { words: string[]; list: boolean; part?: boolean };
+  /** The moment of the day its sentence gives it ("at 2:41 p.m." → "14:41", "closed up 5%" → "close"). */
+  moment?: string;
 }
 
 export type DateGranularity = 'year' | 'month' | 'day' | 'weekday' | 'duration';
