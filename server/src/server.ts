@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionProvider } from './lsp/codeActions';
 import { COMMANDS, registerCommands } from './lsp/commands';
-import { Configuration } from './lsp/configuration';
+import { Configuration, initialSettingsOf } from './lsp/configuration';
 import {
   capabilitiesOf,
   errorText,
@@ -113,11 +113,11 @@ function startServer(): void {
     ctx.capabilities = capabilitiesOf(params.capabilities ?? {});
     ctx.workspaceFolders = workspaceFoldersOf(params);
     const init = params.initializationOptions as Record<string, unknown> | undefined | null;
-    // `{ sources, severity, … }`, or the same under `corroborate` or `settings` (what the VS Code client sends).
-    const initSettings = init && typeof init === 'object' ? (init.corroborate ?? init.settings ?? init) : undefined;
+    // `{ sources, severity, … }`, or the same under `corroborate`, `settings` or `settings.corroborate` (Neovim's shape).
+    const initSettings = initialSettingsOf(init);
     const initSources = initSettings && typeof initSettings === 'object' ? (initSettings as Record<string, unknown>).sources : undefined;
     ctx.initSources = typeof initSources === 'string' ? [initSources] : Array.isArray(initSources) ? initSources.filter((s): s is string => typeof s === 'string') : [];
-    // Settings given at start-up count only for clients that cannot answer workspace/configuration.
+    // The bottom layer of the settings: what the client pushes or answers merges over it, key by key.
     config.setInitial(initSettings);
     const checkingOff = init && typeof init === 'object' && Array.isArray(init.checkingOff) ? init.checkingOff : [];
     for (const uri of checkingOff) {
