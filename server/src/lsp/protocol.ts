@@ -25,6 +25,8 @@ export interface StatusParams {
   message?: string;
   /** The workspace folder this status is about (each folder has its own sources). */
   folder?: string;
+  /** A project's corroborate.json, when the status is about a project inside (or outside) the workspace folder. */
+  config?: string;
 }
 
 /**
