@@ -35,6 +35,8 @@ const corpusRequest = new RequestType0<Protocol.CorpusResult, void>(CORPUS);
 const statusNotification = new NotificationType<Protocol.StatusParams>(STATUS);
 const SET_CHECKING: typeof Protocol.SET_CHECKING = 'corroborate/setChecking';
 const setCheckingNotification = new NotificationType<Protocol.SetCheckingParams>(SET_CHECKING);
+const SET_TRUST: typeof Protocol.SET_TRUST = 'corroborate/setTrust';
+const setTrustNotification = new NotificationType<Protocol.SetTrustParams>(SET_TRUST);
 /** workspaceState key: the URIs of the workspace folders whose checking is turned off. */
 const CHECKING_OFF_KEY = 'corroborate.checkingOff';
 
@@ -110,8 +112,9 @@ export class ServerManager implements vscode.Disposable {
       synchronize: { configurationSection: SECTION },
       outputChannel: this.output,
       middleware: { ...this.skipReports(), executeCommand: askDismissReason },
-      // Folders whose checking was turned off stay off across restarts.
-      initializationOptions: { checkingOff: this.context.workspaceState.get<string[]>(CHECKING_OFF_KEY, []) },
+      // Folders whose checking was turned off stay off across restarts. An untrusted workspace's corroborate.json may
+      // not name sources outside it (corroborate/setTrust lifts that when the user trusts the workspace).
+      initializationOptions: { checkingOff: this.context.workspaceState.get<string[]>(CHECKING_OFF_KEY, []), trusted: vscode.workspace.isTrusted },
     };
     const client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
     this.keepOwnCommands(client);
@@ -122,6 +125,9 @@ export class ServerManager implements vscode.Disposable {
         const all = this.statuses.size ? [...this.statuses.values()] : [params];
         setSourceRoots(all.flatMap((s) => (Array.isArray(s.roots) ? s.roots : [])));
         this.statusEmitter.fire(params);
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.client === client) void client.sendNotification(setTrustNotification, { trusted: true });
       }),
       client.onDidChangeState((e) => {
         const state: ServerState = e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped';

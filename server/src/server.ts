@@ -31,7 +31,7 @@ import { HoverProvider } from './lsp/hover';
 import { registerRequests } from './lsp/requests';
 import { requirePositionParams, requireRangeParams } from './lsp/params';
 import { stdioTransport } from './lsp/transport';
-import { SET_CHECKING, type SetCheckingParams } from './lsp/protocol';
+import { SET_CHECKING, SET_TRUST, type SetCheckingParams, type SetTrustParams } from './lsp/protocol';
 
 const VERSION = '0.1.0';
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -90,6 +90,7 @@ function startServer(): void {
     workspaceFolders: [process.cwd()],
     cliSources: parseSourcesArgs(args),
     initSources: [],
+    trusted: true,
     log,
     notify: makeNotify(connection, log),
   };
@@ -119,6 +120,8 @@ function startServer(): void {
     ctx.initSources = typeof initSources === 'string' ? [initSources] : Array.isArray(initSources) ? initSources.filter((s): s is string => typeof s === 'string') : [];
     // The bottom layer of the settings: what the client pushes or answers merges over it, key by key.
     config.setInitial(initSettings);
+    // Only an explicit `false` is untrusted: clients that say nothing (Neovim) are trusted.
+    ctx.trusted = !(init && typeof init === 'object' && init.trusted === false);
     const checkingOff = init && typeof init === 'object' && Array.isArray(init.checkingOff) ? init.checkingOff : [];
     for (const uri of checkingOff) {
       const folder = typeof uri === 'string' ? uriToPath(uri) : undefined;
@@ -178,6 +181,13 @@ function startServer(): void {
     if (!folder || typeof params.enabled !== 'boolean' || !corpus.setChecking(folder, params.enabled)) {
       log.warn(`${SET_CHECKING}: no workspace folder ${JSON.stringify(params?.folder)}`);
     }
+  });
+
+  connection.onNotification(SET_TRUST, (params: SetTrustParams) => {
+    if (params?.trusted !== true || ctx.trusted) return;
+    ctx.trusted = true;
+    log.info('the workspace is trusted now: reading every source folder corroborate.json names');
+    void corpus.reload().catch((err) => log.error(`reload failed: ${errorText(err)}`));
   });
 
   const justOpened = new Set<string>();

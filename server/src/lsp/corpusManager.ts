@@ -18,6 +18,16 @@ export interface ResolvedRoots {
   tried: string[];
   /** Where the list came from. */
   origin: 'command line' | 'corroborate.json' | 'settings' | 'initializationOptions' | 'default';
+  /** Folders a corroborate.json names outside the workspace folders, not read while the workspace is untrusted. */
+  untrusted?: string[];
+}
+
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
 }
 
 function expand(p: string): string {
@@ -41,7 +51,7 @@ function exists(p: string): boolean {
  */
 export function resolveRoots(
   settings: Settings,
-  ctx: Pick<ServerContext, 'cliSources' | 'initSources' | 'workspaceFolders'>,
+  ctx: Pick<ServerContext, 'cliSources' | 'initSources' | 'workspaceFolders'> & { trusted?: boolean },
   folders: readonly string[] = ctx.workspaceFolders,
   project?: ProjectConfig,
 ): ResolvedRoots {
@@ -51,7 +61,12 @@ export function resolveRoots(
   }
   if (project?.sources) {
     const tried = project.sources.map((p) => (path.isAbsolute(expand(p)) ? expand(p) : path.resolve(project.root, p)));
-    return { roots: sourceFolders({ ...project, sources: project.sources.map(expand) }), tried, origin: 'corroborate.json' };
+    const roots = sourceFolders({ ...project, sources: project.sources.map(expand) });
+    if (ctx.trusted !== false) return { roots, tried, origin: 'corroborate.json' };
+    // An untrusted workspace's config file may not make us read elsewhere on disk ("../../home/…", symlinks).
+    const inside = ctx.workspaceFolders.map(realPath);
+    const untrusted = roots.filter((r) => !inside.some((w) => isWithin(realPath(r), w)));
+    return { roots: roots.filter((r) => !untrusted.includes(r)), tried, origin: 'corroborate.json', ...(untrusted.length ? { untrusted } : {}) };
   }
   const [list, origin]: [string[], ResolvedRoots['origin']] = settings.sourcesExplicit
     ? [settings.sources, 'settings']
@@ -258,6 +273,15 @@ export class FolderCorpus {
 
   private async load(resolved: ResolvedRoots, generation: number): Promise<Corpus | undefined> {
     const { roots, tried, origin } = resolved;
+    const trustNote = resolved.untrusted?.length
+      ? `This workspace is not trusted, so ${resolved.untrusted.map((r) => `"${r}"`).join(', ')}, named in ${this.configFile()} but outside the workspace, ${resolved.untrusted.length === 1 ? 'is' : 'are'} not read until you trust it.`
+      : '';
+    if (trustNote) this.ctx.notify.warning(`Corroborate: ${trustNote}`, `untrusted:${resolved.untrusted!.join('|')}`);
+    if (roots.length === 0 && trustNote) {
+      this.corpus = undefined;
+      this.status({ state: 'error', sources: 0, problems: [], roots: [], message: `${trustNote} Drafts are not checked until then.` });
+      return undefined;
+    }
     if (roots.length === 0) {
       this.corpus = undefined;
       if (origin === 'default') {
@@ -316,7 +340,7 @@ export class FolderCorpus {
       );
       void corpus.indexWritten?.then(() => this.ctx.log.info(`on-disk index of ${roots.join(', ')} written (${Date.now() - started} ms after loading began)`));
       this.reportProblems(corpus);
-      this.status({ state: 'ready', sources: corpus.sources.length, problems: corpus.problems, roots: corpus.roots ?? roots });
+      this.status({ state: 'ready', sources: corpus.sources.length, problems: corpus.problems, roots: corpus.roots ?? roots, ...(trustNote ? { message: trustNote } : {}) });
       return corpus;
     } catch (err) {
       if (generation !== this.generation) return this.corpus;
