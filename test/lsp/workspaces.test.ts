@@ -181,6 +181,24 @@ describe('two projects in one workspace folder (each desk with its own corrobora
     assert.throws(() => readFileSync(at('.corroborate/dismissals.json')), 'nothing at the workspace folder’s root');
   });
 
+  it('a draft outside every workspace folder uses the corroborate.json above it', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'corroborate-outside-'));
+    try {
+      mkdirSync(path.join(outside, 'feed'));
+      writeFileSync(path.join(outside, 'feed', 'talks.md'), '# Port talks\n\nHarbour minister Danylo Marenski met Petra Vilnova in Odesa on Monday.\n\nMarenski said the corridor would stay open.\n');
+      writeFileSync(path.join(outside, 'corroborate.json'), JSON.stringify({ sources: ['feed'], severity: { 'name/misspelled': 'warning' } }));
+      const file = path.join(outside, 'notes', 'corridor.md');
+      mkdirSync(path.dirname(file));
+      writeFileSync(file, DRAFT);
+      const uri = await desk.open(file, DRAFT);
+      const found = nameFinding(await desk.waitFor('diagnostics', (d) => d.uri === uri && !!nameFinding(d)))!;
+      assert.match(textOf(found.message), /Marenski/);
+      assert.equal(found.severity, 2);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('does not look above the workspace folder for a corroborate.json', async () => {
     const outer = mkdtempSync(path.join(tmpdir(), 'corroborate-outer-'));
     try {
