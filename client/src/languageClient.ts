@@ -1,5 +1,6 @@
 // Starts, restarts and talks to the Corroborate language server (dist/server.js) over IPC.
 // vscode-languageclient's default error handler restarts a crashed server (up to 4 times in 3 minutes); it is kept.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   ExecuteCommandRequest,
@@ -35,6 +36,8 @@ const corpusRequest = new RequestType0<Protocol.CorpusResult, void>(CORPUS);
 const statusNotification = new NotificationType<Protocol.StatusParams>(STATUS);
 const SET_CHECKING: typeof Protocol.SET_CHECKING = 'corroborate/setChecking';
 const setCheckingNotification = new NotificationType<Protocol.SetCheckingParams>(SET_CHECKING);
+const SET_TRUST: typeof Protocol.SET_TRUST = 'corroborate/setTrust';
+const setTrustNotification = new NotificationType<Protocol.SetTrustParams>(SET_TRUST);
 /** workspaceState key: the URIs of the workspace folders whose checking is turned off. */
 const CHECKING_OFF_KEY = 'corroborate.checkingOff';
 
@@ -55,16 +58,22 @@ export class ServerManager implements vscode.Disposable {
   private readonly skippedDocuments = new Set<string>();
   private busy: Promise<void> = Promise.resolve();
 
-  /** The last status of each workspace folder (each has its own sources), and the last status received. */
+  /** The last status of each workspace folder and project (by its corroborate.json), and the last status received. */
   private readonly statuses = new Map<string, Protocol.StatusParams>();
   private lastStatus: Protocol.StatusParams | undefined;
   state: ServerState = 'stopped';
 
-  /** The status of the active editor's workspace folder, else the last one received. */
+  /** The status of the active editor's project (its nearest corroborate.json), else its workspace folder's, else the last. */
   get status(): Protocol.StatusParams | undefined {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
-    return (folder && this.statuses.get(folder.uri.fsPath)) || this.lastStatus;
+    const file = uri?.scheme === 'file' ? uri.fsPath : undefined;
+    const project = file
+      ? [...this.statuses.values()]
+          .filter((s) => typeof s.config === 'string' && isInside(file, path.dirname(s.config)))
+          .sort((a, b) => b.config!.length - a.config!.length)[0]
+      : undefined;
+    return project || (folder && this.statuses.get(folder.uri.fsPath)) || this.lastStatus;
   }
   private readonly statusEmitter = new vscode.EventEmitter<Protocol.StatusParams>();
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
@@ -110,18 +119,23 @@ export class ServerManager implements vscode.Disposable {
       synchronize: { configurationSection: SECTION },
       outputChannel: this.output,
       middleware: { ...this.skipReports(), executeCommand: askDismissReason },
-      // Folders whose checking was turned off stay off across restarts.
-      initializationOptions: { checkingOff: this.context.workspaceState.get<string[]>(CHECKING_OFF_KEY, []) },
+      // Folders whose checking was turned off stay off across restarts. An untrusted workspace's corroborate.json may
+      // not name sources outside it (corroborate/setTrust lifts that when the user trusts the workspace).
+      initializationOptions: { checkingOff: this.context.workspaceState.get<string[]>(CHECKING_OFF_KEY, []), trusted: vscode.workspace.isTrusted },
     };
     const client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
     this.keepOwnCommands(client);
     this.clientDisposables = [
       client.onNotification(statusNotification, (params) => {
         this.lastStatus = params;
-        if (typeof params.folder === 'string') this.statuses.set(params.folder, params);
+        const key = typeof params.config === 'string' ? params.config : params.folder;
+        if (typeof key === 'string') this.statuses.set(key, params);
         const all = this.statuses.size ? [...this.statuses.values()] : [params];
         setSourceRoots(all.flatMap((s) => (Array.isArray(s.roots) ? s.roots : [])));
         this.statusEmitter.fire(params);
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.client === client) void client.sendNotification(setTrustNotification, { trusted: true });
       }),
       client.onDidChangeState((e) => {
         const state: ServerState = e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped';
@@ -277,4 +291,9 @@ export function errorText(err: unknown): string {
   if (err instanceof Error) return err.message;
   if (err && typeof err === 'object' && 'message' in err) return String((err as { message: unknown }).message);
   return String(err);
+}
+
+function isInside(file: string, folder: string): boolean {
+  const rel = path.relative(folder, file);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
 }

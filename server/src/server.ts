@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionProvider } from './lsp/codeActions';
 import { COMMANDS, registerCommands } from './lsp/commands';
-import { Configuration } from './lsp/configuration';
+import { Configuration, initialSettingsOf } from './lsp/configuration';
 import {
   capabilitiesOf,
   errorText,
@@ -31,7 +31,7 @@ import { HoverProvider } from './lsp/hover';
 import { registerRequests } from './lsp/requests';
 import { requirePositionParams, requireRangeParams } from './lsp/params';
 import { stdioTransport } from './lsp/transport';
-import { SET_CHECKING, type SetCheckingParams } from './lsp/protocol';
+import { SET_CHECKING, SET_TRUST, type SetCheckingParams, type SetTrustParams } from './lsp/protocol';
 // esbuild inlines just this field at build time, as for the CLI's --version and the report's engine version.
 import { version as VERSION } from '../../package.json';
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -90,6 +90,7 @@ function startServer(): void {
     workspaceFolders: [process.cwd()],
     cliSources: parseSourcesArgs(args),
     initSources: [],
+    trusted: true,
     log,
     notify: makeNotify(connection, log),
   };
@@ -113,12 +114,14 @@ function startServer(): void {
     ctx.capabilities = capabilitiesOf(params.capabilities ?? {});
     ctx.workspaceFolders = workspaceFoldersOf(params);
     const init = params.initializationOptions as Record<string, unknown> | undefined | null;
-    // `{ sources, severity, … }`, or the same under `corroborate` or `settings` (what the VS Code client sends).
-    const initSettings = init && typeof init === 'object' ? (init.corroborate ?? init.settings ?? init) : undefined;
+    // `{ sources, severity, … }`, or the same under `corroborate`, `settings` or `settings.corroborate` (Neovim's shape).
+    const initSettings = initialSettingsOf(init);
     const initSources = initSettings && typeof initSettings === 'object' ? (initSettings as Record<string, unknown>).sources : undefined;
     ctx.initSources = typeof initSources === 'string' ? [initSources] : Array.isArray(initSources) ? initSources.filter((s): s is string => typeof s === 'string') : [];
-    // Settings given at start-up count only for clients that cannot answer workspace/configuration.
+    // The bottom layer of the settings: what the client pushes or answers merges over it, key by key.
     config.setInitial(initSettings);
+    // Only an explicit `false` is untrusted: clients that say nothing (Neovim) are trusted.
+    ctx.trusted = !(init && typeof init === 'object' && init.trusted === false);
     const checkingOff = init && typeof init === 'object' && Array.isArray(init.checkingOff) ? init.checkingOff : [];
     for (const uri of checkingOff) {
       const folder = typeof uri === 'string' ? uriToPath(uri) : undefined;
@@ -178,6 +181,13 @@ function startServer(): void {
     if (!folder || typeof params.enabled !== 'boolean' || !corpus.setChecking(folder, params.enabled)) {
       log.warn(`${SET_CHECKING}: no workspace folder ${JSON.stringify(params?.folder)}`);
     }
+  });
+
+  connection.onNotification(SET_TRUST, (params: SetTrustParams) => {
+    if (params?.trusted !== true || ctx.trusted) return;
+    ctx.trusted = true;
+    log.info('the workspace is trusted now: reading every source folder corroborate.json names');
+    void corpus.reload().catch((err) => log.error(`reload failed: ${errorText(err)}`));
   });
 
   const justOpened = new Set<string>();

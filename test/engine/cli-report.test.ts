@@ -59,6 +59,10 @@ describe('corroborate report', { timeout: 60_000 }, () => {
     assert.equal(report.claims.find((c: { text: string }) => c.text === '16 months')?.status, 'conflicts');
     const name = report.claims.find((c: { text: string }) => c.text.includes('Castelane'));
     assert.notEqual(name?.status, 'conflicts', JSON.stringify(name));
+    assert.equal(name?.status, 'accepted', JSON.stringify(name));
+    assert.deepEqual(name?.accepted, { house: 'Castelane', sources: 'Castellane' });
+    const md = cli('report', join(project, 'draft.md'));
+    assert.match(md.stdout, /accepted spelling: House spelling “Castelane”/);
   });
 
   it('Markdown by default', () => {

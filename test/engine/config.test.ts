@@ -162,3 +162,41 @@ describe('the corroborate.json schema VS Code validates with', () => {
     }
   });
 });
+
+describe('findConfigFile: where the walk up stops', () => {
+  const base = mkdtempSync(join(tmpdir(), 'corroborate-walk-'));
+  after(() => rmSync(base, { recursive: true, force: true }));
+  const put = (rel: string) => {
+    const file = join(base, rel);
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, '{}');
+    return file;
+  };
+
+  it('stops at the ceiling (a workspace folder), the ceiling included', () => {
+    put('corroborate.json');
+    put('ws/desk/drafts/story.md');
+    assert.equal(findConfigFile(join(base, 'ws', 'desk', 'drafts')), join(base, 'corroborate.json'), 'without a ceiling: above');
+    assert.equal(findConfigFile(join(base, 'ws', 'desk', 'drafts'), join(base, 'ws')), undefined);
+    const atRoot = put('ws/corroborate.json');
+    assert.equal(findConfigFile(join(base, 'ws', 'desk', 'drafts'), join(base, 'ws')), atRoot);
+    const desk = put('ws/desk/corroborate.json');
+    assert.equal(findConfigFile(join(base, 'ws', 'desk', 'drafts', 'story.md'), join(base, 'ws')), desk);
+  });
+
+  it('without a ceiling, does not go into the user’s home folder or above it', () => {
+    const home = join(base, 'home');
+    put('home/corroborate.json');
+    put('home/notes/draft.md');
+    const saved = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      assert.equal(findConfigFile(join(home, 'notes')), undefined);
+      const project = put('home/notes/corroborate.json');
+      assert.equal(findConfigFile(join(home, 'notes', 'draft.md')), project);
+    } finally {
+      if (saved === undefined) delete process.env.HOME;
+      else process.env.HOME = saved;
+    }
+  });
+});

@@ -140,6 +140,27 @@ describe('the sign-off report', () => {
     assert.ok(!accepted.findings.some((f) => f.rule === 'name/misspelled' && !f.hidden));
   });
 
+  it('says a name in an accepted spelling is house style, naming the house form and the sources\' form', () => {
+    const report = buildReport(corpus, DRAFT, { ...input, acceptedSpellings: { Lindqvalle: ['Lindqvale'] } });
+    const accepted = claim(report, 'name', 'Lindqvalle');
+    assert.equal(accepted.status, 'accepted');
+    assert.deepEqual(accepted.accepted, { house: 'Lindqvalle', sources: 'Lindqvale' });
+    assert.deepEqual([accepted.agreeing, accepted.stating], [3, 3], 'the sources using the accepted variant back it');
+    assert.equal(report.summary.accepted, 1);
+    assert.equal(claim(report, 'name', 'Lindqvale').status, 'agrees', 'the sources\' own form still agrees');
+    const json = JSON.parse(renderReport(report, 'json')) as Report;
+    assert.deepEqual(json.claims.find((c) => c.text === 'Lindqvalle')?.accepted, { house: 'Lindqvalle', sources: 'Lindqvale' });
+    const md = renderReport(report, 'md');
+    assert.match(md, /\| Lindqvalle \| accepted spelling: House spelling “Lindqvalle” \(accepted in corroborate\.json\); the sources write “Lindqvale”\. 3 of 3 \|/);
+    assert.doesNotMatch(md.split('## Claims that agree')[0], /Lindqvalle/, 'not among the claims to review');
+    assert.match(md, /1 in an accepted spelling/);
+    const html = renderReport(report, 'html');
+    assert.match(html, /<td class="status accepted">accepted spelling<\/td>/);
+    assert.match(html, /House spelling “Lindqvalle” \(accepted in corroborate\.json\); the sources write “Lindqvale”\./);
+    // Without the accepted spelling the same name is a misspelling, not house style.
+    assert.equal(claim(buildReport(corpus, DRAFT, input), 'name', 'Lindqvalle').status, 'conflicts');
+  });
+
   it('reports a finding hidden by an ignore comment as dismissed', () => {
     const ignored = DRAFT.replace('The river Maren', '<!-- corroborate-disable-next-line figure/conflict -->\nThe river Maren');
     assert.ok(!checkText(corpus, ignored).some((f) => f.rule === 'figure/conflict'));

@@ -65,3 +65,47 @@ describe('settings that arrive after start-up', () => {
     assert.ok(message.message.includes(missing), message.message);
   });
 });
+
+describe('settings merge: defaults < initializationOptions < pushed or answered settings', () => {
+  let client: TestClient | undefined;
+  let workspace: string | undefined;
+  afterEach(async () => {
+    if (client) await client.stop();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+    client = workspace = undefined;
+  });
+  const figureSeverity = async (c: TestClient, uri: string, from: number) => {
+    const d = await c.waitFor('diagnostics', (p) => p.uri === uri && p.diagnostics.some((x) => x.code === 'figure/conflict'), from);
+    return d.diagnostics.find((x) => x.code === 'figure/conflict')!.severity;
+  };
+
+  it('reads Neovim’s init_options = { settings = { corroborate = … } } and keeps its severity under pushed settings', { timeout: 30_000 }, async () => {
+    workspace = mkdtempSync(path.join(tmpdir(), 'corroborate-merge-'));
+    client = await TestClient.start({
+      root: workspace,
+      capabilities: NO_CONFIGURATION,
+      initializationOptions: { settings: { corroborate: { sources: [SEEDS], severity: { 'figure/conflict': 'error' } } } },
+    });
+    await client.waitFor('status', (s) => s.state === 'ready' && s.sources === 5);
+    const uri = await client.open(DRAFT, readFileSync(DRAFT, 'utf8'));
+    assert.equal(await figureSeverity(client, uri, 0), 1, 'initializationOptions severity: error');
+    // Pushed settings without `severity` (and with another rule's) merge over the start-up ones, rule by rule.
+    let from = client.mark();
+    await client.changeSettings({ languages: ['markdown'], severity: { 'date/conflict': 'hint' } });
+    await past(400);
+    const check = await client.connection.sendRequest('workspace/executeCommand', { command: 'corroborate.checkDocument', arguments: [uri] }) as { findings: { rule: string; severity: string }[] };
+    assert.equal(check.findings.find((f) => f.rule === 'figure/conflict')?.severity, 'error');
+    from = client.mark();
+    await client.changeSettings({ severity: { 'figure/conflict': 'hint' } });
+    assert.equal(await figureSeverity(client, uri, from), 4, 'a pushed severity for the same rule wins');
+  });
+
+  it('keeps initializationOptions under what workspace/configuration answers', { timeout: 30_000 }, async () => {
+    client = await TestClient.start({
+      settings: { languages: ['markdown', 'plaintext'] },
+      initializationOptions: { corroborate: { severity: { 'figure/conflict': 'error' } } },
+    });
+    const uri = await client.open(DRAFT, readFileSync(DRAFT, 'utf8'));
+    assert.equal(await figureSeverity(client, uri, 0), 1);
+  });
+});

@@ -2,7 +2,7 @@
 // sources and settings (workspace/configuration with scopeUri); severities are settings > corroborate.json > defaults;
 // the config file reloads live and selects drafts; a folder without sources is quiet; checking toggles per folder.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -126,6 +126,95 @@ describe('a client that pushes its settings (no workspace/configuration)', () =>
     } finally {
       assert.equal(await pushing.stop(), 0);
       rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('two projects in one workspace folder (each desk with its own corroborate.json)', { timeout: 60_000 }, () => {
+  let desks: string;
+  let desk: TestClient;
+  const at = (rel: string) => path.join(desks, rel);
+  const put = (rel: string, text: string) => {
+    mkdirSync(path.dirname(at(rel)), { recursive: true });
+    writeFileSync(at(rel), text);
+    return at(rel);
+  };
+  before(async () => {
+    desks = mkdtempSync(path.join(tmpdir(), 'corroborate-desks-'));
+    put('desk-a/wire/talks.md', '# Port talks\n\nHarbour minister Danylo Marensky met Petra Vilnova in Odesa on Monday.\n\nMarensky said the corridor would stay open.\n');
+    put('desk-a/corroborate.json', JSON.stringify({ sources: ['wire'], severity: { 'name/misspelled': 'error' }, dismissals: 'reviews/dismissed.json' }));
+    put('desk-b/agency/talks.md', '# Port talks\n\nHarbour minister Danylo Marenko met Petra Vilnova in Odesa on Monday.\n\nMarenko said the corridor would stay open.\n');
+    put('desk-b/corroborate.json', JSON.stringify({ sources: ['agency'], severity: { 'name/misspelled': 'hint' } }));
+    desk = await TestClient.start({ root: desks });
+  });
+  after(async () => {
+    if (desk) assert.equal(await desk.stop(), 0);
+    rmSync(desks, { recursive: true, force: true });
+  });
+
+  it('checks each desk’s draft against its own sources, severities, accepted spellings and dismissals file', async () => {
+    const a = await desk.open(put('desk-a/drafts/corridor.md', DRAFT), DRAFT);
+    const b = await desk.open(put('desk-b/corridor.md', DRAFT), DRAFT);
+    const inA = nameFinding(await desk.waitFor('diagnostics', (d) => d.uri === a && !!nameFinding(d)))!;
+    const inB = nameFinding(await desk.waitFor('diagnostics', (d) => d.uri === b && !!nameFinding(d)))!;
+    assert.match(textOf(inA.message), /Marensky/);
+    assert.match(textOf(inB.message), /Marenko/);
+    assert.equal(inA.severity, 1, 'desk-a’s corroborate.json: error');
+    assert.equal(inB.severity, 4, 'desk-b’s corroborate.json: hint');
+    const ready = desk.of('status').filter((s) => s.state === 'ready');
+    assert.ok(ready.some((s) => s.roots[0] === at('desk-a/wire') && s.config === at('desk-a/corroborate.json')));
+    assert.ok(ready.some((s) => s.roots[0] === at('desk-b/agency')));
+
+    // Live reload of one desk's file: desk-b accepts the spelling; desk-a is untouched.
+    let from = desk.mark();
+    put('desk-b/corroborate.json', JSON.stringify({ sources: ['agency'], acceptedSpellings: { Marensku: ['Marenko'] } }));
+    await desk.watchedFilesChanged([{ uri: uriOf(at('desk-b/corroborate.json')), type: 2 }]);
+    await desk.waitFor('diagnostics', (d) => d.uri === b && !nameFinding(d), from);
+    const stillA = (await desk.connection.sendRequest(ExecuteCommandRequest.type, { command: 'corroborate.checkDocument', arguments: [a] })) as { findings: { rule: string; severity: string }[] };
+    assert.equal(stillA.findings.find((f) => f.rule === 'name/misspelled')?.severity, 'error');
+
+    // A dismissal in desk-a goes to desk-a's own dismissals file.
+    from = desk.mark();
+    await desk.connection.sendRequest(ExecuteCommandRequest.type, { command: 'corroborate.dismiss', arguments: [a, 'name/misspelled', inA.range, 'house style for this desk'] });
+    const recorded = JSON.parse(readFileSync(at('desk-a/reviews/dismissed.json'), 'utf8')) as { dismissals: Array<{ draft: string; reason: string }> };
+    assert.deepEqual(recorded.dismissals.map((d) => [d.draft, d.reason]), [['drafts/corridor.md', 'house style for this desk']]);
+    assert.throws(() => readFileSync(at('.corroborate/dismissals.json')), 'nothing at the workspace folder’s root');
+  });
+
+  it('a draft outside every workspace folder uses the corroborate.json above it', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'corroborate-outside-'));
+    try {
+      mkdirSync(path.join(outside, 'feed'));
+      writeFileSync(path.join(outside, 'feed', 'talks.md'), '# Port talks\n\nHarbour minister Danylo Marenski met Petra Vilnova in Odesa on Monday.\n\nMarenski said the corridor would stay open.\n');
+      writeFileSync(path.join(outside, 'corroborate.json'), JSON.stringify({ sources: ['feed'], severity: { 'name/misspelled': 'warning' } }));
+      const file = path.join(outside, 'notes', 'corridor.md');
+      mkdirSync(path.dirname(file));
+      writeFileSync(file, DRAFT);
+      const uri = await desk.open(file, DRAFT);
+      const found = nameFinding(await desk.waitFor('diagnostics', (d) => d.uri === uri && !!nameFinding(d)))!;
+      assert.match(textOf(found.message), /Marenski/);
+      assert.equal(found.severity, 2);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('does not look above the workspace folder for a corroborate.json', async () => {
+    const outer = mkdtempSync(path.join(tmpdir(), 'corroborate-outer-'));
+    try {
+      writeFileSync(path.join(outer, 'corroborate.json'), JSON.stringify({ sources: ['wire'] }));
+      mkdirSync(path.join(outer, 'wire'));
+      writeFileSync(path.join(outer, 'wire', 'talks.md'), '# Port talks\n\nHarbour minister Danylo Marensky met Petra Vilnova.\n');
+      mkdirSync(path.join(outer, 'inner'));
+      const inner = await TestClient.start({ root: path.join(outer, 'inner') });
+      try {
+        const status = await inner.waitFor('status', (s) => s.state !== 'indexing');
+        assert.equal(status.state, 'no-sources');
+      } finally {
+        assert.equal(await inner.stop(), 0);
+      }
+    } finally {
+      rmSync(outer, { recursive: true, force: true });
     }
   });
 });

@@ -2,6 +2,7 @@
 // read and validated key by key. A bad file or value never throws: it is reported as a problem naming the file and
 // the key, and that key falls back to its default. Paths in it are relative to the file.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULE_IDS, type RuleId, type SeveritySetting } from '../model/types';
 import { expandFolderPattern, matchesGlob, outermostFolders, toPosix } from './glob';
@@ -32,15 +33,23 @@ export interface ConfigRead {
   problems: string[];
 }
 
-/** The nearest corroborate.json in `start` (a file's folder, or the folder itself) or above it, up to the root. */
-export function findConfigFile(start: string): string | undefined {
+/**
+ * The nearest corroborate.json in `start` (a file's folder, or the folder itself) or above it: the one lookup of the
+ * server and the CLI. With a `ceiling` (the workspace folder holding the draft) the walk stops there, the ceiling
+ * included; without one it goes up to the filesystem root, but not into the user's home folder or above it.
+ */
+export function findConfigFile(start: string, ceiling?: string): string | undefined {
   let dir = path.resolve(start);
   try {
     if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
   } catch {
     dir = path.dirname(dir);
   }
+  const top = ceiling !== undefined && isWithinFolder(dir, path.resolve(ceiling)) ? path.resolve(ceiling) : undefined;
+  const home = top === undefined ? homeFolder() : undefined;
+  const stopAtHome = home !== undefined && dir !== home && isWithinFolder(dir, home);
   for (;;) {
+    if (stopAtHome && dir === home) return undefined;
     const candidate = path.join(dir, CONFIG_FILE_NAME);
     try {
       if (fs.statSync(candidate).isFile()) return candidate;
@@ -48,9 +57,23 @@ export function findConfigFile(start: string): string | undefined {
       // not here: go up
     }
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir || dir === top) return undefined;
     dir = parent;
   }
+}
+
+function homeFolder(): string | undefined {
+  try {
+    const home = os.homedir();
+    return home ? path.resolve(home) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isWithinFolder(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** Reads and validates a config file; a missing or unreadable file is a problem, never an exception. */
@@ -65,9 +88,9 @@ export function readConfigFile(file: string): ConfigRead {
   return parseConfig(text, file);
 }
 
-/** The config of the draft or folder at `start`, if a corroborate.json is found above it. */
-export function loadConfigFor(start: string): ConfigRead | undefined {
-  const file = findConfigFile(start);
+/** The config of the draft or folder at `start`, if a corroborate.json is found above it (see findConfigFile). */
+export function loadConfigFor(start: string, ceiling?: string): ConfigRead | undefined {
+  const file = findConfigFile(start, ceiling);
   return file ? readConfigFile(file) : undefined;
 }
 

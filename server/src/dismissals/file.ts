@@ -6,11 +6,11 @@
 //   "fingerprint": "<sha256 hex>", "reason": "…", "by": "Name <email>", "at": "2026-01-05T10:00:00.000Z" } ] }
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { findConfigFile } from '../config/projectConfig';
 import { RULE_IDS, type Dismissal } from '../model/types';
 
 export const CONFIG_FILE = 'corroborate.json';
 export const DEFAULT_DISMISSALS_FILE = '.corroborate/dismissals.json';
-const MAX_WALK = 64;
 
 export interface DismissalsLocation {
   /** The folder of the nearest corroborate.json, else the fallback folder. */
@@ -23,11 +23,12 @@ export interface DismissalsLocation {
 
 /**
  * Where a draft's dismissals live. The project root is the folder of the nearest corroborate.json walking up from
- * the draft, else `fallbackRoot` (the workspace folder, or the current directory for the CLI).
+ * the draft (findConfigFile, not above `ceiling`: the language server's workspace folder), else `fallbackRoot` (the
+ * workspace folder, or the current directory for the CLI).
  * Only the config's `dismissals` key is read here, so a fuller config reader can take this over.
  */
-export function dismissalsLocation(draftPath: string, fallbackRoot: string): DismissalsLocation {
-  const config = nearestConfig(path.dirname(path.resolve(draftPath)));
+export function dismissalsLocation(draftPath: string, fallbackRoot: string, ceiling?: string): DismissalsLocation {
+  const config = findConfigFile(path.dirname(path.resolve(draftPath)), ceiling);
   if (!config) return { root: path.resolve(fallbackRoot), file: path.resolve(fallbackRoot, DEFAULT_DISMISSALS_FILE) };
   const root = path.dirname(config);
   const fallback = { root, file: path.join(root, DEFAULT_DISMISSALS_FILE) };
@@ -41,18 +42,6 @@ export function dismissalsLocation(draftPath: string, fallbackRoot: string): Dis
   if (key === undefined) return fallback;
   if (typeof key !== 'string' || !key.trim()) return { ...fallback, problem: `${config}: "dismissals" must be a path relative to the file` };
   return { root, file: path.resolve(root, key) };
-}
-
-function nearestConfig(from: string): string | undefined {
-  let dir = from;
-  for (let i = 0; i < MAX_WALK; i++) {
-    const candidate = path.join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    const up = path.dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
-  return undefined;
 }
 
 /** The draft's path as a dismissal records it: relative to the project root, '/'-separated. */

@@ -63,7 +63,7 @@ export function registerCommands(ctx: ServerContext, diagnostics: Diagnostics, c
         return buildReportCommand(ctx, diagnostics, corpus, params.arguments ?? []);
       case DISMISS: {
         const args = params.arguments ?? [];
-        const result = await diagnostics.dismissals.dismiss(args, await corpus.ready());
+        const result = await diagnostics.dismissals.dismiss(args, await corpus.ready(typeof args[0] === 'string' ? args[0] : undefined));
         await diagnostics.checkNow(args[0] as string);
         return result;
       }

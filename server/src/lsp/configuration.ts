@@ -103,6 +103,37 @@ function describe(value: unknown): string {
   }
 }
 
+/**
+ * The `corroborate` settings inside initializationOptions: `{ corroborate: {…} }`, `{ settings: { corroborate: {…} } }`
+ * (Neovim's `init_options = { settings = { corroborate = … } }`), `{ settings: {…} }`, or the settings themselves.
+ */
+export function initialSettingsOf(init: unknown): unknown {
+  if (!isPlainObject(init)) return undefined;
+  if (init[SECTION] !== undefined) return init[SECTION];
+  const settings = init.settings;
+  if (isPlainObject(settings)) return settings[SECTION] !== undefined ? settings[SECTION] : settings;
+  return init;
+}
+
+/**
+ * Raw settings `upper` over `lower`, key by key: a key `upper` lacks (or leaves null) keeps `lower`'s value, and the
+ * `severity` objects merge rule by rule. A malformed `upper` (not an object) is kept as is, so it is reported.
+ */
+export function mergeRawSettings(lower: unknown, upper: unknown): unknown {
+  if (upper === undefined || upper === null) return lower;
+  if (!isPlainObject(upper) || !isPlainObject(lower)) return upper;
+  const merged: Record<string, unknown> = { ...lower };
+  for (const [key, value] of Object.entries(upper)) {
+    if (value === undefined || value === null) continue;
+    merged[key] = key === 'severity' && isPlainObject(value) && isPlainObject(lower.severity) ? { ...lower.severity, ...value } : value;
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 export function sameSettings(a: Settings, b: Settings): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -119,7 +150,7 @@ export class Configuration {
   /** The last `settings.corroborate` a client pushed (for clients that cannot be asked). */
   private pushed: unknown = undefined;
 
-  /** Settings given at start-up (initializationOptions), for clients without workspace/configuration. */
+  /** Settings given at start-up (initializationOptions): the layer under whatever the client pushes or answers. */
   private initial: unknown = undefined;
 
   constructor(private readonly ctx: ServerContext) {}
@@ -152,17 +183,20 @@ export class Configuration {
         const list = Array.isArray(answer) ? answer : [answer];
         raw = list[0];
         folderRaw = folders.map((_, i) => (list.length > i + 1 ? list[i + 1] : raw));
+        // Equal to the unscoped answer: no settings of the folder's own (checked before initializationOptions go under).
+        folderRaw = folderRaw.map((f) => (JSON.stringify(f) === JSON.stringify(raw) ? undefined : mergeRawSettings(this.initial, f)));
+        raw = mergeRawSettings(this.initial, raw);
       } catch (err) {
         this.ctx.log.warn(`workspace/configuration failed (${String(err)}); using defaults`);
       }
     } else {
       if (pushed && typeof pushed === 'object' && SECTION in (pushed as object)) this.pushed = (pushed as Record<string, unknown>)[SECTION];
-      raw = this.pushed ?? this.initial;
+      raw = mergeRawSettings(this.initial, this.pushed);
     }
     const { settings, problems } = parseSettings(raw);
     const byFolder = new Map<string, Settings>();
     folders.forEach((folder, i) => {
-      if (folderRaw[i] === undefined || folderRaw[i] === null || JSON.stringify(folderRaw[i]) === JSON.stringify(raw)) return;
+      if (folderRaw[i] === undefined || folderRaw[i] === null) return;
       const scoped = parseSettings(folderRaw[i]);
       problems.push(...scoped.problems.filter((p) => !problems.includes(p)));
       byFolder.set(folder, scoped.settings);

@@ -62,6 +62,8 @@ export interface ServerContext {
   cliSources: string[];
   /** `initializationOptions.sources`, used when the client has no `corroborate.sources` setting to give. */
   initSources: string[];
+  /** False in a workspace the user has not trusted (initializationOptions.trusted, corroborate/setTrust). */
+  trusted: boolean;
   log: Log;
   notify: Notify;
 }

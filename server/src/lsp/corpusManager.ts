@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadCorpus, rankedDisagreementsInSlices, type Corpus, type RankedDisagreements } from '../engine';
-import { CONFIG_FILE_NAME, expandFolderPattern, loadConfigFor, outermostFolders, sourceFolders, type ProjectConfig } from '../config';
+import { CONFIG_FILE_NAME, expandFolderPattern, findConfigFile, loadConfigFor, outermostFolders, readConfigFile, sourceFolders, type ProjectConfig } from '../config';
 import { DEFAULT_SOURCES, type Settings } from './configuration';
 import { errorText, isWithin, uriToPath, type ServerContext } from './context';
 import { SourceWatcher } from './fileWatching';
@@ -18,6 +18,16 @@ export interface ResolvedRoots {
   tried: string[];
   /** Where the list came from. */
   origin: 'command line' | 'corroborate.json' | 'settings' | 'initializationOptions' | 'default';
+  /** Folders a corroborate.json names outside the workspace folders, not read while the workspace is untrusted. */
+  untrusted?: string[];
+}
+
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
 }
 
 function expand(p: string): string {
@@ -41,7 +51,7 @@ function exists(p: string): boolean {
  */
 export function resolveRoots(
   settings: Settings,
-  ctx: Pick<ServerContext, 'cliSources' | 'initSources' | 'workspaceFolders'>,
+  ctx: Pick<ServerContext, 'cliSources' | 'initSources' | 'workspaceFolders'> & { trusted?: boolean },
   folders: readonly string[] = ctx.workspaceFolders,
   project?: ProjectConfig,
 ): ResolvedRoots {
@@ -51,7 +61,12 @@ export function resolveRoots(
   }
   if (project?.sources) {
     const tried = project.sources.map((p) => (path.isAbsolute(expand(p)) ? expand(p) : path.resolve(project.root, p)));
-    return { roots: sourceFolders({ ...project, sources: project.sources.map(expand) }), tried, origin: 'corroborate.json' };
+    const roots = sourceFolders({ ...project, sources: project.sources.map(expand) });
+    if (ctx.trusted !== false) return { roots, tried, origin: 'corroborate.json' };
+    // An untrusted workspace's config file may not make us read elsewhere on disk ("../../home/…", symlinks).
+    const inside = ctx.workspaceFolders.map(realPath);
+    const untrusted = roots.filter((r) => !inside.some((w) => isWithin(realPath(r), w)));
+    return { roots: roots.filter((r) => !untrusted.includes(r)), tried, origin: 'corroborate.json', ...(untrusted.length ? { untrusted } : {}) };
   }
   const [list, origin]: [string[], ResolvedRoots['origin']] = settings.sourcesExplicit
     ? [settings.sources, 'settings']
@@ -76,10 +91,16 @@ export function resolveRoots(
 /** Generations are unique across workspace folders: the engine worker keys its copy of a corpus by them. */
 let lastGeneration = 0;
 
-/** What one workspace folder's corpus depends on. */
+/**
+ * What one corpus depends on: a workspace folder (its settings; its corroborate.json at its root, if any), or a project
+ * inside or outside one, whose corroborate.json (`configFile`) is nearer its drafts than the workspace folder's root.
+ */
 export interface FolderScope {
   folder: string;
   settings(): Settings;
+  configFile?: string;
+  /** A project's corroborate.json went away: its drafts belong elsewhere now. */
+  onConfigGone?(): void;
 }
 
 type Listener = () => void;
@@ -94,7 +115,7 @@ export class FolderCorpus {
   private corpus: Corpus | undefined;
   private loading: Promise<Corpus | undefined> | undefined;
   private generation = 0;
-  /** The folder's corroborate.json, if one is found at or above it. */
+  /** The project's corroborate.json: the workspace folder's own (at its root), or the project's `configFile`. */
   project: ProjectConfig | undefined;
   private projectKey = '';
   /** Whether drafts in this folder are checked (Corroborate: Toggle Checking). */
@@ -127,7 +148,9 @@ export class FolderCorpus {
 
   /** Re-reads the folder's corroborate.json; true when what it says changed. Problems are said once per content. */
   readProject(): boolean {
-    const read = loadConfigFor(this.scope.folder);
+    const read = this.scope.configFile
+      ? exists(this.scope.configFile) ? readConfigFile(this.scope.configFile) : undefined
+      : loadConfigFor(this.scope.folder, this.scope.folder);
     const key = read ? JSON.stringify([read.config, read.problems]) : '';
     if (key === this.projectKey) return false;
     this.projectKey = key;
@@ -138,6 +161,11 @@ export class FolderCorpus {
     }
     if (read) this.ctx.log.info(`${this.scope.folder}: using ${read.config.file}`);
     return true;
+  }
+
+  /** Where relative source folders are looked for: the project's root, then its workspace folder. */
+  private get bases(): string[] {
+    return this.scope.configFile ? [...new Set([path.dirname(this.scope.configFile), this.scope.folder])] : [this.scope.folder];
   }
 
   setEnabled(enabled: boolean): void {
@@ -152,7 +180,7 @@ export class FolderCorpus {
 
   /** The config file watched for changes: the one in use, or where one would be created. */
   private configFile(): string {
-    return this.project?.file ?? path.join(this.scope.folder, CONFIG_FILE_NAME);
+    return this.project?.file ?? this.scope.configFile ?? path.join(this.scope.folder, CONFIG_FILE_NAME);
   }
 
   /** Called after every load, successful or not, so open drafts can be checked again. */
@@ -225,7 +253,7 @@ export class FolderCorpus {
 
   /** Re-resolves the folders and loads them when they differ from what is loaded (or always, with `force`). */
   reload(force = false): Promise<Corpus | undefined> {
-    const resolved = resolveRoots(this.scope.settings(), this.ctx, [this.scope.folder], this.project);
+    const resolved = resolveRoots(this.scope.settings(), this.ctx, this.bases, this.project);
     const same = JSON.stringify(resolved.roots) === JSON.stringify(this.resolved.roots);
     if (!force && same && (this.corpus || this.loading)) return this.ready();
     this.resolved = resolved;
@@ -245,6 +273,15 @@ export class FolderCorpus {
 
   private async load(resolved: ResolvedRoots, generation: number): Promise<Corpus | undefined> {
     const { roots, tried, origin } = resolved;
+    const trustNote = resolved.untrusted?.length
+      ? `This workspace is not trusted, so ${resolved.untrusted.map((r) => `"${r}"`).join(', ')}, named in ${this.configFile()} but outside the workspace, ${resolved.untrusted.length === 1 ? 'is' : 'are'} not read until you trust it.`
+      : '';
+    if (trustNote) this.ctx.notify.warning(`Corroborate: ${trustNote}`, `untrusted:${resolved.untrusted!.join('|')}`);
+    if (roots.length === 0 && trustNote) {
+      this.corpus = undefined;
+      this.status({ state: 'error', sources: 0, problems: [], roots: [], message: `${trustNote} Drafts are not checked until then.` });
+      return undefined;
+    }
     if (roots.length === 0) {
       this.corpus = undefined;
       if (origin === 'default') {
@@ -303,7 +340,7 @@ export class FolderCorpus {
       );
       void corpus.indexWritten?.then(() => this.ctx.log.info(`on-disk index of ${roots.join(', ')} written (${Date.now() - started} ms after loading began)`));
       this.reportProblems(corpus);
-      this.status({ state: 'ready', sources: corpus.sources.length, problems: corpus.problems, roots: corpus.roots ?? roots });
+      this.status({ state: 'ready', sources: corpus.sources.length, problems: corpus.problems, roots: corpus.roots ?? roots, ...(trustNote ? { message: trustNote } : {}) });
       return corpus;
     } catch (err) {
       if (generation !== this.generation) return this.corpus;
@@ -336,7 +373,7 @@ export class FolderCorpus {
     // While checking is off the status says so; the corpus still loads, ready for when it is turned on.
     if (!this.enabled && params.state !== 'off') return;
     try {
-      void this.ctx.connection.sendNotification(STATUS, { ...params, folder: this.scope.folder });
+      void this.ctx.connection.sendNotification(STATUS, { ...params, folder: this.scope.folder, ...(this.scope.configFile ? { config: this.scope.configFile } : {}) });
     } catch {
       // ignore
     }
@@ -356,9 +393,10 @@ export class FolderCorpus {
   /** A changed config file re-resolves the folders (loading only if they differ) and re-checks; a source change reloads. */
   private configOrSourcesChanged(configOnly: boolean): void {
     const projectChanged = this.readProject();
+    if (this.scope.configFile && !this.project) return this.scope.onConfigGone?.();
     if (configOnly && !projectChanged) return;
     const before = JSON.stringify(this.resolved.roots);
-    const rootsNow = JSON.stringify(resolveRoots(this.scope.settings(), this.ctx, [this.scope.folder], this.project).roots);
+    const rootsNow = JSON.stringify(resolveRoots(this.scope.settings(), this.ctx, this.bases, this.project).roots);
     if (configOnly && before === rootsNow && this.corpus) {
       for (const l of this.listeners) safeCall(l, this.ctx);
       return;
@@ -387,10 +425,13 @@ export class FolderCorpus {
 
 /**
  * The corpora of every workspace folder: each folder's drafts are checked against its own sources and settings.
- * Callers that do not say which draft they are about get the first folder's.
+ * A draft whose nearest corroborate.json is below its workspace folder's root (or outside any workspace folder) gets
+ * that project's corpus instead, made when first asked for. Callers that do not say which draft get the first folder's.
  */
 export class CorpusManager {
   private readonly folders = new Map<string, FolderCorpus>();
+  /** Projects by their corroborate.json. */
+  private readonly projects = new Map<string, FolderCorpus>();
   private readonly listeners: Listener[] = [];
 
   constructor(
@@ -405,6 +446,7 @@ export class CorpusManager {
       if (wanted.has(folder)) continue;
       corpus.dispose();
       this.folders.delete(folder);
+      for (const [file, project] of this.projects) if (project.folder === folder) this.dropProject(file);
     }
     for (const folder of this.ctx.workspaceFolders) {
       if (this.folders.has(folder)) continue;
@@ -414,19 +456,49 @@ export class CorpusManager {
     }
   }
 
-  private all(): FolderCorpus[] {
+  private workspace(): FolderCorpus[] {
     if (this.folders.size === 0) this.sync();
     return [...this.folders.values()];
   }
 
-  /** The corpus of the workspace folder holding `file` (the innermost), else the first folder's. */
+  /** Every corpus: the workspace folders' first, then the projects'. */
+  private all(): FolderCorpus[] {
+    return [...this.workspace(), ...this.projects.values()];
+  }
+
+  /**
+   * The corpus of the project holding `file`: its nearest corroborate.json at or above its folder (not above the
+   * workspace folder holding it; see findConfigFile), else the innermost workspace folder's, else the first folder's.
+   */
   forFile(file: string | undefined): FolderCorpus {
-    const all = this.all();
-    if (file) {
-      const holding = all.filter((c) => isWithin(file, c.folder)).sort((a, b) => b.folder.length - a.folder.length);
-      if (holding.length) return holding[0];
-    }
-    return all[0];
+    const all = this.workspace();
+    if (!file) return all[0];
+    const holding = all.filter((c) => isWithin(file, c.folder)).sort((a, b) => b.folder.length - a.folder.length)[0];
+    const config = findConfigFile(path.dirname(file), holding?.folder);
+    if (config && (!holding || path.dirname(config) !== holding.folder)) return this.projectOf(config, holding);
+    return holding ?? all[0];
+  }
+
+  private projectOf(config: string, holding: FolderCorpus | undefined): FolderCorpus {
+    const known = this.projects.get(config);
+    if (known) return known;
+    const folder = holding?.folder ?? path.dirname(config);
+    const corpus = new FolderCorpus(this.ctx, { folder, configFile: config, settings: () => this.settingsFor(folder), onConfigGone: () => this.dropProject(config, true) });
+    corpus.enabled = holding?.enabled ?? true;
+    corpus.onDidChange(() => this.listeners.forEach((l) => safeCall(l, this.ctx)));
+    this.projects.set(config, corpus);
+    this.ctx.log.info(`project ${path.dirname(config)}: its drafts use ${config}`);
+    void corpus.reload().catch((err) => this.ctx.log.error(`loading ${config} failed: ${errorText(err)}`));
+    return corpus;
+  }
+
+  /** Forgets a project (its corroborate.json is gone, or its workspace folder closed); its drafts are checked again. */
+  private dropProject(config: string, recheck = false): void {
+    const corpus = this.projects.get(config);
+    if (!corpus) return;
+    corpus.dispose();
+    this.projects.delete(config);
+    if (recheck) this.listeners.forEach((l) => safeCall(l, this.ctx));
   }
 
   forUri(uri: string | undefined): FolderCorpus {
@@ -484,14 +556,13 @@ export class CorpusManager {
 
   /** Turns checking of a workspace folder's drafts off or on; says so in the status. False for an unknown folder. */
   setChecking(folder: string, enabled: boolean): boolean {
-    const corpus = this.folders.get(folder) ?? this.all().find((c) => c.folder === folder);
-    if (!corpus) return false;
-    corpus.setEnabled(enabled);
-    return true;
+    const corpora = this.all().filter((c) => c.folder === folder);
+    for (const c of corpora) c.setEnabled(enabled);
+    return corpora.length > 0;
   }
 
   dispose(): void {
-    for (const c of this.folders.values()) c.dispose();
+    for (const c of this.all()) c.dispose();
   }
 }
 

@@ -31,8 +31,10 @@ export class DismissalStore {
   ) {}
 
   location(file: string): DismissalsLocation {
-    const fallback = this.ctx.workspaceFolders.find((w) => isWithin(file, w)) ?? this.ctx.workspaceFolders[0] ?? path.dirname(file);
-    const location = dismissalsLocation(file, fallback);
+    const holding = this.ctx.workspaceFolders.filter((w) => isWithin(file, w)).sort((a, b) => b.length - a.length)[0];
+    const fallback = holding ?? this.ctx.workspaceFolders[0] ?? path.dirname(file);
+    // The corpus manager's lookup: the nearest corroborate.json, not above the workspace folder holding the draft.
+    const location = dismissalsLocation(file, fallback, holding);
     if (location.problem) this.ctx.notify.warning(`Corroborate: ${location.problem}; dismissals go to ${location.file}.`, `dismissals-config:${location.problem}`);
     return location;
   }

@@ -25,6 +25,8 @@ export interface StatusParams {
   message?: string;
   /** The workspace folder this status is about (each folder has its own sources). */
   folder?: string;
+  /** A project's corroborate.json, when the status is about a project inside (or outside) the workspace folder. */
+  config?: string;
 }
 
 /**
@@ -33,6 +35,16 @@ export interface StatusParams {
  */
 export const SET_CHECKING = 'corroborate/setChecking';
 export interface SetCheckingParams { folder: string; enabled: boolean }
+
+/**
+ * corroborate/setTrust (client → server notification): the workspace is now trusted (VS Code's
+ * onDidGrantWorkspaceTrust). Clients give the trust state at start-up as initializationOptions.trusted; only an
+ * explicit `false` makes the workspace untrusted (clients that say nothing, e.g. Neovim, are trusted). While
+ * untrusted, the sources a corroborate.json names that resolve (after symlinks) outside the workspace folders are not
+ * read; once trusted, the server reloads them.
+ */
+export const SET_TRUST = 'corroborate/setTrust';
+export interface SetTrustParams { trusted: boolean }
 
 /** corroborate/corpus: the sources as the engine sees them. */
 export const CORPUS = 'corroborate/corpus';

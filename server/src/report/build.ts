@@ -2,12 +2,14 @@
 // comment hides), and for every claim the comparison the hover shows (compareClaim), so the three never disagree.
 import { createHash } from 'node:crypto';
 import type { Corpus, SourceDoc } from '../corpus/corpus';
+import { acceptedSpellingsOf } from '../checks/nameMisspelled';
 import { compareClaim, countPassages, passageOf, runChecks, type ComparisonTarget, type FindingOutcome } from '../engine/check';
 import { isHeadline } from '../corpus/corpus';
 import type { ClaimKind, Evidence, RuleId, Span } from '../model/types';
+import type { AcceptedSpelling } from '../checks/types';
 import { positionAt } from '../model/lines';
 import { version } from '../../../package.json';
-import { CLAIM_STATUSES, REPORT_SCHEMA, type ClaimStatus, type Report, type ReportClaim, type ReportFinding, type ReportInput, type ReportPassage, type ReportSource } from './model';
+import { CLAIM_STATUSES, REPORT_SCHEMA, type AcceptedSpellingUse, type ClaimStatus, type Report, type ReportClaim, type ReportFinding, type ReportInput, type ReportPassage, type ReportSource } from './model';
 
 /** Passages listed per claim; the counts and variants cover every source. */
 const MAX_PASSAGES = 8;
@@ -39,6 +41,7 @@ interface Pending {
   target?: ComparisonTarget;
   mentions?: number;
   outcomes: FindingOutcome[];
+  accepted?: AcceptedSpellingUse;
 }
 
 const holds = (span: Span | undefined, offset: number) => !!span && offset >= span.start && offset < Math.max(span.end, span.start + 1);
@@ -54,6 +57,7 @@ export function buildReport(corpus: Corpus, text: string, input: ReportInput): R
 
   const pending: Pending[] = [];
   const names = new Map<string, Pending>();
+  const accepted = acceptedSpellingsOf(input.acceptedSpellings).byWord;
   run.parts.forEach(({ start, result }, index) => {
     const { ctx, analysis } = result;
     const quotes = ctx.quotes.map((m): Pending => ({ kind: 'quote', text: m.claim.words, speaker: m.claim.speaker?.name, at: start + m.claim.span.start, target: { kind: 'quote', match: m }, outcomes: [] }));
@@ -87,8 +91,11 @@ export function buildReport(corpus: Corpus, text: string, input: ReportInput): R
           known.outcomes.push(...mine);
           continue;
         }
-        const spelling = mine[0]?.finding.suggestions[0] ?? word.text;
-        const entry: Pending = { kind: 'name', text: word.text.replace(/[’']s$/, ''), at: start + word.start, target: { kind: 'name', text: lower, spelling }, mentions: 1, outcomes: mine };
+        const house = mine.length ? undefined : acceptedUse(lower, accepted.get(lower), corpus);
+        const spelling = mine[0]?.finding.suggestions[0] ?? house?.sources ?? word.text;
+        // An accepted spelling is compared as the sources' form, which it stands for.
+        const target: ComparisonTarget = { kind: 'name', text: house ? house.sources : lower, spelling };
+        const entry: Pending = { kind: 'name', text: word.text.replace(/[’']s$/, ''), at: start + word.start, target, mentions: 1, outcomes: mine, ...(house ? { accepted: house } : {}) };
         names.set(lower, entry);
         pending.push(entry);
       }
@@ -142,7 +149,7 @@ export function buildReport(corpus: Corpus, text: string, input: ReportInput): R
       ...(o.shown === 'shown' ? {} : { hidden: o.shown }),
       evidence: o.finding.evidence.map(evidenceOf),
     }));
-    const { status, note, dismissal } = statusOf(p.outcomes, stating, agreeing);
+    const { status, note, dismissal } = p.accepted && !p.outcomes.length ? { status: 'accepted' as const, note: undefined, dismissal: undefined } : statusOf(p.outcomes, stating, agreeing);
     const agreeingValues = new Set<string>();
     for (const list of byDoc.values()) for (const x of list) if (x.agrees) agreeingValues.add(x.value);
     return {
@@ -163,6 +170,7 @@ export function buildReport(corpus: Corpus, text: string, input: ReportInput): R
       }),
       findings,
       ...(status === 'dismissed' ? { dismissed: dismissal ? { reason: dismissal.reason, by: dismissal.by, at: dismissal.at } : { reason: 'ignore comment' } } : {}),
+      ...(status === 'accepted' ? { accepted: p.accepted } : {}),
       ...(note ? { note } : {}),
     };
   });
@@ -211,6 +219,20 @@ function statusOf(outcomes: FindingOutcome[], stating: number, agreeing: number)
   if (effective.length) return { status: 'dismissed', note, dismissal: outcomes.find((o) => o.dismissal)?.dismissal };
   if (agreeing > 0) return { status: 'agrees' };
   return { status: 'unverified', note: stating ? `${stating} source${stating === 1 ? '' : 's'} mention it; none states it as the draft does.` : undefined };
+}
+
+/**
+ * A name the draft spells in one accepted form where the sources use only another of the same house spelling: the
+ * house form and the sources' most used form. Undefined when the sources use the draft's own form (it then agrees).
+ */
+function acceptedUse(lower: string, entry: AcceptedSpelling | undefined, corpus: Corpus): AcceptedSpellingUse | undefined {
+  if (!entry || corpus.index.nameRefs.has(lower)) return undefined;
+  let best: string | undefined;
+  for (const form of [entry.house, ...entry.variants]) {
+    const count = corpus.index.nameRefs.get(form.toLowerCase())?.length ?? 0;
+    if (count > 0 && form.toLowerCase() !== lower && (!best || count > (corpus.index.nameRefs.get(best.toLowerCase())?.length ?? 0))) best = form;
+  }
+  return best ? { house: entry.house, sources: best } : undefined;
 }
 
 /** Up to MAX_PASSAGES passages: one for each distinct value first (so every wording is shown), then the rest. */

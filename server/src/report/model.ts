@@ -6,7 +6,7 @@
 // {
 //   "schema": "corroborate-report/1",
 //   "draft": { "name": "drafts/story.md", "words": 812 },
-//   "summary": { "claims": 41, "agrees": 30, "conflicts": 2, "disputed": 1, "unverified": 7, "dismissed": 1 },
+//   "summary": { "claims": 41, "agrees": 30, "conflicts": 2, "disputed": 1, "unverified": 7, "dismissed": 1, "accepted": 0 },
 //   "claims": [{                      // in draft order; names once per spelling
 //     "id": 1,
 //     "kind": "quote" | "figure" | "date" | "name",
@@ -14,7 +14,7 @@
 //     "speaker": "Ana Petrova",       // quotes: who the draft says said it
 //     "line": 14, "column": 34,       // 1-based, of the first mention
 //     "mentions": 3,                  // names: how often the draft uses this spelling
-//     "status": "agrees" | "conflicts" | "disputed" | "unverified" | "dismissed",
+//     "status": "agrees" | "conflicts" | "disputed" | "unverified" | "dismissed" | "accepted",
 //     "stating": 4, "agreeing": 4,    // sources that state the fact, and those agreeing with the draft (as the hover counts)
 //     "variants": [{ "value": "22 missiles", "sources": 4, "agrees": true }],
 //     "passages": [{ "source": 0, "value": "22", "agrees": true, "line": 9, "excerpt": "…" }],   // at most 8
@@ -22,6 +22,7 @@
 //                    "line": 14, "column": 34, "hidden": "ignore comment" | "dismissed" | "repeat" (absent when shown),
 //                    "evidence": [{ "source": 0, "line": 9, "excerpt": "…" }] }],
 //     "dismissed": { "reason": "ignore comment", "by": "…", "at": "ISO time" },   // status "dismissed" only; by/at absent for an ignore comment
+//     "accepted": { "house": "Zelenskyy", "sources": "Zelensky" },   // status "accepted" only: the house form, the sources' form
 //     "note": "…"                     // optional, for people
 //   }],
 //   "sources": [{ "id": 0, "path": "seeds/001.txt", "title": "…", "outlet": "…", "date": "2025-11-25",
@@ -43,9 +44,16 @@ export const REPORT_SCHEMA = 'corroborate-report/1';
  * disputed: the sources disagree among themselves (sources/disagree).
  * unverified: no source confirms it (none states it, or quote/unsourced).
  * dismissed: its only findings were dismissed (an ignore comment, or a dismissal recorded with a reason).
+ * accepted: a name the sources spell another way, both forms being the project's accepted spellings (corroborate.json).
  */
-export type ClaimStatus = 'agrees' | 'conflicts' | 'disputed' | 'unverified' | 'dismissed';
-export const CLAIM_STATUSES: readonly ClaimStatus[] = ['conflicts', 'disputed', 'unverified', 'dismissed', 'agrees'];
+export type ClaimStatus = 'agrees' | 'conflicts' | 'disputed' | 'unverified' | 'dismissed' | 'accepted';
+export const CLAIM_STATUSES: readonly ClaimStatus[] = ['conflicts', 'disputed', 'unverified', 'dismissed', 'accepted', 'agrees'];
+
+/** A name in an accepted spelling: the project's house form, and the form the sources use. */
+export interface AcceptedSpellingUse {
+  house: string;
+  sources: string;
+}
 
 export interface Dismissal {
   reason: string;
@@ -89,6 +97,7 @@ export interface ReportClaim {
   passages: Array<ReportPassage & { value: string; agrees: boolean }>;
   findings: ReportFinding[];
   dismissed?: Dismissal;
+  accepted?: AcceptedSpellingUse;
   note?: string;
 }
 

@@ -17,7 +17,13 @@ const STATUS_LABEL: Record<ClaimStatus, string> = {
   disputed: 'sources disagree',
   unverified: 'unverified',
   dismissed: 'dismissed',
+  accepted: 'accepted spelling',
 };
+
+/** "House spelling “Zelenskyy”; the sources write “Zelensky”." */
+function acceptedText(c: ReportClaim): string {
+  return c.accepted ? `House spelling “${c.accepted.house}” (accepted in corroborate.json); the sources write “${c.accepted.sources}”.` : '';
+}
 
 /** "3 of 4 sources agree" and the like: the claim's counts in words. */
 export function countsText(c: ReportClaim): string {
@@ -31,11 +37,11 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 function summaryText(r: Report): string {
   const s = r.summary;
-  const parts = [`${s.conflicts} conflicting`, `${s.disputed} where sources disagree`, `${s.unverified} unverified`, `${s.dismissed} dismissed`, `${s.agrees} agreeing`];
+  const parts = [`${s.conflicts} conflicting`, `${s.disputed} where sources disagree`, `${s.unverified} unverified`, `${s.dismissed} dismissed`, ...(s.accepted ? [`${s.accepted} in an accepted spelling`] : []), `${s.agrees} agreeing`];
   return `${plural(s.claims, 'claim')} checked: ${parts.join(', ')}.`;
 }
 
-const needsAttention = (c: ReportClaim) => c.status !== 'agrees';
+const needsAttention = (c: ReportClaim) => c.status !== 'agrees' && c.status !== 'accepted';
 
 // ---- Markdown ----
 
@@ -86,7 +92,10 @@ function renderMarkdown(r: Report): string {
   const agreeing = r.claims.filter((c) => !needsAttention(c));
   if (agreeing.length) {
     out.push('## Claims that agree with the sources', '', '| # | Line | Kind | Claim | Sources |', '| ---: | ---: | --- | --- | --- |');
-    for (const c of agreeing) out.push(`| ${c.id} | ${c.line} | ${c.kind} | ${mdEscape(c.text)}${c.mentions && c.mentions > 1 ? ` (×${c.mentions})` : ''} | ${c.agreeing} of ${c.stating} |`);
+    for (const c of agreeing) {
+      const sources = c.accepted ? `${STATUS_LABEL.accepted}: ${mdEscape(acceptedText(c))} ${c.agreeing} of ${c.stating}` : `${c.agreeing} of ${c.stating}`;
+      out.push(`| ${c.id} | ${c.line} | ${c.kind} | ${mdEscape(c.text)}${c.mentions && c.mentions > 1 ? ` (×${c.mentions})` : ''} | ${sources} |`);
+    }
     out.push('');
   }
   out.push('## Sources consulted', '');
@@ -128,7 +137,7 @@ th { background: #f3f3f3; }
 td.n { text-align: right; white-space: nowrap; }
 code, .hash { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85em; overflow-wrap: anywhere; }
 .status { font-weight: 600; white-space: nowrap; }
-.conflicts { color: #a40000; } .disputed { color: #8a5a00; } .unverified { color: #555; } .dismissed { color: #555; font-style: italic; } .agrees { color: #1d6b2c; }
+.conflicts { color: #a40000; } .disputed { color: #8a5a00; } .unverified { color: #555; } .dismissed { color: #555; font-style: italic; } .agrees, .accepted { color: #1d6b2c; }
 ul.evidence { margin: .25rem 0 0 1rem; padding: 0; }
 blockquote { margin: .2rem 0; padding-left: .6rem; border-left: 3px solid #ccc; color: #333; }
 .meta { color: #444; }
@@ -155,6 +164,7 @@ function passageHtml(r: Report, p: ReportPassage): string {
 function claimRow(r: Report, c: ReportClaim): string {
   const details: string[] = [];
   if (c.note) details.push(`<div>${h(c.note)}</div>`);
+  if (c.accepted) details.push(`<div>${h(acceptedText(c))}</div>`);
   if (c.dismissed) details.push(`<div>Dismissed: ${h(c.dismissed.reason)}${c.dismissed.by ? `, by ${h(c.dismissed.by)}` : ''}${c.dismissed.at ? ` on ${h(c.dismissed.at)}` : ''}</div>`);
   details.push(...c.findings.map((f) => findingHtml(r, f)));
   if (c.variants.length > 1 || (c.variants.length && c.status !== 'agrees' && !c.findings.length)) {
