@@ -13,6 +13,7 @@ import diffSequences from 'diff-sequences';
 import type { Segmented } from '../extract/document';
 import type { IndexedQuery, SentenceRef } from './index';
 import { contentWords, matchKey } from '../text/words';
+import { readSidecar, writeSidecar } from '../corpus/sidecar';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Same fact: two claims are one fact only with positive evidence (one story, one place, one action).
@@ -217,14 +218,19 @@ function sides(counts: number[]): { largest: number; others: number; second: num
 
 const KIND_ORDER: Record<Disagreement['kind'], number> = { quote: 0, figure: 0, date: 0, name: 0, 'source-date': 1 };
 
-/** A disagreement found, with the sources on each side counted, built into a Disagreement only when read. */
-interface Pending { kind: Disagreement['kind']; counts: number[]; build: () => Disagreement }
+/**
+ * A disagreement found, with the sources on each side counted, built into a Disagreement only when read: from its
+ * topic and located values, or given whole. Plain data, so a ranked list can be saved and read back (see `saveDisagreements`).
+ */
+type Pending = { kind: Disagreement['kind']; counts: number[] } & ({ topic: string; items: Located[] } | { whole: Disagreement });
 
 const built = (d: Disagreement): Pending => {
   const counts = d.variants.map((v) => new Set(v.sources.map((s) => s.source.path)).size);
   // A source dated apart stands alone against every other source, whatever their own dates.
-  return { kind: d.kind, counts: d.kind === 'source-date' ? [counts[0] ?? 0, counts.slice(1).reduce((a, b) => a + b, 0)] : counts, build: () => d };
+  return { kind: d.kind, counts: d.kind === 'source-date' ? [counts[0] ?? 0, counts.slice(1).reduce((a, b) => a + b, 0)] : counts, whole: d };
 };
+
+const buildPending = (corpus: Corpus, p: Pending): Disagreement => ('whole' in p ? p.whole : toDisagreement(corpus, p.kind, p.topic, p.items));
 
 /**
  * Strongest first. A disagreement is as strong as its second side is large (the most sources giving one value other
@@ -234,25 +240,55 @@ const built = (d: Disagreement): Pending => {
  * then to the order found (a total order: pages of one computation never overlap).
  */
 export function rankDisagreements(list: readonly Disagreement[]): Disagreement[] {
-  const ranked = rank(list.map(built));
+  const ranked = rank(undefined as unknown as Corpus, list.map(built));
   return Array.from({ length: ranked.length }, (_, i) => ranked.at(i));
 }
 
-function rank(list: readonly Pending[]): RankedDisagreements {
+/** The entries of each ranked list, in rank order, for `saveDisagreements`. */
+const rankedEntries = new WeakMap<RankedDisagreements, readonly Pending[]>();
+
+function rank(corpus: Corpus, list: readonly Pending[]): RankedDisagreements {
   const keyed = list.map((p, i) => {
     const { second, total } = sides(p.counts);
     return { p, i, camp: second, total, kind: KIND_ORDER[p.kind] ?? 1 };
   });
   keyed.sort((a, b) => b.camp - a.camp || a.kind - b.kind || b.total - a.total || a.i - b.i);
+  return lazyList(corpus, keyed.map((k) => k.p));
+}
+
+/** A ranked list of entries (already in rank order), each built when first read. */
+function lazyList(corpus: Corpus, entries: readonly Pending[]): RankedDisagreements {
   const cache = new Map<number, Disagreement>();
-  return {
-    length: keyed.length,
+  const list: RankedDisagreements = {
+    length: entries.length,
     at(i) {
       let d = cache.get(i);
-      if (!d) cache.set(i, (d = keyed[i].p.build()));
+      if (!d) cache.set(i, (d = buildPending(corpus, entries[i])));
       return d;
     },
   };
+  rankedEntries.set(list, entries);
+  return list;
+}
+
+/** Name of the file next to the on-disk index, and the shape of what it holds (bumped when Pending changes). */
+const SAVED = 'disagreements';
+const SAVED_FORMAT = 'ranked-disagreements-1';
+
+/**
+ * Keeps a corpus's ranked list next to its on-disk index (when it has one), so the next start with the very same
+ * sources and engine reads it instead of computing it again.
+ */
+export async function saveDisagreements(corpus: Corpus, ranked: RankedDisagreements): Promise<void> {
+  const entries = rankedEntries.get(ranked);
+  if (entries) await writeSidecar(corpus, SAVED, { format: SAVED_FORMAT, entries });
+}
+
+/** The ranked list saved for this very corpus (same sources, same engine), or undefined. */
+export async function savedDisagreements(corpus: Corpus): Promise<RankedDisagreements | undefined> {
+  const saved = (await readSidecar(corpus, SAVED)) as { format?: unknown; entries?: unknown } | undefined;
+  if (!saved || saved.format !== SAVED_FORMAT || !Array.isArray(saved.entries)) return undefined;
+  return lazyList(corpus, saved.entries as Pending[]);
 }
 
 function* disagreementSteps(corpus: Corpus): Generator<void, RankedDisagreements, void> {
@@ -263,7 +299,7 @@ function* disagreementSteps(corpus: Corpus): Generator<void, RankedDisagreements
   out.push(...(yield* durationDisagreements(corpus)).map(built));
   out.push(...(yield* sourceDateDisagreements(corpus, quotes)).map(built));
   yield;
-  return rank(out);
+  return rank(corpus, out);
 }
 
 function toDisagreement(corpus: Corpus, kind: Disagreement['kind'], topic: string, items: Located[]): Disagreement {
@@ -408,7 +444,7 @@ function* quoteDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Gen
     if (cluster.length < 2) continue;
     const members = cluster.flatMap((t) => texts[t].members);
     if (new Set(members.map((m) => m.doc)).size < 2) continue;
-    if (cluster.length <= MAX_VALUES) out.push(pending(corpus, 'quote', `the wording of “${members[0].q.words.slice(0, 60)}”`, members.map((x) => located(x, x.q.words))));
+    if (cluster.length <= MAX_VALUES) out.push(pending('quote', `the wording of “${members[0].q.words.slice(0, 60)}”`, members.map((x) => located(x, x.q.words))));
     yield;
   }
   // Speakers: the same words (one wording, or one contained in another), given to different people.
@@ -416,7 +452,7 @@ function* quoteDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Gen
     const named = cluster.flatMap((t) => texts[t].members).filter((x) => x.q.speaker?.person);
     const names = named.map((x) => x.q.speaker!.name);
     if (names.some((n) => !sameSpeaker(n, names[0])) && new Set(named.map((x) => x.doc)).size > 1 && new Set(names).size <= MAX_VALUES) {
-      out.push(pending(corpus, 'quote', `who said “${named[0].q.words.slice(0, 60)}”`, named.map((x) => located(x, x.q.speaker!.name))));
+      out.push(pending('quote', `who said “${named[0].q.words.slice(0, 60)}”`, named.map((x) => located(x, x.q.speaker!.name))));
     }
     yield;
   }
@@ -424,7 +460,7 @@ function* quoteDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Gen
 }
 
 /** A disagreement over `items`, counted now (distinct sources per value) and built when read. */
-function pending(corpus: Corpus, kind: Disagreement['kind'], topic: string, items: Located[]): Pending {
+function pending(kind: Disagreement['kind'], topic: string, items: Located[]): Pending {
   const docs = new Map<string, Set<number>>();
   for (const x of items) {
     const key = normalise(x.value);
@@ -432,7 +468,7 @@ function pending(corpus: Corpus, kind: Disagreement['kind'], topic: string, item
     if (set) set.add(x.doc);
     else docs.set(key, new Set([x.doc]));
   }
-  return { kind, counts: [...docs.values()].map((d) => d.size), build: () => toDisagreement(corpus, kind, topic, items) };
+  return { kind, counts: [...docs.values()].map((d) => d.size), topic, items };
 }
 
 /** Connected groups of 0 … count-1 under `edges` (union-find); every element is in one group. */
@@ -530,6 +566,14 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
     if (!words) around.set(id, (words = new Set(localWords(corpus.sources[at.doc].segmented, factsAt(at.doc, at.sentence)[fact].span, 40))));
     return words;
   };
+  // Whether two sources tell one story, once per pair of sources: wire copy pairs the same two sources many times.
+  const stories = new Map<number, boolean>();
+  const oneStory = (a: number, b: number): boolean => {
+    const key = Math.min(a, b) * corpus.sources.length + Math.max(a, b);
+    let same = stories.get(key);
+    if (same === undefined) stories.set(key, (same = sameStory(corpus, a, b)));
+    return same;
+  };
   for (const [group, [first]] of members) {
     const seg = corpus.sources[first.doc].segmented;
     const facts = factsAt(first.doc, first.sentence);
@@ -542,11 +586,11 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
       const other = index.groupOf(c.doc, c.sentence);
       if (judged.has(other) || !members.has(other)) continue;
       judged.add(other);
-      const score = index.coverage(query, c.doc, c.sentence);
-      if (score < CONFIDENT_FACT) continue;
-      if (index.coverage(queryOf(c.doc, c.sentence, other), first.doc, first.sentence) < CONFIDENT_FACT) continue;
       // Linked facts chain: only sentences of one story may link, or generic sentences join every story's figures.
-      if (sameStory(corpus, first.doc, c.doc)) matched.set(other, c);
+      if (!oneStory(first.doc, c.doc)) continue;
+      if (index.coverage(query, c.doc, c.sentence) < CONFIDENT_FACT) continue;
+      if (index.coverage(queryOf(c.doc, c.sentence, other), first.doc, first.sentence) < CONFIDENT_FACT) continue;
+      matched.set(other, c);
     }
     facts.forEach((fact, i) => {
       if (!matched.size) return;
@@ -604,7 +648,7 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
     for (const x of items) counts.set(x.key, (counts.get(x.key) ?? 0) + 1);
     const sentence = corpus.sources[first.doc].segmented.sentences[first.sentence].text.slice(0, 60);
     const topic = reference.kind === 'figure' ? `the figure for “${reference.unit}” in “${sentence}…”` : `the date in “${sentence}…”`;
-    out.push({ kind: reference.kind, counts: [...counts.values()], build: () => toDisagreement(corpus, reference.kind, topic, items) });
+    out.push({ kind: reference.kind, counts: [...counts.values()], topic, items });
     yield;
   }
   return out;
@@ -638,20 +682,25 @@ function* sourceDateDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups)
   const out: Disagreement[] = [];
   // Sources report the same events when they give the same quote, or two wordings of it.
   const related = new Map<number, Set<number>>();
-  const relate = (a: QuoteText, b: QuoteText) => {
-    for (const x of a.members) {
-      let set = related.get(x.doc);
-      if (!set) related.set(x.doc, (set = new Set()));
-      for (const y of b.members) if (y.doc !== x.doc && set.size < MAX_RELATED) set.add(y.doc);
+  // Each wording's sources once, in order: wire copy gives one quote in hundreds of sources, and a full set stops.
+  const docsOf = texts.map((t) => [...new Set(t.members.map((m) => m.doc))]);
+  const relate = (a: number, b: number) => {
+    for (const x of docsOf[a]) {
+      let set = related.get(x);
+      if (!set) related.set(x, (set = new Set()));
+      for (const y of docsOf[b]) {
+        if (set.size >= MAX_RELATED) break;
+        if (y !== x) set.add(y);
+      }
     }
   };
-  for (const t of texts) {
+  for (let t = 0; t < texts.length; t++) {
     relate(t, t);
     yield;
   }
   for (const [i, j] of pairs) {
-    relate(texts[i], texts[j]);
-    relate(texts[j], texts[i]);
+    relate(i, j);
+    relate(j, i);
     yield;
   }
   const day = (iso: string) => Date.parse(iso + 'T00:00:00Z') / 86400000;
