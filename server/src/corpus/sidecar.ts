@@ -10,18 +10,19 @@ import type { Corpus } from './corpus';
 /**
  * The running engine: the entry script's path, size and modification time. Results depend on every extractor and
  * matcher, which change without a version bump, so a rebuilt or upgraded engine never reads an older one's results.
+ * Without an entry script to tell builds apart, nothing is saved or read.
  */
-const ENGINE_BUILD = (() => {
-  const entry = process.argv[1] ?? '';
+const ENGINE_BUILD = ((): string | undefined => {
+  const entry = process.argv[1];
   try {
-    const stat = statSync(entry);
-    return `${entry}|${stat.size}|${stat.mtimeMs}`;
+    const stat = entry ? statSync(entry) : undefined;
+    return stat?.isFile() ? `${entry}|${stat.size}|${stat.mtimeMs}` : undefined;
   } catch {
-    return entry;
+    return undefined;
   }
 })();
 
-const pathOf = (corpus: Corpus, name: string): string | undefined => (corpus.disk ? `${corpus.disk.path}.${name}` : undefined);
+const pathOf = (corpus: Corpus, name: string): string | undefined => (corpus.disk && ENGINE_BUILD ? `${corpus.disk.path}.${name}` : undefined);
 
 /** What was saved under `name` for this very corpus and engine, or undefined (none, stale, or unreadable). */
 export async function readSidecar(corpus: Corpus, name: string): Promise<unknown> {

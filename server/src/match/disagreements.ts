@@ -222,7 +222,7 @@ const KIND_ORDER: Record<Disagreement['kind'], number> = { quote: 0, figure: 0, 
  * A disagreement found, with the sources on each side counted, built into a Disagreement only when read: from its
  * topic and located values, or given whole. Plain data, so a ranked list can be saved and read back (see `saveDisagreements`).
  */
-type Pending = { kind: Disagreement['kind']; counts: number[] } & ({ topic: string; items: Located[] } | { whole: Disagreement });
+type Pending = { kind: Disagreement['kind']; counts: number[] } & ({ topic: string; items: Located[] } | { topic: string; dated: DatedApart } | { whole: Disagreement });
 
 const built = (d: Disagreement): Pending => {
   const counts = d.variants.map((v) => new Set(v.sources.map((s) => s.source.path)).size);
@@ -230,7 +230,8 @@ const built = (d: Disagreement): Pending => {
   return { kind: d.kind, counts: d.kind === 'source-date' ? [counts[0] ?? 0, counts.slice(1).reduce((a, b) => a + b, 0)] : counts, whole: d };
 };
 
-const buildPending = (corpus: Corpus, p: Pending): Disagreement => ('whole' in p ? p.whole : toDisagreement(corpus, p.kind, p.topic, p.items));
+const buildPending = (corpus: Corpus, p: Pending): Disagreement =>
+  'whole' in p ? p.whole : 'dated' in p ? datedApart(corpus, p.topic, p.dated) : toDisagreement(corpus, p.kind, p.topic, p.items);
 
 /**
  * Strongest first. A disagreement is as strong as its second side is large (the most sources giving one value other
@@ -253,27 +254,41 @@ function rank(corpus: Corpus, list: readonly Pending[]): RankedDisagreements {
     return { p, i, camp: second, total, kind: KIND_ORDER[p.kind] ?? 1 };
   });
   keyed.sort((a, b) => b.camp - a.camp || a.kind - b.kind || b.total - a.total || a.i - b.i);
-  return lazyList(corpus, keyed.map((k) => k.p));
+  const entries = keyed.map((k) => k.p);
+  return lazyList(corpus, entries.length, (i) => entries[i], entries);
 }
 
-/** A ranked list of entries (already in rank order), each built when first read. */
-function lazyList(corpus: Corpus, entries: readonly Pending[]): RankedDisagreements {
+/** A ranked list of `length` entries (`entry(i)`: the i-th in rank order), each built when first read. */
+function lazyList(corpus: Corpus, length: number, entry: (i: number) => Pending, entries?: readonly Pending[]): RankedDisagreements {
   const cache = new Map<number, Disagreement>();
   const list: RankedDisagreements = {
-    length: entries.length,
+    length,
     at(i) {
       let d = cache.get(i);
-      if (!d) cache.set(i, (d = buildPending(corpus, entries[i])));
+      if (!d) cache.set(i, (d = buildPending(corpus, entry(i))));
       return d;
     },
   };
-  rankedEntries.set(list, entries);
+  if (entries) rankedEntries.set(list, entries);
   return list;
 }
 
-/** Name of the file next to the on-disk index, and the shape of what it holds (bumped when Pending changes). */
+/** Name of the file next to the on-disk index, and the shape of what it holds (bumped when it changes). */
 const SAVED = 'disagreements';
-const SAVED_FORMAT = 'ranked-disagreements-1';
+const SAVED_FORMAT = 'ranked-disagreements-2';
+/** Ints per located value in a saved list: source, start, end, value and key (string-table ids; key -1: none). */
+const SAVED_INTS = 5;
+
+/**
+ * A ranked list as saved: each entry's located values in one Int32Array, their wordings in a string table (wire copy
+ * gives one quote in hundreds of sources: written once, not once per source). Entries given whole are kept whole.
+ */
+interface SavedList {
+  format: typeof SAVED_FORMAT;
+  strings: string[];
+  located: Int32Array;
+  entries: Array<{ kind: Disagreement['kind']; counts: number[]; topic?: string; from?: number; to?: number; dated?: DatedApart; whole?: Disagreement }>;
+}
 
 /**
  * Keeps a corpus's ranked list next to its on-disk index (when it has one), so the next start with the very same
@@ -281,14 +296,50 @@ const SAVED_FORMAT = 'ranked-disagreements-1';
  */
 export async function saveDisagreements(corpus: Corpus, ranked: RankedDisagreements): Promise<void> {
   const entries = rankedEntries.get(ranked);
-  if (entries) await writeSidecar(corpus, SAVED, { format: SAVED_FORMAT, entries });
+  if (!entries || !corpus.disk) return;
+  const ids = new Map<string, number>();
+  const strings: string[] = [];
+  const id = (value: string): number => {
+    let n = ids.get(value);
+    if (n === undefined) ids.set(value, (n = strings.push(value) - 1));
+    return n;
+  };
+  const ints: number[] = [];
+  const saved: SavedList = { format: SAVED_FORMAT, strings, located: new Int32Array(0), entries: [] };
+  for (const p of entries) {
+    if ('whole' in p) {
+      saved.entries.push({ kind: p.kind, counts: p.counts, whole: p.whole });
+      continue;
+    }
+    if ('dated' in p) {
+      saved.entries.push({ kind: p.kind, counts: p.counts, topic: p.topic, dated: p.dated });
+      continue;
+    }
+    const from = ints.length / SAVED_INTS;
+    for (const x of p.items) ints.push(x.doc, x.start, x.end, id(x.value), x.key === undefined ? -1 : id(x.key));
+    saved.entries.push({ kind: p.kind, counts: p.counts, topic: p.topic, from, to: ints.length / SAVED_INTS });
+  }
+  saved.located = Int32Array.from(ints);
+  await writeSidecar(corpus, SAVED, saved);
 }
 
 /** The ranked list saved for this very corpus (same sources, same engine), or undefined. */
 export async function savedDisagreements(corpus: Corpus): Promise<RankedDisagreements | undefined> {
-  const saved = (await readSidecar(corpus, SAVED)) as { format?: unknown; entries?: unknown } | undefined;
-  if (!saved || saved.format !== SAVED_FORMAT || !Array.isArray(saved.entries)) return undefined;
-  return lazyList(corpus, saved.entries as Pending[]);
+  const saved = (await readSidecar(corpus, SAVED)) as Partial<SavedList> | undefined;
+  if (!saved || saved.format !== SAVED_FORMAT || !Array.isArray(saved.entries) || !Array.isArray(saved.strings) || !(saved.located instanceof Int32Array)) return undefined;
+  const { entries, strings, located } = saved as SavedList;
+  return lazyList(corpus, entries.length, (i): Pending => {
+    const e = entries[i];
+    if (e.whole) return { kind: e.kind, counts: e.counts, whole: e.whole };
+    if (e.dated) return { kind: e.kind, counts: e.counts, topic: e.topic!, dated: e.dated };
+    const items: Located[] = [];
+    for (let k = e.from! * SAVED_INTS; k < e.to! * SAVED_INTS; k += SAVED_INTS) {
+      const item: Located = { doc: located[k], start: located[k + 1], end: located[k + 2], value: strings[located[k + 3]] };
+      if (located[k + 4] >= 0) item.key = strings[located[k + 4]];
+      items.push(item);
+    }
+    return { kind: e.kind, counts: e.counts, topic: e.topic!, items };
+  });
 }
 
 function* disagreementSteps(corpus: Corpus): Generator<void, RankedDisagreements, void> {
@@ -297,7 +348,7 @@ function* disagreementSteps(corpus: Corpus): Generator<void, RankedDisagreements
   const out: Pending[] = yield* quoteDisagreements(corpus, quotes);
   out.push(...(yield* factDisagreements(corpus)));
   out.push(...(yield* durationDisagreements(corpus)).map(built));
-  out.push(...(yield* sourceDateDisagreements(corpus, quotes)).map(built));
+  out.push(...(yield* sourceDateDisagreements(corpus, quotes)));
   yield;
   return rank(corpus, out);
 }
@@ -678,8 +729,8 @@ function* durationDisagreements(corpus: Corpus): Generator<void, Disagreement[],
 }
 
 /** A source dated well before or after the sources that report the same events, or dated by an ambiguous number. */
-function* sourceDateDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Generator<void, Disagreement[], void> {
-  const out: Disagreement[] = [];
+function* sourceDateDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Generator<void, Pending[], void> {
+  const out: Pending[] = [];
   // Sources report the same events when they give the same quote, or two wordings of it.
   const related = new Map<number, Set<number>>();
   // Each wording's sources once, in order: wire copy gives one quote in hundreds of sources, and a full set stops.
@@ -707,25 +758,35 @@ function* sourceDateDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups)
   for (const source of corpus.sources) {
     const own = source.info.date;
     if (!own) continue;
-    const others = [...(related.get(source.id) ?? [])].sort((a, b) => a - b).map((d) => corpus.sources[d].info).filter((i): i is SourceInfo & { date: NonNullable<SourceInfo['date']> } => !!i.date);
+    const others = [...(related.get(source.id) ?? [])].sort((a, b) => a - b).filter((d) => !!corpus.sources[d].info.date);
     if (!others.length) continue;
-    const days = others.map((o) => day(o.date.iso)).sort((a, b) => a - b);
+    const days = others.map((d) => day(corpus.sources[d].info.date!.iso)).sort((a, b) => a - b);
     const median = days[Math.floor(days.length / 2)];
     const gap = day(own.iso) - median;
     if (Math.abs(gap) <= 3 && !own.ambiguous) continue;
     const where = gap < 0 ? 'before' : 'after';
     const note = `${own.raw} (${own.how}) is ${Math.abs(Math.round(gap))} days ${where} the other sources reporting the same events`;
-    out.push({
-      kind: 'source-date',
-      topic: `the date of ${source.info.title}: ${note}`,
-      variants: [
-        { value: own.iso, sources: [{ source: source.info, excerpt: own.raw, range: rangeOf(source.lineStarts, locate(source.text, own.raw)) }] },
-        ...groupDates(others).map(([iso, infos]) => ({ value: iso, sources: infos.map((info) => ({ source: info, excerpt: info.date!.raw, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })) })),
-      ],
-    });
+    // The source alone against every other source, whatever their own dates (as counted for ranking).
+    out.push({ kind: 'source-date', counts: [1, others.length], topic: `the date of ${source.info.title}: ${note}`, dated: { doc: source.id, others } });
     yield;
   }
   return out;
+}
+
+/** A source dated apart (`doc`) and the dated sources reporting the same events (`others`), in corpus order. */
+type DatedApart = { doc: number; others: number[] };
+
+function datedApart(corpus: Corpus, topic: string, { doc, others }: DatedApart): Disagreement {
+  const source = corpus.sources[doc];
+  const own = source.info.date!;
+  return {
+    kind: 'source-date',
+    topic,
+    variants: [
+      { value: own.iso, sources: [{ source: source.info, excerpt: own.raw, range: rangeOf(source.lineStarts, locate(source.text, own.raw)) }] },
+      ...groupDates(others.map((d) => corpus.sources[d].info)).map(([iso, infos]) => ({ value: iso, sources: infos.map((info) => ({ source: info, excerpt: info.date!.raw, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })) })),
+    ],
+  };
 }
 
 function groupDates(infos: SourceInfo[]): Array<[string, SourceInfo[]]> {
