@@ -451,7 +451,7 @@ function whenOf(ev, style, r, sourceDate) {
 }
 
 /** One source: a main story and a brief or two, in wire style. */
-function makeSource(seed, i) {
+export function makeSource(seed, i) {
   const r = rngFor(seed, 'source', i);
   const [outlet, style] = r.pick(OUTLETS);
   const main = eventOf(seed, zipfPick(r));

@@ -1,6 +1,7 @@
 // The corpus: sources read, analysed once and indexed for matching.
 import { basename, resolve } from 'node:path';
 import { realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import type { Metadata } from './metadata';
 import type { Sentence } from '../text/segment';
 import type { DateClaim, FigureClaim, QuoteClaim, SourceInfo, SourceProblem, Span } from '../model/types';
@@ -42,6 +43,8 @@ export interface Corpus {
   warmStart?: boolean;
   /** After a cold start: settles once the on-disk index is written (or could not be). */
   indexWritten?: Promise<void>;
+  /** With an on-disk index: where it is, and what identifies these very sources (see sidecar.ts). */
+  disk?: { path: string; fingerprint: string };
 }
 
 export interface LoadOptions {
@@ -69,9 +72,9 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
   const exclude = new Set((options.exclude ?? []).flatMap((path) => realPathOf(path) ?? []));
   const listed = await listSourceFiles(absolute, problems, exclude);
   const snapshot = cached && snapshotOf(cached);
-  if (cached && snapshot) {
+  if (cached && snapshot && cachePath) {
     const warm = await warmCorpus(listed, absolute, problems, cached, snapshot, maxBytes, options.onProgress);
-    if (warm) return warm;
+    if (warm) return Object.assign(warm, { disk: { path: cachePath, fingerprint: fingerprintOf(absolute, [...cached.sources.values()]) } });
   }
   const files: SourceFile[] = [];
   const pause = pacer();
@@ -117,12 +120,20 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
       index: corpus.indexData,
       readWarnings: files.flatMap((f): Array<[string, string]> => (f.warning ? [[f.path, f.warning]] : [])),
     };
+    corpus.disk = { path: cachePath, fingerprint: fingerprintOf(absolute, [...sources.values()]) };
     // Once the caller has the corpus (a check can run first); a failed write only costs the next start its speed.
     corpus.indexWritten = new Promise<void>((done) =>
       setImmediate(() => writeCache(cachePath, { version: SEGMENTATION_VERSION, roots: absolute, sources, extra }).then(done, () => done())),
     );
   }
   return corpus;
+}
+
+/** The sources' identity: roots, engine version, and each source's path, size and times, in corpus order. */
+function fingerprintOf(roots: string[], sources: ReadonlyArray<{ path: string; size: number; mtimeMs: number; ctimeMs?: number; ino?: number }>): string {
+  const hash = createHash('sha256').update(JSON.stringify([SEGMENTATION_VERSION, roots]));
+  for (const s of sources) hash.update(JSON.stringify([s.path, s.size, s.mtimeMs, s.ctimeMs ?? null, s.ino ?? null]));
+  return hash.digest('hex');
 }
 
 function realPathOf(path: string): string | undefined {

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadCorpus, rankedDisagreementsInSlices, type Corpus, type RankedDisagreements } from '../engine';
+import { loadCorpus, rankedDisagreementsInSlices, savedDisagreements, saveDisagreements, type Corpus, type RankedDisagreements } from '../engine';
 import { CONFIG_FILE_NAME, expandFolderPattern, findConfigFile, loadConfigFor, outermostFolders, readConfigFile, sourceFolders, type ProjectConfig } from '../config';
 import { DEFAULT_SOURCES, type Settings } from './configuration';
 import { errorText, isWithin, uriToPath, type ServerContext } from './context';
@@ -229,14 +229,21 @@ export class FolderCorpus {
   private readonly sourcesOpened = new Set<string>();
 
   /**
-   * The corpus's disagreements, ranked. Computed once per corpus, in slices between other requests (hovers and
-   * diagnostics never wait for it); a newer corpus cancels the computation for the old one.
+   * The corpus's disagreements, ranked. Read from beside the on-disk index when these very sources were ranked before,
+   * else computed once per corpus, in slices between other requests (hovers and diagnostics never wait for it), and
+   * saved; a newer corpus cancels the computation for the old one.
    */
   disagreements(corpus: Corpus): Promise<RankedDisagreements> {
     if (this.disagreementRun?.corpus === corpus) return this.disagreementRun.value;
     if (this.disagreementRun) this.disagreementRun.cancel.isCancellationRequested = true;
     const cancel = { isCancellationRequested: false };
-    const value = rankedDisagreementsInSlices(corpus, cancel);
+    const value = (async () => {
+      const saved = await savedDisagreements(corpus);
+      if (saved) return saved;
+      const ranked = await rankedDisagreementsInSlices(corpus, cancel);
+      saveDisagreements(corpus, ranked).catch((err) => this.ctx.log.warn(`disagreements not saved: ${errorText(err)}`));
+      return ranked;
+    })();
     value.catch(() => {
       if (this.disagreementRun?.value === value) this.disagreementRun = undefined;
     });

@@ -13,6 +13,7 @@ import diffSequences from 'diff-sequences';
 import type { Segmented } from '../extract/document';
 import type { IndexedQuery, SentenceRef } from './index';
 import { contentWords, matchKey } from '../text/words';
+import { readSidecar, writeSidecar } from '../corpus/sidecar';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Same fact: two claims are one fact only with positive evidence (one story, one place, one action).
@@ -217,14 +218,20 @@ function sides(counts: number[]): { largest: number; others: number; second: num
 
 const KIND_ORDER: Record<Disagreement['kind'], number> = { quote: 0, figure: 0, date: 0, name: 0, 'source-date': 1 };
 
-/** A disagreement found, with the sources on each side counted, built into a Disagreement only when read. */
-interface Pending { kind: Disagreement['kind']; counts: number[]; build: () => Disagreement }
+/**
+ * A disagreement found, with the sources on each side counted, built into a Disagreement only when read: from its
+ * topic and located values, or given whole. Plain data, so a ranked list can be saved and read back (see `saveDisagreements`).
+ */
+type Pending = { kind: Disagreement['kind']; counts: number[] } & ({ topic: string; items: Located[] } | { topic: string; dated: DatedApart } | { whole: Disagreement });
 
 const built = (d: Disagreement): Pending => {
   const counts = d.variants.map((v) => new Set(v.sources.map((s) => s.source.path)).size);
   // A source dated apart stands alone against every other source, whatever their own dates.
-  return { kind: d.kind, counts: d.kind === 'source-date' ? [counts[0] ?? 0, counts.slice(1).reduce((a, b) => a + b, 0)] : counts, build: () => d };
+  return { kind: d.kind, counts: d.kind === 'source-date' ? [counts[0] ?? 0, counts.slice(1).reduce((a, b) => a + b, 0)] : counts, whole: d };
 };
+
+const buildPending = (corpus: Corpus, p: Pending): Disagreement =>
+  'whole' in p ? p.whole : 'dated' in p ? datedApart(corpus, p.topic, p.dated) : toDisagreement(corpus, p.kind, p.topic, p.items);
 
 /**
  * Strongest first. A disagreement is as strong as its second side is large (the most sources giving one value other
@@ -234,25 +241,105 @@ const built = (d: Disagreement): Pending => {
  * then to the order found (a total order: pages of one computation never overlap).
  */
 export function rankDisagreements(list: readonly Disagreement[]): Disagreement[] {
-  const ranked = rank(list.map(built));
+  const ranked = rank(undefined as unknown as Corpus, list.map(built));
   return Array.from({ length: ranked.length }, (_, i) => ranked.at(i));
 }
 
-function rank(list: readonly Pending[]): RankedDisagreements {
+/** The entries of each ranked list, in rank order, for `saveDisagreements`. */
+const rankedEntries = new WeakMap<RankedDisagreements, readonly Pending[]>();
+
+function rank(corpus: Corpus, list: readonly Pending[]): RankedDisagreements {
   const keyed = list.map((p, i) => {
     const { second, total } = sides(p.counts);
     return { p, i, camp: second, total, kind: KIND_ORDER[p.kind] ?? 1 };
   });
   keyed.sort((a, b) => b.camp - a.camp || a.kind - b.kind || b.total - a.total || a.i - b.i);
+  const entries = keyed.map((k) => k.p);
+  return lazyList(corpus, entries.length, (i) => entries[i], entries);
+}
+
+/** A ranked list of `length` entries (`entry(i)`: the i-th in rank order), each built when first read. */
+function lazyList(corpus: Corpus, length: number, entry: (i: number) => Pending, entries?: readonly Pending[]): RankedDisagreements {
   const cache = new Map<number, Disagreement>();
-  return {
-    length: keyed.length,
+  const list: RankedDisagreements = {
+    length,
     at(i) {
       let d = cache.get(i);
-      if (!d) cache.set(i, (d = keyed[i].p.build()));
+      if (!d) cache.set(i, (d = buildPending(corpus, entry(i))));
       return d;
     },
   };
+  if (entries) rankedEntries.set(list, entries);
+  return list;
+}
+
+/** Name of the file next to the on-disk index, and the shape of what it holds (bumped when it changes). */
+const SAVED = 'disagreements';
+const SAVED_FORMAT = 'ranked-disagreements-2';
+/** Ints per located value in a saved list: source, start, end, value and key (string-table ids; key -1: none). */
+const SAVED_INTS = 5;
+
+/**
+ * A ranked list as saved: each entry's located values in one Int32Array, their wordings in a string table (wire copy
+ * gives one quote in hundreds of sources: written once, not once per source). Entries given whole are kept whole.
+ */
+interface SavedList {
+  format: typeof SAVED_FORMAT;
+  strings: string[];
+  located: Int32Array;
+  entries: Array<{ kind: Disagreement['kind']; counts: number[]; topic?: string; from?: number; to?: number; dated?: DatedApart; whole?: Disagreement }>;
+}
+
+/**
+ * Keeps a corpus's ranked list next to its on-disk index (when it has one), so the next start with the very same
+ * sources and engine reads it instead of computing it again.
+ */
+export async function saveDisagreements(corpus: Corpus, ranked: RankedDisagreements): Promise<void> {
+  const entries = rankedEntries.get(ranked);
+  if (!entries || !corpus.disk) return;
+  const ids = new Map<string, number>();
+  const strings: string[] = [];
+  const id = (value: string): number => {
+    let n = ids.get(value);
+    if (n === undefined) ids.set(value, (n = strings.push(value) - 1));
+    return n;
+  };
+  const ints: number[] = [];
+  const saved: SavedList = { format: SAVED_FORMAT, strings, located: new Int32Array(0), entries: [] };
+  for (const p of entries) {
+    if ('whole' in p) {
+      saved.entries.push({ kind: p.kind, counts: p.counts, whole: p.whole });
+      continue;
+    }
+    if ('dated' in p) {
+      saved.entries.push({ kind: p.kind, counts: p.counts, topic: p.topic, dated: p.dated });
+      continue;
+    }
+    const from = ints.length / SAVED_INTS;
+    for (const x of p.items) ints.push(x.doc, x.start, x.end, id(x.value), x.key === undefined ? -1 : id(x.key));
+    saved.entries.push({ kind: p.kind, counts: p.counts, topic: p.topic, from, to: ints.length / SAVED_INTS });
+  }
+  saved.located = Int32Array.from(ints);
+  await writeSidecar(corpus, SAVED, saved);
+}
+
+/** The ranked list saved for this very corpus (same sources, same engine), or undefined. */
+export async function savedDisagreements(corpus: Corpus): Promise<RankedDisagreements | undefined> {
+  const saved = (await readSidecar(corpus, SAVED)) as Partial<SavedList> | undefined;
+  if (!saved || saved.format !== SAVED_FORMAT || !Array.isArray(saved.entries) || !Array.isArray(saved.strings) || !(saved.located instanceof Int32Array)) return undefined;
+  const { entries, strings, located } = saved as SavedList;
+  return lazyList(corpus, entries.length, (i): Pending => {
+    const e = entries[i];
+    if (e.whole) return { kind: e.kind, counts: e.counts, whole: e.whole };
+    if (e.dated) return { kind: e.kind, counts: e.counts, topic: e.topic!, dated: e.dated };
+    const items: Located[] = [];
+    for (let k = e.from! * SAVED_INTS; k < e.to! * SAVED_INTS; k += SAVED_INTS) {
+      const item: Located = { doc: located[k], start: located[k + 1], end: located[k + 2], value: strings[located[k + 3]] };
+      if (located[k + 4] >= 0) item.key = strings[located[k + 4]];
+      items.push(item);
+    }
+    return { kind: e.kind, counts: e.counts, topic: e.topic!, items };
+  });
 }
 
 function* disagreementSteps(corpus: Corpus): Generator<void, RankedDisagreements, void> {
@@ -261,9 +348,9 @@ function* disagreementSteps(corpus: Corpus): Generator<void, RankedDisagreements
   const out: Pending[] = yield* quoteDisagreements(corpus, quotes);
   out.push(...(yield* factDisagreements(corpus)));
   out.push(...(yield* durationDisagreements(corpus)).map(built));
-  out.push(...(yield* sourceDateDisagreements(corpus, quotes)).map(built));
+  out.push(...(yield* sourceDateDisagreements(corpus, quotes)));
   yield;
-  return rank(out);
+  return rank(corpus, out);
 }
 
 function toDisagreement(corpus: Corpus, kind: Disagreement['kind'], topic: string, items: Located[]): Disagreement {
@@ -408,7 +495,7 @@ function* quoteDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Gen
     if (cluster.length < 2) continue;
     const members = cluster.flatMap((t) => texts[t].members);
     if (new Set(members.map((m) => m.doc)).size < 2) continue;
-    if (cluster.length <= MAX_VALUES) out.push(pending(corpus, 'quote', `the wording of “${members[0].q.words.slice(0, 60)}”`, members.map((x) => located(x, x.q.words))));
+    if (cluster.length <= MAX_VALUES) out.push(pending('quote', `the wording of “${members[0].q.words.slice(0, 60)}”`, members.map((x) => located(x, x.q.words))));
     yield;
   }
   // Speakers: the same words (one wording, or one contained in another), given to different people.
@@ -416,7 +503,7 @@ function* quoteDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Gen
     const named = cluster.flatMap((t) => texts[t].members).filter((x) => x.q.speaker?.person);
     const names = named.map((x) => x.q.speaker!.name);
     if (names.some((n) => !sameSpeaker(n, names[0])) && new Set(named.map((x) => x.doc)).size > 1 && new Set(names).size <= MAX_VALUES) {
-      out.push(pending(corpus, 'quote', `who said “${named[0].q.words.slice(0, 60)}”`, named.map((x) => located(x, x.q.speaker!.name))));
+      out.push(pending('quote', `who said “${named[0].q.words.slice(0, 60)}”`, named.map((x) => located(x, x.q.speaker!.name))));
     }
     yield;
   }
@@ -424,7 +511,7 @@ function* quoteDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Gen
 }
 
 /** A disagreement over `items`, counted now (distinct sources per value) and built when read. */
-function pending(corpus: Corpus, kind: Disagreement['kind'], topic: string, items: Located[]): Pending {
+function pending(kind: Disagreement['kind'], topic: string, items: Located[]): Pending {
   const docs = new Map<string, Set<number>>();
   for (const x of items) {
     const key = normalise(x.value);
@@ -432,7 +519,7 @@ function pending(corpus: Corpus, kind: Disagreement['kind'], topic: string, item
     if (set) set.add(x.doc);
     else docs.set(key, new Set([x.doc]));
   }
-  return { kind, counts: [...docs.values()].map((d) => d.size), build: () => toDisagreement(corpus, kind, topic, items) };
+  return { kind, counts: [...docs.values()].map((d) => d.size), topic, items };
 }
 
 /** Connected groups of 0 … count-1 under `edges` (union-find); every element is in one group. */
@@ -530,6 +617,14 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
     if (!words) around.set(id, (words = new Set(localWords(corpus.sources[at.doc].segmented, factsAt(at.doc, at.sentence)[fact].span, 40))));
     return words;
   };
+  // Whether two sources tell one story, once per pair of sources: wire copy pairs the same two sources many times.
+  const stories = new Map<number, boolean>();
+  const oneStory = (a: number, b: number): boolean => {
+    const key = Math.min(a, b) * corpus.sources.length + Math.max(a, b);
+    let same = stories.get(key);
+    if (same === undefined) stories.set(key, (same = sameStory(corpus, a, b)));
+    return same;
+  };
   for (const [group, [first]] of members) {
     const seg = corpus.sources[first.doc].segmented;
     const facts = factsAt(first.doc, first.sentence);
@@ -542,11 +637,11 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
       const other = index.groupOf(c.doc, c.sentence);
       if (judged.has(other) || !members.has(other)) continue;
       judged.add(other);
-      const score = index.coverage(query, c.doc, c.sentence);
-      if (score < CONFIDENT_FACT) continue;
-      if (index.coverage(queryOf(c.doc, c.sentence, other), first.doc, first.sentence) < CONFIDENT_FACT) continue;
       // Linked facts chain: only sentences of one story may link, or generic sentences join every story's figures.
-      if (sameStory(corpus, first.doc, c.doc)) matched.set(other, c);
+      if (!oneStory(first.doc, c.doc)) continue;
+      if (index.coverage(query, c.doc, c.sentence) < CONFIDENT_FACT) continue;
+      if (index.coverage(queryOf(c.doc, c.sentence, other), first.doc, first.sentence) < CONFIDENT_FACT) continue;
+      matched.set(other, c);
     }
     facts.forEach((fact, i) => {
       if (!matched.size) return;
@@ -604,7 +699,7 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
     for (const x of items) counts.set(x.key, (counts.get(x.key) ?? 0) + 1);
     const sentence = corpus.sources[first.doc].segmented.sentences[first.sentence].text.slice(0, 60);
     const topic = reference.kind === 'figure' ? `the figure for “${reference.unit}” in “${sentence}…”` : `the date in “${sentence}…”`;
-    out.push({ kind: reference.kind, counts: [...counts.values()], build: () => toDisagreement(corpus, reference.kind, topic, items) });
+    out.push({ kind: reference.kind, counts: [...counts.values()], topic, items });
     yield;
   }
   return out;
@@ -634,49 +729,64 @@ function* durationDisagreements(corpus: Corpus): Generator<void, Disagreement[],
 }
 
 /** A source dated well before or after the sources that report the same events, or dated by an ambiguous number. */
-function* sourceDateDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Generator<void, Disagreement[], void> {
-  const out: Disagreement[] = [];
+function* sourceDateDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups): Generator<void, Pending[], void> {
+  const out: Pending[] = [];
   // Sources report the same events when they give the same quote, or two wordings of it.
   const related = new Map<number, Set<number>>();
-  const relate = (a: QuoteText, b: QuoteText) => {
-    for (const x of a.members) {
-      let set = related.get(x.doc);
-      if (!set) related.set(x.doc, (set = new Set()));
-      for (const y of b.members) if (y.doc !== x.doc && set.size < MAX_RELATED) set.add(y.doc);
+  // Each wording's sources once, in order: wire copy gives one quote in hundreds of sources, and a full set stops.
+  const docsOf = texts.map((t) => [...new Set(t.members.map((m) => m.doc))]);
+  const relate = (a: number, b: number) => {
+    for (const x of docsOf[a]) {
+      let set = related.get(x);
+      if (!set) related.set(x, (set = new Set()));
+      for (const y of docsOf[b]) {
+        if (set.size >= MAX_RELATED) break;
+        if (y !== x) set.add(y);
+      }
     }
   };
-  for (const t of texts) {
+  for (let t = 0; t < texts.length; t++) {
     relate(t, t);
     yield;
   }
   for (const [i, j] of pairs) {
-    relate(texts[i], texts[j]);
-    relate(texts[j], texts[i]);
+    relate(i, j);
+    relate(j, i);
     yield;
   }
   const day = (iso: string) => Date.parse(iso + 'T00:00:00Z') / 86400000;
   for (const source of corpus.sources) {
     const own = source.info.date;
     if (!own) continue;
-    const others = [...(related.get(source.id) ?? [])].sort((a, b) => a - b).map((d) => corpus.sources[d].info).filter((i): i is SourceInfo & { date: NonNullable<SourceInfo['date']> } => !!i.date);
+    const others = [...(related.get(source.id) ?? [])].sort((a, b) => a - b).filter((d) => !!corpus.sources[d].info.date);
     if (!others.length) continue;
-    const days = others.map((o) => day(o.date.iso)).sort((a, b) => a - b);
+    const days = others.map((d) => day(corpus.sources[d].info.date!.iso)).sort((a, b) => a - b);
     const median = days[Math.floor(days.length / 2)];
     const gap = day(own.iso) - median;
     if (Math.abs(gap) <= 3 && !own.ambiguous) continue;
     const where = gap < 0 ? 'before' : 'after';
     const note = `${own.raw} (${own.how}) is ${Math.abs(Math.round(gap))} days ${where} the other sources reporting the same events`;
-    out.push({
-      kind: 'source-date',
-      topic: `the date of ${source.info.title}: ${note}`,
-      variants: [
-        { value: own.iso, sources: [{ source: source.info, excerpt: own.raw, range: rangeOf(source.lineStarts, locate(source.text, own.raw)) }] },
-        ...groupDates(others).map(([iso, infos]) => ({ value: iso, sources: infos.map((info) => ({ source: info, excerpt: info.date!.raw, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })) })),
-      ],
-    });
+    // The source alone against every other source, whatever their own dates (as counted for ranking).
+    out.push({ kind: 'source-date', counts: [1, others.length], topic: `the date of ${source.info.title}: ${note}`, dated: { doc: source.id, others } });
     yield;
   }
   return out;
+}
+
+/** A source dated apart (`doc`) and the dated sources reporting the same events (`others`), in corpus order. */
+type DatedApart = { doc: number; others: number[] };
+
+function datedApart(corpus: Corpus, topic: string, { doc, others }: DatedApart): Disagreement {
+  const source = corpus.sources[doc];
+  const own = source.info.date!;
+  return {
+    kind: 'source-date',
+    topic,
+    variants: [
+      { value: own.iso, sources: [{ source: source.info, excerpt: own.raw, range: rangeOf(source.lineStarts, locate(source.text, own.raw)) }] },
+      ...groupDates(others.map((d) => corpus.sources[d].info)).map(([iso, infos]) => ({ value: iso, sources: infos.map((info) => ({ source: info, excerpt: info.date!.raw, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })) })),
+    ],
+  };
 }
 
 function groupDates(infos: SourceInfo[]): Array<[string, SourceInfo[]]> {
