@@ -2,25 +2,42 @@
 // they were computed for. Checks run in the engine worker, one at a time per draft; a result whose version is no
 // longer the document's is dropped, never published, and the newest version is checked next.
 // Drafts the checker should not read (too big, binary, a source file itself) get one message and no check.
+import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { selectsDraft } from '../config';
 import type { CheckOptions, Finding } from '../model/types';
 import type { Configuration } from './configuration';
 import { errorText, uriToPath, type ServerContext } from './context';
-import { toDiagnostic } from './convert';
+import { findingsToPublish, rangesOverlap } from './convert';
 import type { CorpusManager } from './corpusManager';
-import type { EngineHost } from './engineHost';
+import type { EngineHost, PublishableCheck } from './engineHost';
 import { DismissalStore } from './dismissals';
 
 interface DocState {
   timer?: NodeJS.Timeout;
   /** Findings of the last check, with the version (and corpus and settings) they belong to. */
-  checked?: { version: number; findings: Finding[]; corpus?: unknown; settings?: unknown; dismissals?: unknown };
+  checked?: Checked;
   /** Whether diagnostics are currently shown for this document (so we only clear when needed). */
   published: boolean;
   /** The check under way, if any; `again` asks for another one when it ends (the draft or corpus changed). */
   running?: Promise<CheckResult>;
   again?: boolean;
+}
+
+interface Checked {
+  version: number;
+  /** As JSON when it came from the engine worker: parsed on first use (see findingsOf). */
+  findings: Finding[] | string;
+  corpus?: unknown;
+  settings?: unknown;
+  dismissals?: unknown;
+  /** Findings not published (past the cap), computed on first use. */
+  hidden?: Finding[];
+}
+
+function findingsOf(checked: Checked): Finding[] {
+  if (typeof checked.findings === 'string') checked.findings = JSON.parse(checked.findings) as Finding[];
+  return checked.findings;
 }
 
 export interface CheckResult {
@@ -111,7 +128,15 @@ export class Diagnostics {
   /** Findings for this exact version of the document, if a check of it has completed. */
   findingsFor(doc: TextDocument): Finding[] | undefined {
     const checked = this.state.get(doc.uri)?.checked;
-    return checked && checked.version === doc.version ? checked.findings : undefined;
+    return checked && checked.version === doc.version ? findingsOf(checked) : undefined;
+  }
+
+  /** Findings of this version over `range` that were not published (past the cap): quick fixes still offer theirs. */
+  hiddenAt(doc: TextDocument, range: Range): Finding[] {
+    const checked = this.state.get(doc.uri)?.checked;
+    if (!checked || checked.version !== doc.version) return [];
+    checked.hidden ??= findingsToPublish(findingsOf(checked)).hidden;
+    return checked.hidden.filter((f) => rangesOverlap(f.range, range));
   }
 
   /** Checks now (no debounce) and returns the findings, or why the draft was not checked. */
@@ -190,11 +215,11 @@ export class Diagnostics {
     const last = this.state.get(uri)?.checked;
     const dismissals = this.dismissals.forDraft(uri);
     if (!force && last && last.version === version && last.corpus === corpus && last.settings === settings && last.dismissals === dismissals) {
-      return { version, findings: last.findings }; // already published for exactly this
+      return checkResult(version, last); // already published for exactly this
     }
-    let findings: Finding[];
+    let result: PublishableCheck;
     try {
-      findings = await this.engine.check(corpus, this.corpus.generationOf(corpus), now.getText(), { ...options, dismissals });
+      result = await this.engine.checkForPublishing(corpus, this.corpus.generationOf(corpus), now.getText(), { ...options, dismissals });
       now = this.ctx.documents.get(uri);
       if (!now || now.version !== version) return this.stale(uri, version);
       this.ctx.notify.forget(`error:${uri}`);
@@ -206,10 +231,10 @@ export class Diagnostics {
     }
     // The document is still at `version` (checked just above, with no await since): publish.
     const s = this.stateOf(uri);
-    s.checked = { version, findings, corpus, settings, dismissals };
-    s.published = findings.length > 0;
-    void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
-    return { version, findings };
+    const checked: Checked = (s.checked = { version, findings: result.findings, corpus, settings, dismissals });
+    s.published = result.diagnostics.length > 0;
+    void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics });
+    return checkResult(version, checked);
   }
 
   /**
@@ -256,6 +281,16 @@ export function looksBinary(text: string): boolean {
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) odd++;
   }
   return odd > 8 && odd / sample.length > 0.05;
+}
+
+/** The findings are parsed only when a caller reads them (the check command does; the debounced checks do not). */
+function checkResult(version: number, checked: Checked): CheckResult {
+  return {
+    version,
+    get findings() {
+      return findingsOf(checked);
+    },
+  };
 }
 
 function displayName(uri: string): string {
