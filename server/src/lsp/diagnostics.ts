@@ -1,7 +1,8 @@
 // Diagnostics for open drafts: checked on open and (debounced) on change, published with the document version
 // they were computed for. Checks run in the engine worker, one at a time per draft; a result whose version is no
 // longer the document's is dropped, never published, and the newest version is checked next.
-// Drafts the checker should not read (too big, binary, a source file itself) get one message and no check.
+// Drafts the checker should not read (too big, binary, a source file opened to read) get one message and no check;
+// a file of the sources folder taken as a draft is checked against the other sources (engineHost.ts corpusView).
 import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { selectsDraft } from '../config';
@@ -19,6 +20,9 @@ interface DocState {
   checked?: Checked;
   /** Whether diagnostics are currently shown for this document (so we only clear when needed). */
   published: boolean;
+  /** The version first seen, and whether a file of the sources folder is taken as a draft (see skipReason). */
+  openedVersion?: number;
+  draftInSources?: boolean;
   /** The check under way, if any; `again` asks for another one when it ends (the draft or corpus changed). */
   running?: Promise<CheckResult>;
   again?: boolean;
@@ -70,7 +74,8 @@ export class Diagnostics {
   private stateOf(uri: string): DocState {
     let s = this.state.get(uri);
     if (!s) {
-      s = { published: false };
+      // Made when the document opens (its first change event), before any check: the version it was opened at.
+      s = { published: false, openedVersion: this.ctx.documents.get(uri)?.version };
       this.state.set(uri, s);
     }
     return s;
@@ -154,8 +159,11 @@ export class Diagnostics {
     }
   }
 
-  /** Why a draft would not be checked, or undefined when it would. Says so to the user once per draft. */
-  skipReason(doc: TextDocument): SkipReason | undefined {
+  /**
+   * Why a draft would not be checked, or undefined when it would. Says so to the user once per draft. `asked`: a check
+   * was asked for (a command), which makes a file of the sources folder a draft.
+   */
+  skipReason(doc: TextDocument, asked = false): SkipReason | undefined {
     const file = uriToPath(doc.uri);
     const folder = this.corpus.forFile(file);
     if (!folder.enabled) return 'off';
@@ -168,8 +176,15 @@ export class Diagnostics {
       if (!languages.includes(lang)) return 'language';
     }
     if (file && this.corpus.isSource(file)) {
-      this.corpus.noteSourceOpened(file);
-      return 'source';
+      // Opened to read (a hover's link to a passage), it is a source. Selected by the project, edited, or asked for,
+      // it is a draft, checked against the other sources (the engine leaves it out of the corpus).
+      const s = this.stateOf(doc.uri);
+      s.openedVersion ??= doc.version;
+      if (selected === true || asked || doc.version !== s.openedVersion) s.draftInSources = true;
+      if (!s.draftInSources) {
+        this.corpus.noteSourceOpened(file);
+        return 'source';
+      }
     }
     const text = doc.getText();
     const name = displayName(doc.uri);
@@ -196,7 +211,7 @@ export class Diagnostics {
     const doc = this.ctx.documents.get(uri);
     if (!doc) return { findings: [] };
     const version = doc.version;
-    const skipped = this.skipReason(doc);
+    const skipped = this.skipReason(doc, force);
     if (skipped) {
       this.clear(uri, version);
       return { version, findings: [], skipped };
@@ -219,7 +234,8 @@ export class Diagnostics {
     }
     let result: PublishableCheck;
     try {
-      result = await this.engine.checkForPublishing(corpus, this.corpus.generationOf(corpus), now.getText(), { ...options, dismissals });
+      const exclude = this.corpus.sourceToExclude(uri);
+      result = await this.engine.checkForPublishing(corpus, this.corpus.generationOf(corpus), now.getText(), { ...options, dismissals }, exclude);
       now = this.ctx.documents.get(uri);
       if (!now || now.version !== version) return this.stale(uri, version);
       this.ctx.notify.forget(`error:${uri}`);
