@@ -1,6 +1,7 @@
 // Long sentences: the same clauses checked as one endless sentence and as separate sentences, against the seeds.
 //
 //   node test/bench/longSentence.mjs [--kb 1024] [--runs 1] [--json]
+//   node test/bench/longSentence.mjs --hover [--kb 1024] [--server dist/server.js]   (after `npm run build`: hovers during the check)
 //
 // The clauses are the demo draft's sentences (client/demo/draft.md, planted mistakes included), repeated until the
 // paragraph holds --kb kilobytes; once joined by ", " and ", and " into a single sentence, once as separate sentences.
@@ -138,12 +139,88 @@ export function describe(r) {
   ].join('\n');
 }
 
+/**
+ * Hovers on a small draft while the server checks the 1 MB one-sentence draft (dist/server.js --stdio, seeds as
+ * sources, no on-disk index): the small draft is opened and checked first, then the long one is opened and a hover on
+ * the small one is sent every 20 ms until the long draft's diagnostics arrive (the check and their publication).
+ */
+export async function measureHoversDuringLongCheck({ kb = 1024, serverPath = join(repo, 'dist', 'server.js') } = {}) {
+  const { spawn } = await import('node:child_process');
+  const { pathToFileURL } = await import('node:url');
+  const rpc = createRequire(import.meta.url)('vscode-jsonrpc/node');
+  const clauses = clausesOf(readFileSync(join(repo, 'client', 'demo', 'draft.md'), 'utf8'));
+  const long = longSentenceDrafts(clauses, kb).oneSentence.text;
+  const smallPath = join(repo, 'client', 'demo', 'draft.md');
+  const small = readFileSync(smallPath, 'utf8');
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, CORROBORATE_CACHE_DIR: 'off' } });
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  child.stderr.on('data', (d) => process.env.BENCH_VERBOSE && process.stderr.write(d));
+  const settings = { sources: [join(repo, 'seeds')], debounceMs: 0, maxDraftBytes: 4 * kb * 1024 };
+  const published = new Map();
+  const waiters = [];
+  conn.onRequest('workspace/configuration', (params) => params.items.map((item) => (item.section === 'corroborate' ? settings : null)));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onNotification('window/logMessage', (p) => process.env.BENCH_VERBOSE && process.stderr.write(`server: ${p.message}\n`));
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    published.set(p.uri, { at: performance.now(), count: p.diagnostics.length, bytes: JSON.stringify(p).length });
+    for (const w of waiters.splice(0)) w();
+  });
+  conn.listen();
+  const until = async (test) => {
+    while (!test()) await new Promise((r) => waiters.push(r));
+  };
+  try {
+    const wsUri = pathToFileURL(repo).href;
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: wsUri,
+      workspaceFolders: [{ uri: wsUri, name: 'bench' }],
+      initializationOptions: settings,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } } },
+    });
+    await conn.sendNotification('initialized', {});
+    const smallUri = pathToFileURL(smallPath).href;
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: smallUri, languageId: 'markdown', version: 1, text: small } });
+    await until(() => published.has(smallUri));
+    const line = small.split('\n').findIndex((l) => /\d/.test(l) && !l.startsWith('#') && !l.startsWith('date'));
+    const position = { line, character: /\d/.exec(small.split('\n')[line]).index };
+    const longUri = pathToFileURL(join(BENCH_ROOT, 'long-sentence.md')).href;
+    const opened = performance.now();
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: longUri, languageId: 'markdown', version: 1, text: long } });
+    const hovers = [];
+    while (!published.has(longUri)) {
+      const sent = performance.now();
+      await conn.sendRequest('textDocument/hover', { textDocument: { uri: smallUri }, position });
+      hovers.push(performance.now() - sent);
+      if (process.env.BENCH_VERBOSE && performance.now() - sent > 60) process.stderr.write(`slow hover: sent ${Math.round(sent - opened)} ms after the open, took ${Math.round(performance.now() - sent)} ms\n`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const done = published.get(longUri);
+    if (process.env.BENCH_VERBOSE) process.stderr.write(`published ${Math.round(done.at - opened)} ms after the open\n`);
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+    const sorted = [...hovers].sort((a, b) => a - b);
+    const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+    return { kb, checkMs: done.at - opened, diagnostics: done.count, publishedBytes: done.bytes, hovers: hovers.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+  } finally {
+    conn.dispose();
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const argv = process.argv.slice(2);
   const option = (name, fallback) => {
     const i = argv.indexOf(name);
     return i < 0 ? fallback : argv[i + 1];
   };
-  const result = await measureLongSentence({ kb: Number(option('--kb', '1024')), runs: Number(option('--runs', '1')) });
-  console.log(argv.includes('--json') ? JSON.stringify(result) : describe(result));
+  if (argv.includes('--hover')) {
+    const r = await measureHoversDuringLongCheck({ kb: Number(option('--kb', '1024')), serverPath: option('--server', undefined) });
+    const ms = (x) => `${x.toFixed(1)} ms`;
+    console.log(argv.includes('--json') ? JSON.stringify(r) : `hover on another draft while the ${r.kb} KB one-sentence draft is checked (server): ${r.hovers} hovers, p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, max ${ms(r.max)} (target ≤ 100 ms ${r.max <= 100 ? '✓' : '✗'}); its diagnostics after ${Math.round(r.checkMs)} ms: ${r.diagnostics} published, ${(r.publishedBytes / 1e6).toFixed(2)} MB of JSON`);
+  } else {
+    const result = await measureLongSentence({ kb: Number(option('--kb', '1024')), runs: Number(option('--runs', '1')) });
+    console.log(argv.includes('--json') ? JSON.stringify(result) : describe(result));
+  }
 }

@@ -136,6 +136,35 @@ function fingerprintOf(roots: string[], sources: ReadonlyArray<{ path: string; s
   return hash.digest('hex');
 }
 
+/**
+ * The corpus without one file: a draft kept in its own sources folder is never evidence for itself, not even its saved
+ * version. Rebuilt from the sources as already segmented (nothing is segmented again; after a warm start each source
+ * is read once), with the index, vocabulary and known people recomputed without the file. The same corpus when the
+ * file is not one of its sources.
+ */
+export function corpusWithout(corpus: Corpus, file: string): Corpus {
+  const target = resolve(file);
+  const name = basename(target);
+  let real: string | null | undefined = null; // looked up only when a same-named source needs it
+  const isTheFile = (path: string) => {
+    if (path === target) return true;
+    if (basename(path) !== name) return false;
+    if (real === null) real = realPathOf(target);
+    return real !== undefined && realPathOf(path) === real;
+  };
+  const left = corpus.sources.filter((s) => isTheFile(s.info.path));
+  if (left.length === 0) return corpus;
+  const kept = corpus.sources.filter((s) => !left.includes(s));
+  const derived = buildCorpus(
+    kept.map((s) => ({ path: s.info.path, text: '' })), // the text is in the segmentation
+    corpus.roots,
+    [],
+    kept.map((s) => s.segmented),
+  );
+  const problems = [...corpus.problems, ...left.map((s) => ({ path: s.info.path, reason: 'the draft being checked; not used as evidence for itself' }))];
+  return { roots: corpus.roots, sources: derived.sources, problems, index: derived.index };
+}
+
 function realPathOf(path: string): string | undefined {
   try {
     return realpathSync(resolve(path));

@@ -14,7 +14,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULE_IDS, type RuleId } from '../model/types';
 import type { ServerContext } from './context';
-import { SOURCE, rangesOverlap, sameRange, type DiagnosticData } from './convert';
+import { SOURCE, rangesOverlap, sameRange, toDiagnostic, type DiagnosticData } from './convert';
 import type { Diagnostics } from './diagnostics';
 import { DISMISS } from './dismissals';
 import { ACCEPT_SPELLING, acceptSpellingTitle } from './acceptSpelling';
@@ -40,6 +40,8 @@ export class CodeActionProvider {
     const ours = (Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : []).filter(
       (d) => d && d.range && d.source === SOURCE && ruleOf(d) !== undefined && rangesOverlap(d.range, params.range),
     );
+    // Findings past the published cap have no diagnostic in the editor: their fixes are offered all the same.
+    ours.push(...this.diagnostics.hiddenAt(doc, params.range).map(toDiagnostic));
     const fixes: CodeAction[] = [];
     const ignores: CodeAction[] = [];
     const dismissals: CodeAction[] = [];

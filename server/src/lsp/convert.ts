@@ -21,6 +21,55 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * At most this many diagnostics are published per draft (plus one summary of the rest). Editors list thousands of
+ * problems poorly, and the publication itself (one JSON message, about 1 KB per finding) held up every other request:
+ * 3,906 findings of a 1 MB draft were 4.9 MB of JSON. The report and the CLI list every finding.
+ */
+export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
+/** Source passages carried per diagnostic: the hover shows all of them, with more context. */
+export const MAX_RELATED = 2;
+const MAX_RELATED_EXCERPT = 120;
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * Which findings are published when there are more than `limit`: the strongest first (errors, then warnings, then
+ * information), the earliest first within a severity, so a conflict backed by a source is never hidden behind notices;
+ * returned in document order. `findings` are in document order (as checkText returns them).
+ */
+export function findingsToPublish(findings: readonly Finding[], limit = MAX_PUBLISHED_DIAGNOSTICS): { shown: Finding[]; hidden: Finding[] } {
+  if (findings.length <= limit) return { shown: [...findings], hidden: [] };
+  const order = findings.map((_, i) => i).sort((a, b) => RANK[findings[a].severity] - RANK[findings[b].severity] || a - b);
+  const keep = new Set(order.slice(0, limit));
+  const shown: Finding[] = [];
+  const hidden: Finding[] = [];
+  findings.forEach((f, i) => (keep.has(i) ? shown : hidden).push(f));
+  return { shown, hidden };
+}
+
+/** The one diagnostic that says how many findings are not published, and where to see them all. */
+export function moreFindingsDiagnostic(hidden: readonly Finding[], shown: number): Diagnostic {
+  const strongest = hidden.reduce<Severity>((best, f) => (RANK[f.severity] < RANK[best] ? f.severity : best), 'hint');
+  const what = strongest === 'error' || strongest === 'warning' ? ' (the strongest are shown first)' : ` (all ${shown} shown are stronger or earlier)`;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    message:
+      `${hidden.length.toLocaleString('en-US')} more findings are not shown here: ${shown.toLocaleString('en-US')} of ${(shown + hidden.length).toLocaleString('en-US')} are${what}. ` +
+      'Hovers and quick fixes still work on every finding; "Corroborate: Export Fact-Check Report" or `corroborate check <draft>` lists them all.',
+  };
+}
+
+/** The diagnostics published for a draft's findings: at most `limit`, then the summary of the rest. */
+export function toDiagnostics(findings: readonly Finding[], limit = MAX_PUBLISHED_DIAGNOSTICS): { diagnostics: Diagnostic[]; hidden: Finding[] } {
+  const { shown, hidden } = findingsToPublish(findings, limit);
+  const diagnostics = shown.map(toDiagnostic);
+  if (hidden.length > 0) diagnostics.push(moreFindingsDiagnostic(hidden, shown.length));
+  return { diagnostics, hidden };
+}
+
 export function toDiagnostic(f: Finding): Diagnostic {
   const data: DiagnosticData = { rule: f.rule, suggestions: f.suggestions };
   const diagnostic: Diagnostic = {
@@ -33,7 +82,8 @@ export function toDiagnostic(f: Finding): Diagnostic {
   };
   const href = ruleDocUri(f.rule);
   if (href) diagnostic.codeDescription = { href };
-  const related = f.evidence.map(toRelated);
+  // A few passages: the hover lists every source with more context, and each one here costs every publication.
+  const related = f.evidence.slice(0, MAX_RELATED).map(toRelated);
   if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
 }
@@ -65,7 +115,7 @@ export function ruleDocUri(rule: string): string | undefined {
 function toRelated(e: Evidence): DiagnosticRelatedInformation {
   return {
     location: { uri: pathToUri(e.source), range: e.range },
-    message: `${visible(evidenceLabel(e))}: ${clip(oneLine(e.excerpt), 200)}`,
+    message: `${visible(evidenceLabel(e))}: ${clip(oneLine(e.excerpt), MAX_RELATED_EXCERPT)}`,
   };
 }
 

@@ -220,11 +220,14 @@ export class FolderCorpus {
     return this.resolved.roots.some((r) => isWithin(file, r));
   }
 
-  /** Says once per file that an open file inside the sources folder is a source, so it is not checked as a draft. */
+  /** Says once per file that a file of the sources folder opened to read is taken as a source, and how to check it. */
   noteSourceOpened(file: string): void {
     if (this.sourcesOpened.has(file)) return;
     this.sourcesOpened.add(file);
-    this.ctx.log.info(`${file} is inside the sources folder (${this.resolved.roots.join(', ')}): it is a source, so it is not checked as a draft; move it out to check it`);
+    this.ctx.log.info(
+      `${file} is inside the sources folder (${this.resolved.roots.join(', ')}): opened to read, it is a source and not checked. ` +
+        'Edit it, run "Check Current Draft", or select it with drafts.include in corroborate.json, and it is checked as a draft against the other sources (never against itself).',
+    );
   }
   private readonly sourcesOpened = new Set<string>();
 
@@ -544,6 +547,12 @@ export class CorpusManager {
 
   noteSourceOpened(file: string): void {
     this.forFile(file).noteSourceOpened(file);
+  }
+
+  /** The draft's file when it lies inside a sources folder: the engine leaves it out of the corpus it checks against. */
+  sourceToExclude(uri: string): string | undefined {
+    const file = uriToPath(uri);
+    return file && this.isSource(file) ? file : undefined;
   }
 
   disagreements(corpus: Corpus): Promise<RankedDisagreements> {

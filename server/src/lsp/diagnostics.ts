@@ -1,26 +1,47 @@
 // Diagnostics for open drafts: checked on open and (debounced) on change, published with the document version
 // they were computed for. Checks run in the engine worker, one at a time per draft; a result whose version is no
 // longer the document's is dropped, never published, and the newest version is checked next.
-// Drafts the checker should not read (too big, binary, a source file itself) get one message and no check.
+// Drafts the checker should not read (too big, binary, a source file opened to read) get one message and no check;
+// a file of the sources folder taken as a draft is checked against the other sources (engineHost.ts corpusView).
+import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { selectsDraft } from '../config';
 import type { CheckOptions, Finding } from '../model/types';
 import type { Configuration } from './configuration';
 import { errorText, uriToPath, type ServerContext } from './context';
-import { toDiagnostic } from './convert';
+import { findingsToPublish, rangesOverlap } from './convert';
 import type { CorpusManager } from './corpusManager';
-import type { EngineHost } from './engineHost';
+import type { EngineHost, PublishableCheck } from './engineHost';
 import { DismissalStore } from './dismissals';
 
 interface DocState {
   timer?: NodeJS.Timeout;
   /** Findings of the last check, with the version (and corpus and settings) they belong to. */
-  checked?: { version: number; findings: Finding[]; corpus?: unknown; settings?: unknown; dismissals?: unknown };
+  checked?: Checked;
   /** Whether diagnostics are currently shown for this document (so we only clear when needed). */
   published: boolean;
+  /** The version first seen, and whether a file of the sources folder is taken as a draft (see skipReason). */
+  openedVersion?: number;
+  draftInSources?: boolean;
   /** The check under way, if any; `again` asks for another one when it ends (the draft or corpus changed). */
   running?: Promise<CheckResult>;
   again?: boolean;
+}
+
+interface Checked {
+  version: number;
+  /** As JSON when it came from the engine worker: parsed on first use (see findingsOf). */
+  findings: Finding[] | string;
+  corpus?: unknown;
+  settings?: unknown;
+  dismissals?: unknown;
+  /** Findings not published (past the cap), computed on first use. */
+  hidden?: Finding[];
+}
+
+function findingsOf(checked: Checked): Finding[] {
+  if (typeof checked.findings === 'string') checked.findings = JSON.parse(checked.findings) as Finding[];
+  return checked.findings;
 }
 
 export interface CheckResult {
@@ -53,7 +74,8 @@ export class Diagnostics {
   private stateOf(uri: string): DocState {
     let s = this.state.get(uri);
     if (!s) {
-      s = { published: false };
+      // Made when the document opens (its first change event), before any check: the version it was opened at.
+      s = { published: false, openedVersion: this.ctx.documents.get(uri)?.version };
       this.state.set(uri, s);
     }
     return s;
@@ -111,7 +133,15 @@ export class Diagnostics {
   /** Findings for this exact version of the document, if a check of it has completed. */
   findingsFor(doc: TextDocument): Finding[] | undefined {
     const checked = this.state.get(doc.uri)?.checked;
-    return checked && checked.version === doc.version ? checked.findings : undefined;
+    return checked && checked.version === doc.version ? findingsOf(checked) : undefined;
+  }
+
+  /** Findings of this version over `range` that were not published (past the cap): quick fixes still offer theirs. */
+  hiddenAt(doc: TextDocument, range: Range): Finding[] {
+    const checked = this.state.get(doc.uri)?.checked;
+    if (!checked || checked.version !== doc.version) return [];
+    checked.hidden ??= findingsToPublish(findingsOf(checked)).hidden;
+    return checked.hidden.filter((f) => rangesOverlap(f.range, range));
   }
 
   /** Checks now (no debounce) and returns the findings, or why the draft was not checked. */
@@ -129,8 +159,11 @@ export class Diagnostics {
     }
   }
 
-  /** Why a draft would not be checked, or undefined when it would. Says so to the user once per draft. */
-  skipReason(doc: TextDocument): SkipReason | undefined {
+  /**
+   * Why a draft would not be checked, or undefined when it would. Says so to the user once per draft. `asked`: a check
+   * was asked for (a command), which makes a file of the sources folder a draft.
+   */
+  skipReason(doc: TextDocument, asked = false): SkipReason | undefined {
     const file = uriToPath(doc.uri);
     const folder = this.corpus.forFile(file);
     if (!folder.enabled) return 'off';
@@ -143,8 +176,15 @@ export class Diagnostics {
       if (!languages.includes(lang)) return 'language';
     }
     if (file && this.corpus.isSource(file)) {
-      this.corpus.noteSourceOpened(file);
-      return 'source';
+      // Opened to read (a hover's link to a passage), it is a source. Selected by the project, edited, or asked for,
+      // it is a draft, checked against the other sources (the engine leaves it out of the corpus).
+      const s = this.stateOf(doc.uri);
+      s.openedVersion ??= doc.version;
+      if (selected === true || asked || doc.version !== s.openedVersion) s.draftInSources = true;
+      if (!s.draftInSources) {
+        this.corpus.noteSourceOpened(file);
+        return 'source';
+      }
     }
     const text = doc.getText();
     const name = displayName(doc.uri);
@@ -171,7 +211,7 @@ export class Diagnostics {
     const doc = this.ctx.documents.get(uri);
     if (!doc) return { findings: [] };
     const version = doc.version;
-    const skipped = this.skipReason(doc);
+    const skipped = this.skipReason(doc, force);
     if (skipped) {
       this.clear(uri, version);
       return { version, findings: [], skipped };
@@ -190,11 +230,12 @@ export class Diagnostics {
     const last = this.state.get(uri)?.checked;
     const dismissals = this.dismissals.forDraft(uri);
     if (!force && last && last.version === version && last.corpus === corpus && last.settings === settings && last.dismissals === dismissals) {
-      return { version, findings: last.findings }; // already published for exactly this
+      return checkResult(version, last); // already published for exactly this
     }
-    let findings: Finding[];
+    let result: PublishableCheck;
     try {
-      findings = await this.engine.check(corpus, this.corpus.generationOf(corpus), now.getText(), { ...options, dismissals });
+      const exclude = this.corpus.sourceToExclude(uri);
+      result = await this.engine.checkForPublishing(corpus, this.corpus.generationOf(corpus), now.getText(), { ...options, dismissals }, exclude);
       now = this.ctx.documents.get(uri);
       if (!now || now.version !== version) return this.stale(uri, version);
       this.ctx.notify.forget(`error:${uri}`);
@@ -206,10 +247,10 @@ export class Diagnostics {
     }
     // The document is still at `version` (checked just above, with no await since): publish.
     const s = this.stateOf(uri);
-    s.checked = { version, findings, corpus, settings, dismissals };
-    s.published = findings.length > 0;
-    void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
-    return { version, findings };
+    const checked: Checked = (s.checked = { version, findings: result.findings, corpus, settings, dismissals });
+    s.published = result.diagnostics.length > 0;
+    void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics });
+    return checkResult(version, checked);
   }
 
   /**
@@ -256,6 +297,16 @@ export function looksBinary(text: string): boolean {
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) odd++;
   }
   return odd > 8 && odd / sample.length > 0.05;
+}
+
+/** The findings are parsed only when a caller reads them (the check command does; the debounced checks do not). */
+function checkResult(version: number, checked: Checked): CheckResult {
+  return {
+    version,
+    get findings() {
+      return findingsOf(checked);
+    },
+  };
 }
 
 function displayName(uri: string): string {

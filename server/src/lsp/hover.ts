@@ -31,7 +31,8 @@ export class HoverProvider {
     let comparison: ClaimComparison | undefined;
     try {
       const dismissals = this.diagnostics.dismissals.forDraft(now.uri);
-      comparison = await this.engine.describe(corpus, this.corpus.generationOf(corpus), now.getText(), offset, dismissals ? { dismissals } : undefined);
+      const exclude = this.corpus.sourceToExclude(now.uri);
+      comparison = await this.engine.describe(corpus, this.corpus.generationOf(corpus), now.getText(), offset, dismissals ? { dismissals } : undefined, exclude);
     } catch (err) {
       this.ctx.log.error(`hover failed at ${params.textDocument.uri}:${params.position.line + 1}: ${errorText(err)}`);
       comparison = undefined;

@@ -27,7 +27,7 @@ export function registerRequests(ctx: ServerContext, corpus: CorpusManager, engi
     const now = ctx.documents.get(params.uri);
     if (!loaded || !now) return null;
     try {
-      return (await engine.describe(loaded, corpus.generationOf(loaded), now.getText(), now.offsetAt(params.position))) ?? null;
+      return (await engine.describe(loaded, corpus.generationOf(loaded), now.getText(), now.offsetAt(params.position), undefined, corpus.sourceToExclude(params.uri))) ?? null;
     } catch (err) {
       ctx.log.error(`${COMPARE_AT} failed: ${errorText(err)}`);
       return null;
