@@ -92,6 +92,10 @@ export interface FigureClaim extends ClaimBase {
    * words, whether several places were listed, and whether it is one part of a breakdown ("94 in Avalon, 71 in Brae").
    */
   place?: { words: string[]; list: boolean; part?: boolean };
+  /** How far a count had gone ("with 99.1% of ballots counted"): a snapshot of the count's progress, not a fact. */
+  countProgress?: boolean;
+  /** The count's progress its sentence gives it at ("99.1", "more than 99"): a vote share then, not the final one. */
+  countedAt?: string;
 }
 
 export type DateGranularity = 'year' | 'month' | 'day' | 'weekday' | 'duration';

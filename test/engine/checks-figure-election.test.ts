@@ -1,0 +1,72 @@
+// figure/conflict on election copy: vote shares given part-way through the count are snapshots, compared only with
+// shares given at the same point of the count; how far the count had gone is not a fact; a share rounded to fewer
+// digits ("51 percent" for 50.9%) agrees with it.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../server/src/extract/document';
+import { assertEvidence, corpusOf, ruleFindings, single } from './helpers';
+
+const VOTE_WIRE = `---
+title: Marenko wins Estavia runoff
+date: 2031-06-09
+outlet: Vote Wire
+---
+
+Former governor Ilse Marenko won Estavia's presidential runoff on Sunday, taking 52.4% of the vote against 47.6% for the incumbent, Dario Voss, the electoral commission said.
+
+With 97.2% of ballots counted, Marenko had 52.8% of the vote and Voss 47.2%, the commission said earlier in the evening.
+
+Turnout in the runoff was 71.3%, the commission said.
+`;
+const vote = corpusOf([VOTE_WIRE]);
+const conflicts = (draft: string) => ruleFindings(vote, draft, 'figure/conflict');
+
+describe('figure/conflict: snapshots of a count, and rounded shares', () => {
+  const SILENT: Array<[string, string]> = [
+    ['With 99.5% of ballots counted, Marenko had 52.5% of the vote and Voss 47.5%.', 'shares at another point of the count'],
+    ['With 98.1% of the ballots tallied, Marenko led with 52.6%.', 'the count’s progress is not compared, nor paired with a share'],
+    ['With more than 99 percent of polling stations reporting, Voss had 47.5 percent.', 'progress with a qualifier, in words'],
+    ['Marenko took 52% of the vote against 48% for Voss.', 'whole percents that round the sources’ shares'],
+    ['Turnout in the runoff was 71.30%, the commission said.', 'a trailing zero'],
+    ['With 99.9% of ballots counted, Marenko had 52.4% of the vote. Voss, the incumbent, received 47.70%.', 'the next sentence goes on with the same count'],
+  ];
+  for (const [draft, why] of SILENT) {
+    it(why, () => assert.deepEqual(conflicts(draft).map((f) => f.text), []));
+  }
+});
+
+describe('figure/conflict still fires on the same share at the same point', () => {
+  const FIRES: Array<[string, string, string, string]> = [
+    ['Former governor Ilse Marenko won the runoff on Sunday, taking 54.4% of the vote.', '54.4%', '52.4%', 'the final share'],
+    ['With 97.2% of ballots counted, Marenko had 53.8% of the vote.', '53.8%', '52.8%', 'the same point of the count'],
+    ['Turnout in the runoff was 73%, the commission said.', '73%', '71.3%', 'a whole percent that is not a rounding'],
+    ['Former governor Ilse Marenko won the runoff on Sunday, taking 53% of the vote.', '53%', '52.4%', 'off by more than half the last digit'],
+    ['With 99.9% of ballots counted, Marenko led.\n\nThe former governor won the runoff on Sunday, taking 54.4% of the vote.', '54.4%', '52.4%', 'the count’s point stays in its paragraph'],
+  ];
+  for (const [draft, covering, suggestion, why] of FIRES) {
+    it(`${why}: ${JSON.stringify(covering)} → ${JSON.stringify(suggestion)}`, () => {
+      const f = single(conflicts(draft), covering);
+      assert.equal(f.severity, 'warning');
+      assert.deepEqual(f.suggestions, [suggestion]);
+      assertEvidence(vote, f);
+    });
+  }
+});
+
+describe('figures: the count’s progress', () => {
+  it('marks the progress figure and gives the sentence’s other figures its point', () => {
+    const [progress, share, other] = analyzeText('With 99.1 per cent of voting machines counted, Marenko had 50.8 per cent and Voss 49.2 per cent.').figures;
+    assert.equal(progress.countProgress, true);
+    assert.equal(share.countedAt, '99.1');
+    assert.equal(other.countedAt, '99.1');
+  });
+  it('reads a bound and a bare "counted" after "with"', () => {
+    const [progress, share] = analyzeText('With more than 95% counted, Voss had 47.5%.').figures;
+    assert.equal(progress.countProgress, true);
+    assert.equal(share.countedAt, 'more than 95');
+  });
+  it('leaves a share of the vote in a place alone', () => {
+    const figures = analyzeText('Marenko won 50.9% of the votes in the capital, and 61% of votes cast abroad.').figures;
+    assert.deepEqual(figures.map((f) => [f.countProgress, f.countedAt]), [[undefined, undefined], [undefined, undefined]]);
+  });
+});
