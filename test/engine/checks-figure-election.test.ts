@@ -70,3 +70,45 @@ describe('figures: the count’s progress', () => {
     assert.deepEqual(figures.map((f) => [f.countProgress, f.countedAt]), [[undefined, undefined], [undefined, undefined]]);
   });
 });
+
+const RUNOFF_WIRE = `---
+title: Marenko wins Estavia runoff
+date: 2031-06-09
+outlet: Vote Wire
+---
+
+Former governor Ilse Marenko won Estavia's presidential runoff on Sunday with 52.4% of the vote against 47.6% for the incumbent, Dario Voss, the electoral commission said.
+`;
+const EARLY_COUNT = `---
+title: Marenko beats Voss in Estavia
+date: 2031-06-09
+outlet: Daily Estavian
+---
+
+Former governor Ilse Marenko beat the incumbent Dario Voss in Estavia's presidential runoff on Sunday.
+
+With 99.55% of the count completed, Marenko had garnered 52.38%, receiving 60,048,560 votes, according to data from the electoral commission.
+`;
+const TALLY_PRESS = `---
+title: Estavia elects Marenko
+date: 2031-06-09
+outlet: Estavia Press
+---
+
+With more than 99% of the votes tallied in the runoff vote, Marenko had 52.4% and Voss 47.6%, and the commission said her victory was a mathematical certainty.
+`;
+
+describe('sources/disagree: snapshots of a count are not other values', () => {
+  it('the final share against a share part-way through the count, or the count’s progress', () => {
+    const corpus = corpusOf([RUNOFF_WIRE, EARLY_COUNT, TALLY_PRESS]);
+    const draft = 'Ilse Marenko won the runoff on Sunday with 52.4% of the vote, the electoral commission said.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'sources/disagree').map((f) => f.message), []);
+  });
+  it('still fires when two final shares differ', () => {
+    const other = RUNOFF_WIRE.replace('outlet: Vote Wire', 'outlet: Other Wire').replace('52.4%', '52.9%');
+    const corpus = corpusOf([RUNOFF_WIRE, other, TALLY_PRESS]);
+    const draft = 'Ilse Marenko won the runoff on Sunday with 52.4% of the vote, the electoral commission said.';
+    const f = single(ruleFindings(corpus, draft, 'sources/disagree'), '52.4%');
+    assert.match(f.message, /52\.9%/);
+  });
+});

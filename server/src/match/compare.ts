@@ -28,7 +28,7 @@ export function sameSetting(a: FigureClaim, b: FigureClaim): boolean {
 }
 
 /** A vote share with 98.8% counted and the final one are two snapshots; how far the count had gone is not a fact. */
-function sameCountPoint(a: FigureClaim, b: FigureClaim): boolean {
+export function sameCountPoint(a: FigureClaim, b: FigureClaim): boolean {
   return !a.countProgress && !b.countProgress && a.countedAt === b.countedAt;
 }
 
