@@ -112,3 +112,33 @@ describe('sources/disagree: snapshots of a count are not other values', () => {
     assert.match(f.message, /52\.9%/);
   });
 });
+
+const SEATS_WIRE = `---
+title: Vale Party sweeps Norland election
+date: 2031-07-05
+outlet: Vote Wire
+---
+
+The Vale Party won 412 seats in Norland's general election on Thursday, while the Moor Party took 121 seats, its worst result.
+
+The result leaves the party of the prime minister with fewer seats than at any election since 1906.
+`;
+
+describe('figure/conflict: two parties’ counts in one sentence', () => {
+  const seats = corpusOf([SEATS_WIRE]);
+  const seatConflicts = (draft: string) => ruleFindings(seats, draft, 'figure/conflict');
+  it('a party’s count is paired with its own, not with the other party’s', () => {
+    assert.deepEqual(seatConflicts('The Moor Party won 121 seats in the election, down from 365 in 2019.').map((f) => f.text), []);
+  });
+  const FIRES: Array<[string, string, string]> = [
+    ['The Moor Party won 131 seats in the election.', '131 seats', '121 seats'],
+    ['The Vale Party won 402 seats in the election.', '402 seats', '412 seats'],
+  ];
+  for (const [draft, covering, suggestion] of FIRES) {
+    it(`still fires on the same party’s count: ${covering} → ${suggestion}`, () => {
+      const f = single(seatConflicts(draft), covering);
+      assert.deepEqual(f.suggestions, [suggestion]);
+      assertEvidence(seats, f);
+    });
+  }
+});
