@@ -142,3 +142,22 @@ describe('figure/conflict: two parties’ counts in one sentence', () => {
     });
   }
 });
+
+describe('figure/conflict: what was needed, and a count of seats part-way through', () => {
+  const seats = corpusOf([SEATS_WIRE]);
+  const seatConflicts = (draft: string) => ruleFindings(seats, draft, 'figure/conflict');
+  const SILENT: Array<[string, string]> = [
+    ['The Vale Party needed 326 seats for a majority in the election.', 'the seats needed for a majority are not the seats won'],
+    ['The Vale Party passed the 326 seats required for a majority in the election.', '“required for”'],
+    ['With 545 of 650 results declared, the Vale Party had won 372 seats in the election.', 'seats won part-way through the declarations'],
+  ];
+  for (const [draft, why] of SILENT) {
+    it(why, () => assert.deepEqual(seatConflicts(draft).map((f) => f.text), []));
+  }
+  it('reads what was needed, and not treatment someone needed', () => {
+    const role = (t: string) => analyzeText(t).figures[0].role;
+    assert.equal(role('Both fell short of the 50% threshold for an outright win.'), 'needed');
+    assert.equal(role('A party needs at least 326 seats to govern.'), 'needed');
+    assert.equal(role('Six people needed hospital treatment.'), undefined);
+  });
+});

@@ -63,7 +63,7 @@ export function actionOfUnitWord(word: string): string | undefined {
 
 export interface FigureRole {
   action?: string;
-  role?: 'from' | 'to' | 'by' | 'more';
+  role?: 'from' | 'to' | 'by' | 'more' | 'needed';
   era?: string;
   place?: { words: string[]; list: boolean; part?: boolean };
 }
@@ -217,12 +217,28 @@ function casualtiesIfPaired(words: readonly string[], i: number, family: string,
   return other && other !== family && (other === 'killed' || other === 'injured') && (family === 'killed' || family === 'injured') ? 'casualties' : family;
 }
 
+/** "needed 326 seats", "326 seats required", "the 50% threshold", "a threshold of 5%": what was needed, not what was had. */
+const NEED = /^(?:needs?|needed|needing|requires?|required|requiring)$/;
+const THRESHOLD = /^thresholds?$/;
+
+function neededOf(back: readonly string[], ahead: readonly string[]): boolean {
+  // "326 seats needed for a majority", "the 50% threshold"; not "six people needed treatment".
+  if (THRESHOLD.test(ahead[0] ?? '') || (/^(?:needed|required)$/.test(ahead[0] ?? '') && /^(?:for|to)$/.test(ahead[1] ?? ''))) return true;
+  for (let i = back.length - 1; i >= 0 && i >= back.length - 4; i--) {
+    if (NEED.test(back[i])) return true;
+    if (back[i] === 'of' && THRESHOLD.test(back[i - 1] ?? '')) return true;
+    if (!QUALIFYING.test(back[i]) && back[i] !== 'a' && back[i] !== 'the') break;
+  }
+  return false;
+}
+
 /** "from 28 to 19 points", "rose to 7", "now stands at 12", "the revised 19-point plan", "the original 28-point plan". */
-function roleOf(back: readonly string[], ahead: readonly string[]): 'from' | 'to' | 'by' | undefined {
+function roleOf(back: readonly string[], ahead: readonly string[]): 'from' | 'to' | 'by' | 'needed' | undefined {
   const last = back[back.length - 1];
   // "raised rates by 0.75%", "a hike of 75 basis points", "a 0.5 percentage point increase": the change, not the level.
   if ((last === 'by' && back.slice(-8, -1).some((w) => CHANGE.test(w) || CHANGE_NOUN.test(w))) || (last === 'of' && CHANGE_NOUN.test(back[back.length - 2] ?? ''))) return 'by';
   if (CHANGE_NOUN.test(ahead[0] ?? '')) return 'by';
+  if (neededOf(back, ahead)) return 'needed';
   if (last && NEW_VALUE.test(last)) return 'to';
   if (last && OLD_VALUE.test(last)) return 'from';
   const near = back.slice(-5, -1);

@@ -191,6 +191,9 @@ const PROGRESS_OF = /^[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+|all[\s\u00a0]+)?
 /** "with 99% counted", "with more than 95 percent reporting". */
 const PROGRESS_BARE = /^[\s\u00a0]+(?:counted|tallied|reporting)\b/i;
 const WITH_BEFORE = /\bwith[\s\u00a0]+(?:[\p{L}]+[\s\u00a0]+){0,2}$/iu;
+/** "545 of 650 results declared", "with 580 of 632 seats counted": the count's progress as a part of a whole. */
+const PART_OF = /\b(\d[\d,]*)[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+|all[\s\u00a0]+)?$/i;
+const PART_COUNTED = /^[\s\u00a0]+(?:(?:were|was|have|has|had|been|now|already)[\s\u00a0]+){0,2}(?:declared|counted|tallied|reporting|reported|in)\b/i;
 
 /**
  * A sentence that says how far a count had gone ("With 99.1% of ballots counted, Lula had 50.8%") gives its other
@@ -198,17 +201,24 @@ const WITH_BEFORE = /\bwith[\s\u00a0]+(?:[\p{L}]+[\s\u00a0]+){0,2}$/iu;
  * progress figure itself, which differs between outlets by when they wrote, is compared with nothing.
  */
 function markCountProgress(inSentence: FigureClaim[], sentence: Sentence): string | undefined {
+  let part = '';
   const progress = inSentence.find((f) => {
-    if (f.unit !== 'percent') return false;
     const after = sentence.text.slice(f.span.end - sentence.start, f.span.end - sentence.start + ROLE_WINDOW);
-    if (PROGRESS_OF.test(after)) return true;
     const before = sentence.text.slice(Math.max(0, f.span.start - sentence.start - PREFIX_WINDOW), f.span.start - sentence.start);
+    if (f.unit !== 'percent') {
+      const of = PART_OF.exec(before);
+      if (!of || !PART_COUNTED.test(after)) return false;
+      part = `${of[1].replace(/,/g, '')} of `;
+      return true;
+    }
+    if (PROGRESS_OF.test(after)) return true;
     return PROGRESS_BARE.test(after) && WITH_BEFORE.test(before);
   });
   if (!progress) return undefined;
-  const at = `${progress.qualifier ? `${progress.qualifier} ` : ''}${progress.value}`;
+  const at = `${part}${progress.qualifier ? `${progress.qualifier} ` : ''}${progress.value}`;
   for (const f of inSentence) {
-    if (f === progress) f.countProgress = true;
+    // "545 of 650 results" is read as a figure too: the same progress.
+    if (f.span.end === progress.span.end) f.countProgress = true;
     else f.countedAt = at;
   }
   return at;

@@ -82,9 +82,10 @@ export interface FigureClaim extends ClaimBase {
   action?: string;
   /**
    * Marked by its sentence as the old value ("from 28"), the new one ("to 19", "the revised 19-point plan"), a change
-   * ("raised by 0.75%") or an amount on top of another ("another 12 people", "1.9% in additional increases").
+   * ("raised by 0.75%"), an amount on top of another ("another 12 people", "1.9% in additional increases") or what
+   * was needed ("needed 326 seats for a majority", "the 50% threshold"), not what was had.
    */
-  role?: 'from' | 'to' | 'by' | 'more';
+  role?: 'from' | 'to' | 'by' | 'more' | 'needed';
   /** Another event than the story's, as its clause marks it: "other" ("after another quake killed 90"), or a year ("a 1985 quake"). */
   era?: string;
   /**
