@@ -161,3 +161,18 @@ describe('figure/conflict: what was needed, and a count of seats part-way throug
     assert.equal(role('Six people needed hospital treatment.'), undefined);
   });
 });
+
+describe('figure/conflict: a projection, a change and a margin are not the seats won', () => {
+  const seats = corpusOf([SEATS_WIRE]);
+  const seatConflicts = (draft: string) => ruleFindings(seats, draft, 'figure/conflict');
+  const SILENT: Array<[string, string]> = [
+    ['The exit poll had the Moor Party on 131 seats in the election.', 'an exit poll’s projection'],
+    ['An exit poll projected the Vale Party to win 410 seats in the election.', 'a projection “to win”'],
+    ['The Moor Party lost 251 seats in the election.', 'seats lost are a change'],
+    ['The Vale Party won a majority of 174 seats in the election.', 'a majority is a margin'],
+  ];
+  for (const [draft, why] of SILENT) {
+    it(why, () => assert.deepEqual(seatConflicts(draft).map((f) => f.text), []));
+  }
+  it('a count of people lost is still a count', () => assert.equal(analyzeText('The army lost 300 soldiers.').figures[0].role, undefined));
+});

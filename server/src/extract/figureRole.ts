@@ -63,7 +63,7 @@ export function actionOfUnitWord(word: string): string | undefined {
 
 export interface FigureRole {
   action?: string;
-  role?: 'from' | 'to' | 'by' | 'more' | 'needed';
+  role?: 'from' | 'to' | 'by' | 'more' | 'needed' | 'projected';
   era?: string;
   place?: { words: string[]; list: boolean; part?: boolean };
 }
@@ -77,7 +77,7 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   // The first token may be cut in half by the window.
   if (before.length >= ROLE_WINDOW) back.shift();
   const ahead = tokens(after);
-  const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead);
+  const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead, unitWord);
   const era = eraOf(back);
   const place = placeOf(after);
   return {
@@ -232,13 +232,33 @@ function neededOf(back: readonly string[], ahead: readonly string[]): boolean {
   return false;
 }
 
+/** Words of a poll or projection: its figures are what it gave, not the result. */
+const PROJECTION = /^(?:projected|projects|projection|projections|forecast|forecasts|predicted|predicts|prediction|poll|polls)$/;
+
+/** "An exit poll projected them to win 410 seats", "the exit poll had them on 131 seats": read back within the clause. */
+function projectedOf(back: readonly string[]): boolean {
+  for (let i = back.length - 1; i >= 0 && i >= back.length - 8; i--) {
+    if (CLAUSE_END.has(back[i]) && back[i] !== 'as') return false;
+    if (PROJECTION.test(back[i])) return true;
+  }
+  return false;
+}
+
+/** Counted things whose "lost 251 seats", "gained 3 points" is a change, not a level. */
+const SHARE_UNIT = /^(?:seats?|points?|%|per cent|percent|votes?)$/;
+const GAIN_LOSS = /^(?:lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds|shedding)$/;
+
 /** "from 28 to 19 points", "rose to 7", "now stands at 12", "the revised 19-point plan", "the original 28-point plan". */
-function roleOf(back: readonly string[], ahead: readonly string[]): 'from' | 'to' | 'by' | 'needed' | undefined {
+function roleOf(back: readonly string[], ahead: readonly string[], unitWord = ''): 'from' | 'to' | 'by' | 'needed' | 'projected' | undefined {
   const last = back[back.length - 1];
   // "raised rates by 0.75%", "a hike of 75 basis points", "a 0.5 percentage point increase": the change, not the level.
   if ((last === 'by' && back.slice(-8, -1).some((w) => CHANGE.test(w) || CHANGE_NOUN.test(w))) || (last === 'of' && CHANGE_NOUN.test(back[back.length - 2] ?? ''))) return 'by';
   if (CHANGE_NOUN.test(ahead[0] ?? '')) return 'by';
+  // "lost 251 seats", "gained 3 points"; "a majority of 174", "a lead of 5 points": a change or a margin, not a level.
+  if (SHARE_UNIT.test(unitWord.toLowerCase()) && back.slice(-3).some((w) => GAIN_LOSS.test(w))) return 'by';
+  if (last === 'of' && /^(?:majority|margin|lead|gap)$/.test(back[back.length - 2] ?? '')) return 'by';
   if (neededOf(back, ahead)) return 'needed';
+  if (projectedOf(back)) return 'projected';
   if (last && NEW_VALUE.test(last)) return 'to';
   if (last && OLD_VALUE.test(last)) return 'from';
   const near = back.slice(-5, -1);

@@ -83,9 +83,10 @@ export interface FigureClaim extends ClaimBase {
   /**
    * Marked by its sentence as the old value ("from 28"), the new one ("to 19", "the revised 19-point plan"), a change
    * ("raised by 0.75%"), an amount on top of another ("another 12 people", "1.9% in additional increases") or what
-   * was needed ("needed 326 seats for a majority", "the 50% threshold"), not what was had.
+   * was needed ("needed 326 seats for a majority", "the 50% threshold"), or what a poll or projection gave ("the exit
+   * poll had them on 131 seats"), not what was had.
    */
-  role?: 'from' | 'to' | 'by' | 'more' | 'needed';
+  role?: 'from' | 'to' | 'by' | 'more' | 'needed' | 'projected';
   /** Another event than the story's, as its clause marks it: "other" ("after another quake killed 90"), or a year ("a 1985 quake"). */
   era?: string;
   /**
