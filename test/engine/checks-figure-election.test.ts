@@ -176,3 +176,24 @@ describe('figure/conflict: a projection, a change and a margin are not the seats
   }
   it('a count of people lost is still a count', () => assert.equal(analyzeText('The army lost 300 soldiers.').figures[0].role, undefined));
 });
+
+describe('figure/conflict: a share at an earlier election', () => {
+  const SILENT: Array<[string, string]> = [
+    ['In 2026, Voss won 55% of the vote.', 'a year opening the sentence'],
+    ['Voss won 55% of the vote four years ago.', '“years ago”'],
+    ['At the last election Voss won 55% of the vote.', '“the last election”'],
+  ];
+  for (const [draft, why] of SILENT) {
+    it(why, () => assert.deepEqual(conflicts(draft).map((f) => f.text), []));
+  }
+  it('the story’s own share still fires', () => {
+    single(conflicts('Dario Voss won 45.6% of the vote on Sunday, the electoral commission said.'), '45.6%');
+  });
+  it('reads an earlier time in the clause, either side of the figure', () => {
+    const era = (t: string) => analyzeText(t).figures[0].era;
+    assert.equal(era('Voss won 55% of the vote four years ago.'), 'other');
+    assert.equal(era('Voss won 55% at the last election.'), 'other');
+    assert.equal(era('At the previous election Voss won 55%.'), 'other');
+    assert.equal(era('Voss won 49.1% of the vote on Sunday.'), undefined);
+  });
+});

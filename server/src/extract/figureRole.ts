@@ -78,7 +78,7 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   if (before.length >= ROLE_WINDOW) back.shift();
   const ahead = tokens(after);
   const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead, unitWord);
-  const era = eraOf(back);
+  const era = eraOf(back) ?? pastOf(back, ahead);
   const place = placeOf(after);
   return {
     action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead),
@@ -112,6 +112,34 @@ function eraOf(back: readonly string[]): string | undefined {
     if (/^(?:18|19|20)\d\d$/.test(w) && /^(?:a|the|that|this)$/.test(back[i - 1] ?? '')) return w;
     if (/^(?:another|previous|prior|earlier)$/.test(w) && i < back.length - 1) return 'other';
     if ((w === 'after' || w === 'before') && TIME_UNITS.test(back[i - 1] ?? '')) return 'other';
+  }
+  return undefined;
+}
+
+/** "four years ago", "at the last election", "in the previous vote": the figure of an earlier time than the story's. */
+const PAST_AFTER = /^(?:ago|earlier)$/;
+const PAST_BEFORE = /^(?:last|previous|prior)$/;
+const PAST_EVENT = /^(?:election|elections|vote|poll|race|runoff|round|contest|year|time)$/;
+
+/**
+ * An earlier time than the story's, read in the figure's clause: "N years ago" after it, "at the last election" either
+ * side, "In 2026," opening the clause before it (the story's own events are told by weekday, not year).
+ */
+function pastOf(back: readonly string[], ahead: readonly string[]): string | undefined {
+  for (let i = 0; i < ahead.length && i < WINDOW_WORDS + 2; i++) {
+    const w = ahead[i];
+    if (CLAUSE_END.has(w) && w !== 'as') break;
+    if (PAST_AFTER.test(w) && TIME_UNITS.test(ahead[i - 1] ?? '')) return 'other';
+    if (PAST_BEFORE.test(w) && PAST_EVENT.test(ahead[i + 1] ?? '')) return 'other';
+  }
+  for (let i = back.length - 1, n = 0; i >= 0 && n < ERA_WORDS; i--, n++) {
+    const w = back[i];
+    if (CLAUSE_END.has(w) && w !== 'as') {
+      // "In 2026, Voss won 55%": the year opens the sentence, before its comma.
+      return w === ',' && /^(?:18|19|20)\d\d$/.test(back[i - 1] ?? '') && back[i - 2] === 'in' && i - 2 === 0 ? 'other' : undefined;
+    }
+    if (PAST_BEFORE.test(w) && PAST_EVENT.test(back[i + 1] ?? '')) return 'other';
+    if (/^(?:18|19|20)\d\d$/.test(w) && w === back[1] && back[0] === 'in' && i === 1) return 'other';
   }
   return undefined;
 }
