@@ -2,7 +2,7 @@ import type { Rule, RawFinding } from './types';
 import { describeTally, spacedWords, tally } from './common';
 import { CONFIDENT_FACT } from './thresholds';
 import { factEvidence } from './factConflict';
-import { datesAgree, figuresOverlap } from '../match/compare';
+import { datesAgree, figuresOverlap, sameCountPoint } from '../match/compare';
 import type { FactCandidate } from '../match/facts';
 import type { DateClaim, FigureClaim } from '../model/types';
 import { attributedMatches, sameSpeaker } from './quoteMisattributed';
@@ -85,6 +85,8 @@ export const sourcesDisagree: Rule = {
         const differing = all.filter((c) =>
           !agrees.has(c) &&
           c.score >= CONFIDENT_FACT &&
+          // A share part-way through the count, or the count's progress, is another snapshot, not another value.
+          (m.claim.kind !== 'figure' || sameCountPoint(m.claim, c.claims[0] as FigureClaim)) &&
           sameFact(common, draftSide, { doc: ctx.corpus.sources[c.doc].segmented, claim: c.claims[0] }, ignore) &&
           agreeing.some((a) => sameStory(ctx.corpus, a.doc, c.doc)),
         );

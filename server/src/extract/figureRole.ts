@@ -66,7 +66,7 @@ export function actionOfUnitWord(word: string): string | undefined {
 
 export interface FigureRole {
   action?: string;
-  role?: 'from' | 'to' | 'by' | 'more';
+  role?: 'from' | 'to' | 'by' | 'more' | 'needed' | 'projected';
   era?: string;
   place?: { words: string[]; list: boolean; part?: boolean };
   moment?: string;
@@ -81,8 +81,8 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   // The first token may be cut in half by the window.
   if (before.length >= ROLE_WINDOW) back.shift();
   const ahead = tokens(after);
-  const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead, PERCENT_WORD.test(unitWord.trim()));
-  const era = eraOf(back);
+  const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead, unitWord);
+  const era = eraOf(back) ?? pastOf(back, ahead);
   const place = placeOf(after);
   const moment = momentOf(before, after);
   return {
@@ -129,6 +129,34 @@ function eraOf(back: readonly string[]): string | undefined {
     if (/^(?:18|19|20)\d\d$/.test(w) && /^(?:a|the|that|this)$/.test(back[i - 1] ?? '')) return w;
     if (/^(?:another|previous|prior|earlier)$/.test(w) && i < back.length - 1) return 'other';
     if ((w === 'after' || w === 'before') && TIME_UNITS.test(back[i - 1] ?? '')) return 'other';
+  }
+  return undefined;
+}
+
+/** "four years ago", "at the last election", "in the previous vote": the figure of an earlier time than the story's. */
+const PAST_AFTER = /^(?:ago|earlier)$/;
+const PAST_BEFORE = /^(?:last|previous|prior)$/;
+const PAST_EVENT = /^(?:election|elections|vote|poll|race|runoff|round|contest|year|time)$/;
+
+/**
+ * An earlier time than the story's, read in the figure's clause: "N years ago" after it, "at the last election" either
+ * side, "In 2026," opening the clause before it (the story's own events are told by weekday, not year).
+ */
+function pastOf(back: readonly string[], ahead: readonly string[]): string | undefined {
+  for (let i = 0; i < ahead.length && i < WINDOW_WORDS + 2; i++) {
+    const w = ahead[i];
+    if (CLAUSE_END.has(w) && w !== 'as') break;
+    if (PAST_AFTER.test(w) && TIME_UNITS.test(ahead[i - 1] ?? '')) return 'other';
+    if (PAST_BEFORE.test(w) && PAST_EVENT.test(ahead[i + 1] ?? '')) return 'other';
+  }
+  for (let i = back.length - 1, n = 0; i >= 0 && n < ERA_WORDS; i--, n++) {
+    const w = back[i];
+    if (CLAUSE_END.has(w) && w !== 'as') {
+      // "In 2026, Voss won 55%": the year opens the sentence, before its comma.
+      return w === ',' && /^(?:18|19|20)\d\d$/.test(back[i - 1] ?? '') && back[i - 2] === 'in' && i - 2 === 0 ? 'other' : undefined;
+    }
+    if (PAST_BEFORE.test(w) && PAST_EVENT.test(back[i + 1] ?? '')) return 'other';
+    if (/^(?:18|19|20)\d\d$/.test(w) && w === back[1] && back[0] === 'in' && i === 1) return 'other';
   }
   return undefined;
 }
@@ -234,12 +262,49 @@ function casualtiesIfPaired(words: readonly string[], i: number, family: string,
   return other && other !== family && (other === 'killed' || other === 'injured') && (family === 'killed' || family === 'injured') ? 'casualties' : family;
 }
 
+/** "needed 326 seats", "326 seats required", "the 50% threshold", "a threshold of 5%": what was needed, not what was had. */
+const NEED = /^(?:needs?|needed|needing|requires?|required|requiring)$/;
+const THRESHOLD = /^thresholds?$/;
+
+function neededOf(back: readonly string[], ahead: readonly string[]): boolean {
+  // "326 seats needed for a majority", "the 50% threshold"; not "six people needed treatment".
+  if (THRESHOLD.test(ahead[0] ?? '') || (/^(?:needed|required)$/.test(ahead[0] ?? '') && /^(?:for|to)$/.test(ahead[1] ?? ''))) return true;
+  for (let i = back.length - 1; i >= 0 && i >= back.length - 4; i--) {
+    if (NEED.test(back[i])) return true;
+    if (back[i] === 'of' && THRESHOLD.test(back[i - 1] ?? '')) return true;
+    if (!QUALIFYING.test(back[i]) && back[i] !== 'a' && back[i] !== 'the') break;
+  }
+  return false;
+}
+
+/** Words of a poll or projection: its figures are what it gave, not the result. */
+const PROJECTION = /^(?:projected|projects|projection|projections|forecast|forecasts|predicted|predicts|prediction|poll|polls)$/;
+
+/** "An exit poll projected them to win 410 seats", "the exit poll had them on 131 seats": read back within the clause. */
+function projectedOf(back: readonly string[]): boolean {
+  for (let i = back.length - 1; i >= 0 && i >= back.length - 8; i--) {
+    if (CLAUSE_END.has(back[i]) && back[i] !== 'as') return false;
+    if (PROJECTION.test(back[i])) return true;
+  }
+  return false;
+}
+
+/** Counted things whose "lost 251 seats", "gained 3 points" is a change, not a level. */
+const SHARE_UNIT = /^(?:seats?|points?|%|per cent|percent|votes?)$/;
+const GAIN_LOSS = /^(?:lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds|shedding)$/;
+
 /** "from 28 to 19 points", "rose to 7", "now stands at 12", "the revised 19-point plan", "the original 28-point plan". */
-function roleOf(back: readonly string[], ahead: readonly string[], percent: boolean): 'from' | 'to' | 'by' | undefined {
+function roleOf(back: readonly string[], ahead: readonly string[], unitWord = ''): 'from' | 'to' | 'by' | 'needed' | 'projected' | undefined {
+  const percent = PERCENT_WORD.test(unitWord.trim());
   const last = back[back.length - 1];
   // "raised rates by 0.75%", "a hike of 75 basis points", "a 0.5 percentage point increase": the change, not the level.
   if ((last === 'by' && back.slice(-8, -1).some((w) => CHANGE.test(w) || CHANGE_NOUN.test(w))) || (last === 'of' && CHANGE_NOUN.test(back[back.length - 2] ?? ''))) return 'by';
   if (CHANGE_NOUN.test(ahead[0] ?? '')) return 'by';
+  // "lost 251 seats", "gained 3 points"; "a majority of 174", "a lead of 5 points": a change or a margin, not a level.
+  if (SHARE_UNIT.test(unitWord.toLowerCase()) && back.slice(-3).some((w) => GAIN_LOSS.test(w))) return 'by';
+  if (last === 'of' && /^(?:majority|margin|lead|gap)$/.test(back[back.length - 2] ?? '')) return 'by';
+  if (neededOf(back, ahead)) return 'needed';
+  if (projectedOf(back)) return 'projected';
   if (last && NEW_VALUE.test(last)) return 'to';
   if (last && OLD_VALUE.test(last)) return 'from';
   // "shares rose 6%", "ended the day up 5.6%": straight after the verb, the figure is the change, as with "by".

@@ -69,7 +69,9 @@ export function isYearLike(value: number, raw: string): boolean {
 
 export function extractFigures(text: string, sentences: readonly Sentence[], quoteSpans: readonly Span[]): FigureClaim[] {
   const figures: FigureClaim[] = [];
+  let countPoint: { paragraph: number; at: string } | undefined;
   sentences.forEach((sentence, s) => {
+    const sentenceFirst = figures.length;
     NUMBER_CANDIDATE.lastIndex = 0;
     for (let m = nextNumber(sentence.text); m; m = nextNumber(sentence.text)) {
       const at = m.index;
@@ -175,8 +177,51 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         ...roleOf(spanStart, unitEnd, counted.word),
       });
     }
+    const inSentence = figures.slice(sentenceFirst);
+    const at = markCountProgress(inSentence, sentence);
+    // "With 99.9% counted, Lula had 50.9%. Bolsonaro received 49.1%.": the next sentence of the paragraph goes on with the same count.
+    if (!at && countPoint?.paragraph === sentence.paragraph) for (const f of inSentence) f.countedAt = countPoint.at;
+    countPoint = at ? { paragraph: sentence.paragraph, at } : undefined;
   });
   return figures;
+}
+
+/** "of the votes counted", "of voting machines tallied", "of polling stations reporting", "of the count completed". */
+const PROGRESS_OF = /^[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+|all[\s\u00a0]+)?(?:[\p{L}-]+[\s\u00a0]+){0,2}?(?:votes?|ballots?|machines|polling[\s\u00a0]+stations|precincts|districts|constituencies|count|returns|ballot[\s\u00a0]+boxes)[\s\u00a0]+(?:(?:were|was|have|has|had|been|now|already|being)[\s\u00a0]+){0,2}(?:counted|tallied|reporting|reported|completed|processed|verified|scrutini[sz]ed)\b/iu;
+/** "with 99% counted", "with more than 95 percent reporting". */
+const PROGRESS_BARE = /^[\s\u00a0]+(?:counted|tallied|reporting)\b/i;
+const WITH_BEFORE = /\bwith[\s\u00a0]+(?:[\p{L}]+[\s\u00a0]+){0,2}$/iu;
+/** "545 of 650 results declared", "with 580 of 632 seats counted": the count's progress as a part of a whole. */
+const PART_OF = /\b(\d[\d,]*)[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+|all[\s\u00a0]+)?$/i;
+const PART_COUNTED = /^[\s\u00a0]+(?:(?:were|was|have|has|had|been|now|already)[\s\u00a0]+){0,2}(?:declared|counted|tallied|reporting|reported|in)\b/i;
+
+/**
+ * A sentence that says how far a count had gone ("With 99.1% of ballots counted, Lula had 50.8%") gives its other
+ * figures at that point of the count: marked so that they are compared only with figures of the same point, and the
+ * progress figure itself, which differs between outlets by when they wrote, is compared with nothing.
+ */
+function markCountProgress(inSentence: FigureClaim[], sentence: Sentence): string | undefined {
+  let part = '';
+  const progress = inSentence.find((f) => {
+    const after = sentence.text.slice(f.span.end - sentence.start, f.span.end - sentence.start + ROLE_WINDOW);
+    const before = sentence.text.slice(Math.max(0, f.span.start - sentence.start - PREFIX_WINDOW), f.span.start - sentence.start);
+    if (f.unit !== 'percent') {
+      const of = PART_OF.exec(before);
+      if (!of || !PART_COUNTED.test(after)) return false;
+      part = `${of[1].replace(/,/g, '')} of `;
+      return true;
+    }
+    if (PROGRESS_OF.test(after)) return true;
+    return PROGRESS_BARE.test(after) && WITH_BEFORE.test(before);
+  });
+  if (!progress) return undefined;
+  const at = `${part}${progress.qualifier ? `${progress.qualifier} ` : ''}${progress.value}`;
+  for (const f of inSentence) {
+    // "545 of 650 results" is read as a figure too: the same progress.
+    if (f.span.end === progress.span.end) f.countProgress = true;
+    else f.countedAt = at;
+  }
+  return at;
 }
 
 const UNIT_WORD = /[\p{L}%][\p{L}’'\-]*/gu;

@@ -29,7 +29,12 @@ function sameMoment(a: FigureClaim, b: FigureClaim): boolean {
 
 /** Nothing in either clause puts the two figures at another event or place. */
 export function sameSetting(a: FigureClaim, b: FigureClaim): boolean {
-  return sameEra(a, b) && samePlace(a, b);
+  return sameEra(a, b) && samePlace(a, b) && sameCountPoint(a, b);
+}
+
+/** A vote share with 98.8% counted and the final one are two snapshots; how far the count had gone is not a fact. */
+export function sameCountPoint(a: FigureClaim, b: FigureClaim): boolean {
+  return !a.countProgress && !b.countProgress && a.countedAt === b.countedAt;
 }
 
 /** "a 1985 quake" and "another quake" are other events than each other; "another quake" is not the story's own. */
@@ -63,9 +68,30 @@ function within(inner: FigureClaim, outer: FigureClaim): boolean {
 /** Two stated ranges ("1.5% to 1.75%") are one interval each: they agree only on both ends. */
 const statedRange = (f: FigureClaim) => !f.qualifier || f.qualifier === 'between' ? f.low !== f.high : false;
 
+/** The step of a figure's last written digit, in its value's terms: 1 for "51 percent", 0.1 for "50.9%", 100,000 for "1.4 million". */
+function writtenStep(f: FigureClaim): number | undefined {
+  const digits = /\d[\d,]*(?:\.(\d+))?/.exec(f.text);
+  const written = digits && Number(digits[0].replace(/,/g, ''));
+  if (!written || !f.value) return undefined;
+  return 10 ** -(digits[1]?.length ?? 0) * (f.value / written);
+}
+
+/**
+ * "51 percent" rounds "50.9%", "$1.4 billion" rounds "$1.43 billion": a bare figure written to fewer digits that
+ * the other's value rounds to. Only with two significant digits or more ("$1 billion" does not round "$1.4 billion").
+ */
+function roundsTo(coarse: FigureClaim, fine: FigureClaim): boolean {
+  if (coarse.qualifier || fine.qualifier || coarse.low !== coarse.high || fine.low !== fine.high) return false;
+  const step = writtenStep(coarse);
+  const fineStep = writtenStep(fine);
+  if (!step || !fineStep || fineStep >= step * (1 - 1e-9) || Math.abs(coarse.value) < 10 * step) return false;
+  return Math.abs(coarse.value - fine.value) <= step / 2 + step * 1e-9;
+}
+
 export function figuresOverlap(a: FigureClaim, b: FigureClaim): boolean {
   if (statedRange(a) && statedRange(b)) return a.low === b.low && a.high === b.high;
   if (a.value === b.value) return true;
+  if (roundsTo(a, b) || roundsTo(b, a)) return true;
   if (boundKind(a) !== boundKind(b) && ((roundBound(a) && within(b, a)) || (roundBound(b) && within(a, b)))) return true;
   // "at least nine" against "at least seven" is a different count, though the intervals meet.
   // A count given as a bound ("at least three") is not confirmed by another number ("five"): only approximate

@@ -75,6 +75,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   // The draft's side of each comparison, computed once for all candidates.
   const shortSentence = eventWords.length > 0;
   const hug = hugWords(draft, claim.span);
+  const owner = ownerWords(draft, claim, index.commonWords);
   const draftEvent = eventOf(draft, claim, index.commonWords, shortSentence);
   // A date is compared only with a source date of its own clause's event.
   const dateEvent = claim.kind === 'date' ? dateEventOf(draft, claim, index.commonWords) : undefined;
@@ -96,7 +97,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     const sameKindHere = claimsIn(corpus.sources[d], s).filter(
       (c) => !c.inQuote && sameKind(c) && (!dateEvent || sourceDateOfEvent(dateEvent, doc, c as DateClaim, index.commonWords, index.idf)),
     );
-    const claims = closestClaims(hug, doc, sameKindHere, index.idf, shortSentence);
+    const claims = closestClaims(hug, doc, sameKindHere, index.idf, shortSentence, owner, index.commonWords);
     if (!claims.length || differentEvent(draftEvent, doc, claims[0], index.commonWords)) continue;
     found.push({ doc: d, claims, score });
   }
@@ -108,7 +109,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     else if (f.score >= top.score - NEARLY_AS_GOOD) top.claims.push(...f.claims);
   }
   const kept = [...best.values()].filter((f) => f.score >= minScore);
-  for (const f of kept) f.claims = closestClaims(hug, corpus.sources[f.doc].segmented, f.claims, index.idf, shortSentence);
+  for (const f of kept) f.claims = closestClaims(hug, corpus.sources[f.doc].segmented, f.claims, index.idf, shortSentence, owner, index.commonWords);
   return kept;
 }
 
@@ -173,8 +174,47 @@ function sourceHugWords(doc: Segmented, claim: Located): Set<string> {
   return words;
 }
 
-/** Of several claims in one source sentence, those whose surrounding words best match the draft claim's. */
-function closestClaims<C extends FigureClaim | DateClaim>(hug: string[], doc: Segmented, claims: C[], idf: (w: string) => number, shortSentence: boolean): C[] {
+/** Characters between a figure and the name it belongs to. */
+const OWNER_REACH = 40;
+
+/**
+ * The name a claim belongs to, as its capitalised, not common words: "49.1% for Voss" (named right after), else the
+ * nearest name before it in its clause ("Voss had 47%", "and Voss 47%", "the Moor Party fell to 121 seats").
+ */
+function ownerWords(doc: Segmented, { span, sentence }: Located, common: ReadonlySet<string>): string[] {
+  const runs = doc.names[sentence] ?? [];
+  const forName = /^[^\s]*\s+(?:for|to)\s+$/i;
+  let owner = runs.find((r) => r.start >= span.end && r.start - span.end <= 12 && forName.test(doc.text.slice(span.end, r.start)));
+  if (!owner) {
+    for (const r of runs) {
+      if (r.end > span.start) break;
+      if (span.start - r.end <= OWNER_REACH && !/[,;:()]/.test(doc.text.slice(r.end, span.start))) owner = r;
+    }
+  }
+  return owner ? owner.words.filter((w) => /^\p{Lu}/u.test(w.text)).map((w) => w.text.toLowerCase()).filter((w) => !common.has(w)) : [];
+}
+
+/** A source claim's owner words: source claims are long-lived and compared with many draft claims. */
+const ownerOfSource = new WeakMap<object, string[]>();
+
+/**
+ * Of several claims in one source sentence, those whose surrounding words best match the draft claim's; first those
+ * that belong to the same name as the draft's ("the Moor Party won 121 seats" is paired with the Moor Party's count,
+ * not with another party's in the same sentence).
+ */
+function closestClaims<C extends FigureClaim | DateClaim>(
+  hug: string[], doc: Segmented, allClaims: C[], idf: (w: string) => number, shortSentence: boolean, owner: readonly string[] = [], common: ReadonlySet<string> = new Set(),
+): C[] {
+  let claims = allClaims;
+  if (owner.length && claims.length > 1) {
+    const shared = claims.map((c) => {
+      let theirs = ownerOfSource.get(c);
+      if (!theirs) ownerOfSource.set(c, (theirs = ownerWords(doc, c, common)));
+      return theirs.filter((w) => owner.includes(w)).length;
+    });
+    const most = Math.max(...shared);
+    if (most > 0) claims = claims.filter((_, i) => shared[i] === most);
+  }
   if (!claims.length || (claims.length === 1 && !shortSentence)) return claims;
   const scored = claims.map((c) => {
     const theirs = sourceHugWords(doc, c);

@@ -82,9 +82,11 @@ export interface FigureClaim extends ClaimBase {
   action?: string;
   /**
    * Marked by its sentence as the old value ("from 28"), the new one ("to 19", "the revised 19-point plan"), a change
-   * ("raised by 0.75%") or an amount on top of another ("another 12 people", "1.9% in additional increases").
+   * ("raised by 0.75%"), an amount on top of another ("another 12 people", "1.9% in additional increases") or what
+   * was needed ("needed 326 seats for a majority", "the 50% threshold"), or what a poll or projection gave ("the exit
+   * poll had them on 131 seats"), not what was had.
    */
-  role?: 'from' | 'to' | 'by' | 'more';
+  role?: 'from' | 'to' | 'by' | 'more' | 'needed' | 'projected';
   /** Another event than the story's, as its clause marks it: "other" ("after another quake killed 90"), or a year ("a 1985 quake"). */
   era?: string;
   /**
@@ -94,6 +96,10 @@ export interface FigureClaim extends ClaimBase {
   place?: { words: string[]; list: boolean; part?: boolean };
   /** The moment of the day its sentence gives it ("at 2:41 p.m." → "14:41", "closed up 5%" → "close"). */
   moment?: string;
+  /** How far a count had gone ("with 99.1% of ballots counted"): a snapshot of the count's progress, not a fact. */
+  countProgress?: boolean;
+  /** The count's progress its sentence gives it at ("99.1", "more than 99"): a vote share then, not the final one. */
+  countedAt?: string;
 }
 
 export type DateGranularity = 'year' | 'month' | 'day' | 'weekday' | 'duration';
