@@ -41,6 +41,7 @@ const QUALIFYING = /^(?:about|around|approximately|roughly|some|nearly|almost|ju
 const PERCENT_WORD = /^(?:%|percent|per ?cent|pct|(?:percentage |basis )?points?|bps)$/i;
 /** Verbs of change that take the amount of change straight after them; "brought", "scaled", "revised" take other objects. */
 const STRAIGHT_CHANGE = /^(?:r[io]se|risen|increased|fell|fallen|dropped|climbed|jumped|gained|lost|declined|decreased|soared|surged|slumped|plunged|slid|tumbled|up|down)$/;
+const TAKES_OBJECT = /^(?:up|down|lost|gained|dropped)$/;
 const NEW_VALUE = /^(?:revised|new|updated|amended|latest|current|reduced|shortened|final)$/;
 const OLD_VALUE = /^(?:original|initial|earlier|previous|old|former|draft)$/;
 
@@ -308,8 +309,8 @@ function roleOf(back: readonly string[], ahead: readonly string[], unitWord = ''
   if (last && NEW_VALUE.test(last)) return 'to';
   if (last && OLD_VALUE.test(last)) return 'from';
   // "shares rose 6%", "ended the day up 5.6%": straight after the verb, the figure is the change, as with "by".
-  // A bare "up" or "down" only before a percentage: "shot down 75 drones" is a phrasal verb's object.
-  if (last && STRAIGHT_CHANGE.test(last) && (percent || (last !== 'up' && last !== 'down'))) return 'by';
+  // Verbs that also take an object ("shot down 75 drones", "lost 300 soldiers", "dropped 40 bombs") only before a percentage.
+  if (last && STRAIGHT_CHANGE.test(last) && (percent || !TAKES_OBJECT.test(last))) return 'by';
   const near = back.slice(-5, -1);
   if (last === 'to') {
     const from = near.lastIndexOf('from');
