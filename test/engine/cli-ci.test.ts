@@ -10,7 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { colourWanted, formatGithub, formatText } from '../../server/src/cli/format';
-import { artifactLocation, sourceRoot } from '../../server/src/cli/sarif';
+import { artifactLocation, formatSarif, setAsideOf, sourceRoot } from '../../server/src/cli/sarif';
+import { runChecks } from '../../server/src/engine/check';
 import { RULE_IDS, type Finding, type RuleId } from '../../server/src/model/types';
 import { dismissalTarget } from '../../server/src/engine';
 import { corpusOf, ROOT, SEEDS } from './helpers';
@@ -386,6 +387,23 @@ describe('--format sarif', () => {
       assert.equal(r.code, 0, r.stderr);
       assert.doesNotMatch(r.stdout, /figure\/conflict/);
     }
+  });
+
+  it('an ignore comment over a name shown once per document gives one suppressed result, as the shown run gives one finding', () => {
+    const source = '---\ntitle: Mill closes\ndate: 2025-03-01\noutlet: Valley Post\n---\n\nMayor Taras Levytskyi said the mill would close in May.\n\nLevytskyi said 300 workers would be retrained.\n';
+    const body = 'Mayor Taras Levytsky said the mill would close in May.\n\nLevytsky said 300 workers would be retrained. Levytsky also thanked the staff.\n';
+    const corpus = corpusOf([source]);
+    const shown = runChecks(corpus, `# Mill\n\n${body}`, {}, true);
+    assert.deepEqual(shown.findings.map((f) => f.rule), ['name/misspelled'], 'three mentions, one finding');
+    assert.deepEqual(setAsideOf(shown.outcomes), [], 'repeats of a shown finding are not set aside');
+    const ignored = runChecks(corpus, `# Mill\n\n<!-- corroborate-disable name/misspelled -->\n\n${body}`, {}, true);
+    assert.equal(ignored.findings.length, 0);
+    assert.equal(ignored.outcomes.filter((o) => o.shown === 'ignore comment').length, 3);
+    const setAside = setAsideOf(ignored.outcomes);
+    assert.deepEqual(setAside.map((s) => [s.finding.rule, s.finding.range.start.line, s.dismissal]), [['name/misspelled', 4, undefined]]);
+    const log = formatSarif([{ path: join(dir, 'mill.md'), findings: [], setAside }], { version: VERSION, root: dir });
+    assertValid(log);
+    assert.deepEqual(log.runs[0].results.map((r: any) => r.suppressions), [[{ kind: 'inSource', status: 'accepted' }]]);
   });
 
   it('artifactLocation: relative and encoded inside the root, an absolute file URI outside', () => {
