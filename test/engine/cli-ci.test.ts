@@ -1,5 +1,5 @@
 // The CLI in CI: --help and --version, globs as drafts, --severity and --fail-on, totals and colour,
-// GitHub annotations, and SARIF that the 2.1.0 schema accepts.
+// GitHub annotations, and SARIF that the 2.1.0 schema accepts (dismissed and ignore-comment findings as suppressions).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,9 +10,11 @@ import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { colourWanted, formatGithub, formatText } from '../../server/src/cli/format';
-import { artifactLocation, sourceRoot } from '../../server/src/cli/sarif';
+import { artifactLocation, formatSarif, setAsideOf, sourceRoot } from '../../server/src/cli/sarif';
+import { runChecks } from '../../server/src/engine/check';
 import { RULE_IDS, type Finding, type RuleId } from '../../server/src/model/types';
-import { ROOT, SEEDS } from './helpers';
+import { dismissalTarget } from '../../server/src/engine';
+import { corpusOf, ROOT, SEEDS } from './helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const DEMO = join(ROOT, 'client', 'demo', 'draft.md');
@@ -337,6 +339,71 @@ describe('--format sarif', () => {
     } finally {
       rmSync(loose, { recursive: true, force: true });
     }
+  });
+
+  it('reports a dismissed finding as an external suppression with its reason, an ignore comment as inSource, and --fail-on counts neither', () => {
+    // Invented story, our own words: two figures the draft changes, one dismissed by a reviewer, one under an ignore comment.
+    const source = '---\ntitle: Ferry fleet grows\ndate: 2025-04-01\noutlet: Coastline News\n---\n\nThe Brask ferry line added 8 vessels on Monday, director Linnea Haugsvik said.\n\nThe Brask port handled 40 sailings a day, harbour master Oda Lind said.\n';
+    const draft = '# Ferries\n\nThe Brask ferry line added 11 vessels on Monday, director Linnea Haugsvik said.\n\n<!-- corroborate-disable-next-line figure/conflict -->\nThe Brask port handled 55 sailings a day, harbour master Oda Lind said.\n';
+    const project = join(dir, 'ferry desk');
+    const wire = join(dir, 'ferry wire');
+    mkdirSync(join(project, 'drafts'), { recursive: true });
+    mkdirSync(join(project, 'review'));
+    mkdirSync(wire);
+    writeFileSync(join(wire, 'coastline.md'), source);
+    writeFileSync(join(project, 'drafts', 'ferry.md'), draft);
+    writeFileSync(join(project, 'corroborate.json'), JSON.stringify({ dismissals: 'review/dismissals.json' }));
+    const check = (format: string) => cli(['check', 'drafts/ferry.md', '--sources', wire, '--format', format, '--fail-on', 'warning'], { cwd: project, env: { NO_COLOR: '1' } });
+
+    const before = check('json');
+    assert.equal(before.code, 1, `the changed figure fails the run before its dismissal: ${before.stderr}`);
+    const flagged = (JSON.parse(before.stdout).files[0].findings as Finding[]).filter((f) => f.rule === 'figure/conflict');
+    assert.deepEqual(flagged.map((f) => f.range.start.line), [2], 'the figure under the ignore comment is not shown');
+    const target = dismissalTarget(corpusOf([source]), draft, 'figure/conflict', flagged[0].range);
+    assert.equal(target?.claim, '11 vessels');
+    const dismissal = { draft: 'drafts/ferry.md', rule: 'figure/conflict', ...target, reason: 'Three vessels were added after the wire ran.', by: 'Oskar Fjelde <oskar@example.org>', at: '2025-04-02T07:00:00.000Z' };
+    writeFileSync(join(project, 'review', 'dismissals.json'), JSON.stringify({ version: 1, dismissals: [dismissal] }));
+
+    const sarif = check('sarif');
+    assert.equal(sarif.code, 0, `set-aside findings never fail the run: ${sarif.stderr}`);
+    const log = JSON.parse(sarif.stdout);
+    assertValid(log);
+    const results = log.runs[0].results as any[];
+    const conflicts = results.filter((r) => r.ruleId === 'figure/conflict');
+    assert.deepEqual(conflicts.map((r) => r.locations[0].physicalLocation.region.startLine), [3, 6], 'both figures, in draft order');
+    assert.deepEqual(conflicts[0].suppressions, [{ kind: 'external', status: 'accepted', justification: dismissal.reason, properties: { by: dismissal.by, at: dismissal.at } }]);
+    assert.deepEqual(conflicts[1].suppressions, [{ kind: 'inSource', status: 'accepted' }]);
+    assert.equal(conflicts[0].level, 'warning', 'a suppressed result keeps its level');
+    assert.ok(conflicts[0].relatedLocations?.length && conflicts[0].message.text.includes('8 vessels'));
+    assert.ok(results.filter((r) => !r.ruleId.startsWith('figure/')).every((r) => !r.suppressions), 'nothing else is suppressed');
+
+    // The other formats leave set-aside findings out, as before.
+    const json = check('json');
+    assert.equal(json.code, 0, json.stderr);
+    assert.ok(!(JSON.parse(json.stdout).files[0].findings as Finding[]).some((f) => f.rule === 'figure/conflict'));
+    assert.deepEqual(Object.keys(JSON.parse(json.stdout).files[0]), ['path', 'findings'], 'the findings JSON keeps its shape');
+    for (const format of ['text', 'github']) {
+      const r = check(format);
+      assert.equal(r.code, 0, r.stderr);
+      assert.doesNotMatch(r.stdout, /figure\/conflict/);
+    }
+  });
+
+  it('an ignore comment over a name shown once per document gives one suppressed result, as the shown run gives one finding', () => {
+    const source = '---\ntitle: Mill closes\ndate: 2025-03-01\noutlet: Valley Post\n---\n\nMayor Taras Levytskyi said the mill would close in May.\n\nLevytskyi said 300 workers would be retrained.\n';
+    const body = 'Mayor Taras Levytsky said the mill would close in May.\n\nLevytsky said 300 workers would be retrained. Levytsky also thanked the staff.\n';
+    const corpus = corpusOf([source]);
+    const shown = runChecks(corpus, `# Mill\n\n${body}`, {}, true);
+    assert.deepEqual(shown.findings.map((f) => f.rule), ['name/misspelled'], 'three mentions, one finding');
+    assert.deepEqual(setAsideOf(shown.outcomes), [], 'repeats of a shown finding are not set aside');
+    const ignored = runChecks(corpus, `# Mill\n\n<!-- corroborate-disable name/misspelled -->\n\n${body}`, {}, true);
+    assert.equal(ignored.findings.length, 0);
+    assert.equal(ignored.outcomes.filter((o) => o.shown === 'ignore comment').length, 3);
+    const setAside = setAsideOf(ignored.outcomes);
+    assert.deepEqual(setAside.map((s) => [s.finding.rule, s.finding.range.start.line, s.dismissal]), [['name/misspelled', 4, undefined]]);
+    const log = formatSarif([{ path: join(dir, 'mill.md'), findings: [], setAside }], { version: VERSION, root: dir });
+    assertValid(log);
+    assert.deepEqual(log.runs[0].results.map((r: any) => r.suppressions), [[{ kind: 'inSource', status: 'accepted' }]]);
   });
 
   it('artifactLocation: relative and encoded inside the root, an absolute file URI outside', () => {

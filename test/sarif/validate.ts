@@ -1,6 +1,7 @@
 // Runs Microsoft's SARIF multitool (`sarif-multitool validate`, installed in test/sarif/ by .ci/run) on the CLI's
-// SARIF for the demo draft and for a project whose draft has a recorded dismissal, fixes, a path that needs
-// percent-encoding and sources outside the project (absolute URIs). Fails on any error- or warning-level result.
+// SARIF for the demo draft and for a project whose draft has a recorded dismissal (a suppressed result), fixes, a
+// path that needs percent-encoding and sources outside the project (absolute URIs). Fails on any error- or
+// warning-level result.
 // Needs `npm run build` (dist/cli.js) and `npm ci --prefix test/sarif`. Run: node --import tsx test/sarif/validate.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -117,8 +118,9 @@ function projectSarif(work: string): string {
   writeFileSync(join(project, 'review', 'dismissals.json'), JSON.stringify({ version: 1, dismissals: [dismissal] }));
 
   const sarif = cli(project, 'check', draft, '--sources', wire, '--format', 'sarif');
-  const results = JSON.parse(sarif).runs[0].results as Array<{ ruleId: string; fixes?: unknown[]; relatedLocations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
-  assert.ok(!results.some((r) => r.ruleId === 'figure/conflict'), 'the dismissed finding is not reported');
+  const results = JSON.parse(sarif).runs[0].results as Array<{ ruleId: string; fixes?: unknown[]; suppressions?: Array<{ kind: string; justification?: string }>; relatedLocations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+  const dismissed = results.filter((r) => r.ruleId === 'figure/conflict');
+  assert.deepEqual(dismissed.map((r) => r.suppressions), [[{ kind: 'external', status: 'accepted', justification: dismissal.reason, properties: { by: dismissal.by, at: dismissal.at } }]], 'the dismissed finding is a suppressed result with its reason');
   assert.ok(results.some((r) => r.fixes?.length), `a result with fixes: ${JSON.stringify(results.map((r) => r.ruleId))}`);
   assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uri, 'drafts/br%C3%BCcke%201.md');
   assert.ok(results.some((r) => r.relatedLocations?.some((l) => l.physicalLocation.artifactLocation.uri.startsWith('file:///'))), 'evidence outside the project as absolute URIs');

@@ -2,13 +2,14 @@
 // corroborate check <draft…> --sources <dir…> [--format text|json|sarif|github]   |   corroborate sources <dir…>
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { checkText, DISAGREEMENT_PAGE, loadCorpus, pageOf, rankedDisagreements, RULES, type Corpus, type Finding } from '../engine';
+import { DISAGREEMENT_PAGE, loadCorpus, pageOf, rankedDisagreements, RULES, type Corpus, type Finding } from '../engine';
 import { RULE_IDS, type RuleId, type Severity, type SeveritySetting } from '../model/types';
 import { decodeText, describeFsError, listSourceFiles, SOURCE_EXTENSIONS } from '../corpus/read';
 import { readMetadata } from '../corpus/metadata';
 import type { SourceProblem } from '../model/types';
 import { colourWanted, formatGithub, formatText, formatSources } from './format';
-import { formatSarif } from './sarif';
+import { formatSarif, setAsideOf, type SarifFile } from './sarif';
+import { runChecks } from '../engine/check';
 import { expandGlob, hasGlob } from '../config/glob';
 import { version } from '../../../package.json';
 import { visible, visibleLine } from '../text/visible';
@@ -147,7 +148,12 @@ async function main(argv: string[]): Promise<number> {
   const corpus = await loadCorpus(sources, { exclude: drafts.map((d) => d.path) });
   warnProblems(corpus);
   if (!corpus.sources.length) return fail(`no readable .txt or .md sources under ${sources.join(', ')}`);
-  const files = drafts.map((d) => ({ path: d.path, text: d.text, findings: checkText(corpus, d.text, { ...options, dismissals: loadDismissals(d.path) }) }));
+  // SARIF also reports what was set aside (dismissed, ignore comments) as suppressed results; the findings are the same.
+  const keepHidden = format === 'sarif';
+  const files: Array<SarifFile & { text: string }> = drafts.map((d) => {
+    const run = runChecks(corpus, d.text, { ...options, dismissals: loadDismissals(d.path) }, keepHidden);
+    return { path: d.path, text: d.text, findings: run.findings, ...(keepHidden ? { setAside: setAsideOf(run.outcomes) } : {}) };
+  });
   if (format === 'json') console.log(JSON.stringify({ files: files.map(({ path, findings }) => ({ path, findings })) }, null, 2));
   else if (format === 'sarif') console.log(JSON.stringify(formatSarif(files, { version, severities: options.severities }), null, 2));
   else if (format === 'github') process.stdout.write(formatGithub(files));

@@ -1,10 +1,12 @@
 // SARIF 2.1.0 for code-scanning tools: artifact URIs relative to the repository (%SRCROOT%), percent-encoded;
-// suggestions as fixes; the sources' passages as related locations; the rules with their default levels.
+// suggestions as fixes; the sources' passages as related locations; the rules with their default levels; findings set
+// aside (a reviewer's dismissal, an ignore comment) as suppressed results, so dashboards show them as such.
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../checks/registry';
-import type { Finding, Range, RuleId, Severity, SeveritySetting } from '../model/types';
+import type { Dismissal, Finding, Range, RuleId, Severity, SeveritySetting } from '../model/types';
+import type { FindingOutcome } from '../engine/check';
 import type { FileFindings } from './format';
 
 const SRCROOT = '%SRCROOT%';
@@ -52,6 +54,43 @@ function firstSentence(text: string): string {
   return match ? match[0] : text;
 }
 
+/** A finding the draft does not show: dismissed by a reviewer (with the recorded dismissal), else by an ignore comment. */
+export interface SetAside { finding: Finding; dismissal?: Dismissal }
+
+export interface SarifFile extends FileFindings {
+  /** Reported as suppressed results; never counted by --fail-on. */
+  setAside?: SetAside[];
+}
+
+/**
+ * The dismissed and ignore-comment findings of a run (runChecks with keepHidden). Repeats are left out as the shown
+ * findings leave them out: one set-aside result per cause (a spelling, a repeated fact) and way it was set aside.
+ */
+export function setAsideOf(outcomes: readonly FindingOutcome[]): SetAside[] {
+  const seen = new Set<string>();
+  const kept: SetAside[] = [];
+  for (const o of outcomes) {
+    if (o.shown !== 'dismissed' && o.shown !== 'ignore comment') continue;
+    if (o.raw.once !== undefined) {
+      const key = `${o.shown}\u0000${o.raw.rule}\u0000${o.raw.once}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    kept.push(o.dismissal ? { finding: o.finding, dismissal: o.dismissal } : { finding: o.finding });
+  }
+  return kept;
+}
+
+/**
+ * SARIF's suppression: `external` for a dismissal kept in the project's dismissals file (its reason as the
+ * justification, who and when as properties), `inSource` for an ignore comment in the draft.
+ */
+function suppressionOf(item: SetAside) {
+  const d = item.dismissal;
+  if (!d) return { kind: 'inSource' as const, status: 'accepted' as const };
+  return { kind: 'external' as const, status: 'accepted' as const, justification: d.reason, properties: { by: d.by, at: d.at } };
+}
+
 export interface SarifOptions {
   version: string;
   /** Severity overrides given for this run (`--severity`), reported as rule configuration overrides. */
@@ -59,7 +98,7 @@ export interface SarifOptions {
   root?: string;
 }
 
-export function formatSarif(files: FileFindings[], options: SarifOptions) {
+export function formatSarif(files: SarifFile[], options: SarifOptions) {
   const root = options.root ?? sourceRoot();
   const ruleIndex = new Map<RuleId, number>(RULES.map((r, i) => [r.id, i]));
   const overrides = Object.entries(options.severities ?? {}) as Array<[RuleId, SeveritySetting]>;
@@ -92,7 +131,13 @@ export function formatSarif(files: FileFindings[], options: SarifOptions) {
       }],
       originalUriBaseIds: { [SRCROOT]: { uri: folderUri(root) } },
       columnKind: 'utf16CodeUnits',
-      results: files.flatMap((file) => file.findings.map((f) => result(f, artifactLocation(file.path, root), root, ruleIndex))),
+      results: files.flatMap((file) => {
+        const location = artifactLocation(file.path, root);
+        const shown = file.findings.map((f) => ({ at: f.range.start, sarif: result(f, location, root, ruleIndex) }));
+        const setAside = (file.setAside ?? []).map((s) => ({ at: s.finding.range.start, sarif: { ...result(s.finding, location, root, ruleIndex), suppressions: [suppressionOf(s)] } }));
+        // In draft order, the set-aside results among the others (a stable sort keeps the findings' own order).
+        return [...shown, ...setAside].sort((a, b) => a.at.line - b.at.line || a.at.character - b.at.character).map((r) => r.sarif);
+      }),
     }],
   };
 }
