@@ -11,7 +11,7 @@ import { openDemo, openDemoDraftOnStart } from './demo';
 import { exportReport } from './exportReport';
 import { errorText, ServerManager, type ServerState } from './languageClient';
 import { openSourceAt } from './openSource';
-import { corroborateDiagnostics, StatusBar } from './statusBar';
+import { corroborateFindingCount, StatusBar } from './statusBar';
 
 /** What activate() returns, for integration tests and other extensions. */
 export interface CorroborateApi {
@@ -88,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
       return;
     }
     await settled;
-    const n = corroborateDiagnostics(uri).length;
+    const n = corroborateFindingCount(uri);
     vscode.window.setStatusBarMessage(`Corroborate: ${n} ${n === 1 ? 'finding' : 'findings'} in ${name}`, 5000);
   });
 

@@ -3,13 +3,19 @@
 import * as vscode from 'vscode';
 import { isDraft } from './config';
 import type { ServerManager } from './languageClient';
-import { statusView } from './statusText';
+import { findingCount, statusView } from './statusText';
 
 export const DIAGNOSTIC_SOURCE = 'corroborate';
 
 /** The Corroborate diagnostics of a document. */
-export function corroborateDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+function corroborateDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+}
+
+/** How many findings a document has (a capped draft's summary diagnostic counts the findings it stands for). */
+export function corroborateFindingCount(uri: vscode.Uri): number {
+  // vscode-languageclient keeps the LSP diagnostic's `data` on the vscode.Diagnostic it makes.
+  return findingCount(corroborateDiagnostics(uri) as Array<vscode.Diagnostic & { data?: unknown }>);
 }
 
 export class StatusBar implements vscode.Disposable {
@@ -34,7 +40,7 @@ export class StatusBar implements vscode.Disposable {
 
   update(): void {
     const editor = vscode.window.activeTextEditor;
-    const findings = editor && isDraft(editor.document) ? corroborateDiagnostics(editor.document.uri).length : undefined;
+    const findings = editor && isDraft(editor.document) ? corroborateFindingCount(editor.document.uri) : undefined;
     const view = statusView(this.server.state, this.server.status, findings);
     this.item.text = view.text;
     this.item.tooltip = view.tooltip;

@@ -80,3 +80,16 @@ export function statusView(state: ServerState, status: StatusParams | undefined,
     warning: status.problems.length > 0,
   };
 }
+
+/**
+ * How many findings a draft's diagnostics stand for: one each, except the summary of a capped draft, which stands for
+ * the findings it says are not shown (its `data.notShown`), so a capped draft is not reported as "1,001 findings".
+ */
+export function findingCount(diagnostics: ReadonlyArray<{ data?: unknown }>): number {
+  let count = 0;
+  for (const d of diagnostics) {
+    const notShown = (d.data as { notShown?: unknown } | undefined)?.notShown;
+    count += typeof notShown === 'number' && Number.isInteger(notShown) && notShown >= 0 ? notShown : 1;
+  }
+  return count;
+}

@@ -1,6 +1,7 @@
 // A draft with more findings than the cap publishes the cap, strongest first, and one summary of the rest; hovers and
 // quick fixes still work on a finding that was not published. Needs `npm run build` first (dist/server.js).
 import assert from 'node:assert/strict';
+import { findingCount } from '../../client/src/statusText';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -40,6 +41,8 @@ describe('published diagnostics are capped', () => {
     assert.equal(diagnostics[3].severity, DiagnosticSeverity.Information);
     assert.match(String(diagnostics[3].message), /^2 more findings are not shown here: 3 of 5/);
     assert.equal(diagnostics[3].code, undefined, 'the summary is no rule');
+    assert.deepEqual(diagnostics[3].data, { notShown: 2 }, 'the summary says how many findings it stands for');
+    assert.equal(findingCount(diagnostics), 5, 'a client counts the capped draft as all its findings');
     assert.deepEqual(toDiagnostics(findings, 5).diagnostics.length, 5, 'no summary when all fit');
     assert.match(String(moreFindingsDiagnostic([finding('warning', 9)], 1000).message), /strongest are shown first/);
   });

@@ -14,6 +14,11 @@ export interface DiagnosticData {
   suggestions: string[];
 }
 
+/** The data of the one summary diagnostic of a capped draft: how many findings it stands for (clients count them). */
+export interface MoreFindingsData {
+  notShown: number;
+}
+
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -56,6 +61,7 @@ export function moreFindingsDiagnostic(hidden: readonly Finding[], shown: number
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: SOURCE,
+    data: { notShown: hidden.length } satisfies MoreFindingsData,
     message:
       `${hidden.length.toLocaleString('en-US')} more findings are not shown here: ${shown.toLocaleString('en-US')} of ${(shown + hidden.length).toLocaleString('en-US')} are${what}. ` +
       'Hovers and quick fixes still work on every finding; "Corroborate: Export Fact-Check Report" or `corroborate check <draft>` lists them all.',
