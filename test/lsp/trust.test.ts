@@ -2,13 +2,15 @@
 // absolute path, a symlink out) are not read until the client says the workspace is trusted (corroborate/setTrust).
 // Clients that say nothing about trust are trusted.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { TestClient } from './harness';
+import { ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
+import { rangeOf, TestClient } from './harness';
 
 const SOURCE = '# Port talks\n\nHarbour minister Danylo Marensky met Petra Vilnova in Odesa on Monday.\n';
+const DRAFT = '# Port talks\n\nHarbour minister Danylo Marensky met Petra Vilnova in Odesa on Tuesday.\n';
 let base: string;
 const at = (rel: string) => path.join(base, rel);
 function put(rel: string, text: string): void {
@@ -24,6 +26,9 @@ before(() => {
   symlinkSync(at('elsewhere'), at('ws/linked'), 'dir');
   put('ws/corroborate.json', JSON.stringify({ sources: ['wire', '../private', at('elsewhere'), 'linked'] }));
   put('solo/corroborate.json', JSON.stringify({ sources: ['../private'] }));
+  put('desk/wire/talks.md', SOURCE);
+  put('desk/corroborate.json', JSON.stringify({ sources: ['wire'], dismissals: '../private/dismissals.json' }));
+  put('desk/story.md', DRAFT);
 });
 after(() => rmSync(base, { recursive: true, force: true }));
 
@@ -63,6 +68,30 @@ describe('an untrusted workspace', { timeout: 60_000 }, () => {
       const status = await client.waitFor('status', (s) => s.state !== 'indexing');
       assert.equal(status.state, 'ready');
       assert.deepEqual(status.roots, [at('private')]);
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+});
+
+describe('an untrusted workspace’s dismissals file', { timeout: 60_000 }, () => {
+  it('named outside the workspace, is neither read nor written until trusted: dismissals go to the project’s default file', async () => {
+    const client = await TestClient.start({ root: at('desk'), initializationOptions: { trusted: false } });
+    try {
+      await client.waitFor('status', (s) => s.state === 'ready');
+      const uri = await client.open(at('desk/story.md'), DRAFT);
+      const diagnostics = await client.diagnostics(uri, 1);
+      const day = diagnostics.find((d) => d.code === 'date/conflict');
+      assert.ok(day, JSON.stringify(diagnostics));
+      const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: 'corroborate.dismiss',
+        arguments: [uri, 'date/conflict', rangeOf(DRAFT, 'Tuesday'), 'The minister’s office moved the meeting.'],
+      })) as { file: string };
+      assert.equal(result.file, at('desk/.corroborate/dismissals.json'));
+      assert.equal(JSON.parse(readFileSync(result.file, 'utf8')).dismissals.length, 1);
+      assert.equal(existsSync(at('private/dismissals.json')), false, 'nothing written outside the workspace');
+      const warning = await client.waitFor('message', (m) => /not trusted/.test(m.message) && m.message.includes('dismissals.json'));
+      assert.ok(warning.message.includes(at('private/dismissals.json')), warning.message);
     } finally {
       assert.equal(await client.stop(), 0);
     }
