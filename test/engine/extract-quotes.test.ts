@@ -59,6 +59,11 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['He said "we lost 40 tanks today" on Monday.', [{ words: 'we lost 40 tanks today' }], 'numbers inside a quote stay in its words'],
   ['"2025"', [], 'no letters: not a quote'],
   ['He said "" and left.', [], 'empty marks'],
+  ['Former premier Piet Moravec has written to Sir Anton Weller saying the plan is "reckless".', [{ words: 'reckless', speaker: 'Piet Moravec', person: true }], 'the one written to does not speak'],
+  ['In a letter to Sir Anton Weller, chairman of the board, the former premier says the plan is "reckless".', [{ words: 'reckless', speaker: null }], 'the letter\'s addressee is not its writer'],
+  ['The former Tory PM has written to the board to say the plan is "reckless".', [{ words: 'reckless', speaker: null }], 'a party and "PM" are a role, not a name'],
+  ['Sir Piet Moravec spoke first. Later Sir Piet said: "We stay."', [{ words: 'We stay', speaker: 'Piet Moravec', speakerText: 'Piet' }], 'a knight named again by first name is the full name given before'],
+  ['Former Prime Minister Rosa Major said the plan was "reckless".', [{ words: 'reckless', speaker: 'Rosa Major', person: true }], 'a titled person whose surname is also a rank'],
 ];
 
 describe('extractQuotes: table', () => {
