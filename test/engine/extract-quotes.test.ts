@@ -94,6 +94,12 @@ describe('extractQuotes: table', () => {
     assert.equal(q.speaker?.inferred, true);
   });
 
+  it('a place after "outside" is not the last person named, so "he" stays the speaker named before it', () => {
+    const [q] = quotes('Mr Arnold Veski appeared outside Harbour Gate to confirm his exit.\n\nBut he admitted that "nobody is irreplaceable".', new Set());
+    assert.equal(q.speaker?.name, 'Arnold Veski');
+    assert.equal(q.speaker?.inferred, true);
+  });
+
   it('gives each quote the sentence it starts in', () => {
     const text = 'The talks ended. Trump said "something good just may be happening". Lavrov was silent.';
     const a = analyzeText(text, { knownPeople: PEOPLE });

@@ -193,7 +193,7 @@ function withFullName(text: string, speaker: Speaker | undefined, fullNames: Rea
 }
 
 /** Places and institutions follow "in", "the", "of"…; people rarely do. */
-const PLACE_CUE = /^(?:the|in|at|on|from|to|of|near|into|across|over|for|with|by|via)$/;
+const PLACE_CUE = /^(?:the|in|at|on|from|to|of|near|into|across|over|for|with|by|via|outside|inside|behind|beyond|around)$/;
 
 /** Last words that make a name an institution or a place, not a person. */
 const INSTITUTION = new Set(
