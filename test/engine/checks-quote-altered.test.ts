@@ -193,3 +193,33 @@ The governor later told reporters the levy would hit farmers "both ways" and hur
     assert.equal(single(ruleFindings(council, draft, 'quote/altered', { severities: { 'quote/altered': 'error' } }), 'both sides').severity, 'information');
   });
 });
+
+describe('quote/altered: a remark one source splits over two quotations', () => {
+  const SPLIT = `---
+title: Farewell
+date: 2025-07-07
+outlet: Shire Wire
+---
+
+Mr Vance said: "But as we learnt in the valley, the flood is patient, when the river rises, it rises."
+
+He conceded that "in business, nobody is truly irreplaceable".
+`;
+  const LOOSE = `---
+title: Farewell words
+date: 2025-07-07
+outlet: Loose Post
+---
+
+Mr Vance said: "We learnt in the valley there is a patient flood. When the river rises it rises and in business nobody is truly irreplaceable."
+`;
+  const split = corpusOf([SPLIT, LOOSE]);
+  it('the two verbatim parts together explain the draft\'s quote, even where a looser wording shares more words than either', () => {
+    const draft = '"As we learnt in the valley, the flood is patient — when the river rises, it rises. And my friends, in business, nobody is truly irreplaceable," Vance said.';
+    assert.deepEqual(ruleFindings(split, draft, 'quote/altered').filter((f) => f.severity === 'warning').map((f) => f.text), []);
+  });
+  it('a word changed inside one of the parts is still altered', () => {
+    const draft = '"As we learnt in the valley, the flood is patient — when the river rises, it rises. And my friends, in business, nobody is really irreplaceable," Vance said.';
+    assert.equal(ruleFindings(split, draft, 'quote/altered').filter((f) => f.severity === 'warning').length, 1);
+  });
+});

@@ -89,6 +89,12 @@ describe('sameSpeaker', () => {
     assert.ok(!sameSpeaker('Kaja Kallas', 'Keir Starmer'));
     assert.ok(!sameSpeaker('Lee', 'Lea'), 'short names must match exactly');
   });
+  it('a one-word first name ("Sir Piet") is the same person as the full name', () => {
+    assert.ok(sameSpeaker('Piet', 'Piet Moravec'));
+    assert.ok(sameSpeaker('Piet Moravec', 'Piet'));
+    assert.ok(!sameSpeaker('Piet', 'Anton Weller'));
+    assert.ok(!sameSpeaker('Piet Weller', 'Piet Moravec'), 'two full names still compare by surname');
+  });
 });
 
 describe('quote/misattributed settings', () => {
@@ -126,5 +132,31 @@ Mayor Ilse Brandt said the river walk would reopen "not now" but in spring, afte
   it('a quote that extends a source\'s quote keeps its speaker check', () => {
     const f = single(ruleFindings(city, '"The ferry will run all winter, whatever the weather," Karl Oden said in Dover.', 'quote/misattributed'), 'Karl Oden');
     assert.deepEqual(f.suggestions, ['Anna Keel']);
+  });
+});
+
+describe('quote/misattributed: a letter, its writer and its addressee', () => {
+  const LETTER = `---
+title: Caretaker
+date: 2025-07-07
+outlet: Shire Wire
+---
+
+Former premier Sir Piet Moravec has said a long caretaker spell would be “reckless and may be unworkable”.
+
+In his letter to party chairman Sir Anton Weller, Sir Piet said: “Keeping the outgoing leader on for up to four months, without the support of his ministers, is reckless, and may be unworkable.”
+`;
+  const letter = corpusOf([LETTER]);
+  const QUIET: Array<[string, string]> = [
+    ['Former premier Piet Moravec has written to Sir Anton saying a four-month caretaker would be "reckless, and may be unworkable".', 'the writer by full name, "Sir Piet" in the source; the addressee after "to"'],
+    ['In a letter to Sir Anton Weller, chairman of the party, Moravec says it would be "reckless" to keep the leader on.', 'the addressee named first'],
+    ['In an open letter, the former Shire PM has written to the chairman to say it would be "reckless" and "unworkable".', 'a role ("Shire PM"), not a person'],
+  ];
+  for (const [draft, why] of QUIET) {
+    it(`${why}: ${JSON.stringify(draft)}`, () => assert.deepEqual(ruleFindings(letter, draft, 'quote/misattributed').map((f) => f.text), []));
+  }
+  it('another person given the writer\'s words is still misattributed', () => {
+    const f = single(ruleFindings(letter, 'Anton Weller said keeping the leader on would be "reckless, and may be unworkable".', 'quote/misattributed'), 'Anton Weller');
+    assert.ok(f.suggestions.some((x) => sameSpeaker(x, 'Piet Moravec')), f.suggestions.join());
   });
 });

@@ -59,6 +59,11 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['He said "we lost 40 tanks today" on Monday.', [{ words: 'we lost 40 tanks today' }], 'numbers inside a quote stay in its words'],
   ['"2025"', [], 'no letters: not a quote'],
   ['He said "" and left.', [], 'empty marks'],
+  ['Former premier Piet Moravec has written to Sir Anton Weller saying the plan is "reckless".', [{ words: 'reckless', speaker: 'Piet Moravec', person: true }], 'the one written to does not speak'],
+  ['In a letter to Sir Anton Weller, chairman of the board, the former premier says the plan is "reckless".', [{ words: 'reckless', speaker: null }], 'the letter\'s addressee is not its writer'],
+  ['The former Tory PM has written to the board to say the plan is "reckless".', [{ words: 'reckless', speaker: null }], 'a party and "PM" are a role, not a name'],
+  ['Sir Piet Moravec spoke first. Later Sir Piet said: "We stay."', [{ words: 'We stay', speaker: 'Piet Moravec', speakerText: 'Piet' }], 'a knight named again by first name is the full name given before'],
+  ['Former Prime Minister Rosa Major said the plan was "reckless".', [{ words: 'reckless', speaker: 'Rosa Major', person: true }], 'a titled person whose surname is also a rank'],
 ];
 
 describe('extractQuotes: table', () => {
@@ -86,6 +91,12 @@ describe('extractQuotes: table', () => {
   it('an unknown name before a later "he said" is learnt as a person within the text', () => {
     const [q] = quotes('Volodymyr Zelensky spoke. Zelensky then paused. "We are ready," he said.', new Set());
     assert.equal(q.speaker?.name, 'Zelensky');
+    assert.equal(q.speaker?.inferred, true);
+  });
+
+  it('a place after "outside" is not the last person named, so "he" stays the speaker named before it', () => {
+    const [q] = quotes('Mr Arnold Veski appeared outside Harbour Gate to confirm his exit.\n\nBut he admitted that "nobody is irreplaceable".', new Set());
+    assert.equal(q.speaker?.name, 'Arnold Veski');
     assert.equal(q.speaker?.inferred, true);
   });
 

@@ -25,10 +25,31 @@ export function alteredEvidence(m: QuoteMatch): { matches: SourceQuoteMatch[]; s
   if (m.exact.length || m.inText.length) return { matches: [], same: false };
   const words = m.claim.words.split(/\s+/).length;
   // A source quoting part of the draft's words verbatim explains them, unless another shares more of them.
-  const verbatim = Math.max(0, ...m.partial.map((p) => p.overlap));
+  const verbatim = verbatimCover(m);
   const graded = m.near.filter((n) => n.overlap > verbatim).map((n) => ({ n, remark: remarkOf(m, n, words) }));
   const same = graded.filter((g) => g.remark === 'same').map((g) => g.n);
   return same.length ? { matches: same, same: true } : { matches: graded.filter((g) => g.remark === 'close').map((g) => g.n), same: false };
+}
+
+/**
+ * Share of the draft quote's words that the sources' verbatim parts cover between them: a remark that a source splits
+ * over two quotations ("…when the herd moves, it moves." / "…no one is indispensable") is explained by the two together.
+ */
+function verbatimCover(m: QuoteMatch): number {
+  const single = Math.max(0, ...m.partial.map((p) => p.overlap));
+  if (m.partial.length < 2) return single;
+  const draft = spacedWords(m.claim.words);
+  const total = draft.split(' ').length - 2;
+  if (total <= 0) return single;
+  const covered = new Uint8Array(total);
+  for (const part of new Set(m.partial.map((p) => spacedWords(p.wording)))) {
+    const at = draft.indexOf(part);
+    if (at < 0) continue;
+    let first = 0; // words before `at`: one per space but the leading one
+    for (let i = 1; i <= at; i++) if (draft.charCodeAt(i) === 32) first++;
+    covered.fill(1, first, Math.min(total, first + part.split(' ').length - 2));
+  }
+  return Math.max(single, covered.reduce((sum, c) => sum + c, 0) / total);
 }
 
 /** Near-miss source quotes for a draft quote that no source has word for word. */

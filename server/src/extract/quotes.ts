@@ -103,6 +103,8 @@ export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
   const local = new Set(ctx.state?.people ?? []);
   const people = { has: (name: string) => known.has(name) || local.has(name), add: (name: string) => local.add(name) };
   const ownPeople = new Set(ctx.state?.people ?? []);
+  // First name → full name of the people this text names, for "Sir Piet said" after "Sir Piet Moravec".
+  const fullNames = new Map<string, string>();
   let lastPerson: Speaker | undefined = ctx.state?.lastPerson;
   let lastSpeaker: Speaker | undefined = ctx.state?.lastSpeaker;
   let lastSpeakerParagraph = ctx.state?.speakerRecent ? -1 : -2;
@@ -138,6 +140,7 @@ export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
         if (!isPerson(run, people)) continue;
         if (!people.has(run.surname)) ownPeople.add(run.surname);
         people.add(run.surname);
+        if (run.words.length >= 2) fullNames.set(run.words[0].text, run.name);
       }
       for (; nextQuote < quotesHere.length && quotesHere[nextQuote].sentence === s; nextQuote++) {
         const quote = quotesHere[nextQuote];
@@ -155,7 +158,7 @@ export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
           bounds.end = sentences[next].end;
           quoteRuns.push(runsOf(next));
         }
-        const speaker = attribute(text, bounds, quote.span, quoteRuns, people, lastPerson);
+        const speaker = withFullName(text, attribute(text, bounds, quote.span, quoteRuns, people, lastPerson), fullNames);
         if (speaker) {
           quote.speaker = speaker;
           lastSpeaker = speaker;
@@ -180,8 +183,17 @@ export function extractQuotes(ctx: QuoteContext): QuoteClaim[] {
 }
 
 
+const KNIGHT_BEFORE = /(?:Sir|Dame)\s+$/;
+
+/** A knight or dame is named by first name after the first mention: "Sir Piet" is the Piet Moravec named before. */
+function withFullName(text: string, speaker: Speaker | undefined, fullNames: ReadonlyMap<string, string>): Speaker | undefined {
+  if (!speaker?.span || /\s/.test(speaker.name) || !KNIGHT_BEFORE.test(text.slice(Math.max(0, speaker.span.start - 6), speaker.span.start))) return speaker;
+  const full = fullNames.get(speaker.name);
+  return full ? { ...speaker, name: full } : speaker;
+}
+
 /** Places and institutions follow "in", "the", "of"…; people rarely do. */
-const PLACE_CUE = /^(?:the|in|at|on|from|to|of|near|into|across|over|for|with|by|via)$/;
+const PLACE_CUE = /^(?:the|in|at|on|from|to|of|near|into|across|over|for|with|by|via|outside|inside|behind|beyond|around)$/;
 
 /** Last words that make a name an institution or a place, not a person. */
 const INSTITUTION = new Set(
@@ -192,7 +204,8 @@ const INSTITUTION = new Set(
 );
 
 export function isPerson(run: NameRun, people: { has(name: string): boolean }): boolean {
-  if (INSTITUTION.has(run.surname) || isTitle(run.surname)) return false;
+  // "Tory PM" is a role; "Sir John Major" is a person whose surname happens to be a rank.
+  if (INSTITUTION.has(run.surname) || (isTitle(run.surname) && !(run.titled && run.words.length >= 2))) return false;
   if (run.titled || people.has(run.surname)) return true;
   return !PLACE_CUE.test(run.precededBy) && run.words.length >= 2;
 }
@@ -295,7 +308,8 @@ function attribute(
   const asides: Span[] = [];
   ASIDE.lastIndex = 0;
   for (let m = ASIDE.exec(before); m; m = ASIDE.exec(before)) asides.push({ start: from + m.index, end: from + m.index + m[0].length });
-  const candidates = beforeRuns.filter((r) => r.end <= verbAt && !asides.some((a) => a.start <= r.start && r.end <= a.end));
+  // "wrote to Sir Anton saying", "in a letter to Anton Weller, Moravec says": the one addressed does not speak.
+  const candidates = beforeRuns.filter((r) => r.end <= verbAt && r.precededBy !== 'to' && !asides.some((a) => a.start <= r.start && r.end <= a.end));
   // The subject is the nearest name in the verb's own clause ("Zelensky responded by saying")…
   const sameClause = [...candidates].reverse().find((r) => verbAt - r.end <= 60 && !/[,;:–—()]/.test(text.slice(r.end, verbAt)));
   const clauseText = sameClause ? text.slice(sameClause.end, verbAt) : '';
