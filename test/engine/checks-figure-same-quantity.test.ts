@@ -153,4 +153,17 @@ The $35 a share offer is a 31% premium over the price before Orin Vale disclosed
   it('a premium still conflicts with the premium', () => {
     assert.deepEqual(conflicts('The $35 a share offer is a 36% premium over the price before Orin Vale disclosed his stake.'), ['36%']);
   });
+  it('a move before the open (futures, pre-market) is not the move in the session', () => {
+    const MARKET_WIRE = `---
+title: Markets cheer Calder trial
+date: 2031-04-08
+outlet: Market Wire
+---
+
+Calder Labs shares were up 12 percent in pre-market trading after the trial news. Markets also rallied, with Brenton index futures soaring 900 points.
+`;
+    const market = (draft: string) => ruleFindings(corpusOf([MARKET_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+    assert.deepEqual(market('Markets also rallied, with the Brenton index soaring 1,000 points after the trial news.'), []);
+    assert.deepEqual(market('Markets also rallied, with Brenton index futures soaring 1,000 points after the trial news.'), ['1,000 points']);
+  });
 });
