@@ -70,6 +70,7 @@ export interface FigureRole {
   era?: string;
   place?: { words: string[]; list: boolean; part?: boolean };
   moment?: string;
+  group?: string[];
 }
 
 /**
@@ -85,13 +86,27 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   const era = eraOf(back);
   const place = placeOf(after);
   const moment = momentOf(before, after);
+  const group = groupOf(after);
   return {
     action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead),
     ...(role && { role }),
     ...(era && { era }),
     ...(place && { place }),
     ...(moment && { moment }),
+    ...(group && { group }),
   };
+}
+
+/** "in those who got the vaccine", "recorded among participants given a placebo", "in the placebo group": a part of the whole. */
+const GROUP = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:in|among)\s+(?:(?:the|those|people|participants|volunteers|patients|subjects|individuals|adults|children)\s+(?:who|given|receiving|that)\b([^.;:,()]{0,40})|the\s+((?:[\p{L}-]+\s+){0,2})(?:group|arm|cohort)\b)/u;
+/** Words of a group that do not tell one group from another. */
+const GROUP_FILLER = /^(?:a|an|the|of|and|or|either|got|get|received|receiving|given|took|had|have|were|was|who|that|two|one|doses?|shots?|real|actual)$/;
+
+/** The telling words of the part of a whole the figure counts in, read just after its counted noun. */
+function groupOf(after: string): string[] | undefined {
+  const found = GROUP.exec(after.slice(0, 70));
+  if (!found) return undefined;
+  return (found[1] ?? found[2] ?? '').toLowerCase().split(/[^\p{L}-]+/u).filter((w) => w && !GROUP_FILLER.test(w));
 }
 
 const CLOCK_TIME = /\b(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\b/gi;

@@ -29,7 +29,13 @@ function sameMoment(a: FigureClaim, b: FigureClaim): boolean {
 
 /** Nothing in either clause puts the two figures at another event or place. */
 export function sameSetting(a: FigureClaim, b: FigureClaim): boolean {
-  return sameEra(a, b) && samePlace(a, b);
+  return sameEra(a, b) && samePlace(a, b) && sameGroup(a, b);
+}
+
+/** A count within one part ("in those given the vaccine") is not the whole's, nor another part's ("the placebo group"). */
+function sameGroup(a: FigureClaim, b: FigureClaim): boolean {
+  if (!a.group || !b.group) return !a.group && !b.group;
+  return !a.group.length || !b.group.length || a.group.some((w) => b.group!.includes(w));
 }
 
 /** "a 1985 quake" and "another quake" are other events than each other; "another quake" is not the story's own. */

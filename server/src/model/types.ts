@@ -94,6 +94,8 @@ export interface FigureClaim extends ClaimBase {
   place?: { words: string[]; list: boolean; part?: boolean };
   /** The moment of the day its sentence gives it ("at 2:41 p.m." → "14:41", "closed up 5%" → "close"). */
   moment?: string;
+  /** The part of a whole it counts in ("8 cases in those who got the vaccine", "in the placebo group"): its telling words. */
+  group?: string[];
 }
 
 export type DateGranularity = 'year' | 'month' | 'day' | 'weekday' | 'duration';
