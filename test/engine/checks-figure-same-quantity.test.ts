@@ -153,4 +153,38 @@ The $35 a share offer is a 31% premium over the price before Orin Vale disclosed
   it('a premium still conflicts with the premium', () => {
     assert.deepEqual(conflicts('The $35 a share offer is a 36% premium over the price before Orin Vale disclosed his stake.'), ['36%']);
   });
+  it('a move before the open (futures, pre-market) is not the move in the session', () => {
+    const MARKET_WIRE = `---
+title: Markets cheer Calder trial
+date: 2031-04-08
+outlet: Market Wire
+---
+
+Calder Labs shares were up 12 percent in pre-market trading after the trial news. Markets also rallied, with Brenton index futures soaring 900 points.
+`;
+    const market = (draft: string) => ruleFindings(corpusOf([MARKET_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+    assert.deepEqual(market('Markets also rallied, with the Brenton index soaring 1,000 points after the trial news.'), []);
+    assert.deepEqual(market('Markets also rallied, with Brenton index futures soaring 1,000 points after the trial news.'), ['1,000 points']);
+  });
+});
+
+describe('figure/conflict: a count within one group of a trial is not the whole trial’s', () => {
+  const TRIAL_WIRE = `---
+title: Marlow flu vaccine works, early look shows
+date: 2031-06-02
+outlet: Trial Wire
+---
+
+The early look counted 60 confirmed cases of flu among the 20,000 volunteers who got either two doses of the Marlow vaccine or a placebo.
+
+Of those, 54 cases were recorded in the placebo group.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([TRIAL_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('a group’s cases are not the whole count', () => {
+    assert.deepEqual(conflicts('Over the trial there were 54 flu cases in volunteers who got a placebo shot and 6 cases in those who got the vaccine.'), []);
+  });
+  it('the same group’s count still conflicts, and so does the whole', () => {
+    assert.deepEqual(conflicts('Of those, 52 cases were recorded in the placebo group.'), ['52 cases']);
+    assert.deepEqual(conflicts('The early look counted 66 confirmed cases of flu among the volunteers.'), ['66 confirmed cases']);
+  });
 });

@@ -40,8 +40,8 @@ const EXTRA = /^(?:another|additional|further|extra|more|other)$/;
 const QUALIFYING = /^(?:about|around|approximately|roughly|some|nearly|almost|just|estimated|an|at|least|more|than|over|up|to|as|many|close)$/;
 const PERCENT_WORD = /^(?:%|percent|per ?cent|pct|(?:percentage |basis )?points?|bps)$/i;
 /** Verbs of change that take the amount of change straight after them; "brought", "scaled", "revised" take other objects. */
-const STRAIGHT_CHANGE = /^(?:r[io]se|risen|increased|fell|fallen|dropped|climbed|jumped|gained|lost|declined|decreased|soared|surged|slumped|plunged|slid|tumbled|up|down)$/;
-const TAKES_OBJECT = /^(?:up|down|lost|gained|dropped)$/;
+const STRAIGHT_CHANGE = /^(?:r[io]se|risen|rising|increased|fell|fallen|falling|dropped|dropping|climbed|climbing|jumped|jumping|gained|gaining|lost|losing|declined|declining|decreased|soared|soaring|surged|surging|slumped|slumping|plunged|plunging|slid|sliding|tumbled|tumbling|up|down)$/;
+const TAKES_OBJECT = /^(?:up|down|lost|losing|gained|gaining|dropped|dropping)$/;
 const NEW_VALUE = /^(?:revised|new|updated|amended|latest|current|reduced|shortened|final)$/;
 const OLD_VALUE = /^(?:original|initial|earlier|previous|old|former|draft)$/;
 
@@ -71,6 +71,7 @@ export interface FigureRole {
   era?: string;
   place?: { words: string[]; list: boolean; part?: boolean };
   moment?: string;
+  group?: string[];
 }
 
 /**
@@ -86,24 +87,41 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   const era = eraOf(back) ?? pastOf(back, ahead);
   const place = placeOf(after);
   const moment = momentOf(before, after);
+  const group = groupOf(after);
   return {
     action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead),
     ...(role && { role }),
     ...(era && { era }),
     ...(place && { place }),
     ...(moment && { moment }),
+    ...(group && { group }),
   };
+}
+
+/** "in those who got the vaccine", "recorded among participants given a placebo", "in the placebo group": a part of the whole. */
+const GROUP = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:in|among)\s+(?:(?:the|those|people|participants|volunteers|patients|subjects|individuals|adults|children)\s+(?:who|given|receiving|that)\b([^.;:,()]{0,40})|the\s+((?:[\p{L}-]+\s+){0,2})(?:group|arm|cohort)\b)/u;
+/** Words of a group that do not tell one group from another. */
+const GROUP_FILLER = /^(?:a|an|the|of|and|or|either|got|get|received|receiving|given|took|had|have|were|was|who|that|two|one|doses?|shots?|real|actual)$/;
+
+/** The telling words of the part of a whole the figure counts in, read just after its counted noun. */
+function groupOf(after: string): string[] | undefined {
+  const found = GROUP.exec(after.slice(0, 70));
+  if (!found) return undefined;
+  return (found[1] ?? found[2] ?? '').toLowerCase().split(/[^\p{L}-]+/u).filter((w) => w && !GROUP_FILLER.test(w));
 }
 
 const CLOCK_TIME = /\b(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\b/gi;
 const AT_CLOSE = /\b(?:closed|closing|ended the (?:day|session)|finished the (?:day|session)|at the close)\b/i;
+/** Trading before the open: futures contracts and pre-market deals move apart from the session's own price. */
+const BEFORE_OPEN = /\b(?:futures|pre-?market|pre-?trading|pre-?opening|before the (?:open|opening bell))\b/i;
 
-/** The moment of the day the figure's sentence gives it: a clock time ("halted at 2:41 p.m.") or the market close. */
+/** The moment of the day the figure's sentence gives it: a clock time ("halted at 2:41 p.m."), the market close, or before the open. */
 function momentOf(before: string, after: string): string | undefined {
   const times = [...before.matchAll(CLOCK_TIME)];
   const time = times.at(-1) ?? [...after.matchAll(CLOCK_TIME)][0];
   if (time) return `${Number(time[1]) % 12 + (time[3].toLowerCase() === 'p' ? 12 : 0)}:${time[2] ?? '00'}`;
-  return AT_CLOSE.test(before) || AT_CLOSE.test(after.slice(0, 30)) ? 'close' : undefined;
+  if (AT_CLOSE.test(before) || AT_CLOSE.test(after.slice(0, 30))) return 'close';
+  return BEFORE_OPEN.test(before.slice(-30)) || BEFORE_OPEN.test(after.slice(0, 30)) ? 'before open' : undefined;
 }
 
 /** "another 12", "a further roughly 1.75 points", "12 more people", "1.9% in additional increases". */

@@ -29,12 +29,18 @@ function sameMoment(a: FigureClaim, b: FigureClaim): boolean {
 
 /** Nothing in either clause puts the two figures at another event or place. */
 export function sameSetting(a: FigureClaim, b: FigureClaim): boolean {
-  return sameEra(a, b) && samePlace(a, b) && sameCountPoint(a, b);
+  return sameEra(a, b) && samePlace(a, b) && sameCountPoint(a, b) && sameGroup(a, b);
 }
 
 /** A vote share with 98.8% counted and the final one are two snapshots; how far the count had gone is not a fact. */
 export function sameCountPoint(a: FigureClaim, b: FigureClaim): boolean {
   return !a.countProgress && !b.countProgress && a.countedAt === b.countedAt;
+}
+
+/** A count within one part ("in those given the vaccine") is not the whole's, nor another part's ("the placebo group"). */
+function sameGroup(a: FigureClaim, b: FigureClaim): boolean {
+  if (!a.group || !b.group) return !a.group && !b.group;
+  return !a.group.length || !b.group.length || a.group.some((w) => b.group!.includes(w));
 }
 
 /** "a 1985 quake" and "another quake" are other events than each other; "another quake" is not the story's own. */

@@ -100,6 +100,8 @@ export interface FigureClaim extends ClaimBase {
   countProgress?: boolean;
   /** The count's progress its sentence gives it at ("99.1", "more than 99"): a vote share then, not the final one. */
   countedAt?: string;
+  /** The part of a whole it counts in ("8 cases in those who got the vaccine", "in the placebo group"): its telling words. */
+  group?: string[];
 }
 
 export type DateGranularity = 'year' | 'month' | 'day' | 'weekday' | 'duration';
