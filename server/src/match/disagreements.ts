@@ -659,10 +659,11 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
     // Candidate groups, each judged by its first sentence here; both sentences must cover each other.
     const matched = new Map<number, SentenceRef>();
     judgedBy[group] = group + 1;
-    for (const c of index.candidates(seg.sentenceWords[first.sentence], MAX_FACT_CANDIDATES)) {
-      const other = index.groupOf(c.doc, c.sentence);
+    // Each candidate group once, by its first sentence (as the first of its sentences among the candidates).
+    for (const other of index.candidateGroups(seg.sentenceWords[first.sentence], MAX_FACT_CANDIDATES)) {
       if (!(hasFacts[other] === 1) || judgedBy[other] === group + 1) continue;
       judgedBy[other] = group + 1;
+      const c = index.groupSentence(other);
       // Linked facts chain: only sentences of one story may link, or generic sentences join every story's figures.
       if (!oneStory(first.doc, c.doc)) continue;
       if (index.coverage(query, c.doc, c.sentence) < CONFIDENT_FACT) continue;
