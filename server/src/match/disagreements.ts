@@ -638,7 +638,8 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
   const oneStory = (a: number, b: number): boolean => {
     if (a === b) return true;
     if (rowOf !== a) {
-      storyRow.fill(0);
+      // Cleared where the last row was set, not whole: the work stays in proportion to the names.
+      if (rowOf >= 0) for (const name of storyNames(corpus, rowOf)) for (const d of docsNamed.get(name)!) storyRow[d] = 0;
       for (const name of storyNames(corpus, a)) for (const d of docsNamed.get(name)!) storyRow[d] = 1;
       rowOf = a;
     }
