@@ -413,6 +413,13 @@ function* quoteGroups(corpus: Corpus): Generator<void, QuoteGroups, void> {
   }
   const texts = [...byKey.values()];
   const byWord = new Map<string, number[]>();
+  // Words by number (each distinct word of the wordings), so words in common are counted in arrays, not maps.
+  const wordIds = new Map<string, number>();
+  const idsOf = texts.map((x) => Int32Array.from(x.words, (w) => {
+    let id = wordIds.get(w);
+    if (id === undefined) wordIds.set(w, (id = wordIds.size));
+    return id;
+  }));
   texts.forEach((x, i) => {
     for (const w of new Set(x.words)) {
       const list = byWord.get(w);
@@ -420,55 +427,54 @@ function* quoteGroups(corpus: Corpus): Generator<void, QuoteGroups, void> {
       else byWord.set(w, [i]);
     }
   });
+  const countInA = new Int32Array(wordIds.size);
+  const usedOfB = new Int32Array(wordIds.size);
   const pairs: Array<[number, number, boolean]> = [];
+  // Each wording joined once (with a space at both ends, so containment is by whole words).
+  const joined = texts.map((x) => ' ' + x.words.join(' ') + ' ');
+  // Which candidates were seen for the wording being compared (its number + 1), without a set per wording.
+  const seenBy = new Int32Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const a = texts[i];
     const rare = [...new Set(a.words)].sort((x, y) => (byWord.get(x)?.length ?? 0) - (byWord.get(y)?.length ?? 0)).slice(0, 3);
-    const seen = new Set<number>();
-    const sa = ' ' + a.words.join(' ') + ' ';
+    let seen = 0;
+    const sa = joined[i];
+    for (const w of idsOf[i]) countInA[w]++;
     for (const w of rare) for (const j of byWord.get(w) ?? []) {
-      if (j <= i || seen.has(j) || seen.size >= MAX_QUOTE_CANDIDATES) continue;
-      seen.add(j);
+      if (j <= i || seenBy[j] === i + 1 || seen >= MAX_QUOTE_CANDIDATES) continue;
+      seenBy[j] = i + 1;
+      seen++;
       const b = texts[j];
       // The same wording only in one source (and the other in none but it) says nothing across sources.
       if (!acrossSources(a, b)) continue;
-      const sb = ' ' + b.words.join(' ') + ' ';
+      const sb = joined[j];
       if (sa.includes(sb) || sb.includes(sa)) { pairs.push([i, j, true]); continue; }
       const shorter = Math.min(a.words.length, b.words.length);
       if (shorter < 3) continue;
       // Words in common bound the aligned words from above: most candidates stop here, before any alignment.
-      if (sharedWords(countsOf(a), b.words) / shorter < 0.6) continue;
+      if (sharedWords(countInA, usedOfB, idsOf[j]) / shorter < 0.6) continue;
       const common = alignedWords(a.words, b.words);
       if (common / shorter >= 0.6 && common / Math.max(a.words.length, b.words.length) >= 0.5) pairs.push([i, j, false]);
     }
+    for (const w of idsOf[i]) countInA[w] = 0;
     yield;
   }
   return { texts, pairs };
 }
 
-const wordCounts = new WeakMap<QuoteText, Map<string, number>>();
-/** How many times each word occurs in a wording (computed once per wording). */
-function countsOf(text: QuoteText): ReadonlyMap<string, number> {
-  let counts = wordCounts.get(text);
-  if (!counts) {
-    counts = new Map();
-    for (const w of text.words) counts.set(w, (counts.get(w) ?? 0) + 1);
-    wordCounts.set(text, counts);
-  }
-  return counts;
-}
-
-/** How many words of `b` are also in `a` (given as word counts), counted with repeats up to `a`'s. */
-function sharedWords(a: ReadonlyMap<string, number>, b: readonly string[]): number {
-  const used = new Map<string, number>();
+/**
+ * How many words of `b` are also in `a` (given as counts by word number), counted with repeats up to `a`'s; `used`
+ * is scratch space, all zero, and left so.
+ */
+function sharedWords(a: Int32Array, used: Int32Array, b: Int32Array): number {
   let shared = 0;
   for (const w of b) {
-    const n = used.get(w) ?? 0;
-    if (n < (a.get(w) ?? 0)) {
+    if (used[w] < a[w]) {
       shared++;
-      used.set(w, n + 1);
+      used[w]++;
     }
   }
+  for (const w of b) used[w] = 0;
   return shared;
 }
 
@@ -617,14 +623,35 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
     if (!words) around.set(id, (words = new Set(localWords(corpus.sources[at.doc].segmented, factsAt(at.doc, at.sentence)[fact].span, 40))));
     return words;
   };
-  // Whether two sources tell one story, once per pair of sources: wire copy pairs the same two sources many times.
-  const stories = new Map<number, boolean>();
+  // Whether two sources tell one story (as sameStory), as one row of flags per source: the sources sharing one of its
+  // story names. Groups come in corpus order, so the row of the group's first source is built once and kept.
+  const docsNamed = new Map<string, number[]>();
+  for (const source of corpus.sources) {
+    for (const name of storyNames(corpus, source.id)) {
+      const list = docsNamed.get(name);
+      if (list) list.push(source.id);
+      else docsNamed.set(name, [source.id]);
+    }
+  }
+  const storyRow = new Uint8Array(corpus.sources.length);
+  let rowOf = -1;
   const oneStory = (a: number, b: number): boolean => {
-    const key = Math.min(a, b) * corpus.sources.length + Math.max(a, b);
-    let same = stories.get(key);
-    if (same === undefined) stories.set(key, (same = sameStory(corpus, a, b)));
-    return same;
+    if (a === b) return true;
+    if (rowOf !== a) {
+      // Cleared where the last row was set, not whole: the work stays in proportion to the names.
+      if (rowOf >= 0) for (const name of storyNames(corpus, rowOf)) for (const d of docsNamed.get(name)!) storyRow[d] = 0;
+      for (const name of storyNames(corpus, a)) for (const d of docsNamed.get(name)!) storyRow[d] = 1;
+      rowOf = a;
+    }
+    return storyRow[b] === 1;
   };
+  // Groups already judged for the group being searched from (its number + 1), without a set per search.
+  let groupCount = 0;
+  for (const group of members.keys()) groupCount = Math.max(groupCount, group + 1);
+  const judgedBy = new Int32Array(groupCount);
+  // Groups with a sentence that states a figure or date (those in `members`), looked up by number.
+  const hasFacts = new Uint8Array(groupCount);
+  for (const group of members.keys()) hasFacts[group] = 1;
   for (const [group, [first]] of members) {
     const seg = corpus.sources[first.doc].segmented;
     const facts = factsAt(first.doc, first.sentence);
@@ -632,11 +659,12 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
     const query = queryOf(first.doc, first.sentence, group);
     // Candidate groups, each judged by its first sentence here; both sentences must cover each other.
     const matched = new Map<number, SentenceRef>();
-    const judged = new Set<number>([group]);
-    for (const c of index.candidates(seg.sentenceWords[first.sentence], MAX_FACT_CANDIDATES)) {
-      const other = index.groupOf(c.doc, c.sentence);
-      if (judged.has(other) || !members.has(other)) continue;
-      judged.add(other);
+    judgedBy[group] = group + 1;
+    // Each candidate group once, by its first sentence (as the first of its sentences among the candidates).
+    for (const other of index.candidateGroups(seg.sentenceWords[first.sentence], MAX_FACT_CANDIDATES)) {
+      if (!(hasFacts[other] === 1) || judgedBy[other] === group + 1) continue;
+      judgedBy[other] = group + 1;
+      const c = index.groupSentence(other);
       // Linked facts chain: only sentences of one story may link, or generic sentences join every story's figures.
       if (!oneStory(first.doc, c.doc)) continue;
       if (index.coverage(query, c.doc, c.sentence) < CONFIDENT_FACT) continue;
@@ -754,7 +782,13 @@ function* sourceDateDisagreements(corpus: Corpus, { texts, pairs }: QuoteGroups)
     relate(j, i);
     yield;
   }
-  const day = (iso: string) => Date.parse(iso + 'T00:00:00Z') / 86400000;
+  // Each source's date in days, read once: a source is among the others of many sources.
+  const dayOf = new Map<string, number>();
+  const day = (iso: string): number => {
+    let d = dayOf.get(iso);
+    if (d === undefined) dayOf.set(iso, (d = Date.parse(iso + 'T00:00:00Z') / 86400000));
+    return d;
+  };
   for (const source of corpus.sources) {
     const own = source.info.date;
     if (!own) continue;

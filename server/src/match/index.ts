@@ -17,6 +17,13 @@ export interface CorpusIndex {
    * words; `lead` words (e.g. a quotation's own) are among them whatever else the query holds.
    */
   candidates(words: readonly string[], limit: number, lead?: readonly string[]): Array<SentenceRef & { score: number }>;
+  /**
+   * The groups of candidates(words, limit), in the same order: for a caller that judges a group by one sentence
+   * (groupSentence), without a reference per sentence.
+   */
+  candidateGroups(words: readonly string[], limit: number): Int32Array;
+  /** The first sentence of a group (in corpus order). */
+  groupSentence(group: number): SentenceRef;
   /** The content words of one sentence, as a set. */
   sentenceSet(doc: number, sentence: number): ReadonlySet<string>;
   /** A query's distinct words weighed by idf, to score against many sentences with coverage(). */
@@ -271,52 +278,76 @@ export function indexFrom(data: IndexData, knownPeople: ReadonlySet<string>, voc
     knownPeople,
     nameRefs,
     candidates(words, limit, lead = []) {
-      const query: Array<{ id: number; weight: number }> = [];
-      let total = 0;
-      for (const word of new Set(words)) {
-        const weight = idf(word);
-        total += weight;
-        const id = wordIds.get(word);
-        if (id !== undefined) query.push({ id, weight });
-      }
-      const rarestFirst = query.filter(({ id }) => !(sentencesWith[id] > COMMON_SHARE * n && n > 200)).sort((a, b) => sentencesWith[a.id] - sentencesWith[b.id]);
-      const leading = new Set(lead.map((word) => wordIds.get(word)));
-      const led = rarestFirst.filter(({ id }) => leading.has(id)).slice(0, LEAD_WORDS);
-      const searchable = [...led, ...rarestFirst.filter((w) => !led.includes(w))].slice(0, SEARCH_WORDS);
-      let touchedCount = 0;
-      for (let b = 0; b < searchable.length; b++) {
-        const { id } = searchable[b];
-        for (let p = postingStart[id]; p < postingStart[id + 1]; p++) {
-          const group = postingList[p];
-          if (hits[group] === 0) touched[touchedCount++] = group;
-          hits[group] |= 1 << b;
-        }
-      }
-      // The best groups by the rare words, rescored over all the query's words.
-      const shortlist = topGroups(touched.subarray(0, touchedCount), hits, searchable.map((w) => w.weight), limit * 4);
-      for (let i = 0; i < touchedCount; i++) hits[touched[i]] = 0;
-      for (const { id, weight } of query) queryWeight[id] = weight;
-      const scores = new Float64Array(shortlist.length);
-      for (let i = 0; i < shortlist.length; i++) {
-        const group = shortlist[i];
-        let score = 0;
-        for (let j = groupWordStart[group]; j < groupWordStart[group + 1]; j++) score += queryWeight[groupWordList[j]];
-        scores[i] = total ? score / total : 0;
-      }
-      for (const { id } of query) queryWeight[id] = 0;
-      // Best first (ties in corpus order) until `limit` sentences: popped from a heap, as a few groups often suffice.
-      const positions = new Int32Array(shortlist.length);
-      for (let i = 0; i < positions.length; i++) positions[i] = i;
-      const ranked = Heap.of(positions, (a, b) => scores[a] > scores[b] || (scores[a] === scores[b] && shortlist[a] < shortlist[b]));
       const out: Array<SentenceRef & { score: number }> = [];
-      while (out.length < limit && ranked.size) {
-        const i = ranked.pop();
-        const group = shortlist[i];
-        for (let m = memberStart[group]; m < memberStart[group + 1] && out.length < limit; m++) out.push({ doc: docOf[members[m]], sentence: sentenceOf[members[m]], score: scores[i] });
-      }
+      rankGroups(words, limit, lead, (group, score) => {
+        const before = out.length;
+        for (let m = memberStart[group]; m < memberStart[group + 1] && out.length < limit; m++) out.push({ doc: docOf[members[m]], sentence: sentenceOf[members[m]], score });
+        return out.length - before;
+      });
       return out;
     },
+    candidateGroups(words, limit) {
+      const out = new Int32Array(limit);
+      let count = 0;
+      rankGroups(words, limit, [], (group) => {
+        out[count++] = group;
+        return memberStart[group + 1] - memberStart[group];
+      });
+      return out.subarray(0, count);
+    },
+    groupSentence(group) {
+      const first = members[memberStart[group]];
+      return { doc: docOf[first], sentence: sentenceOf[first] };
+    },
   };
+
+  /**
+   * Groups sharing the most (weighted) content words with `words`, best first, each given to `take` (which tells how
+   * many sentences it took) until `limit` sentences are taken.
+   */
+  function rankGroups(words: readonly string[], limit: number, lead: readonly string[], take: (group: number, score: number) => number): void {
+    const query: Array<{ id: number; weight: number }> = [];
+    let total = 0;
+    for (const word of new Set(words)) {
+      const weight = idf(word);
+      total += weight;
+      const id = wordIds.get(word);
+      if (id !== undefined) query.push({ id, weight });
+    }
+    const rarestFirst = query.filter(({ id }) => !(sentencesWith[id] > COMMON_SHARE * n && n > 200)).sort((a, b) => sentencesWith[a.id] - sentencesWith[b.id]);
+    const leading = new Set(lead.map((word) => wordIds.get(word)));
+    const led = rarestFirst.filter(({ id }) => leading.has(id)).slice(0, LEAD_WORDS);
+    const searchable = [...led, ...rarestFirst.filter((w) => !led.includes(w))].slice(0, SEARCH_WORDS);
+    let touchedCount = 0;
+    for (let b = 0; b < searchable.length; b++) {
+      const { id } = searchable[b];
+      for (let p = postingStart[id]; p < postingStart[id + 1]; p++) {
+        const group = postingList[p];
+        if (hits[group] === 0) touched[touchedCount++] = group;
+        hits[group] |= 1 << b;
+      }
+    }
+    // The best groups by the rare words, rescored over all the query's words.
+    const shortlist = topGroups(touched.subarray(0, touchedCount), hits, searchable.map((w) => w.weight), limit * 4);
+    for (let i = 0; i < touchedCount; i++) hits[touched[i]] = 0;
+    for (const { id, weight } of query) queryWeight[id] = weight;
+    const scores = new Float64Array(shortlist.length);
+    for (let i = 0; i < shortlist.length; i++) {
+      const group = shortlist[i];
+      let score = 0;
+      for (let j = groupWordStart[group]; j < groupWordStart[group + 1]; j++) score += queryWeight[groupWordList[j]];
+      scores[i] = total ? score / total : 0;
+    }
+    for (const { id } of query) queryWeight[id] = 0;
+    // Best first (ties in corpus order) until `limit` sentences: popped from a heap, as a few groups often suffice.
+    const positions = new Int32Array(shortlist.length);
+    for (let i = 0; i < positions.length; i++) positions[i] = i;
+    const ranked = Heap.of(positions, (a, b) => scores[a] > scores[b] || (scores[a] === scores[b] && shortlist[a] < shortlist[b]));
+    for (let taken = 0; taken < limit && ranked.size; ) {
+      const i = ranked.pop();
+      taken += take(shortlist[i], scores[i]);
+    }
+  }
 }
 
 /**
