@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleEngine } from './engineBundle.mjs';
+import { initializeBenchServer } from './lsp.mjs';
 import { BENCH_ROOT, ensureCorpus, ensureDrafts } from './generate.mjs';
 
 const require = createRequire(import.meta.url);
@@ -66,15 +67,7 @@ export async function measureDisagreements({ serverPath = SERVER, corpusDir, dra
   conn.listen();
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   try {
-    const wsUri = pathToFileURL(workspace).href;
-    await conn.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: wsUri,
-      workspaceFolders: [{ uri: wsUri, name: 'bench' }],
-      initializationOptions: settings,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } } },
-    });
-    await conn.sendNotification('initialized', {});
+    await initializeBenchServer(conn, workspace, settings);
     const uri = pathToFileURL(draftPath).href;
     const text = readFileSync(draftPath, 'utf8');
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleEngine } from './engineBundle.mjs';
+import { initializeBenchServer } from './lsp.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -171,15 +172,7 @@ export async function measureHoversDuringLongCheck({ kb = 1024, serverPath = joi
     while (!test()) await new Promise((r) => waiters.push(r));
   };
   try {
-    const wsUri = pathToFileURL(repo).href;
-    await conn.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: wsUri,
-      workspaceFolders: [{ uri: wsUri, name: 'bench' }],
-      initializationOptions: settings,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } } },
-    });
-    await conn.sendNotification('initialized', {});
+    await initializeBenchServer(conn, repo, settings);
     const smallUri = pathToFileURL(smallPath).href;
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: smallUri, languageId: 'markdown', version: 1, text: small } });
     await until(() => published.has(smallUri));

@@ -85,27 +85,7 @@ export async function measureKeystrokes({ serverPath, corpusDir, draftPath, keys
     });
 
   try {
-    const wsUri = pathToFileURL(workspace).href;
-    await conn.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: wsUri,
-      workspaceFolders: [{ uri: wsUri, name: 'bench' }],
-      initializationOptions: settings,
-      capabilities: {
-        workspace: {
-          configuration: true,
-          workspaceFolders: true,
-          didChangeConfiguration: { dynamicRegistration: true },
-          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
-        },
-        textDocument: {
-          synchronization: { dynamicRegistration: false, didSave: true },
-          publishDiagnostics: { versionSupport: true, relatedInformation: true },
-          hover: { contentFormat: ['markdown', 'plaintext'] },
-        },
-        window: { workDoneProgress: true },
-      },
-    });
+    await initializeBenchServer(conn, workspace, settings, false);
     const initializedAt = performance.now();
     await conn.sendNotification('initialized', {});
 
@@ -162,6 +142,35 @@ export async function measureKeystrokes({ serverPath, corpusDir, draftPath, keys
     conn.dispose();
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
+}
+
+/**
+ * Initializes the server as VS Code does (one workspace folder named "bench", `settings` as initializationOptions and
+ * answered for `workspace/configuration`), then sends `initialized` unless told not to (to time it apart).
+ */
+export async function initializeBenchServer(conn, workspace, settings, sendInitialized = true) {
+  const wsUri = pathToFileURL(workspace).href;
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: wsUri,
+    workspaceFolders: [{ uri: wsUri, name: 'bench' }],
+    initializationOptions: settings,
+    capabilities: {
+      workspace: {
+        configuration: true,
+        workspaceFolders: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+      },
+      textDocument: {
+        synchronization: { dynamicRegistration: false, didSave: true },
+        publishDiagnostics: { versionSupport: true, relatedInformation: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+      },
+      window: { workDoneProgress: true },
+    },
+  });
+  if (sendInitialized) await conn.sendNotification('initialized', {});
 }
 
 /** A folder outside every corpus to serve as the workspace (so the default "sources"/"seeds" are not found there). */
