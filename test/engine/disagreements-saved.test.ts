@@ -1,7 +1,8 @@
 // Corpus-wide disagreements saved beside the on-disk index: a start with the very same sources reads back exactly
 // the ranked list the engine computes, and an edited source is never served an older list.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
+import { MAX_SIDECAR_BYTES } from '../../server/src/corpus/sidecar';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -78,6 +79,15 @@ describe('disagreements saved beside the on-disk index', () => {
     const again = await savedDisagreements(await load());
     assert.ok(again);
     assert.deepEqual(all(again), all(fresh));
+  });
+
+  it('are not read from a file over the size limit (nor is it read whole to find out)', async () => {
+    const corpus = await load();
+    await saveDisagreements(corpus, rankedDisagreements(corpus));
+    assert.ok(await savedDisagreements(corpus));
+    const file = `${corpus.disk!.path}.disagreements`;
+    truncateSync(file, MAX_SIDECAR_BYTES + 1); // sparse: no disk space used
+    assert.equal(await savedDisagreements(corpus), undefined);
   });
 
   it('are never saved without an on-disk index', async () => {

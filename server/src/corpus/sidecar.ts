@@ -22,6 +22,9 @@ const ENGINE_BUILD = ((): string | undefined => {
   }
 })();
 
+/** A saved result larger than this is not read (2,000 sources' disagreements take about 1.1 MB): never a whole huge file. */
+export const MAX_SIDECAR_BYTES = 64 * 1024 * 1024;
+
 const pathOf = (corpus: Corpus, name: string): string | undefined => (corpus.disk && ENGINE_BUILD ? `${corpus.disk.path}.${name}` : undefined);
 
 /** What was saved under `name` for this very corpus and engine, or undefined (none, stale, or unreadable). */
@@ -29,6 +32,7 @@ export async function readSidecar(corpus: Corpus, name: string): Promise<unknown
   const path = pathOf(corpus, name);
   if (!path) return undefined;
   try {
+    if ((await fs.stat(path)).size > MAX_SIDECAR_BYTES) return undefined;
     const saved = deserialize(await fs.readFile(path)) as { fingerprint?: unknown; engine?: unknown; value?: unknown };
     return saved.fingerprint === corpus.disk!.fingerprint && saved.engine === ENGINE_BUILD ? saved.value : undefined;
   } catch {
