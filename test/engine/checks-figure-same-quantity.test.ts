@@ -188,3 +188,27 @@ Of those, 54 cases were recorded in the placebo group.
     assert.deepEqual(conflicts('The early look counted 66 confirmed cases of flu among the volunteers.'), ['66 confirmed cases']);
   });
 });
+
+describe('figure/conflict: people of one nationality are a part of all the people counted', () => {
+  const FERRY_WIRE = `---
+title: Ferry sinks off Caldera
+date: 2031-07-14
+outlet: Harbour Wire
+---
+
+The ferry Sela Mara sank off Caldera on Sunday morning, and 96 people died.
+
+Among the dead were 51 women, 40 men and five others not yet identified.
+
+Most passengers were from Caldera, and 12 Veskan nationals were on board.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([FERRY_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('a nationality’s count is not the whole count of that noun', () => {
+    assert.deepEqual(conflicts('Three Veskan women were among the dead, their embassy said.'), []);
+    assert.deepEqual(conflicts('The dead included 4 Veskan men who worked at the port.'), []);
+  });
+  it('the whole count, or the same nationality’s, still conflicts', () => {
+    assert.deepEqual(conflicts('Among the dead were 55 women, officials said.'), ['55 women']);
+    assert.deepEqual(conflicts('Most passengers were from Caldera, and 15 Veskan nationals were on board.'), ['15 Veskan nationals']);
+  });
+});

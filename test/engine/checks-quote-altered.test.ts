@@ -136,6 +136,26 @@ outlet: Coast Wire
   });
 });
 
+describe('quote/altered: a source\'s short quoted phrase inside a longer draft quote is not altered', () => {
+  const MILL = `---
+title: Mill fire
+date: 2031-02-09
+outlet: Valley Wire
+---
+
+Mill owner Petra Lind apologised at a news conference, saying she feels “deep regret” for the fire.
+`;
+  const mill = corpusOf([MILL]);
+  it('the draft quotes more than the source did, the source\'s words unchanged: no warning', () => {
+    const findings = findingsOf(mill, 'Petra Lind apologised, saying, “I feel deep regret.”');
+    assert.deepEqual(findings.filter((f) => f.severity === 'warning' || f.severity === 'error').map((f) => [f.rule, f.text]), []);
+  });
+  it('the short phrase itself changed is still altered', () => {
+    const f = single(ruleFindings(mill, 'Petra Lind apologised, saying she feels “deepest regret.”', 'quote/altered'), 'deepest regret');
+    assert.equal(f.severity, 'warning');
+  });
+});
+
 describe('quote/altered: punctuation, case and abbreviations never alter a quote', () => {
   const PORT = `---
 title: Port

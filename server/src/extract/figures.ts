@@ -174,6 +174,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         valueSpan,
         unit,
         inQuote: insideSpans(quoteSpans, start),
+        ...peopleOf(counted),
         ...roleOf(spanStart, unitEnd, counted.word),
       });
     }
@@ -232,11 +233,22 @@ const CHANGE_BEFORE = /\b(?:by|from|r[io]se|risen|rises|fell|fallen|falls|jumped
 /** Points of a percentage: "0.75 percentage point", "75 basis points" (hundredths), "75 bps". */
 const POINTS = /^[\s\u00a0]+(?:(percentage|percent)[\s\u00a0]+points?|(basis)[\s\u00a0]+points?|(bps|bp))\b/i;
 
+/** Counted nouns for people, where a proper adjective ("two Thai women") picks out some of them. */
+const PERSON_UNITS = new Set(['people', 'women', 'men', 'children', 'crew', 'staff', 'troop', 'passenger', 'national', 'citizen', 'victim', 'resident', 'worker', 'tourist', 'student', 'civilian', 'patient', 'member', 'migrant', 'refugee', 'voter']);
+
+/**
+ * "two Thai women" are a part of "85 women": the proper adjective is the figure's group. Not for things ("249
+ * Ukrainian drones"), where it most often names whose they all are.
+ */
+function peopleOf(counted: { unit: string; proper?: string[] }): { group: string[] } | Record<string, never> {
+  return counted.proper && PERSON_UNITS.has(counted.unit) ? { group: counted.proper } : {};
+}
+
 /**
  * The counted thing and where its word ends: the first plural noun after the number, skipping proper adjectives
  * ("249 Ukrainian drones"), within four words and before any function word.
  */
-function unitAfter(after: string): { unit: string; end: number; word: string; per?: number } | undefined {
+function unitAfter(after: string): { unit: string; end: number; word: string; per?: number; proper?: string[] } | undefined {
   const lead = /^[\s\u00a0]*(?:of[\s\u00a0]+)?/.exec(after)?.[0].length ?? 0;
   if (after.startsWith('%')) return { unit: 'percent', end: 1, word: '%' };
   const points = POINTS.exec(after);
@@ -245,7 +257,8 @@ function unitAfter(after: string): { unit: string; end: number; word: string; pe
   if (perCent) return { unit: 'percent', end: perCent[0].length, word: 'per cent' };
   if (!/^[\s\u00a0]*(?:of[\s\u00a0]+)?[\p{L}]/u.test(after) || lead === 0) return undefined;
   UNIT_WORD.lastIndex = lead;
-  let fallback: { unit: string; end: number; word: string } | undefined;
+  let fallback: { unit: string; end: number; word: string; proper?: string[] } | undefined;
+  const proper: string[] = [];
   for (let i = 0, m = UNIT_WORD.exec(after); m && i < 4; i++, m = UNIT_WORD.exec(after)) {
     const gap = after.slice(m.index - (i === 0 ? 0 : 1), m.index);
     if (i > 0 && !/^[\s\u00a0]$/.test(gap) && !/[\s\u00a0]$/.test(after.slice(0, m.index))) break;
@@ -253,14 +266,18 @@ function unitAfter(after: string): { unit: string; end: number; word: string; pe
     const word = m[0];
     const lower = word.toLowerCase();
     if (STOP_UNIT.test(word)) break;
-    if (/^\p{Lu}/u.test(word)) continue;
+    if (/^\p{Lu}/u.test(word)) {
+      proper.push(lower);
+      continue;
+    }
     const end = m.index + word.length;
+    const named = proper.length ? { proper } : {};
     if (i === 0 && PEOPLE_PARTICIPLES.has(lower)) return { unit: 'people', end, word: lower };
     if (PLURAL_NOUNS.has(lower) || (lower.endsWith('s') && !lower.endsWith('ss') && lower.length > 3)) {
       const base = PLURAL_NOUNS.has(lower) ? lower : stem(lower);
-      return { unit: UNIT_ALIASES[base] ?? base, end, word: lower };
+      return { unit: UNIT_ALIASES[base] ?? base, end, word: lower, ...named };
     }
-    fallback ??= { unit: UNIT_ALIASES[stem(lower)] ?? stem(lower), end, word: lower };
+    fallback ??= { unit: UNIT_ALIASES[stem(lower)] ?? stem(lower), end, word: lower, ...named };
   }
   return fallback;
 }

@@ -42,6 +42,12 @@ const SHORT_QUOTE_CONTEXT = 0.3;
 const MIN_SHARED_RUN = 4;
 
 /**
+ * A source quote this long found whole inside a draft quote is the draft extending it (he feels “full
+ * responsibility” → “We feel full responsibility”): the source's quoted words are unchanged, the rest it does not quote.
+ */
+const MIN_CONTAINED_QUOTE = 2;
+
+/**
  * Words in lower case with plain apostrophes and no possessive 's (a token holds no other character normalise()
  * changes); abbreviation dots dropped ("U.S." is "us") and hyphenated words split ("fine-tuned" is "fine tuned"), so
  * house punctuation never makes two wordings differ.
@@ -210,7 +216,7 @@ function compareWording(draft: DraftWording, sourceWords: Word[], haystack: stri
   const found = findInOrder(fragments.length > 1 ? fragments : [draftWords], haystack);
   if (found) return { found };
   // The source's whole quote inside a longer draft quote.
-  if (sourceWords.length >= MIN_SHARED_RUN && fragments.some((f) => (' ' + f.join(' ') + ' ').includes(haystack))) {
+  if (sourceWords.length >= MIN_CONTAINED_QUOTE && fragments.some((f) => (' ' + f.join(' ') + ' ').includes(haystack))) {
     return { extended: { overlap: sourceWords.length / draftWords.length, first: 0, last: sourceWords.length - 1 } };
   }
   // Most candidates share a word or two: count shared words before paying for an alignment.
