@@ -276,6 +276,15 @@ function isDerivedForm(shorter: string, longer: string): boolean {
   return longer.startsWith(shorter) && DERIVING_ENDINGS.has(longer.slice(shorter.length));
 }
 
+/**
+ * Germany and German, Argentina and Argentine: a place and its people's word share a stem ending in "n" and differ
+ * only in a last vowel or "y". A dropped last letter elsewhere ("Kenned") is still a typo.
+ */
+function arePlaceAndPeopleForms(a: string, b: string): boolean {
+  const stem = (w: string) => w.replace(/[aeiouy]$/, '');
+  return a !== b && stem(a) === stem(b) && stem(a).endsWith('n') && stem(a).length >= 4;
+}
+
 /** The corpus name within one letter (two for long names) of `word`, same first letter, not a mere ending change. */
 export function closestName(word: string, names: Map<string, Map<string, number>>, common: ReadonlySet<string>) {
   const limit = typoLimit(word);
@@ -283,7 +292,7 @@ export function closestName(word: string, names: Map<string, Map<string, number>
   for (const [lower, spellings] of names) {
     if (lower[0] !== word[0] || Math.abs(lower.length - word.length) > limit || common.has(lower)) continue;
     // "Russian" and "Russia" are different words, not a misspelling; "Driscol" for "Driscoll" is one.
-    if (isDerivedForm(word, lower) || isDerivedForm(lower, word)) continue;
+    if (isDerivedForm(word, lower) || isDerivedForm(lower, word) || arePlaceAndPeopleForms(word, lower)) continue;
     const d = distance(word, lower);
     if (d === 0 || d > limit) continue;
     const [spelling, count] = [...spellings].sort((a, b) => b[1] - a[1])[0];
