@@ -272,8 +272,8 @@ date: 2024-07-14
 Veloria beat Germany 2-1 in the final at Marrow Park. Argentina and Germany had met in the semi-final.
 `,
   ]);
-  it('"German" beside the sources\' Germany, and "Argentine" beside Argentina, stay quiet', () => {
-    const draft = 'The German midfielder Rolf Hennig was sent off. The Argentine side had beaten them earlier.\n';
+  it('"German" beside the sources\' Germany, and "Argentine" or "Argentinian" beside Argentina, stay quiet', () => {
+    const draft = 'The German midfielder Rolf Hennig was sent off. The Argentine side had beaten them earlier, and Argentinian fans sang.\n';
     assert.deepEqual(ruleFindings(cup, draft, 'name/misspelled').map((f) => f.text), []);
   });
   it('a last letter dropped from a name that is no people\'s word still fires', () => {

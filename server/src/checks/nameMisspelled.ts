@@ -277,12 +277,17 @@ function isDerivedForm(shorter: string, longer: string): boolean {
 }
 
 /**
- * Germany and German, Argentina and Argentine: a place and its people's word share a stem ending in "n" and differ
- * only in a last vowel or "y". A dropped last letter elsewhere ("Kenned") is still a typo.
+ * Germany and German, Argentina and Argentine or Argentinian: a place and its people's word share a stem (the place
+ * without its last vowel or "y") and differ only in that letter, where the stem ends in "n", or in a people's ending.
+ * A dropped last letter elsewhere ("Kenned") is still a typo.
  */
 function arePlaceAndPeopleForms(a: string, b: string): boolean {
   const stem = (w: string) => w.replace(/[aeiouy]$/, '');
-  return a !== b && stem(a) === stem(b) && stem(a).endsWith('n') && stem(a).length >= 4;
+  if (a === b) return false;
+  if (stem(a) === stem(b)) return stem(a).endsWith('n') && stem(a).length >= 4;
+  const [place, people] = a.length < b.length ? [a, b] : [b, a];
+  const root = stem(place);
+  return root !== place && root.length >= 4 && people.startsWith(root) && DERIVING_ENDINGS.has(people.slice(root.length));
 }
 
 /** The corpus name within one letter (two for long names) of `word`, same first letter, not a mere ending change. */
