@@ -254,3 +254,15 @@ On 3 May, Orin Vale, who had bought 8 percent of the shares in Kestrel Air, said
     single(ruleFindings(corpus, 'On 7 May, Orin Vale said he was ready to offer $30 billion to take the company private.', 'date/conflict'), '7 May');
   });
 });
+
+describe('date/conflict: a year that is part of a name', () => {
+  const c = corpusOf([`---\ndate: 2024-07-15\n---\nOrla Finch became the second player to score three goals in a Harbour Cup final, after Tomas Reyne in 1978.\n`]);
+  it('"Harbour Cup 2024 final" is a name, not a date for Reyne\'s three goals', () => {
+    const draft = 'Until now, Tomas Reyne had been the only player to score three goals in a Harbour Cup 2024 final.\n';
+    assert.deepEqual(ruleFindings(c, draft, 'date/conflict').map((f) => f.text), []);
+  });
+  it('the same year after a preposition is still a date', () => {
+    const draft = 'Orla Finch became the second player to score three goals in a Harbour Cup final, after Tomas Reyne in 1987.\n';
+    assert.equal(single(ruleFindings(c, draft, 'date/conflict'), '1987').severity, 'warning');
+  });
+});

@@ -248,3 +248,15 @@ describe('figure/conflict: a later source that updates the figure', () => {
     assert.match(f.message, /Wire Seven on 2025-03-05/);
   });
 });
+
+describe('figure/conflict: the time a game stood at one score', () => {
+  const match = corpusOf([`---\ndate: 2024-05-26\n---\nIda Kroll scored twice while Pavel Oster got a hat-trick, leaving Northam and Wexby level after 120 minutes of play and sending the cup final to penalties.\n`]);
+  it('"2-0 down after 80 minutes" is not the game\'s length', () => {
+    const draft = 'Northam won on penalties after Ida Kroll scored twice in a 3-3 draw with a hat-trick for Pavel Oster, as Wexby came back from 2-0 down after 80 minutes.\n';
+    assert.deepEqual(ruleFindings(match, draft, 'figure/conflict').map((f) => f.text), []);
+  });
+  it('another length for the whole game still fires', () => {
+    const draft = 'Ida Kroll scored twice while Pavel Oster got a hat-trick, leaving Northam and Wexby level after 90 minutes of play and sending the cup final to penalties.\n';
+    assert.equal(single(ruleFindings(match, draft, 'figure/conflict'), '90 minutes').severity, 'warning');
+  });
+});

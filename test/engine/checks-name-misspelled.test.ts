@@ -261,3 +261,22 @@ Norva Systems agreed on Monday to buy Pell Robotics. Norva said the deal would c
     assert.equal(single(ruleFindings(deal, 'Norwa Systems shares fell 3% on Tuesday.', 'name/misspelled'), 'Norwa').severity, 'warning');
   });
 });
+
+describe('name/misspelled: a place and its people\'s word are two words, not one misspelt', () => {
+  const cup = corpusOf([
+    `---
+title: Final
+date: 2024-07-14
+---
+
+Veloria beat Germany 2-1 in the final at Marrow Park. Argentina and Germany had met in the semi-final.
+`,
+  ]);
+  it('"German" beside the sources\' Germany, and "Argentine" or "Argentinian" beside Argentina, stay quiet', () => {
+    const draft = 'The German midfielder Rolf Hennig was sent off. The Argentine side had beaten them earlier, and Argentinian fans sang.\n';
+    assert.deepEqual(ruleFindings(cup, draft, 'name/misspelled').map((f) => f.text), []);
+  });
+  it('a last letter dropped from a name that is no people\'s word still fires', () => {
+    assert.equal(single(ruleFindings(cup, 'Veloria beat Germay 2-1 in the final at Marrow Park.\n', 'name/misspelled'), 'Germay').severity, 'warning');
+  });
+});

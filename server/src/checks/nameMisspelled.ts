@@ -276,6 +276,20 @@ function isDerivedForm(shorter: string, longer: string): boolean {
   return longer.startsWith(shorter) && DERIVING_ENDINGS.has(longer.slice(shorter.length));
 }
 
+/**
+ * Germany and German, Argentina and Argentine or Argentinian: a place and its people's word share a stem (the place
+ * without its last vowel or "y") and differ only in that letter, where the stem ends in "n", or in a people's ending.
+ * A dropped last letter elsewhere ("Kenned") is still a typo.
+ */
+function arePlaceAndPeopleForms(a: string, b: string): boolean {
+  const stem = (w: string) => w.replace(/[aeiouy]$/, '');
+  if (a === b) return false;
+  if (stem(a) === stem(b)) return stem(a).endsWith('n') && stem(a).length >= 4;
+  const [place, people] = a.length < b.length ? [a, b] : [b, a];
+  const root = stem(place);
+  return root !== place && root.length >= 4 && people.startsWith(root) && DERIVING_ENDINGS.has(people.slice(root.length));
+}
+
 /** The corpus name within one letter (two for long names) of `word`, same first letter, not a mere ending change. */
 export function closestName(word: string, names: Map<string, Map<string, number>>, common: ReadonlySet<string>) {
   const limit = typoLimit(word);
@@ -283,7 +297,7 @@ export function closestName(word: string, names: Map<string, Map<string, number>
   for (const [lower, spellings] of names) {
     if (lower[0] !== word[0] || Math.abs(lower.length - word.length) > limit || common.has(lower)) continue;
     // "Russian" and "Russia" are different words, not a misspelling; "Driscol" for "Driscoll" is one.
-    if (isDerivedForm(word, lower) || isDerivedForm(lower, word)) continue;
+    if (isDerivedForm(word, lower) || isDerivedForm(lower, word) || arePlaceAndPeopleForms(word, lower)) continue;
     const d = distance(word, lower);
     if (d === 0 || d > limit) continue;
     const [spelling, count] = [...spellings].sort((a, b) => b[1] - a[1])[0];

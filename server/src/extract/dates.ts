@@ -31,6 +31,12 @@ export interface DateOptions {
 
 const MONTH_OR_DAY_NAMES = ('january february march april may june july august september october november december jan feb mar apr ' +
   'jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun').split(' ');
+const CAPITALISED_MONTHS_AND_DAYS = MONTH_OR_DAY_NAMES.map((w) => w[0].toUpperCase() + w.slice(1)).join('|');
+/** A capitalised word just before a year that is a name's ("Cup 2022"), not a month, season, feast, preposition or possessive ("Ukraine's 2014"). */
+const NAME_BEFORE_YEAR = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?!(?:${CAPITALISED_MONTHS_AND_DAYS}|Spring|Summer|Autumn|Fall|Winter|Christmas|Easter|In|Since|By|From|Until|Till|Before|After|During|Of|The|And|Or|For|Through|To|At|On|Around|About|Circa|Late|Early|Mid|Between|Than|Year|FY|Q[1-4]|H[12])(?![\p{L}]))\p{Lu}[\p{L}’'-]*(?<!['’]s)\s$`,
+  'u',
+);
 /** Words that open a sentence but never a dateline's place: prepositions, time words, months and weekdays. */
 const NOT_PLACE = [...MONTH_OR_DAY_NAMES, 'on', 'in', 'at', 'by', 'since', 'until', 'last', 'next', 'early', 'late', 'for', 'from', 'after', 'before', 'during', 'when', 'while', 'as', 'but', 'and', 'then', 'now', 'today', 'yesterday', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i']
   .flatMap((w) => [w[0].toUpperCase() + w.slice(1), w.toUpperCase()]).join('|');
@@ -183,6 +189,8 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
     for (let m = YEAR.exec(sentence.text); m; m = YEAR.exec(sentence.text)) {
       const start = sentence.start + m.index;
       if (taken.some((t) => t.start <= start && start < t.end)) continue;
+      // "World Cup 2022", "Euro 2024": a year right after a capitalised name word is part of the name, not a date.
+      if (NAME_BEFORE_YEAR.test(sentence.text.slice(Math.max(0, m.index - 30), m.index))) continue;
       if (/^\s+(?:people|troops|soldiers|civilians|residents|km|kilometres|miles|dollars|euros)\b/i.test(sentence.text.slice(m.index + 4))) continue;
       if (!/(?:\b(?:the|in|since|of|by|from|until|before|after|during)|['’]s)\s+$/i.test(sentence.text.slice(0, m.index)) && /^\s+[a-z]+s\b/.test(sentence.text.slice(m.index + 4))) continue;
       push({ span: { start, end: start + 4 }, granularity: 'year', year: Number(m[1]) });

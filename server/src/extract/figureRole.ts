@@ -86,7 +86,7 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead, unitWord);
   const era = eraOf(back) ?? pastOf(back, ahead);
   const place = placeOf(after);
-  const moment = momentOf(before, after);
+  const moment = momentOf(before, after) ?? scoreStateOf(before, unitWord);
   const group = groupOf(after);
   return {
     action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead),
@@ -122,6 +122,17 @@ function momentOf(before: string, after: string): string | undefined {
   if (time) return `${Number(time[1]) % 12 + (time[3].toLowerCase() === 'p' ? 12 : 0)}:${time[2] ?? '00'}`;
   if (AT_CLOSE.test(before) || AT_CLOSE.test(after.slice(0, 30))) return 'close';
   return BEFORE_OPEN.test(before.slice(-30)) || BEFORE_OPEN.test(after.slice(0, 30)) ? 'before open' : undefined;
+}
+
+/** "2-0 down after 80 minutes", "level at 1-1 after 90 minutes": the score the game stood at, told just before its time. */
+const SCORE_BEFORE_TIME = /\b(\d{1,2})[-–](\d{1,2})(?:\s+(?:down|up|ahead|behind|lead|deficit))?\s+(?:after|at|by|with)\s+$/;
+const ELAPSED_UNIT = /^(?:seconds?|minutes?|mins?|hours?)$/i;
+
+/** A game's elapsed time given with the score at that moment: a snapshot of the game, not its whole length. */
+function scoreStateOf(before: string, unitWord: string): string | undefined {
+  if (!ELAPSED_UNIT.test(unitWord)) return undefined;
+  const score = SCORE_BEFORE_TIME.exec(before.slice(-30));
+  return score ? `score ${score[1]}-${score[2]}` : undefined;
 }
 
 /** "another 12", "a further roughly 1.75 points", "12 more people", "1.9% in additional increases". */

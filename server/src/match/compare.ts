@@ -24,6 +24,8 @@ export function statesSameQuantity(a: FigureClaim, b: FigureClaim): boolean {
 
 /** A change of a moving price is a snapshot: told at a time of day (or the close), it is that moment's change only. */
 function sameMoment(a: FigureClaim, b: FigureClaim): boolean {
+  // "2-0 down after 80 minutes" times one state of a game: only the same state's time is the same fact.
+  if (a.moment?.startsWith('score') || b.moment?.startsWith('score')) return a.moment === b.moment;
   return a.role !== 'by' || a.moment === b.moment;
 }
 
