@@ -211,4 +211,7 @@ Most passengers were from Caldera, and 12 Veskan nationals were on board.
     assert.deepEqual(conflicts('Among the dead were 55 women, officials said.'), ['55 women']);
     assert.deepEqual(conflicts('Most passengers were from Caldera, and 15 Veskan nationals were on board.'), ['15 Veskan nationals']);
   });
+  it('a nationality’s count larger than the whole count is the same quantity told differently', () => {
+    assert.deepEqual(conflicts('Among the dead were 58 Calderan women, officials said.'), ['58 Calderan women']);
+  });
 });

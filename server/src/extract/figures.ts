@@ -240,8 +240,8 @@ const PERSON_UNITS = new Set(['people', 'women', 'men', 'children', 'crew', 'sta
  * "two Thai women" are a part of "85 women": the proper adjective is the figure's group. Not for things ("249
  * Ukrainian drones"), where it most often names whose they all are.
  */
-function peopleOf(counted: { unit: string; proper?: string[] }): { group: string[] } | Record<string, never> {
-  return counted.proper && PERSON_UNITS.has(counted.unit) ? { group: counted.proper } : {};
+function peopleOf(counted: { unit: string; proper?: string[] }): { group: string[]; groupNamed: true } | Record<string, never> {
+  return counted.proper && PERSON_UNITS.has(counted.unit) ? { group: counted.proper, groupNamed: true } : {};
 }
 
 /**

@@ -41,8 +41,16 @@ export function sameCountPoint(a: FigureClaim, b: FigureClaim): boolean {
 
 /** A count within one part ("in those given the vaccine") is not the whole's, nor another part's ("the placebo group"). */
 function sameGroup(a: FigureClaim, b: FigureClaim): boolean {
-  if (!a.group || !b.group) return !a.group && !b.group;
+  if (!a.group || !b.group) return (!a.group && !b.group) || partExceedsWhole(a.group ? a : b, a.group ? b : a);
   return !a.group.length || !b.group.length || a.group.some((w) => b.group!.includes(w));
+}
+
+/**
+ * "12 Veskan civilians" against "10 civilians": a nationality's count larger than the whole count cannot be a part of
+ * it, so the two state one quantity differently (in a story about one country, its people are usually all of them).
+ */
+function partExceedsWhole(part: FigureClaim, whole: FigureClaim): boolean {
+  return part.groupNamed === true && part.low > whole.high;
 }
 
 /** "a 1985 quake" and "another quake" are other events than each other; "another quake" is not the story's own. */

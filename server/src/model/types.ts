@@ -102,6 +102,8 @@ export interface FigureClaim extends ClaimBase {
   countedAt?: string;
   /** The part of a whole it counts in ("8 cases in those who got the vaccine", "in the placebo group"): its telling words. */
   group?: string[];
+  /** The group is a proper adjective on a count of people ("two Thai women"): a part that cannot exceed the whole. */
+  groupNamed?: boolean;
 }
 
 export type DateGranularity = 'year' | 'month' | 'day' | 'weekday' | 'duration';
