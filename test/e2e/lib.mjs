@@ -267,6 +267,28 @@ export async function launchBrowser() {
   });
 }
 
+/** A 1400×900 page in `browser`, its page errors logged a line each. */
+export async function openPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.log(`  [page error] ${e.message.split('\n')[0]}`));
+  return page;
+}
+
+/** Moves the cursor with Go to Line (1-based line and column), waits `settleMs`, and returns the cursor's box. */
+export async function gotoPosition(page, line, column, settleMs = 400) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`:${line}:${column}`);
+  await sleep(150);
+  await page.keyboard.press('Enter');
+  await sleep(settleMs);
+  const box = await page.locator('.monaco-editor.focused .cursors-layer .cursor').first().boundingBox();
+  check(box, 'no cursor in the editor');
+  return box;
+}
+
 export function folderUrl(url, folder, extra = '') {
   return `${url}/?folder=${encodeURIComponent(folder)}${extra}`;
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import {
   buildAndPackage, contributedCommands, ensureDeps, folderUrl, installVsix, launchBrowser,
   makeRun, makeWorkspace, ROOT, sleep, startCodeServer, VSIX,
-  stepRunner, check, runScript,
+  stepRunner, check, runScript, openPage, gotoPosition,
 } from './lib.mjs';
 
 const started = Date.now();
@@ -28,20 +28,6 @@ async function squiggles(selector = '.squiggly-warning, .squiggly-error, .squigg
     if (box && box.width > 0) boxes.push({ i, box, cls: await loc.nth(i).getAttribute('class'), loc: loc.nth(i) });
   }
   return boxes.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
-}
-
-/** Moves the cursor with Go to Line (1-based line and column); returns the cursor's box. */
-async function gotoPosition(line, column) {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`:${line}:${column}`);
-  await sleep(150);
-  await page.keyboard.press('Enter');
-  await sleep(400);
-  const box = await page.locator('.monaco-editor.focused .cursors-layer .cursor').first().boundingBox();
-  check(box, 'no cursor in the editor');
-  return box;
 }
 
 /** The visible text of the active editor, rows in order, whitespace collapsed (wrapped rows joined). */
@@ -113,10 +99,8 @@ async function main() {
   console.log(`  code-server: ${server.url} (pid ${server.pid}), log ${server.logFile}`);
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
+    page = await openPage(browser);
     state.page = page;
-    page.on('pageerror', (e) => console.log(`  [page error] ${e.message.split('\n')[0]}`));
 
     const workbench = await step('the workbench loads with the demo workspace', async () => {
       await page.goto(folderUrl(server.url, ws.folder));
@@ -170,7 +154,7 @@ async function main() {
     await step('hovering a flagged claim shows the sources\' evidence', async () => {
       let box;
       if (target) {
-        box = await gotoPosition(target.line + 1, target.character + 2);
+        box = await gotoPosition(page, target.line + 1, target.character + 2);
       } else {
         const [first] = await squiggles('.squiggly-warning, .squiggly-error');
         check(first, 'no squiggle to hover');
@@ -195,7 +179,7 @@ async function main() {
       await page.keyboard.press('Escape');
       await page.mouse.move(5, 5);
       if (target) {
-        await gotoPosition(target.line + 1, target.character + 2);
+        await gotoPosition(page, target.line + 1, target.character + 2);
         const before = await editorText();
         const warningsBefore = await warningCount();
         check(before.includes(target.text), `the editor does not show "${target.text}"`);

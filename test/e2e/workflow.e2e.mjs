@@ -10,7 +10,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import {
   buildAndPackage, E2E, ensureDeps, installVsix, launchBrowser, makeRun, ROOT, sleep, startCodeServer, VSIX,
-  stepRunner, check, runScript,
+  stepRunner, check, runScript, openPage, gotoPosition,
 } from './lib.mjs';
 
 const started = Date.now();
@@ -50,20 +50,6 @@ const readJson = (file) => {
 /** Squiggles in the active editor group. */
 const activeSquiggles = () => page.locator('.editor-group-container.active .monaco-editor .squiggly-warning, .editor-group-container.active .monaco-editor .squiggly-error').count();
 
-/** Moves the cursor with Go to Line; returns the cursor's box. */
-async function gotoPosition(line, column) {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`:${line}:${column}`);
-  await sleep(150);
-  await page.keyboard.press('Enter');
-  await sleep(300);
-  const box = await page.locator('.monaco-editor.focused .cursors-layer .cursor').first().boundingBox();
-  check(box, 'no cursor in the editor');
-  return box;
-}
-
 /** Opens workspace-relative `path` (e.g. "harbour/draft.md") with Quick Open; waits for its editor. */
 async function openFile(folderName, fileName) {
   await page.keyboard.press('Escape');
@@ -80,7 +66,7 @@ async function openFile(folderName, fileName) {
 /** Hovers the claim at `text` in the active editor; returns the hover's text once it names `expect`. */
 async function hoverText(file, text, expect, shotName) {
   const { line, column } = positionOf(file, text);
-  const box = await gotoPosition(line, column + 1);
+  const box = await gotoPosition(page, line, column + 1, 300);
   await page.mouse.move(box.x + 4, box.y - 30, { steps: 2 });
   await page.mouse.move(box.x + 6, box.y + box.height / 2, { steps: 5 });
   const hover = page.locator('.monaco-hover:visible').filter({ hasText: expect }).first();
@@ -96,7 +82,7 @@ async function hoverText(file, text, expect, shotName) {
 /** Opens the quick-fix menu at `text` and runs the row whose label matches `want`. */
 async function runQuickFix(file, text, want) {
   const { line, column } = positionOf(file, text);
-  await gotoPosition(line, column + 1);
+  await gotoPosition(page, line, column + 1, 300);
   await page.keyboard.press('Control+.');
   await page.locator('.action-widget .monaco-list-row', { hasText: want }).first().waitFor({ timeout: 10_000 });
   const labels = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((l) => l.replace(/\s+/g, ' ').trim());
@@ -147,10 +133,8 @@ async function main() {
   if (!server) return;
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
+    page = await openPage(browser);
     state.page = page;
-    page.on('pageerror', (e) => console.log(`  [page error] ${e.message.split('\n')[0]}`));
 
     const loaded = await step('the two-folder workspace loads with both folders in the explorer', async () => {
       await page.goto(`${server.url}/?workspace=${encodeURIComponent(ws.file)}`);
