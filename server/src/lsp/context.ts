@@ -1,5 +1,6 @@
 // What every feature of the server shares: the connection, open documents, client capabilities, logging,
 // and one-shot messages to the user. Features get it at construction; none of them talks to VS Code APIs.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -133,6 +134,28 @@ export function pathToUri(p: string): string {
 export function isWithin(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Whether `file` (which need not exist yet) lies inside one of `folders` once symbolic links are followed. */
+export function isWithinAfterLinks(file: string, folders: readonly string[]): boolean {
+  const real = realPathOf(file);
+  return folders.some((folder) => isWithin(real, realPathOf(folder)));
+}
+
+/** The real path of a file that may not exist yet: its nearest existing folder's real path, then the rest. */
+function realPathOf(file: string): string {
+  const rest: string[] = [];
+  let at = path.resolve(file);
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(at), ...rest.reverse());
+    } catch {
+      const up = path.dirname(at);
+      if (up === at) return path.resolve(file);
+      rest.push(path.basename(at));
+      at = up;
+    }
+  }
 }
 
 export function errorText(err: unknown): string {

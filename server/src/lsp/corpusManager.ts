@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { loadCorpus, rankedDisagreementsInSlices, savedDisagreements, saveDisagreements, type Corpus, type RankedDisagreements } from '../engine';
 import { CONFIG_FILE_NAME, expandFolderPattern, findConfigFile, loadConfigFor, outermostFolders, readConfigFile, sourceFolders, type ProjectConfig } from '../config';
 import { DEFAULT_SOURCES, type Settings } from './configuration';
-import { errorText, isWithin, uriToPath, type ServerContext } from './context';
+import { errorText, isWithin, isWithinAfterLinks, uriToPath, type ServerContext } from './context';
 import { SourceWatcher } from './fileWatching';
 import { startProgress } from './progress';
 import { STATUS, type StatusParams } from './protocol';
@@ -20,14 +20,6 @@ export interface ResolvedRoots {
   origin: 'command line' | 'corroborate.json' | 'settings' | 'initializationOptions' | 'default';
   /** Folders a corroborate.json names outside the workspace folders, not read while the workspace is untrusted. */
   untrusted?: string[];
-}
-
-function realPath(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return path.resolve(p);
-  }
 }
 
 function expand(p: string): string {
@@ -64,8 +56,7 @@ export function resolveRoots(
     const roots = sourceFolders({ ...project, sources: project.sources.map(expand) });
     if (ctx.trusted !== false) return { roots, tried, origin: 'corroborate.json' };
     // An untrusted workspace's config file may not make us read elsewhere on disk ("../../home/…", symlinks).
-    const inside = ctx.workspaceFolders.map(realPath);
-    const untrusted = roots.filter((r) => !inside.some((w) => isWithin(realPath(r), w)));
+    const untrusted = roots.filter((r) => !isWithinAfterLinks(r, ctx.workspaceFolders));
     return { roots: roots.filter((r) => !untrusted.includes(r)), tried, origin: 'corroborate.json', ...(untrusted.length ? { untrusted } : {}) };
   }
   const [list, origin]: [string[], ResolvedRoots['origin']] = settings.sourcesExplicit

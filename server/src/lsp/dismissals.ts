@@ -8,7 +8,7 @@ import { dismissalTarget, type Corpus } from '../engine';
 import { RULE_IDS, type Dismissal, type RuleId } from '../model/types';
 import { appendDismissal, DEFAULT_DISMISSALS_FILE, dismissalsLocation, dismissalsOf, draftKey, readDismissals, type DismissalsLocation } from '../dismissals/file';
 import { exporterName } from '../report/exporter';
-import { isWithin, uriToPath, type ServerContext } from './context';
+import { isWithin, isWithinAfterLinks, uriToPath, type ServerContext } from './context';
 
 export const DISMISS = 'corroborate.dismiss';
 const POLL_MS = 2000;
@@ -38,7 +38,7 @@ export class DismissalStore {
     if (location.problem) this.ctx.notify.warning(`Corroborate: ${location.problem}; dismissals go to ${location.file}.`, `dismissals-config:${location.problem}`);
     // An untrusted workspace's config file may not make us read or write elsewhere on disk ("../../…", links out).
     const standard = path.join(location.root, DEFAULT_DISMISSALS_FILE);
-    if (!this.ctx.trusted && location.file !== standard && !this.ctx.workspaceFolders.some((w) => isWithin(realPathOfNew(location.file), realPathOfNew(w)))) {
+    if (!this.ctx.trusted && location.file !== standard && !isWithinAfterLinks(location.file, this.ctx.workspaceFolders)) {
       this.ctx.notify.warning(
         `Corroborate: this workspace is not trusted, so the dismissals file "${location.file}" that corroborate.json names outside the workspace is not used until you trust it; dismissals go to ${standard}.`,
         `dismissals-untrusted:${location.file}`,
@@ -138,20 +138,4 @@ function isRange(x: unknown): x is Range {
   const r = x as Range;
   const pos = (p: unknown) => !!p && typeof (p as { line: unknown }).line === 'number' && typeof (p as { character: unknown }).character === 'number';
   return !!r && typeof r === 'object' && pos(r.start) && pos(r.end);
-}
-
-/** The real path of a file that may not exist yet: its nearest existing folder's real path, then the rest. */
-function realPathOfNew(file: string): string {
-  const rest: string[] = [];
-  let at = path.resolve(file);
-  for (;;) {
-    try {
-      return path.join(fs.realpathSync(at), ...rest.reverse());
-    } catch {
-      const up = path.dirname(at);
-      if (up === at) return path.resolve(file);
-      rest.push(path.basename(at));
-      at = up;
-    }
-  }
 }
