@@ -18,14 +18,16 @@ const DRAFT = path.join(REPO, 'test', 'fixtures', 'eval', 'dev-01.md');
 const noSources = (m: { message: string }) => /no sources folder/.test(m.message);
 const past = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// Each test's server and workspace folder, stopped and removed after it.
+let client: TestClient | undefined;
+let workspace: string | undefined;
+afterEach(async () => {
+  if (client) await client.stop();
+  if (workspace) rmSync(workspace, { recursive: true, force: true });
+  client = workspace = undefined;
+});
+
 describe('settings that arrive after start-up', () => {
-  let client: TestClient | undefined;
-  let workspace: string | undefined;
-  afterEach(async () => {
-    if (client) await client.stop();
-    if (workspace) rmSync(workspace, { recursive: true, force: true });
-    client = workspace = undefined;
-  });
 
   it('no warning when the sources come by didChangeConfiguration right after initialized', async () => {
     workspace = mkdtempSync(path.join(tmpdir(), 'corroborate-push-')); // no sources/ nor seeds/ here
@@ -67,13 +69,6 @@ describe('settings that arrive after start-up', () => {
 });
 
 describe('settings merge: defaults < initializationOptions < pushed or answered settings', () => {
-  let client: TestClient | undefined;
-  let workspace: string | undefined;
-  afterEach(async () => {
-    if (client) await client.stop();
-    if (workspace) rmSync(workspace, { recursive: true, force: true });
-    client = workspace = undefined;
-  });
   const figureSeverity = async (c: TestClient, uri: string, from: number) => {
     const d = await c.waitFor('diagnostics', (p) => p.uri === uri && p.diagnostics.some((x) => x.code === 'figure/conflict'), from);
     return d.diagnostics.find((x) => x.code === 'figure/conflict')!.severity;
