@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/engine';
-import { sameSpeaker } from '../../server/src/checks/quoteMisattributed';
+import { sameSpeaker } from '../../server/src/match/speakers';
 import { assertEvidence, corpusOf, findingsOf, ruleFindings, single } from './helpers';
 
 const ONE = `---

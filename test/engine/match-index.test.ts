@@ -4,9 +4,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { corpusFromTexts } from '../../server/src/engine';
-import { Heap, topGroups } from '../../server/src/match/index';
+import { Heap, topGroups } from '../../server/src/corpus/index';
 import { contentWords } from '../../server/src/text/words';
-import { weigh, weightedCoverage } from '../../server/src/match/similarity';
+import { weigh, weightedCoverage } from '../../server/src/text/similarity';
 
 const WIRE = 'Russia launched 22 missiles and 40 drones at the Ukrainian power grid overnight, officials said.';
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { dayFirstConvention, readMetadata } from '../../server/src/corpus/metadata';
+import { dayFirstConvention, readMetadata } from '../../server/src/extract/metadata';
 import { segmentText, analyzeText } from '../../server/src/extract/document';
 
 describe('readMetadata: front matter', () => {

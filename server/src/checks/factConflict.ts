@@ -3,7 +3,7 @@ import type { DateClaim, FigureClaim, RuleId } from '../model/types';
 import type { FactCandidate } from '../match/facts';
 import type { CheckContext, RawFinding } from './types';
 import { describeTally, tally } from './common';
-import { CONFIDENT_FACT, SAME_FACT } from './thresholds';
+import { CONFIDENT_FACT, SAME_FACT } from '../match/thresholds';
 
 interface FactMatch<C> { claim: C; candidates: Array<FactCandidate<C>> }
 

@@ -3,7 +3,7 @@ import type { FigureClaim } from '../model/types';
 import { figuresOverlap, sameSetting, statesSameQuantity } from '../match/compare';
 import { conflictFindings, factEvidence } from './factConflict';
 import { sourceName } from './common';
-import { CONFIDENT_FACT } from './thresholds';
+import { CONFIDENT_FACT } from '../match/thresholds';
 
 /** Source figures about the same thing as the draft's, and which of them allow the draft's value. */
 export const figureEvidence = (m: FigureMatch) => factEvidence(m, figuresOverlap);

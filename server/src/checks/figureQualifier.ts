@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { describeTally, tally } from './common';
-import { CONFIDENT_FACT } from './thresholds';
+import { CONFIDENT_FACT } from '../match/thresholds';
 import { sameQualifier } from '../match/compare';
 import { figureEvidence } from './figureConflict';
 

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { describeTally, spacedWords, tally } from './common';
-import { CLOSE_QUOTE, NEAR_QUOTE, QUOTE_CONTEXT } from './thresholds';
+import { CLOSE_QUOTE, NEAR_QUOTE, QUOTE_CONTEXT } from '../match/thresholds';
 import { speakerRelation, type QuoteMatch, type SourceQuoteMatch } from '../match/quotes';
 
 /**

@@ -1,11 +1,12 @@
 import type { Rule, RawFinding } from './types';
 import { describeTally, spacedWords, tally } from './common';
-import { CONFIDENT_FACT } from './thresholds';
+import { CONFIDENT_FACT } from '../match/thresholds';
 import { factEvidence } from './factConflict';
 import { datesAgree, figuresOverlap, sameCountPoint } from '../match/compare';
 import type { FactCandidate } from '../match/facts';
 import type { DateClaim, FigureClaim } from '../model/types';
-import { attributedMatches, sameSpeaker } from './quoteMisattributed';
+import { attributedMatches } from './quoteMisattributed';
+import { sameSpeaker } from '../match/speakers';
 import type { PassageRef } from './types';
 import { sameFact, sameStory, unitKeys } from '../match/disagreements';
 

@@ -5,7 +5,7 @@ import { extname, resolve } from 'node:path';
 import { DISAGREEMENT_PAGE, loadCorpus, pageOf, rankedDisagreements, RULES, type Corpus, type Finding } from '../engine';
 import { RULE_IDS, type RuleId, type Severity, type SeveritySetting } from '../model/types';
 import { decodeText, describeFsError, listSourceFiles, SOURCE_EXTENSIONS } from '../corpus/read';
-import { readMetadata } from '../corpus/metadata';
+import { readMetadata } from '../extract/metadata';
 import type { SourceProblem } from '../model/types';
 import { colourWanted, formatGithub, formatText, formatSources } from './format';
 import { formatSarif, setAsideOf, type SarifFile } from './sarif';

@@ -17,7 +17,7 @@ import { promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { Metadata } from './metadata';
+import type { Metadata } from '../extract/metadata';
 import type { Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
 import type { Paragraph, Sentence } from '../text/segment';

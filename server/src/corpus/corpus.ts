@@ -2,7 +2,7 @@
 import { basename, resolve } from 'node:path';
 import { realpathSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { Metadata } from './metadata';
+import type { Metadata } from '../extract/metadata';
 import type { Sentence } from '../text/segment';
 import type { DateClaim, FigureClaim, QuoteClaim, SourceInfo, SourceProblem, Span } from '../model/types';
 import { extractFigures, mayHoldFigures } from '../extract/figures';
@@ -10,7 +10,7 @@ import { lineStartsOf } from '../model/lines';
 import { extractDates, mayHoldDates } from '../extract/dates';
 import { extractQuotes, isPerson, quoteSpansOf } from '../extract/quotes';
 import { extractClaims, segmentText, type AnalyzedText, type Segmented } from '../extract/document';
-import { indexDataOf, indexFrom, vocabularyOf, type CorpusIndex, type IndexData, type Vocabulary } from '../match/index';
+import { indexDataOf, indexFrom, vocabularyOf, type CorpusIndex, type IndexData, type Vocabulary } from './index';
 import { cachePathFor, isFresh, readCache, rehydrate, writeCache, type CacheFile, type CachedSource } from './cache';
 import { listSourceFiles, readTextFile, DEFAULT_MAX_SOURCE_BYTES, type ListedFile } from './read';
 

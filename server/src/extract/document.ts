@@ -5,7 +5,7 @@ import { BoundedCache } from '../model/boundedCache';
 import { paragraphsOf, sentencesOf, type Paragraph, type Sentence } from '../text/segment';
 import { contentWords } from '../text/words';
 import { boundLongSentences } from '../text/longSentences';
-import { readMetadata, type Metadata } from '../corpus/metadata';
+import { readMetadata, type Metadata } from './metadata';
 import { extractQuotes, type SpeakerState } from './quotes';
 import { extractFigures } from './figures';
 import { extractDates } from './dates';

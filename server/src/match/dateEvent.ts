@@ -5,7 +5,7 @@ import type { Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
 import { datelineAt } from '../extract/dates';
 import { contentWords } from '../text/words';
-import { coverage } from './similarity';
+import { coverage } from '../text/similarity';
 
 export interface DateEvent {
   /** Name keys of who or what acts in the clause (places after "in", "at", … left out). */

@@ -4,14 +4,14 @@ import type { Disagreement, QuoteClaim, DateClaim, FigureClaim, SourceInfo } fro
 import type { Corpus } from '../corpus/corpus';
 import { rangeOf } from '../model/lines';
 import { normalise, wordsOf } from '../text/words';
-import { coverage } from './similarity';
+import { coverage } from '../text/similarity';
 import { figuresOverlap, datesAgree, datesComparable } from './compare';
-import { CONFIDENT_FACT, SAME_FACT } from '../checks/thresholds';
+import { CONFIDENT_FACT, SAME_FACT } from './thresholds';
 import { localWords } from './facts';
-import { sameSpeaker } from '../checks/quoteMisattributed';
+import { sameSpeaker } from './speakers';
 import diffSequences from 'diff-sequences';
 import type { Segmented } from '../extract/document';
-import type { IndexedQuery, SentenceRef } from './index';
+import type { IndexedQuery, SentenceRef } from '../corpus/index';
 import { contentWords, matchKey } from '../text/words';
 import { readSidecar, writeSidecar } from '../corpus/sidecar';
 

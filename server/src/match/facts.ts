@@ -5,7 +5,7 @@ import type { Corpus, SourceDoc } from '../corpus/corpus';
 import type { AnalyzedText, Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
 import { contentWords } from '../text/words';
-import { coverage } from './similarity';
+import { coverage } from '../text/similarity';
 import { dateEventOf, sourceDateOfEvent } from './dateEvent';
 
 export interface FactCandidate<C> {

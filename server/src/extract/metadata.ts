@@ -2,7 +2,7 @@
 import { CORE_SCHEMA, load as loadYaml, timestampTag } from 'js-yaml';
 import * as chrono from 'chrono-node';
 import type { SourceDate } from '../model/types';
-import { datelineAt, type Dateline } from '../extract/dates';
+import { datelineAt, type Dateline } from './dates';
 
 export interface Metadata {
   title?: string;

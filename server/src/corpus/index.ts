@@ -1,7 +1,7 @@
 // Lookup structures over the corpus: which sentences hold a word, how rare each word is, which names exist.
 import type { Segmented } from '../extract/document';
 import { BoundedCache } from '../model/boundedCache';
-import { weigh, type WeightedQuery } from './similarity';
+import { weigh, type WeightedQuery } from '../text/similarity';
 
 export interface SentenceRef { doc: number; sentence: number }
 
