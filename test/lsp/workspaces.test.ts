@@ -181,6 +181,20 @@ describe('two projects in one workspace folder (each desk with its own corrobora
     assert.throws(() => readFileSync(at('.corroborate/dismissals.json')), 'nothing at the workspace folder’s root');
   });
 
+  it('turning checking off names each desk in its status, not the workspace folder', async () => {
+    await desk.open(put('desk-a/drafts/toggle.md', DRAFT), DRAFT);
+    await desk.open(put('desk-b/toggle.md', DRAFT), DRAFT);
+    let from = desk.mark();
+    await desk.connection.sendNotification('corroborate/setChecking', { folder: uriOf(desks), enabled: false });
+    const offA = await desk.waitFor('status', (s) => s.state === 'off' && s.roots[0] === at('desk-a/wire'), from);
+    const offB = await desk.waitFor('status', (s) => s.state === 'off' && s.roots[0] === at('desk-b/agency'), from);
+    assert.match(offA.message ?? '', /^Checking is off for desk-a /);
+    assert.match(offB.message ?? '', /^Checking is off for desk-b /);
+    from = desk.mark();
+    await desk.connection.sendNotification('corroborate/setChecking', { folder: uriOf(desks), enabled: true });
+    await desk.waitFor('status', (s) => s.state === 'ready' && s.roots[0] === at('desk-a/wire'), from);
+  });
+
   it('a draft outside every workspace folder uses the corroborate.json above it', async () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'corroborate-outside-'));
     try {

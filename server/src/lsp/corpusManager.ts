@@ -133,6 +133,12 @@ export class FolderCorpus {
     return this.scope.folder;
   }
 
+  /** How messages name this corpus's drafts: the project folder holding its corroborate.json, else the workspace folder. */
+  private get displayName(): string {
+    const config = this.scope.configFile ?? this.project?.file;
+    return path.basename(config ? path.dirname(config) : this.scope.folder);
+  }
+
   get origin(): ResolvedRoots['origin'] {
     return this.resolved.origin;
   }
@@ -163,7 +169,7 @@ export class FolderCorpus {
     if (this.enabled === enabled) return;
     this.enabled = enabled;
     if (!enabled) {
-      this.status({ state: 'off', sources: this.corpus?.sources.length ?? 0, problems: [], roots: this.roots, message: `Checking is off for ${path.basename(this.scope.folder)} ("Corroborate: Toggle Checking" turns it on).` });
+      this.status({ state: 'off', sources: this.corpus?.sources.length ?? 0, problems: [], roots: this.roots, message: `Checking is off for ${this.displayName} ("Corroborate: Toggle Checking" turns it on).` });
     } else if (this.lastStatus) this.status(this.lastStatus);
     for (const l of this.listeners) safeCall(l, this.ctx);
   }
@@ -294,7 +300,7 @@ export class FolderCorpus {
           roots: [],
           folder: this.scope.folder,
           message:
-            `No sources set for ${path.basename(this.scope.folder)}, so no draft is checked. To set them: add a "sources" folder, ` +
+            `No sources set for ${this.displayName}, so no draft is checked. To set them: add a "sources" folder, ` +
             `name them in ${CONFIG_FILE_NAME} ({ "sources": ["wire/**"] }), or run "Corroborate: Choose Sources Folder…" (the "corroborate.sources" setting).`,
         });
         return undefined;
