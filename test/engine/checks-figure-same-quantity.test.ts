@@ -215,3 +215,24 @@ Most passengers were from Caldera, and 12 Veskan nationals were on board.
     assert.deepEqual(conflicts('Among the dead were 58 Calderan women, officials said.'), ['58 Calderan women']);
   });
 });
+
+describe('figure/conflict: "1 guard dead" counts guards, not all the dead', () => {
+  const DEPOT_WIRE = `---
+title: Attack at the Brenna depot
+date: 2031-09-02
+outlet: Valley Wire
+---
+
+A gunman killed 12 people at the Brenna rail depot on Tuesday, police said.
+
+Most of the dead worked at the depot's loading yard.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([DEPOT_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('a singular noun before "dead" or "wounded" is the counted thing', () => {
+    assert.deepEqual(conflicts('Depot attack: 1 guard dead, police say.'), []);
+    assert.deepEqual(analyzeText('Depot attack: 1 guard dead.').figures.map((f) => f.unit), ['guard']);
+  });
+  it('a count of the dead still conflicts', () => {
+    assert.deepEqual(conflicts('A gunman killed 10 people at the Brenna rail depot on Tuesday, police said.'), ['10 people']);
+  });
+});
