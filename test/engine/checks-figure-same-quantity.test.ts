@@ -236,3 +236,26 @@ Most of the dead worked at the depot's loading yard.
     assert.deepEqual(conflicts('A gunman killed 10 people at the Brenna rail depot on Tuesday, police said.'), ['10 people']);
   });
 });
+
+describe('figure/conflict: a year after the figure, in its own clause, names another event', () => {
+  const BLAZE_WIRE = `---
+title: Fire in Corvo
+date: 2031-08-12
+outlet: Island Wire
+---
+
+At least 70 people have died in the fire that burned the port of Corvo, officials said.
+
+The toll passed that of the 2019 fire in Lenna, which left 44 dead. A century earlier, the 1931 Hessel fire destroyed thousands of homes and killed 310 people in the northern hills.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([BLAZE_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads the year of "who died in a 2019 fire" as the figure’s era', () => {
+    assert.equal(analyzeText('The toll passed the 44 people who died in a 2019 fire in Lenna.').figures[0].era, '2019');
+  });
+  it('a figure of a fire in another year is not compared with the older fire’s toll', () => {
+    assert.deepEqual(conflicts('The latest toll also passed the 44 people who were killed in a 2019 fire in the town of Lenna, the highest toll from a fire since 1931.'), []);
+  });
+  it('a figure of the story’s fire still conflicts', () => {
+    assert.deepEqual(conflicts('At least 60 people have died in the fire that burned the port of Corvo, officials said.'), ['At least 60 people']);
+  });
+});

@@ -84,7 +84,7 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   if (before.length >= ROLE_WINDOW) back.shift();
   const ahead = tokens(after);
   const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead, unitWord);
-  const era = eraOf(back) ?? pastOf(back, ahead);
+  const era = eraOf(back) ?? eraAfter(ahead) ?? pastOf(back, ahead);
   const place = placeOf(after);
   const moment = momentOf(before, after) ?? scoreStateOf(before, unitWord);
   const group = groupOf(after);
@@ -159,6 +159,19 @@ function eraOf(back: readonly string[]): string | undefined {
     if (/^(?:18|19|20)\d\d$/.test(w) && /^(?:a|the|that|this)$/.test(back[i - 1] ?? '')) return w;
     if (/^(?:another|previous|prior|earlier)$/.test(w) && i < back.length - 1) return 'other';
     if ((w === 'after' || w === 'before') && TIME_UNITS.test(back[i - 1] ?? '')) return 'other';
+  }
+  return undefined;
+}
+
+/**
+ * "the 85 people who were killed in a 2018 fire": a year after the figure, in its own clause (a relative clause
+ * included, which says what befell the counted thing), names its event.
+ */
+function eraAfter(ahead: readonly string[]): string | undefined {
+  for (let i = 0; i < ahead.length && i < ERA_WORDS; i++) {
+    const w = ahead[i];
+    if (CLAUSE_END.has(w) || w === 'and' || w === 'than') return undefined;
+    if (/^(?:18|19|20)\d\d$/.test(w) && /^(?:a|the)$/.test(ahead[i - 1] ?? '')) return w;
   }
   return undefined;
 }
