@@ -259,3 +259,24 @@ The toll passed that of the 2019 fire in Lenna, which left 44 dead. A century ea
     assert.deepEqual(conflicts('At least 60 people have died in the fire that burned the port of Corvo, officials said.'), ['At least 60 people']);
   });
 });
+
+describe('figure/conflict: every place of a breakdown joined by "and" is a part', () => {
+  const HILL_WIRE = `---
+title: Hill fire
+date: 2031-08-14
+outlet: Farm Wire
+---
+
+In the hill fire, four barns in Tarvo and 18 barns in Selby were destroyed.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([HILL_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('marks both places of "four barns in Tarvo and 18 barns in Selby" as parts', () => {
+    assert.deepEqual(analyzeText('In the hill fire, four barns in Tarvo and 18 barns in Selby were destroyed.').figures.map((f) => f.place?.part), [true, true]);
+  });
+  it('a total told for no place is not one place’s count', () => {
+    assert.deepEqual(conflicts('The hill fire destroyed 230 barns, most of them on dairy farms.'), []);
+  });
+  it('the same place’s count still conflicts', () => {
+    assert.deepEqual(conflicts('In the hill fire, four barns in Tarvo and 20 barns in Selby were destroyed.'), ['20 barns']);
+  });
+});

@@ -86,6 +86,8 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead, unitWord);
   const era = eraOf(back) ?? eraAfter(ahead) ?? pastOf(back, ahead);
   const place = placeOf(after);
+  // "…three in Olinda and 16 in Kula": the last place of a breakdown is a part too.
+  if (place && !place.part && BREAKDOWN_BEFORE.test(before)) place.part = true;
   const moment = momentOf(before, after) ?? scoreStateOf(before, unitWord);
   const group = groupOf(after);
   return {
@@ -204,6 +206,9 @@ function pastOf(back: readonly string[], ahead: readonly string[]): string | und
   return undefined;
 }
 
+/** Another place's count just before the figure, joined by a comma or "and": "three structures in Olinda and ". */
+const BREAKDOWN_BEFORE =
+  /(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands))\s+(?:[\p{Ll}-]+\s+){0,2}in\s+\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3}\s*(?:,\s*|,?\s+and\s+)$/u;
 const PLACE_TOKEN = /\d[\d,.]*|\p{L}[\p{L}’'.-]*|[,;:()—–"“”!?]/gu;
 /** Capitalised words that are not places. */
 const NOT_PLACE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)$/;
@@ -226,8 +231,8 @@ function placeOf(after: string): { words: string[]; list: boolean; part?: boolea
   for (let i = 0; i < found.length; i++) {
     const t = found[i];
     if (PLACE_END.test(t)) {
-      // "94 in Avalon, 71 in Brae, 43 in Cole": one part of a breakdown by place.
-      part = runs.length > 0 && found[i - 1] === ',' && /^\d/.test(t) && found.slice(i + 1, i + 4).includes('in');
+      // "94 in Avalon, 71 in Brae, 43 in Cole", "four in Olinda and 16 in Kula": one part of a breakdown by place.
+      part = runs.length > 0 && (found[i - 1] === ',' || found[i - 1] === 'and') && /^\d/.test(t) && found.slice(i + 1, i + 4).includes('in');
       break;
     }
     // "in a Russian strike": a people's adjective is not a place.
