@@ -280,3 +280,25 @@ In the hill fire, four barns in Tarvo and 18 barns in Selby were destroyed.
     assert.deepEqual(conflicts('In the hill fire, four barns in Tarvo and 20 barns in Selby were destroyed.'), ['20 barns']);
   });
 });
+
+describe('figure/conflict: the era of a relative clause’s antecedent, and of "since 1931 when"', () => {
+  const HESSEL_WIRE = `---
+title: Fire in Corvo
+date: 2031-08-14
+outlet: Island Wire
+---
+
+The latest figure passed the 44 people who died in a 2019 fire in the town of Lenna and was the highest toll from a fire since 1931 when the Hessel fire in the northern hills claimed 310 lives.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([HESSEL_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads the year of the event a relative clause or a "when" clause tells of', () => {
+    assert.equal(analyzeText('The toll passed that of the 2019 Lenna fire in the valley, which claimed 45 lives.').figures[0].era, '2019');
+    assert.equal(analyzeText('It is the highest since 1931 when the Hessel fire claimed 310 lives.').figures[0].era, '1931');
+  });
+  it('the toll of a fire in another year is not the older fire’s', () => {
+    assert.deepEqual(conflicts('The number of dead has passed the toll from the 2019 Lenna fire in the valley, which claimed 45 lives.'), []);
+  });
+  it('the same fire’s toll told otherwise still conflicts', () => {
+    assert.deepEqual(conflicts('It was the highest toll from a fire since 1931 when the Hessel fire in the northern hills claimed 320 lives.'), ['320 lives']);
+  });
+});

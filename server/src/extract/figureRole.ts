@@ -152,13 +152,18 @@ const TIME_UNITS = /^(?:hours?|days?|weeks?|months?|years?|decades?)$/;
 /** Tokens read back from the figure for its event: enough for "less than two weeks after a major 8.1-magnitude earthquake killed". */
 const ERA_WORDS = 10;
 
+const RELATIVE_OPENERS = new Set(['which', 'who', 'that']);
+
 /** Another event than the story's, as marked in the figure's clause before it: "another quake", "weeks after", "a 1985 quake". */
 function eraOf(back: readonly string[]): string | undefined {
   for (let i = back.length - 1, n = 0; i >= 0 && n < ERA_WORDS; i--, n++) {
     const w = back[i];
+    // "the 2018 Camp Fire, which claimed 86 lives": a relative clause tells of the event before its comma.
+    if (w === ',' && RELATIVE_OPENERS.has(back[i + 1] ?? '')) continue;
     if (w === ',' || w === ';' || w === ':' || w === '(' || w === '“' || w === '"' || w === 'said' || w === 'says') return undefined;
-    // "a 1985 quake", "the 2010 floods"; not a count ("launched 2000 drones and 40 missiles") nor a span ("since 2014").
-    if (/^(?:18|19|20)\d\d$/.test(w) && /^(?:a|the|that|this)$/.test(back[i - 1] ?? '')) return w;
+    // "a 1985 quake", "the 2010 floods"; not a count ("launched 2000 drones and 40 missiles") nor a span ("since 2014"),
+    // unless the year is a moment ("since 1918 when the Cloquet fire claimed 453 lives").
+    if (/^(?:18|19|20)\d\d$/.test(w) && (/^(?:a|the|that|this)$/.test(back[i - 1] ?? '') || back[i + 1] === 'when')) return w;
     if (/^(?:another|previous|prior|earlier)$/.test(w) && i < back.length - 1) return 'other';
     if ((w === 'after' || w === 'before') && TIME_UNITS.test(back[i - 1] ?? '')) return 'other';
   }
