@@ -266,3 +266,42 @@ describe('date/conflict: a year that is part of a name', () => {
     assert.equal(single(ruleFindings(c, draft, 'date/conflict'), '1987').severity, 'warning');
   });
 });
+
+describe('date/conflict: a draft that gives the sources’ date too tells two events apart', () => {
+  const FLOOD_WIRE = `---
+title: Fire in the Marra valley
+date: 2031-08-13
+outlet: Valley Wire
+---
+
+The fire is the region's deadliest disaster since a 1972 flood killed 40 people in the Marra valley.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([FLOOD_WIRE]), draft, 'date/conflict').map((f) => f.text);
+  it('another year beside the sources’ year, in the next sentence, dates another event', () => {
+    assert.deepEqual(
+      conflicts('The fire passed a 1972 flood that killed 40 people. An even deadlier flood in 1951, which killed more than 90 in the Marra valley, led to new sirens.'),
+      [],
+    );
+  });
+  it('without the sources’ year beside it, the other year still conflicts', () => {
+    assert.deepEqual(conflicts('The fire is the deadliest disaster since a 1951 flood killed 40 people in the Marra valley.'), ['1951']);
+  });
+});
+
+describe('date/conflict: a rising count told on two days is two announcements', () => {
+  const TOLL_WIRE = `---
+title: Fire in Corvo
+date: 2031-08-13
+outlet: Island Wire
+---
+
+The death toll from the fires on Corvo reached 93 on Saturday, according to the county website.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([TOLL_WIRE]), draft, 'date/conflict').map((f) => f.text);
+  it('another amount told on another day is another announcement', () => {
+    assert.deepEqual(conflicts('The death toll from the fires on Corvo jumped to 67, county officials said Friday.'), []);
+  });
+  it('the same amount on another day still conflicts', () => {
+    assert.deepEqual(conflicts('The death toll from the fires on Corvo reached 93 on Sunday, according to the county website.'), ['Sunday']);
+  });
+});

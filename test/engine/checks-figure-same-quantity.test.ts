@@ -215,3 +215,90 @@ Most passengers were from Caldera, and 12 Veskan nationals were on board.
     assert.deepEqual(conflicts('Among the dead were 58 Calderan women, officials said.'), ['58 Calderan women']);
   });
 });
+
+describe('figure/conflict: "1 guard dead" counts guards, not all the dead', () => {
+  const DEPOT_WIRE = `---
+title: Attack at the Brenna depot
+date: 2031-09-02
+outlet: Valley Wire
+---
+
+A gunman killed 12 people at the Brenna rail depot on Tuesday, police said.
+
+Most of the dead worked at the depot's loading yard.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([DEPOT_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('a singular noun before "dead" or "wounded" is the counted thing', () => {
+    assert.deepEqual(conflicts('Depot attack: 1 guard dead, police say.'), []);
+    assert.deepEqual(analyzeText('Depot attack: 1 guard dead.').figures.map((f) => f.unit), ['guard']);
+  });
+  it('a count of the dead still conflicts', () => {
+    assert.deepEqual(conflicts('A gunman killed 10 people at the Brenna rail depot on Tuesday, police said.'), ['10 people']);
+  });
+});
+
+describe('figure/conflict: a year after the figure, in its own clause, names another event', () => {
+  const BLAZE_WIRE = `---
+title: Fire in Corvo
+date: 2031-08-12
+outlet: Island Wire
+---
+
+At least 70 people have died in the fire that burned the port of Corvo, officials said.
+
+The toll passed that of the 2019 fire in Lenna, which left 44 dead. A century earlier, the 1931 Hessel fire destroyed thousands of homes and killed 310 people in the northern hills.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([BLAZE_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads the year of "who died in a 2019 fire" as the figure’s era', () => {
+    assert.equal(analyzeText('The toll passed the 44 people who died in a 2019 fire in Lenna.').figures[0].era, '2019');
+  });
+  it('a figure of a fire in another year is not compared with the older fire’s toll', () => {
+    assert.deepEqual(conflicts('The latest toll also passed the 44 people who were killed in a 2019 fire in the town of Lenna, the highest toll from a fire since 1931.'), []);
+  });
+  it('a figure of the story’s fire still conflicts', () => {
+    assert.deepEqual(conflicts('At least 60 people have died in the fire that burned the port of Corvo, officials said.'), ['At least 60 people']);
+  });
+});
+
+describe('figure/conflict: every place of a breakdown joined by "and" is a part', () => {
+  const HILL_WIRE = `---
+title: Hill fire
+date: 2031-08-14
+outlet: Farm Wire
+---
+
+In the hill fire, four barns in Tarvo and 18 barns in Selby were destroyed.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([HILL_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('marks both places of "four barns in Tarvo and 18 barns in Selby" as parts', () => {
+    assert.deepEqual(analyzeText('In the hill fire, four barns in Tarvo and 18 barns in Selby were destroyed.').figures.map((f) => f.place?.part), [true, true]);
+  });
+  it('a total told for no place is not one place’s count', () => {
+    assert.deepEqual(conflicts('The hill fire destroyed 230 barns, most of them on dairy farms.'), []);
+  });
+  it('the same place’s count still conflicts', () => {
+    assert.deepEqual(conflicts('In the hill fire, four barns in Tarvo and 20 barns in Selby were destroyed.'), ['20 barns']);
+  });
+});
+
+describe('figure/conflict: the era of a relative clause’s antecedent, and of "since 1931 when"', () => {
+  const HESSEL_WIRE = `---
+title: Fire in Corvo
+date: 2031-08-14
+outlet: Island Wire
+---
+
+The latest figure passed the 44 people who died in a 2019 fire in the town of Lenna and was the highest toll from a fire since 1931 when the Hessel fire in the northern hills claimed 310 lives.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([HESSEL_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads the year of the event a relative clause or a "when" clause tells of', () => {
+    assert.equal(analyzeText('The toll passed that of the 2019 Lenna fire in the valley, which claimed 45 lives.').figures[0].era, '2019');
+    assert.equal(analyzeText('It is the highest since 1931 when the Hessel fire claimed 310 lives.').figures[0].era, '1931');
+  });
+  it('the toll of a fire in another year is not the older fire’s', () => {
+    assert.deepEqual(conflicts('The number of dead has passed the toll from the 2019 Lenna fire in the valley, which claimed 45 lives.'), []);
+  });
+  it('the same fire’s toll told otherwise still conflicts', () => {
+    assert.deepEqual(conflicts('It was the highest toll from a fire since 1931 when the Hessel fire in the northern hills claimed 320 lives.'), ['320 lives']);
+  });
+});

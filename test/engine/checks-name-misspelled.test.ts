@@ -204,6 +204,28 @@ describe('name/misspelled: a near name of a different person is not a misspellin
   });
 });
 
+describe('name/misspelled: a middle name is compared with first names of the same person only', () => {
+  const RAID = `---
+title: Depot raid
+---
+
+Tobias Quint, 19, drove his uncle's van to the depot on Friday.
+
+State Sen. Marcel Dunmore said Quint had bought the tools a week before.
+
+Police later named him as Tobias Quint.
+`;
+  const raid = corpusOf([RAID]);
+  it('a middle name a letter off another person’s first name is not a misspelling: "Tobias Marcelo Quint" against Marcel Dunmore', () => {
+    assert.deepEqual(ruleFindings(raid, 'The driver, Tobias Marcelo Quint, was arrested at the depot.', 'name/misspelled').map((f) => f.text), []);
+  });
+  it('a middle name a letter off the same person’s middle name in the sources still fires', () => {
+    const withMiddle = corpusOf([RAID.replace('Police later named him as Tobias Quint.', 'Police later named him as Tobias Marcelo Quint.')]);
+    const f = single(ruleFindings(withMiddle, 'The driver, Tobias Marcello Quint, was arrested at the depot.', 'name/misspelled'), 'Marcello');
+    assert.deepEqual(f.suggestions, ['Marcelo']);
+  });
+});
+
 describe('name/misspelled: another language’s form of the same first name', () => {
   it('Vladimir for the sources’ Volodymyr, with the same surname: information, with their form', () => {
     const f = single(ministryFindings('Vladimir Tkach, the regional governor, joined them.'), 'Vladimir');

@@ -1,7 +1,24 @@
 import type { Rule } from './types';
-import { datesAgree } from '../match/compare';
+import type { DateClaim } from '../model/types';
+import { datesAgree, datesComparable } from '../match/compare';
 import { conflictFindings } from './factConflict';
 
+/**
+ * A source date the draft itself gives in the claim's sentence or the one either side is not evidence against the
+ * claim: the draft tells two events apart ("a 1960 tsunami … An even deadlier tsunami in 1946").
+ */
+function notToldApart(drafts: readonly DateClaim[]): (draft: DateClaim, source: DateClaim) => boolean {
+  const bySentence = new Map<number, DateClaim[]>();
+  for (const d of drafts) {
+    const list = bySentence.get(d.sentence);
+    if (list) list.push(d);
+    else bySentence.set(d.sentence, [d]);
+  }
+  return (draft, source) =>
+    ![draft.sentence - 1, draft.sentence, draft.sentence + 1].some((s) =>
+      (bySentence.get(s) ?? []).some((d) => d !== draft && datesComparable(d, source) && datesAgree(d, source)),
+    );
+}
 
 export const dateConflict: Rule = {
   id: 'date/conflict',
@@ -9,5 +26,6 @@ export const dateConflict: Rule = {
     'A date, month, year, weekday or duration that disagrees with the sources’ date for the same event: “in September” ' +
     'where the sources say August, “on Wednesday” where they say Monday.',
   defaultSeverity: 'warning',
-  check: (ctx) => conflictFindings('date/conflict', ctx, ctx.dates, datesAgree, 'The sources date this differently'),
+  check: (ctx) =>
+    conflictFindings('date/conflict', ctx, ctx.dates, datesAgree, 'The sources date this differently', notToldApart(ctx.draft.dates)),
 };

@@ -25,8 +25,8 @@ export const nameMisspelled: Rule = {
 };
 
 type Word = NameRun['words'][number];
-/** Where a word stands in its name: the first name or surname of a two- or three-word name, or on its own. */
-type Role = 'given' | 'surname' | 'alone';
+/** Where a word stands in its name: the first, middle or last word of a two- or three-word name, or on its own. */
+type Role = 'given' | 'middle' | 'surname' | 'alone';
 
 /** What the sources write instead of one draft word. */
 interface Difference {
@@ -77,7 +77,7 @@ function checkRun(run: NameRun, ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   const styles: Difference[] = [];
   words.forEach(({ word, lower }, i) => {
-    const role: Role = !person ? 'alone' : i === words.length - 1 ? 'surname' : i === 0 ? 'given' : 'alone';
+    const role: Role = !person ? 'alone' : i === words.length - 1 ? 'surname' : i === 0 ? 'given' : 'middle';
     const difference = differenceOf(word, lower, role, role === 'surname' ? first : last, ctx.corpus);
     if (!difference) return;
     // The draft's form and the sources' are both accepted spellings of one name: the project chose this.
@@ -168,7 +168,9 @@ function differenceOf(word: Word, lower: string, role: Role, other: string, corp
   const theirs = near.spelling.toLowerCase();
   // Ivan and Ivana, Petrov and Petrova, Maria and Marta: two people's names, not one misspelt.
   if (areGenderedForms(lower, theirs) || areDistinctGivenNames(lower, theirs)) return undefined;
-  if (role !== 'alone' && !samePerson(role, theirs, other, corpus)) return undefined;
+  // A middle name near another person's first name ("Salvador Rolando Ramos", "Roland Gutierrez") is that name's
+  // own word: compared like a first name, with the draft's surname.
+  if (role !== 'alone' && !samePerson(role === 'middle' ? 'given' : role, theirs, other, corpus)) return undefined;
   return { word, spelling: near.spelling, count: near.count, kind: variant ? 'variant' : 'typo' };
 }
 

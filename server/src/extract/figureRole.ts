@@ -84,8 +84,10 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   if (before.length >= ROLE_WINDOW) back.shift();
   const ahead = tokens(after);
   const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead, unitWord);
-  const era = eraOf(back) ?? pastOf(back, ahead);
+  const era = eraOf(back) ?? eraAfter(ahead) ?? pastOf(back, ahead);
   const place = placeOf(after);
+  // "…three in Olinda and 16 in Kula": the last place of a breakdown is a part too.
+  if (place && !place.part && BREAKDOWN_BEFORE.test(before)) place.part = true;
   const moment = momentOf(before, after) ?? scoreStateOf(before, unitWord);
   const group = groupOf(after);
   return {
@@ -150,15 +152,33 @@ const TIME_UNITS = /^(?:hours?|days?|weeks?|months?|years?|decades?)$/;
 /** Tokens read back from the figure for its event: enough for "less than two weeks after a major 8.1-magnitude earthquake killed". */
 const ERA_WORDS = 10;
 
+const RELATIVE_OPENERS = new Set(['which', 'who', 'that']);
+
 /** Another event than the story's, as marked in the figure's clause before it: "another quake", "weeks after", "a 1985 quake". */
 function eraOf(back: readonly string[]): string | undefined {
   for (let i = back.length - 1, n = 0; i >= 0 && n < ERA_WORDS; i--, n++) {
     const w = back[i];
+    // "the 2018 Camp Fire, which claimed 86 lives": a relative clause tells of the event before its comma.
+    if (w === ',' && RELATIVE_OPENERS.has(back[i + 1] ?? '')) continue;
     if (w === ',' || w === ';' || w === ':' || w === '(' || w === '“' || w === '"' || w === 'said' || w === 'says') return undefined;
-    // "a 1985 quake", "the 2010 floods"; not a count ("launched 2000 drones and 40 missiles") nor a span ("since 2014").
-    if (/^(?:18|19|20)\d\d$/.test(w) && /^(?:a|the|that|this)$/.test(back[i - 1] ?? '')) return w;
+    // "a 1985 quake", "the 2010 floods"; not a count ("launched 2000 drones and 40 missiles") nor a span ("since 2014"),
+    // unless the year is a moment ("since 1918 when the Cloquet fire claimed 453 lives").
+    if (/^(?:18|19|20)\d\d$/.test(w) && (/^(?:a|the|that|this)$/.test(back[i - 1] ?? '') || back[i + 1] === 'when')) return w;
     if (/^(?:another|previous|prior|earlier)$/.test(w) && i < back.length - 1) return 'other';
     if ((w === 'after' || w === 'before') && TIME_UNITS.test(back[i - 1] ?? '')) return 'other';
+  }
+  return undefined;
+}
+
+/**
+ * "the 85 people who were killed in a 2018 fire": a year after the figure, in its own clause (a relative clause
+ * included, which says what befell the counted thing), names its event.
+ */
+function eraAfter(ahead: readonly string[]): string | undefined {
+  for (let i = 0; i < ahead.length && i < ERA_WORDS; i++) {
+    const w = ahead[i];
+    if (CLAUSE_END.has(w) || w === 'and' || w === 'than') return undefined;
+    if (/^(?:18|19|20)\d\d$/.test(w) && /^(?:a|the)$/.test(ahead[i - 1] ?? '')) return w;
   }
   return undefined;
 }
@@ -191,6 +211,9 @@ function pastOf(back: readonly string[], ahead: readonly string[]): string | und
   return undefined;
 }
 
+/** Another place's count just before the figure, joined by a comma or "and": "three structures in Olinda and ". */
+const BREAKDOWN_BEFORE =
+  /(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands))\s+(?:[\p{Ll}-]+\s+){0,2}in\s+\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3}\s*(?:,\s*|,?\s+and\s+)$/u;
 const PLACE_TOKEN = /\d[\d,.]*|\p{L}[\p{L}’'.-]*|[,;:()—–"“”!?]/gu;
 /** Capitalised words that are not places. */
 const NOT_PLACE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)$/;
@@ -213,8 +236,8 @@ function placeOf(after: string): { words: string[]; list: boolean; part?: boolea
   for (let i = 0; i < found.length; i++) {
     const t = found[i];
     if (PLACE_END.test(t)) {
-      // "94 in Avalon, 71 in Brae, 43 in Cole": one part of a breakdown by place.
-      part = runs.length > 0 && found[i - 1] === ',' && /^\d/.test(t) && found.slice(i + 1, i + 4).includes('in');
+      // "94 in Avalon, 71 in Brae, 43 in Cole", "four in Olinda and 16 in Kula": one part of a breakdown by place.
+      part = runs.length > 0 && (found[i - 1] === ',' || found[i - 1] === 'and') && /^\d/.test(t) && found.slice(i + 1, i + 4).includes('in');
       break;
     }
     // "in a Russian strike": a people's adjective is not a place.

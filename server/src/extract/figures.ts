@@ -42,6 +42,10 @@ function nextNumber(text: string): RegExpExecArray | null {
   return null;
 }
 
+/** Words that say what state people are in, after the counted noun or in its place ("1 teacher dead", "six dead"). */
+const PEOPLE_STATES = new Set(['dead', 'wounded', 'injured', 'missing']);
+/** Words straight after a number that qualify the count rather than name the counted thing ("12 more dead"). */
+const COUNT_QUALIFIERS = new Set(['more', 'other', 'others', 'further', 'additional', 'new', 'total']);
 /** Words that count people by what happened to them ("six killed"). */
 const PEOPLE_PARTICIPLES = new Set(['killed', 'hurt', 'displaced', 'evacuated', 'arrested', 'detained', 'rescued']);
 /** Characters before a number read for its qualifier: longer than any qualifier, so the reading stays bounded. */
@@ -258,6 +262,7 @@ function unitAfter(after: string): { unit: string; end: number; word: string; pe
   if (!/^[\s\u00a0]*(?:of[\s\u00a0]+)?[\p{L}]/u.test(after) || lead === 0) return undefined;
   UNIT_WORD.lastIndex = lead;
   let fallback: { unit: string; end: number; word: string; proper?: string[] } | undefined;
+  let fallbackAt = -1;
   const proper: string[] = [];
   for (let i = 0, m = UNIT_WORD.exec(after); m && i < 4; i++, m = UNIT_WORD.exec(after)) {
     const gap = after.slice(m.index - (i === 0 ? 0 : 1), m.index);
@@ -273,11 +278,16 @@ function unitAfter(after: string): { unit: string; end: number; word: string; pe
     const end = m.index + word.length;
     const named = proper.length ? { proper } : {};
     if (i === 0 && PEOPLE_PARTICIPLES.has(lower)) return { unit: 'people', end, word: lower };
+    // "1 teacher dead": the singular noun straight after the number is the counted thing; "dead" says its state.
+    if (PEOPLE_STATES.has(lower) && fallback && fallbackAt === 0 && !/ed$/.test(fallback.word) && !COUNT_QUALIFIERS.has(fallback.word)) return fallback;
     if (PLURAL_NOUNS.has(lower) || (lower.endsWith('s') && !lower.endsWith('ss') && lower.length > 3)) {
       const base = PLURAL_NOUNS.has(lower) ? lower : stem(lower);
       return { unit: UNIT_ALIASES[base] ?? base, end, word: lower, ...named };
     }
-    fallback ??= { unit: UNIT_ALIASES[stem(lower)] ?? stem(lower), end, word: lower, ...named };
+    if (!fallback) {
+      fallback = { unit: UNIT_ALIASES[stem(lower)] ?? stem(lower), end, word: lower, ...named };
+      fallbackAt = i;
+    }
   }
   return fallback;
 }

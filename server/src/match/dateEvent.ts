@@ -14,6 +14,8 @@ export interface DateEvent {
   words: string[];
   /** Name keys of everyone the claim's sentence names as a possible actor: where the other side's actors are looked for. */
   named: string[];
+  /** Amounts the clause tells ("jumped to 67"), years, times and days of the month left out. */
+  amounts: string[];
 }
 
 /** How far a clause is looked for on either side of its date. */
@@ -106,7 +108,21 @@ export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySe
       .replace(QUOTED, ' ')
       .replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' ')
       .replace(/\b(?:years?|months?|weeks?|days?|hours?)\b/gi, ' ');
-  return { actors, words: contentWords(plain), named: possibleActors.map(nameKey) };
+  return { actors, words: contentWords(plain), named: possibleActors.map(nameKey), amounts: amountsOf(clause) };
+}
+
+const MONTH_NAME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?/;
+/** A number in a clause, with what stands either side: enough to leave out times and days of the month. */
+const AMOUNT = new RegExp(`(${MONTH_NAME.source}\\s+)?(?<![\\d.,:])(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?![\\d:])(\\s*(?:a\\.?m\\b|p\\.?m\\b|${MONTH_NAME.source}))?`, 'g');
+
+/** The amounts a clause tells, as written without thousands separators. */
+function amountsOf(clause: string): string[] {
+  const out: string[] = [];
+  for (const m of clause.matchAll(AMOUNT)) {
+    if (m[1] || m[3] || /^(?:18|19|20)\d\d$/.test(m[2])) continue;
+    out.push(m[2].replace(/,/g, ''));
+  }
+  return out;
 }
 
 const POSSESSIVE = /[’'](?:s)?$/;
@@ -126,6 +142,8 @@ export function sameDateEvent(a: DateEvent, b: DateEvent, idf: (word: string) =>
   if (a.actors.length && b.actors.length && !a.actors.some((x) => b.actors.includes(x))) {
     if (a.actors.some((x) => !b.named.includes(x)) && b.actors.some((x) => !a.named.includes(x))) return false;
   }
+  // "jumped to 67, officials said Friday" against "reached 93 on Saturday": a rising count's two announcements.
+  if (a.amounts.length && b.amounts.length && !a.amounts.some((x) => b.amounts.includes(x))) return false;
   if (!a.words.length || !b.words.length) return true;
   return Math.max(coverage(a.words, b.words, idf), coverage(b.words, a.words, idf)) >= SAME_EVENT_WORDS;
 }
