@@ -1,4 +1,4 @@
-// What a document says about itself: title, outlet, date. Front matter is read with gray-matter.
+// What a document says about itself: title, outlet, date, dateline. Front matter is read with js-yaml (core schema).
 import { CORE_SCHEMA, load as loadYaml, timestampTag } from 'js-yaml';
 import * as chrono from 'chrono-node';
 import type { SourceDate } from '../model/types';
