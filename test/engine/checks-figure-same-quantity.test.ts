@@ -302,3 +302,31 @@ The latest figure passed the 44 people who died in a 2019 fire in the town of Le
     assert.deepEqual(conflicts('It was the highest toll from a fire since 1931 when the Hessel fire in the northern hills claimed 320 lives.'), ['320 lives']);
   });
 });
+
+describe('figure/conflict: a percentage change is the change of its own amount, one way, against one period', () => {
+  const RESULTS_WIRE = `---
+title: Quillon posts quarterly results
+date: 2031-05-21
+outlet: Market Wire
+---
+
+Quillon Systems reported quarterly sales of $5.62 billion, down 9% from a year ago.
+
+Cloud sales were a record $3.14 billion, up 12% from a year ago and up 16% from the previous quarter.
+
+Device sales fell 31% on an annual basis, to $1.05 billion.
+
+The company forecast current-quarter sales of $6.4 billion, plus or minus 3%. Its gross margin is expected to be 61.5%.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([RESULTS_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('the whole company’s change from the previous quarter is not one line’s, nor a fall over the year', () => {
+    assert.deepEqual(conflicts('Quillon reported quarterly sales of $5.62 billion, up 14% from the previous quarter.'), []);
+  });
+  it('a margin on the gross margin is not the margin on the sales forecast', () => {
+    assert.deepEqual(conflicts('Its gross margin is expected to be 61.5%, plus or minus 50 basis points.'), []);
+    assert.deepEqual(conflicts('The company forecast current-quarter sales of $6.4 billion, plus or minus 5%.'), ['5%']);
+  });
+  it('the same amount’s change, the same way against the same period, still conflicts', () => {
+    assert.deepEqual(conflicts('Cloud sales were a record $3.14 billion, up 19% from the previous quarter.'), ['19%']);
+  });
+});

@@ -302,3 +302,24 @@ Veloria beat Germany 2-1 in the final at Marrow Park. Argentina and Germany had 
     assert.equal(single(ruleFindings(cup, 'Veloria beat Germay 2-1 in the final at Marrow Park.\n', 'name/misspelled'), 'Germay').severity, 'warning');
   });
 });
+
+describe('name/misspelled: a long vowel written single or doubled, and -isation or -ization, are house styles', () => {
+  const probe = corpusOf([
+    'The lander of the National Orbital Research Organisation set down on Thursday. Its rover, Sahaayak, will drive out on Friday, said mission head Deepa Kulkarni.',
+    'Engineers cheered as the lander touched down. The Organisation said Sahaayak would carry two cameras.',
+  ]);
+  const findings = (draft: string) => ruleFindings(probe, draft, 'name/misspelled');
+  it('Sahayak for Sahaayak: information, not a warning', () => {
+    assert.equal(single(findings('The rover Sahayak left the lander on Friday.\n'), 'Sahayak').severity, 'information');
+  });
+  it('Dipa for Deepa: information', () => {
+    assert.equal(single(findings('Dipa Kulkarni led the mission.\n'), 'Dipa').severity, 'information');
+  });
+  it('Organization for Organisation in the agency’s name: information', () => {
+    const draft = 'The National Orbital Research Organization said the rover was well.\n';
+    assert.equal(single(findings(draft), 'Organization').severity, 'information');
+  });
+  it('a consonant dropped from the same names still warns', () => {
+    assert.equal(single(findings('The rover Sahaayk left the lander.\n'), 'Sahaayk').severity, 'warning');
+  });
+});

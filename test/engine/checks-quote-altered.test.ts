@@ -243,3 +243,30 @@ Mr Vance said: "We learnt in the valley there is a patient flood. When the river
     assert.equal(ruleFindings(split, draft, 'quote/altered').filter((f) => f.severity === 'warning').length, 1);
   });
 });
+
+describe('quote/altered: an ellipsis joining two quotations of one source', () => {
+  const HARBOUR = `---
+title: Harbour opens
+date: 2031-04-02
+outlet: Coast Wire
+---
+
+"The new harbour is not just Pellin's alone," said Mayor Oda Strand. "This harbour belongs to the whole coast. And it will bring ferries back."
+`;
+  const OTHER = `---
+title: Mayor hails harbour
+date: 2031-04-02
+outlet: Bay Post
+---
+
+Mayor Oda Strand said: "The new harbour is not Pellin's alone. This is a year in which the coast is rebuilding."
+`;
+  const harbour = corpusOf([HARBOUR, OTHER]);
+  const warnings = (draft: string) => ruleFindings(harbour, draft, 'quote/altered').filter((f) => f.severity === 'warning').map((f) => f.text);
+  it('each piece word for word in neighbouring quotations of one source: not altered', () => {
+    assert.deepEqual(warnings('Strand said: "The new harbour is not just Pellin\'s alone... This harbour belongs to the whole coast."'), []);
+  });
+  it('a word changed in one piece is still altered', () => {
+    assert.equal(warnings('Strand said: "The new harbour is not just Pellin\'s alone... This harbour belongs to the entire coast."').length, 1);
+  });
+});

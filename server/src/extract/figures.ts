@@ -183,6 +183,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       });
     }
     const inSentence = figures.slice(sentenceFirst);
+    markChanges(inSentence, sentence);
     const at = markCountProgress(inSentence, sentence);
     // "With 99.9% counted, Lula had 50.9%. Bolsonaro received 49.1%.": the next sentence of the paragraph goes on with the same count.
     if (!at && countPoint?.paragraph === sentence.paragraph) for (const f of inSentence) f.countedAt = countPoint.at;
@@ -227,6 +228,56 @@ function markCountProgress(inSentence: FigureClaim[], sentence: Sentence): strin
     else f.countedAt = at;
   }
   return at;
+}
+
+/** Between an amount and a percentage that changes it or bounds it: "$4.28 billion, up 14% from a year ago and up 18%". */
+const CHANGE_OF = /^[\s\u00a0]*,?[\s\u00a0]*(?:respectively,[\s\u00a0]*)?(?:up|down|plus or minus|\+\/-|±|an? (?:rise|increase|gain|jump|drop|fall|decline|decrease) of)\b[^.;:!?]*$/i;
+/** An amount as written: money ("$7.19 billion", "$11.0 bln"), a percentage or a number with its scale word. */
+const AMOUNT = /([$€£]?)[\s\u00a0]?(\d[\d,]*(?:\.\d+)?)[\s\u00a0]*(%|percent\b|per cent\b|(?:basis |percentage )?points?\b|bps\b|trillion\b|billion\b|bln\b|bn\b|million\b|mln\b|[mbk]\b)?/gi;
+const SCALE: Record<string, string> = { trillion: 't', billion: 'b', bln: 'b', bn: 'b', b: 'b', million: 'm', mln: 'm', m: 'm', k: 'k' };
+
+/** The amount right before a percentage that changes or bounds it ("$4.28 billion, up 14% … and up 18%" → "$4.28b"). */
+function amountChanged(before: string, margin: boolean): string | undefined {
+  const amounts = [...before.matchAll(AMOUNT)];
+  for (let j = amounts.length - 1; j >= 0; j--) {
+    const [text, currency, digits, unitWord = ''] = amounts[j];
+    const unit = unitWord.toLowerCase();
+    const percent = unit === '%' || unit.startsWith('per') || unit.includes('point') || unit === 'bps';
+    if (percent && !margin) continue;
+    // A bare number there is most often a date's ("April 30, 2023, down 13%"), not the amount that moved.
+    if (!currency && !unit) return undefined;
+    if (!CHANGE_OF.test(before.slice(amounts[j].index! + text.length))) return undefined;
+    return `${currency}${Number(digits.replace(/,/g, ''))}${percent ? '%' : SCALE[unit] ?? ''}`;
+  }
+  return undefined;
+}
+const MARGIN = /\b(?:plus or minus|\+\/-|±)[\s\u00a0]*$/i;
+const UP = /\b(?:up|r[io]se|risen|rising|increased?|gained|grew|grown|jumped|climbed|soared|surged|higher|rallied)\b[^,;]{0,12}$/i;
+const DOWN = /\b(?:down|fell|fallen|falling|declined?|decreased?|dropped|lost|slid|slumped|plunged|tumbled|lower|shrank)\b[^,;]{0,12}$/i;
+const UP_AFTER = /^[\s\u00a0]+(?:(?:annual|yearly|sequential|quarterly)[\s\u00a0]+)?(?:increase|rise|gain|jump|growth)\b/i;
+const DOWN_AFTER = /^[\s\u00a0]+(?:(?:annual|yearly|sequential|quarterly)[\s\u00a0]+)?(?:[\p{L}]+[\s\u00a0]+)?(?:decline|drop|fall|dip|decrease)\b/iu;
+const PER_YEAR = /^[^,;.]{0,30}?\b(?:a year (?:ago|earlier)|year[- ]over[- ]year|year\/year|y\/y|yoy|(?:on an |an )?annual|the year-ago|from last year|a year before)\b/i;
+const PER_QUARTER = /^[^,;.]{0,30}?\b(?:(?:the )?(?:previous|prior|preceding|last) quarter|sequential(?:ly)?|quarter[- ]over[- ]quarter|q\/q|qoq)\b/i;
+
+/**
+ * A percentage that changes or bounds an amount of its clause is that amount's: "revenue of $7.19 billion, up 19%" is
+ * not "$4.28 billion, up 18%" (another line's revenue), "±50 basis points" on a margin is not "±2%" on revenue. Which
+ * way it moved and against which period tell two changes apart too ("up 19% from the previous quarter" against
+ * "declined 38% on an annual basis").
+ */
+function markChanges(inSentence: FigureClaim[], sentence: Sentence): void {
+  inSentence.forEach((f) => {
+    if (f.unit !== 'percent') return;
+    const start = f.span.start - sentence.start;
+    const end = f.span.end - sentence.start;
+    const before = sentence.text.slice(Math.max(0, start - 30), start);
+    const after = sentence.text.slice(end, end + 40);
+    const margin = MARGIN.test(before);
+    const of = amountChanged(sentence.text.slice(Math.max(0, start - 80), start), margin);
+    const direction = margin ? undefined : UP.test(before) || UP_AFTER.test(after) ? 'up' : DOWN.test(before) || DOWN_AFTER.test(after) ? 'down' : undefined;
+    const period = PER_YEAR.test(after) ? 'year' : PER_QUARTER.test(after) ? 'quarter' : undefined;
+    if (of || direction || period || margin) f.change = { ...(of && { of }), ...(direction && { direction }), ...(period && { period }), ...(margin && { margin: true as const }) };
+  });
 }
 
 const UNIT_WORD = /[\p{L}%][\p{L}’'\-]*/gu;

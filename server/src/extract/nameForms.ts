@@ -7,7 +7,9 @@
  * - the -y / -yy / -iy / -yi / -ii / -i / -ij endings (Zelensky, Zelenskyy, Zelenskiy, Zelenskyi, Zelenskij);
  * - i and y anywhere, so ei / ey (Sergei, Sergey) and ia / ya (Natalia, Natalya), and ii before a vowel (Yuliia, Yulia);
  * - j, y or i opening a name before a vowel (Yuri, Iuri, Juri);
- * - kh and h (Mykhailo, Mihailo), ts and tz, x and ks (Alexei, Aleksei); accents dropped.
+ * - kh and h (Mykhailo, Mihailo), ts and tz, x and ks (Alexei, Aleksei); accents dropped;
+ * - a long vowel written doubled or single (Pragyaan, Pragyan; Sreedhar, Sridhar; Poonam, Punam);
+ * - British and American -isation / -ization in a name's common word (Organisation, Organization).
  */
 export function transliterationSkeleton(name: string): string {
   return name
@@ -21,7 +23,11 @@ export function transliterationSkeleton(name: string): string {
     .replace(/j(?![aeiouy])/g, 'i')
     .replace(/y/g, 'i')
     .replace(/i+$/, 'i')
-    .replace(/i{2,}(?=[aeiou])/g, 'i');
+    .replace(/i{2,}(?=[aeiou])/g, 'i')
+    .replace(/aa+/g, 'a')
+    .replace(/ee+/g, 'i')
+    .replace(/oo+/g, 'u')
+    .replace(/(?<=..)iz(ation|e[ds]?|ing)$/, 'is$1');
 }
 
 /**

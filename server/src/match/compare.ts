@@ -31,7 +31,17 @@ function sameMoment(a: FigureClaim, b: FigureClaim): boolean {
 
 /** Nothing in either clause puts the two figures at another event or place. */
 export function sameSetting(a: FigureClaim, b: FigureClaim): boolean {
-  return sameEra(a, b) && samePlace(a, b) && sameCountPoint(a, b) && sameGroup(a, b);
+  return sameEra(a, b) && samePlace(a, b) && sameCountPoint(a, b) && sameGroup(a, b) && sameChange(a, b);
+}
+
+/** Two changes of different amounts, one up and one down, against a year and a quarter, or a margin and a value, are two facts. */
+function sameChange(a: FigureClaim, b: FigureClaim): boolean {
+  const x = a.change;
+  const y = b.change;
+  // "plus or minus 50 basis points" is how far a forecast may miss, not the forecast.
+  if (!!x?.margin !== !!y?.margin) return false;
+  if (!x || !y) return true;
+  return (!x.of || !y.of || x.of === y.of) && (!x.direction || !y.direction || x.direction === y.direction) && (!x.period || !y.period || x.period === y.period);
 }
 
 /** A vote share with 98.8% counted and the final one are two snapshots; how far the count had gone is not a fact. */

@@ -187,6 +187,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       }
     }
   }
+  if (!result.exact.length && fragments.length > 1) result.exact.push(...acrossQuotes(fragments, candidates, corpus, sentenceQuery));
   if (!result.exact.length) {
     // Quoted words may stand unquoted in a source ("a common understanding" in a headline).
     for (const candidate of candidates.slice(0, 10)) {
@@ -198,6 +199,31 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     }
   }
   return result;
+}
+
+/**
+ * A draft quote whose ellipsis joins two remarks a source quotes apart ("…not just ours alone," he said. "This
+ * success belongs to all…" → "…not just ours alone… This success belongs to all…"): each piece is word for word in
+ * one of a few quotes opening in neighbouring sentences of one source, in order. Only the ten best candidates.
+ */
+function acrossQuotes(fragments: string[][], candidates: ReadonlyArray<{ doc: number; sentence: number }>, corpus: Corpus, sentenceQuery: ReturnType<Corpus['index']['weigh']>): SourceQuoteMatch[] {
+  const { index } = corpus;
+  for (const candidate of candidates.slice(0, 10)) {
+    if (!index.inQuotedParagraph(candidate.doc, candidate.sentence)) continue;
+    const near = quotesOpeningNear(corpus.sources[candidate.doc].quotes, candidate.sentence + 1);
+    const used: QuoteClaim[] = [];
+    let at = 0;
+    for (const fragment of fragments) {
+      const needle = ' ' + fragment.join(' ') + ' ';
+      while (at < near.length && !wordsOfSourceQuote(near[at]).haystack.includes(needle)) at++;
+      if (at === near.length) break;
+      if (used.at(-1) !== near[at]) used.push(near[at]);
+    }
+    if (at === near.length || used.length < 2) continue;
+    const context = index.coverage(sentenceQuery, candidate.doc, used[0].sentence);
+    return [{ doc: candidate.doc, quote: used[0], overlap: 1, exact: true, context, wording: used.map((q) => q.words).join(' … ') }];
+  }
+  return [];
 }
 
 /** A draft quote's words, the pieces between its cuts, and where the cuts are (word indices). */

@@ -104,6 +104,12 @@ export interface FigureClaim extends ClaimBase {
   group?: string[];
   /** The group is a proper adjective on a count of people ("two Thai women"): a part that cannot exceed the whole. */
   groupNamed?: boolean;
+  /**
+   * A percentage told as a change or a margin: of which amount ("$4.28 billion, up 18%" → "$4.28b"), which way
+   * ("up", "down"), against when ("year": "from a year ago"; "quarter": "from the previous quarter"), or a margin
+   * either side of it ("plus or minus 2%").
+   */
+  change?: { of?: string; direction?: 'up' | 'down'; period?: 'year' | 'quarter'; margin?: true };
 }
 
 export type DateGranularity = 'year' | 'month' | 'day' | 'weekday' | 'duration';
