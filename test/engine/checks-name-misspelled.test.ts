@@ -323,3 +323,18 @@ describe('name/misspelled: a long vowel written single or doubled, and -isation 
     assert.equal(single(findings('The rover Sahaayk left the lander.\n'), 'Sahaayk').severity, 'warning');
   });
 });
+
+describe('name/misspelled: a source’s byline names its reporters, not the story’s people', () => {
+  const wire = corpusOf([
+    'Kestrel shares jump as sales forecast soars\n\nBy Anika Sorel and Tomas Brisk\n\n(Wire) - Kestrel Corp on Wednesday forecast record sales, and its shares rose 20% after the bell.\n\nThe gain put Kestrel ahead of rivals Lumen and Sorell Systems, analysts said.\n',
+    'Kestrel forecast beats estimates\n\nBy Jon Petts, Ana Ruiz and Olek Varna\n\nKestrel said demand for its chips was surging.\n',
+  ]);
+  const findings = (draft: string) => ruleFindings(wire, draft, 'name/misspelled').map((f) => f.text);
+  it('a company one letter from a reporter’s surname is not a misspelling of the reporter', () => {
+    assert.deepEqual(findings('Kestrel is now worth more than Brisa and Lumen.\n'), []);
+    assert.deepEqual(findings('The chipmaker overtook Varda on Thursday.\n'), []);
+  });
+  it('the same surname in the story’s text is still evidence', () => {
+    assert.deepEqual(findings('Kestrel overtook Sorrell Systems and Lumen.\n'), ['Sorrell']);
+  });
+});

@@ -52,11 +52,26 @@ export function stripPossessive(word: string): string {
   return word.replace(/[’']s?$/, '');
 }
 
-/** Finds runs of capitalised words in a sentence. `base` is the sentence's offset in its document. */
+/** A byline: "By Ana Ruiz", "By Ana Ruiz and Tom Brisk", "By A B, C D and E F", ending the line or before a separator. */
+const BYLINE_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?: +\p{Lu}[\p{L}'’.-]*){1,3}`;
+const BYLINE = new RegExp(String.raw`^[ \t>*_#]*By +${BYLINE_NAME}(?:(?: *,| +and|, +and) +${BYLINE_NAME}){0,5} *(?:$|[|·•—–-])`, 'gmu');
+
+/** The sentence's byline lines: their names are the reporters', not the story's people. */
+function bylinesOf(sentence: string): Span[] {
+  if (!/(?:^|\n)[ \t>*_#]*By /.test(sentence)) return [];
+  BYLINE.lastIndex = 0;
+  return [...sentence.matchAll(BYLINE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** Finds runs of capitalised words in a sentence, bylines left out. `base` is the sentence's offset in its document. */
 export function nameRunsOf(sentence: string, base = 0): NameRun[] {
   const words: Array<Span & { text: string }> = [];
+  const bylines = bylinesOf(sentence);
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) words.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
+    if (bylines.length && bylines.some((b) => b.start <= m!.index && m!.index < b.end)) continue;
+    words.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
   const runs: NameRun[] = [];
   let i = 0;
   while (i < words.length) {
