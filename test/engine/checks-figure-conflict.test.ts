@@ -260,3 +260,34 @@ describe('figure/conflict: the time a game stood at one score', () => {
     assert.equal(single(ruleFindings(match, draft, 'figure/conflict'), '90 minutes').severity, 'warning');
   });
 });
+
+describe('figure/conflict: a rare counted noun says which fact it is', () => {
+  const DEMANDS = `---
+title: Peace plan
+date: 2031-03-02
+outlet: Wire Three
+---
+
+Brannock has warned that the plan still holds points that "risk our dignity". An earlier version of the 20-point plan appeared to grant most of Ostmark's demands, including freezing the front lines, recognising Ostmark's hold on three occupied provinces, restricting Brannock's army to 300,000 personnel, and ruling out future membership of the Northern Pact.
+`;
+  const FRONT = `---
+title: Front line
+date: 2031-03-02
+outlet: Wire Four
+---
+
+Brannock's army held the line near the river, the army's spokesman said. Ostmark's army shelled two Brannock towns overnight.
+
+Brannock's president said the army would never accept a plan that barred the country from the Northern Pact.
+`;
+  const corpus = corpusOf([DEMANDS, FRONT]);
+  it('the same rare unit in other words ("capped … at" against "restricting … to") is the same fact', () => {
+    const draft = "The first version would have capped Brannock's army at 500,000 personnel and barred it from ever joining the Northern Pact.";
+    const f = single(ruleFindings(corpus, draft, 'figure/conflict'), '500,000 personnel');
+    assert.deepEqual(f.suggestions, ['300,000 personnel']);
+  });
+  it('the same value stays quiet', () => {
+    const draft = "The first version would have capped Brannock's army at 300,000 personnel and barred it from ever joining the Northern Pact.";
+    assert.deepEqual(ruleFindings(corpus, draft, 'figure/conflict'), []);
+  });
+});

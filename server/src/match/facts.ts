@@ -60,10 +60,12 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
 ): Array<FactCandidate<C>> {
   const { index } = corpus;
   // The claim's own words and any quotation say nothing about which fact this is: sources often quote apart.
+  // A figure's counted noun does say which fact it is, by how rare it is ("personnel" more than "people"): kept.
+  const counted = claim.kind === 'figure' ? contentWords(draft.text.slice(claim.valueSpan.end, claim.span.end)) : [];
   const own = new Set(contentWords(claim.text));
   for (const q of quotesInSentence(draft, claim.sentence)) for (const w of contentWords(q.words)) own.add(w);
   const sentenceWords = (draft.sentenceWords[claim.sentence] ?? []).filter((w) => !own.has(w));
-  const local = localWords(draft, claim.span).filter((w) => !own.has(w));
+  const local = [...localWords(draft, claim.span).filter((w) => !own.has(w)), ...counted];
   if (!sentenceWords.length) return [];
   // "Three people were injured." says too little on its own: the sentence before names the place and the event, and
   // a source that does not share it is less likely to be about the same thing.
