@@ -266,3 +266,22 @@ describe('date/conflict: a year that is part of a name', () => {
     assert.equal(single(ruleFindings(c, draft, 'date/conflict'), '1987').severity, 'warning');
   });
 });
+
+describe('date/conflict: a source sentence that also has the draft date', () => {
+  const corpus = corpusOf([`---
+title: Lending
+date: 2031-06-15
+outlet: Wire Seven
+---
+
+The Tessaly reserve bank will go on shrinking its bond holdings by $40 billion a month — a move that took effect March 1 — stepping up to $80 billion in July.
+`]);
+  it('is not evidence against it, though its clauses are worded apart', () => {
+    const draft = 'The Tessaly reserve bank will keep shrinking its bond holdings by $40 billion a month, a process that began on March 1, and the pace will double in July.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'date/conflict'), []);
+  });
+  it('a changed date in the same sentence still fires', () => {
+    const draft = 'The Tessaly reserve bank will keep shrinking its bond holdings by $40 billion a month, and the pace will double to $80 billion in August.';
+    single(ruleFindings(corpus, draft, 'date/conflict'), 'August');
+  });
+});

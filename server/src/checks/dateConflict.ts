@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { datesAgree } from '../match/compare';
+import { datesAgree, datesComparable } from '../match/compare';
 import { conflictFindings } from './factConflict';
 
 
@@ -9,5 +9,7 @@ export const dateConflict: Rule = {
     'A date, month, year, weekday or duration that disagrees with the sources’ date for the same event: “in September” ' +
     'where the sources say August, “on Wednesday” where they say Monday.',
   defaultSeverity: 'warning',
-  check: (ctx) => conflictFindings('date/conflict', ctx, ctx.dates, datesAgree, 'The sources date this differently'),
+  check: (ctx) =>
+    conflictFindings('date/conflict', ctx, ctx.dates, datesAgree, 'The sources date this differently', undefined, (draft, doc, sentence) =>
+      ctx.corpus.sources[doc].datesIn(sentence).some((d) => !d.inQuote && datesComparable(draft, d) && datesAgree(draft, d))),
 };
