@@ -235,6 +235,12 @@ describe('date/conflict: lengths of time of different things', () => {
     assert.equal(f.severity, 'warning');
     assert.ok(f.suggestions.includes('more than eight years'), JSON.stringify(f.suggestions));
   });
+  it('"almost" a number of months is within half a month of it, not half a year', () => {
+    const months = corpusOf(['Almost six months since members of his own party began calling for him to go, Mayor Osric Venn has resigned.\n']);
+    const f = single(ruleFindings(months, 'Members of his own party had been calling for Mayor Osric Venn to go for almost eight months.\n', 'date/conflict'), 'almost eight months');
+    assert.deepEqual(f.suggestions, ['Almost six months']);
+    assert.deepEqual(ruleFindings(months, 'Members of his own party had been calling for Mayor Osric Venn to go for almost six months.\n', 'date/conflict'), []);
+  });
 });
 
 describe('date/conflict: who announced, not whose offer', () => {
