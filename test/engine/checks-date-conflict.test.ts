@@ -235,6 +235,12 @@ describe('date/conflict: lengths of time of different things', () => {
     assert.equal(f.severity, 'warning');
     assert.ok(f.suggestions.includes('more than eight years'), JSON.stringify(f.suggestions));
   });
+  it('"almost" a number of months is within half a month of it, not half a year', () => {
+    const months = corpusOf(['Almost six months since members of his own party began calling for him to go, Mayor Osric Venn has resigned.\n']);
+    const f = single(ruleFindings(months, 'Members of his own party had been calling for Mayor Osric Venn to go for almost eight months.\n', 'date/conflict'), 'almost eight months');
+    assert.deepEqual(f.suggestions, ['Almost six months']);
+    assert.deepEqual(ruleFindings(months, 'Members of his own party had been calling for Mayor Osric Venn to go for almost six months.\n', 'date/conflict'), []);
+  });
 });
 
 describe('date/conflict: who announced, not whose offer', () => {
@@ -303,5 +309,24 @@ The death toll from the fires on Corvo reached 93 on Saturday, according to the 
   });
   it('the same amount on another day still conflicts', () => {
     assert.deepEqual(conflicts('The death toll from the fires on Corvo reached 93 on Sunday, according to the county website.'), ['Sunday']);
+  });
+});
+
+describe('date/conflict: a source sentence that also has the draft date', () => {
+  const corpus = corpusOf([`---
+title: Lending
+date: 2031-06-15
+outlet: Wire Seven
+---
+
+The Tessaly reserve bank will go on shrinking its bond holdings by $40 billion a month — a move that took effect March 1 — stepping up to $80 billion in July.
+`]);
+  it('is not evidence against it, though its clauses are worded apart', () => {
+    const draft = 'The Tessaly reserve bank will keep shrinking its bond holdings by $40 billion a month, a process that began on March 1, and the pace will double in July.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'date/conflict'), []);
+  });
+  it('a changed date in the same sentence still fires', () => {
+    const draft = 'The Tessaly reserve bank will keep shrinking its bond holdings by $40 billion a month, and the pace will double to $80 billion in August.';
+    single(ruleFindings(corpus, draft, 'date/conflict'), 'August');
   });
 });

@@ -260,3 +260,68 @@ describe('figure/conflict: the time a game stood at one score', () => {
     assert.equal(single(ruleFindings(match, draft, 'figure/conflict'), '90 minutes').severity, 'warning');
   });
 });
+
+describe('figure/conflict: a rare counted noun says which fact it is', () => {
+  const DEMANDS = `---
+title: Peace plan
+date: 2031-03-02
+outlet: Wire Three
+---
+
+Brannock has warned that the plan still holds points that "risk our dignity". An earlier version of the 20-point plan appeared to grant most of Ostmark's demands, including freezing the front lines, recognising Ostmark's hold on three occupied provinces, restricting Brannock's army to 300,000 personnel, and ruling out future membership of the Northern Pact.
+`;
+  const FRONT = `---
+title: Front line
+date: 2031-03-02
+outlet: Wire Four
+---
+
+Brannock's army held the line near the river, the army's spokesman said. Ostmark's army shelled two Brannock towns overnight.
+
+Brannock's president said the army would never accept a plan that barred the country from the Northern Pact.
+`;
+  const corpus = corpusOf([DEMANDS, FRONT]);
+  it('the same rare unit in other words ("capped … at" against "restricting … to") is the same fact', () => {
+    const draft = "The first version would have capped Brannock's army at 500,000 personnel and barred it from ever joining the Northern Pact.";
+    const f = single(ruleFindings(corpus, draft, 'figure/conflict'), '500,000 personnel');
+    assert.deepEqual(f.suggestions, ['300,000 personnel']);
+  });
+  it('the same value stays quiet', () => {
+    const draft = "The first version would have capped Brannock's army at 300,000 personnel and barred it from ever joining the Northern Pact.";
+    assert.deepEqual(ruleFindings(corpus, draft, 'figure/conflict'), []);
+  });
+});
+
+describe('figure/conflict: sums of money', () => {
+  const COURT = `---
+title: Fraud sentence
+date: 2031-05-09
+outlet: Wire Five
+---
+
+Judge Orla Penhallow said $73 million was a "fair measure of the loss" and set a hearing on restitution.
+
+The lender will cut its holdings by $12 billion a month, stepping up to $30 billion in August.
+`;
+  const corpus = corpusOf([COURT]);
+  it('a changed sum with no noun after it', () => {
+    const f = single(ruleFindings(corpus, 'Penhallow said $37 million was a "fair measure of the loss".', 'figure/conflict'), '$37 million');
+    assert.deepEqual(f.suggestions, ['$73 million']);
+  });
+  it('"stepping up to" a sum is that sum, not any sum below it', () => {
+    const f = single(ruleFindings(corpus, 'The lender will cut its holdings by $12 billion a month, stepping up to $25 billion in August.', 'figure/conflict'), '$25 billion');
+    assert.ok(f.suggestions.includes('$30 billion'), f.message);
+  });
+  it('the same sums stay quiet', () => {
+    assert.deepEqual(ruleFindings(corpus, 'Penhallow said $73 million was a "fair measure of the loss".', 'figure/conflict'), []);
+    assert.deepEqual(ruleFindings(corpus, 'The lender will cut its holdings by $12 billion a month, stepping up to $30 billion in August.', 'figure/conflict'), []);
+  });
+  it('two sums that say nothing alike around them are not one quantity', () => {
+    const deal = corpusOf([`---\ntitle: Buyout\ndate: 2031-05-09\noutlet: Wire Six\n---\n\nThe board accepted Dario Venn's offer in a transaction valued at about $40 billion, the company said.\n\nDario Venn has bought the company for $40 billion, the board said.\n\nDario Venn has secured $25 billion of committed loans for the purchase.\n`]);
+    assert.deepEqual(ruleFindings(deal, 'Dario Venn has secured $19 billion equity as well.', 'figure/conflict'), [], 'the noun after a sum says what it is');
+    assert.deepEqual(ruleFindings(deal, 'Dario Venn has bought the company using $18 billion in cash and $22 billion in debt.', 'figure/conflict'), [], 'the parts of a sum');
+    assert.deepEqual(ruleFindings(deal, "Dario Venn will fund the company's purchase with $18 billion in cash, the company said.", 'figure/conflict'), []);
+    const f = single(ruleFindings(deal, 'The board accepted Dario Venn\'s offer in a transaction valued at $58 billion.', 'figure/conflict'), '$58 billion');
+    assert.deepEqual(f.suggestions, ['about $40 billion']);
+  });
+});

@@ -73,6 +73,15 @@ const CASES: Array<[string, Expect[], string?]> = [
   // Quotes: figures inside are flagged inQuote.
   ['He said "we lost 40 tanks today" and left.', [{ text: '40 tanks', value: 40, inQuote: true }], 'a number inside a quote'],
   ['"We shot down 20 drones," the army said, after 22 missiles hit.', [{ value: 20, inQuote: true }, { value: 22, inQuote: false }]],
+  // Sums of money.
+  ['The judge set the loss at $64 million on Friday.', [{ text: '$64 million', value: 64e6, unit: 'dollar', valueText: '64 million' }], 'a sum with no noun after counts its currency'],
+  ['The bank will sell £12.5 billion a month.', [{ text: '£12.5 billion', value: 12.5e9, unit: 'pound' }]],
+  ['Lenders sought more than $30 million in damages.', [{ text: 'more than $30 million', qualifier: 'more than', unit: 'dollar' }], 'a qualifier before the currency sign'],
+  ['The mint built a $2 billion plant.', [{ text: '$2 billion plant', unit: 'dollar' }], 'a noun after a sum is what it pays for: the sum counts dollars'],
+  ['Sales will then be stepping up to $80 million in May.', [{ text: '$80 million', qualifier: undefined, low: 80e6, high: 80e6 }], '"stepping up to" names the new value, not a bound'],
+  ['Shares rose 4% to $31.50.', [{ text: '4%', unit: 'percent' }], 'a bare price with no scale is not read as a sum'],
+  ['The storm cut power, leaving up to 9,000 homes in the dark.', [{ qualifier: 'up to', low: 0, high: 9000 }], '"leaving up to" is a bound'],
+  ['Up to $5 million was lost.', [{ qualifier: 'up to', low: 0, high: 5e6 }], '"up to" at the start is a bound'],
 ];
 
 describe('extractFigures: table', () => {

@@ -117,3 +117,9 @@ describe('corpus index: Heap', () => {
     );
   });
 });
+
+describe('contentWords: spellings', () => {
+  it('British and American spellings give one key', () => {
+    assert.deepEqual(contentWords('defence labour offences'), contentWords('defense labor offenses'));
+  });
+});

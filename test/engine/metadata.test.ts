@@ -96,6 +96,9 @@ describe('readMetadata: dates in the text', () => {
     ['Headline\n\nPORTAVEN, FEB. 9, 2024 —\n\nStory text.', { iso: '2024-02-09', how: /./ }, 'a capitalised dateline on a line of its own'],
     ['Story\n\nSee https://court.example/rulings/2023-06-14/quay-mill for the ruling.', undefined, 'a date inside a link is not the story\'s'],
     ['A story without any date at all.', undefined, 'none'],
+    ['Brennick quits as mayor\n\nCouncillors said the process of choosing a successor should begin now.', undefined, '"now" is not the story\'s date (chrono reads it as the day of the check)'],
+    ['Storm Hits Tarrow After 7.1M Gusts\n\nThe storm hit the coast on Tuesday.', undefined, '"After 7.1" is not a date'],
+    ['Story\n\nThe storm hit the coast on 14 March 2023, officials said.', { iso: '2023-03-14', how: /first full date/ }, 'a date written out in full'],
   ];
   for (const [text, expected, why] of CASES) {
     it(`${JSON.stringify(text.slice(0, 40))} (${why})`, () => {

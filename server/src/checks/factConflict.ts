@@ -15,7 +15,8 @@ export function factEvidence<C extends FigureClaim | DateClaim>(m: FactMatch<C>,
 
 /**
  * A conflict finding for each draft fact that confident source facts state and none of them allows. `stated` keeps
- * only the source facts that are positive evidence of the same fact (by default, all).
+ * only the source facts that are positive evidence of the same fact (by default, all). `alsoStates` tells whether a
+ * source sentence states the draft's own value elsewhere: then it was paired with the wrong one of its facts.
  */
 export function conflictFindings<C extends FigureClaim | DateClaim>(
   rule: RuleId,
@@ -24,10 +25,12 @@ export function conflictFindings<C extends FigureClaim | DateClaim>(
   agree: (draft: C, source: C) => boolean,
   lead: string,
   stated?: (draft: C, source: C) => boolean,
+  alsoStates?: (draft: C, doc: number, sentence: number) => boolean,
 ): RawFinding[] {
   return matches.flatMap((m) => {
     const evidence = factEvidence(m, agree);
     if (evidence.agreeing.length) return [];
+    if (alsoStates && evidence.about.some((c) => alsoStates(m.claim, c.doc, c.claims[0].sentence))) return [];
     const about = stated
       ? evidence.about.map((c) => ({ ...c, claims: c.claims.filter((sc) => stated(m.claim, sc)) })).filter((c) => c.claims.length)
       : evidence.about;

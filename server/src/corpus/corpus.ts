@@ -57,7 +57,7 @@ export interface LoadOptions {
 }
 
 /** Changes whenever segmentation changes, so an index cache from an older engine is never trusted. */
-export const SEGMENTATION_VERSION = 'segment-5'; // 3: the last paragraph kept, run-on sentences cut; 4: metadata keeps the dateline place and the reference list's start; 5: no names from bylines
+export const SEGMENTATION_VERSION = 'segment-6'; // 3: the last paragraph kept, run-on sentences cut; 4: metadata keeps the dateline place and the reference list's start; 5: a header date must be written with its year; 6: no names from bylines
 
 interface SourceFile { path: string; text: string; size?: number; mtimeMs?: number; ctimeMs?: number; ino?: number; warning?: string }
 

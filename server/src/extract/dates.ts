@@ -214,10 +214,12 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
       const q = (m[1] ?? '').toLowerCase();
       // "the last two years of the war" is a stretch within it, not how long anything lasted.
       if (/^(?:the )?(?:last|past)$/.test(q)) continue;
+      // Half of the length's own unit either way: "almost six months" is not "almost eight months".
+      const slack = 0.5 * unitYears;
       const [low, high] =
-        q === 'nearly' || q === 'almost' ? [value - 0.5, value] :
+        q === 'nearly' || q === 'almost' ? [value - slack, value] :
         q === 'more than' || q === 'over' || q === 'at least' ? [value, Infinity] :
-        q === 'less than' ? [0, value] : q === 'about' || q === 'around' || q === 'some' || q === 'roughly' ? [value - 0.5, value + 0.5] : [value, value + 0.99 * unitYears];
+        q === 'less than' ? [0, value] : q === 'about' || q === 'around' || q === 'some' || q === 'roughly' ? [value - slack, value + slack] : [value, value + 0.99 * unitYears];
       const start = sentence.start + m.index;
       push({ span: { start, end: start + length }, granularity: 'duration', years: value, low, high });
     }

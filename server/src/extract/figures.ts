@@ -12,7 +12,8 @@ interface Qualifier { pattern: RegExp; label: string; interval: (v: number) => [
 const QUALIFIERS: Qualifier[] = [
   { pattern: /\b(?:at least|no fewer than|no less than|a minimum of)\s+$/i, label: 'at least', interval: (v) => [v, Infinity, false, true] },
   { pattern: /\b(?:more than|over|above|in excess of|upwards of|upward of|exceeding)\s+$/i, label: 'more than', interval: (v) => [v, Infinity, true, true] },
-  { pattern: /\b(?:up to|as many as|at most|no more than|a maximum of)\s+$/i, label: 'up to', interval: (v) => [0, v, false, false] },
+  // "stepping up to $95 billion", "ramped up to 40" name the new value: no bound.
+  { pattern: /\b(?:(?<!\b(?:step(?:s|ped|ping)?|ramp(?:s|ed|ing)?|scal(?:es|ed|ing)|mov(?:es|ed|ing)|go(?:es|ing)?|went|ris(?:es|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|push(?:es|ed|ing)?|bump(?:s|ed|ing)?|gear(?:s|ed|ing)?)\s+)up to|as many as|at most|no more than|a maximum of)\s+$/iu, label: 'up to', interval: (v) => [0, v, false, false] },
   { pattern: /\b(?:fewer than|less than|under|below)\s+$/i, label: 'fewer than', interval: (v) => [0, v, false, true] },
   { pattern: /\b(?:nearly|almost|close to|just under|just shy of)\s+$/i, label: 'nearly', interval: (v) => [v * 0.85, v, false, true] },
   { pattern: /\b(?:about|around|approximately|roughly|some|an estimated|estimated|circa|about|some)\s+$/i, label: 'about', interval: (v) => [v * 0.85, v * 1.15, false, false] },
@@ -50,6 +51,11 @@ const COUNT_QUALIFIERS = new Set(['more', 'other', 'others', 'further', 'additio
 const PEOPLE_PARTICIPLES = new Set(['killed', 'hurt', 'displaced', 'evacuated', 'arrested', 'detained', 'rescued']);
 /** Characters before a number read for its qualifier: longer than any qualifier, so the reading stays bounded. */
 const PREFIX_WINDOW = 60;
+
+/** Currency signs written right before a sum, and the unit the sum counts. */
+const CURRENCY_SIGNS: Record<string, string> = { $: 'dollar', '£': 'pound', '€': 'euro', '¥': 'yen', '₹': 'rupee', '₩': 'won' };
+/** Units that are only a currency: a sum that says nothing of what it pays for. */
+export const MONEY_UNITS = new Set([...Object.values(CURRENCY_SIGNS), 'dollar', 'pound', 'euro']);
 
 /** Lengths of time are durations (dates), not counts. */
 const DURATION_UNITS = new Set(['year', 'month', 'week', 'day', 'decade', 'century']);
@@ -89,7 +95,10 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       if (/^\s+(?:of\s+)?/.test(after) && MONTH.test(after.replace(/^\s+(?:of\s+)?/, '')) && parsed.value <= 31) continue;
       if (MONTH.test(sentence.text.slice(Math.max(0, at - 10), at).replace(/^.*?\b(?=\p{L}+\.?\s+$)/u, '')) && parsed.value <= 31) continue;
       const beforeFrom = Math.max(0, at - PREFIX_WINDOW);
-      const before = sentence.text.slice(beforeFrom, at);
+      // "$804 million in restitution", "a $9 billion company": a sum of money counts its currency. Only sums in
+      // millions or more: a bare "$51.98" is most often a moving price, true at its moment only.
+      const currency = /\p{L}$/u.test(sentence.text.slice(at, at + parsed.length)) ? CURRENCY_SIGNS[sentence.text[at - 1]] : undefined;
+      const before = sentence.text.slice(beforeFrom, currency ? at - 1 : at);
       if (isYearLike(parsed.value, raw) && !countsSomething(before, after)) continue;
       if (parsed.compound && DURATION_UNITS.has(parsed.compound)) continue;
       const start = sentence.start + at;
@@ -106,7 +115,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       let high = parsed.high;
       let lowOpen = false;
       let highOpen = false;
-      let spanStart = start;
+      let spanStart = currency ? start - 1 : start;
       if (qualifier) {
         [low, high, lowOpen, highOpen] = qualifier.interval(parsed.value);
         spanStart = sentence.start + beforeFrom + (qualifier.pattern.exec(before)?.index ?? at - beforeFrom);
@@ -143,7 +152,9 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         });
         continue;
       }
-      const counted = parsed.compound ? { unit: parsed.compound, end: 0, word: parsed.compound } : unitAfter(after);
+      const named = parsed.compound ? { unit: parsed.compound, end: 0, word: parsed.compound } : unitAfter(after);
+      // "$44 billion offer" and "an offer of $44 billion" count the same dollars.
+      const counted = currency ? { end: 0, word: currency, ...named, unit: currency } : named;
       if (!counted) {
         // "cut from 28 to 19 points": the old value counts what the new one counts.
         const pairedTo = /\bfrom\s+$/i.test(before) ? /^\s+to\s+/i.exec(after) : null;

@@ -96,6 +96,8 @@ function findDateline(head: string): (Dateline & { raw: string }) | undefined {
   return undefined;
 }
 
+const WRITTEN_YEAR = /\b(?:1[89]|20)\d\d\b/;
+
 function findHeaderDate(header: string, dayFirst: boolean | undefined, dateline?: Dateline & { raw: string }): SourceDate | undefined {
   // A date inside a link is another page's.
   const head = header.replace(/\b(?:https?:\/\/|www\.)\S+/gi, (link) => ' '.repeat(link.length));
@@ -123,7 +125,8 @@ function findHeaderDate(header: string, dayFirst: boolean | undefined, dateline?
   if (datelineDate?.isCertain('day') && datelineDate.isCertain('month')) {
     return { iso: isoOf(datelineDate.date()), how: 'dateline', ambiguous: false, raw: dateline!.raw };
   }
-  const written = chrono.en.GB.parse(head).find((r) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'));
+  // Written out, year and all: chrono counts "now" or "after 7.1" as certain days, of the day the check runs.
+  const written = chrono.en.GB.parse(head).find((r) => WRITTEN_YEAR.test(r.text) && r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'));
   if (written) return { iso: isoOf(written.start.date()), how: 'first full date in the text', ambiguous: false, raw: written.text };
   return undefined;
 }

@@ -7,6 +7,7 @@ import type { NameRun } from '../extract/names';
 import { contentWords } from '../text/words';
 import { coverage } from '../text/similarity';
 import { dateEventOf, sourceDateOfEvent } from './dateEvent';
+import { MONEY_UNITS } from '../extract/figures';
 
 export interface FactCandidate<C> {
   doc: number;
@@ -60,10 +61,12 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
 ): Array<FactCandidate<C>> {
   const { index } = corpus;
   // The claim's own words and any quotation say nothing about which fact this is: sources often quote apart.
+  // A figure's counted noun does say which fact it is, by how rare it is ("personnel" more than "people"): kept.
+  const counted = claim.kind === 'figure' ? contentWords(draft.text.slice(claim.valueSpan.end, claim.span.end)) : [];
   const own = new Set(contentWords(claim.text));
   for (const q of quotesInSentence(draft, claim.sentence)) for (const w of contentWords(q.words)) own.add(w);
   const sentenceWords = (draft.sentenceWords[claim.sentence] ?? []).filter((w) => !own.has(w));
-  const local = localWords(draft, claim.span).filter((w) => !own.has(w));
+  const local = [...localWords(draft, claim.span).filter((w) => !own.has(w)), ...counted];
   if (!sentenceWords.length) return [];
   // "Three people were injured." says too little on its own: the sentence before names the place and the event, and
   // a source that does not share it is less likely to be about the same thing.
@@ -75,6 +78,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   // The draft's side of each comparison, computed once for all candidates.
   const shortSentence = eventWords.length > 0;
   const hug = hugWords(draft, claim.span);
+  const sumWords = claim.kind === 'figure' && MONEY_UNITS.has(claim.unit) ? sumWordsOf(draft, claim) : undefined;
   const owner = ownerWords(draft, claim, index.commonWords);
   const draftEvent = eventOf(draft, claim, index.commonWords, shortSentence);
   // A date is compared only with a source date of its own clause's event.
@@ -97,7 +101,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     const sameKindHere = claimsIn(corpus.sources[d], s).filter(
       (c) => !c.inQuote && sameKind(c) && (!dateEvent || sourceDateOfEvent(dateEvent, doc, c as DateClaim, index.commonWords, index.idf)),
     );
-    const claims = closestClaims(hug, doc, sameKindHere, index.idf, shortSentence, owner, index.commonWords);
+    const claims = closestClaims(hug, doc, sameKindHere, index.idf, shortSentence, owner, index.commonWords, sumWords);
     if (!claims.length || differentEvent(draftEvent, doc, claims[0], index.commonWords)) continue;
     found.push({ doc: d, claims, score });
   }
@@ -109,7 +113,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     else if (f.score >= top.score - NEARLY_AS_GOOD) top.claims.push(...f.claims);
   }
   const kept = [...best.values()].filter((f) => f.score >= minScore);
-  for (const f of kept) f.claims = closestClaims(hug, corpus.sources[f.doc].segmented, f.claims, index.idf, shortSentence, owner, index.commonWords);
+  for (const f of kept) f.claims = closestClaims(hug, corpus.sources[f.doc].segmented, f.claims, index.idf, shortSentence, owner, index.commonWords, sumWords);
   return kept;
 }
 
@@ -157,14 +161,49 @@ function differentEvent(draft: { names: string[]; text: string }, source: Segmen
 }
 
 /** Lower-case words hugging a claim (what was counted, what happened): they tell apart two figures in one sentence. */
-function hugWords(doc: Segmented, span: Span): string[] {
+function hugWords(doc: Segmented, span: Span, clauseAfter = false): string[] {
   const sentence = doc.sentences[sentenceOf(doc, span.start)];
   if (!sentence || sentence.start > span.start || span.start > sentence.end) return [];
   // Only the claim's own clause: "…were injured, and up to 40,000" must not borrow "injured".
   const before = doc.text.slice(Math.max(sentence.start, span.start - 25), span.start).split(/[,;:]|\band\b|\bwhile\b/).pop() ?? '';
-  const after = doc.text.slice(span.end, Math.min(sentence.end, span.end + 40));
+  const following = doc.text.slice(span.end, Math.min(sentence.end, span.end + 40));
+  const after = clauseAfter ? following.split(/[,;:—–(]|\band\b/)[0] : following;
   return contentWords((before + ' ' + after).replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' '));
 }
+
+/** A sum's words within its clause, and of them those after it: what the money is ("in restitution", "in cash"). */
+function sumWordsOf(doc: Segmented, claim: FigureClaim): SumWords {
+  // From the number on: "$21 billion equity" is equity.
+  const from = claim.valueSpan.end;
+  const sentence = doc.sentences[sentenceOf(doc, claim.span.start)];
+  const following = doc.text.slice(from, Math.min(sentence?.end ?? from, from + 40));
+  return { clause: hugWords(doc, claim.span, true), after: contentWords(following.split(/[,;:—–(]|\band\b/)[0].replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' ')) };
+}
+type SumWords = { clause: string[]; after: string[] };
+
+/** A source sum's words, kept: source claims are long-lived and compared with many draft claims. */
+const sumWordsOfSource = new WeakMap<object, SumWords>();
+function sourceSumWords(doc: Segmented, claim: FigureClaim): SumWords {
+  let words = sumWordsOfSource.get(claim);
+  if (!words) sumWordsOfSource.set(claim, (words = sumWordsOf(doc, claim)));
+  return words;
+}
+
+/**
+ * A sum of money says nothing of what it pays for: two sums are one quantity only when what follows the draft's ("in
+ * cash", "in restitution") follows the source's too, or, with nothing after it, when their clauses share a word.
+ */
+function sameSum(draft: SumWords, source: SumWords): boolean {
+  return sumAffinity(draft, source) > 0;
+}
+
+/** How many of the words after the draft's sum (else of its clause) the source's has. */
+function sumAffinity(draft: SumWords, source: SumWords): number {
+  return draft.after.length ? draft.after.filter((w) => source.after.includes(w)).length : draft.clause.filter((w) => source.clause.includes(w)).length;
+}
+
+/** A stable sort by a numeric key. */
+const sortedBy = <T>(items: T[], key: (item: T) => number): T[] => items.map((item, i) => ({ item, i, k: key(item) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.item);
 
 /** A source claim's hug words, as a set: source claims are long-lived and compared with many draft claims. */
 const hugWordsOfSource = new WeakMap<object, Set<string>>();
@@ -203,9 +242,9 @@ const ownerOfSource = new WeakMap<object, string[]>();
  * not with another party's in the same sentence).
  */
 function closestClaims<C extends FigureClaim | DateClaim>(
-  hug: string[], doc: Segmented, allClaims: C[], idf: (w: string) => number, shortSentence: boolean, owner: readonly string[] = [], common: ReadonlySet<string> = new Set(),
+  hug: string[], doc: Segmented, allClaims: C[], idf: (w: string) => number, shortSentence: boolean, owner: readonly string[] = [], common: ReadonlySet<string> = new Set(), sumWords?: SumWords,
 ): C[] {
-  let claims = allClaims;
+  let claims = sumWords ? allClaims.filter((c) => sameSum(sumWords, sourceSumWords(doc, c as FigureClaim))) : allClaims;
   if (owner.length && claims.length > 1) {
     const shared = claims.map((c) => {
       let theirs = ownerOfSource.get(c);
@@ -215,6 +254,9 @@ function closestClaims<C extends FigureClaim | DateClaim>(
     const most = Math.max(...shared);
     if (most > 0) claims = claims.filter((_, i) => shared[i] === most);
   }
+  // Sums already share what they are for: any of them may be the draft's ("$21 billion equity" beside "$25.5 billion
+  // of committed debt"), the closest first.
+  if (sumWords) return sortedBy(claims, (c) => -sumAffinity(sumWords, sourceSumWords(doc, c as FigureClaim)));
   if (!claims.length || (claims.length === 1 && !shortSentence)) return claims;
   const scored = claims.map((c) => {
     const theirs = sourceHugWords(doc, c);

@@ -54,9 +54,12 @@ export function contentWords(text: string): string[] {
   return out;
 }
 
-/** Matching key of a word: plural dropped, then cut to six letters so "Crimea"/"Crimean", "Russia"/"Russian" meet. */
+/**
+ * Matching key of a word: plural dropped, then cut to six letters so "Crimea"/"Crimean", "Russia"/"Russian" meet;
+ * British and American spellings meet too ("defence"/"defense", "labour"/"labor").
+ */
 export function matchKey(word: string): string {
-  return stem(word).slice(0, 6);
+  return stem(word.replace(/ences?$/, 'ense').replace(/(?<=\p{L}{3})ours?$/u, 'or')).slice(0, 6);
 }
 
 /** A light stemmer: enough to make plurals meet. */
