@@ -324,4 +324,10 @@ The lender will cut its holdings by $12 billion a month, stepping up to $30 bill
     const f = single(ruleFindings(deal, 'The board accepted Dario Venn\'s offer in a transaction valued at $58 billion.', 'figure/conflict'), '$58 billion');
     assert.deepEqual(f.suggestions, ['about $40 billion']);
   });
+  it('a line item’s sum is not the whole’s, nor a gain the new total', () => {
+    const results = corpusOf([`---\ntitle: Results\ndate: 2031-05-25\noutlet: Wire Eight\n---\n\nCloud Division first-quarter revenue was a record $4.28 billion, up 14% from a year ago.\n\nThe rally would lift Quillon's value by about $196 billion to nearly $951 billion.\n`]);
+    assert.deepEqual(ruleFindings(results, 'Quarterly revenue of $7.19 billion, up 19% from the previous quarter.', 'figure/conflict'), []);
+    assert.deepEqual(ruleFindings(results, 'Device Unit revenue was $295 million, down 53% from a year ago.', 'figure/conflict'), []);
+    assert.deepEqual(ruleFindings(results, 'The rally took Quillon close to a market value of $1 trillion.', 'figure/conflict'), []);
+  });
 });

@@ -161,14 +161,15 @@ function differentEvent(draft: { names: string[]; text: string }, source: Segmen
 }
 
 /** Lower-case words hugging a claim (what was counted, what happened): they tell apart two figures in one sentence. */
-function hugWords(doc: Segmented, span: Span, clauseAfter = false): string[] {
+function hugWords(doc: Segmented, span: Span, clauseAfter = false, keepNames = false): string[] {
   const sentence = doc.sentences[sentenceOf(doc, span.start)];
   if (!sentence || sentence.start > span.start || span.start > sentence.end) return [];
   // Only the claim's own clause: "…were injured, and up to 40,000" must not borrow "injured".
   const before = doc.text.slice(Math.max(sentence.start, span.start - 25), span.start).split(/[,;:]|\band\b|\bwhile\b/).pop() ?? '';
   const following = doc.text.slice(span.end, Math.min(sentence.end, span.end + 40));
   const after = clauseAfter ? following.split(/[,;:—–(]|\band\b/)[0] : following;
-  return contentWords((before + ' ' + after).replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' '));
+  const words = before + ' ' + after;
+  return contentWords(keepNames ? words : words.replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' '));
 }
 
 /** A sum's words within its clause, and of them those after it: what the money is ("in restitution", "in cash"). */
@@ -177,8 +178,9 @@ function sumWordsOf(doc: Segmented, claim: FigureClaim): SumWords {
   const from = claim.valueSpan.end;
   const sentence = doc.sentences[sentenceOf(doc, claim.span.start)];
   const following = doc.text.slice(from, Math.min(sentence?.end ?? from, from + 40));
-  return { clause: hugWords(doc, claim.span, true), after: contentWords(following.split(/[,;:—–(]|\band\b/)[0].replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' ')) };
+  return { clause: hugWords(doc, claim.span, true, true), after: contentWords(following.split(/[,;:—–(]|\band\b/)[0].replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' ')) };
 }
+/** `clause`: the sum's clause words, names kept ("Data center revenue" is not "Gaming revenue"); `after`: those after it. */
 type SumWords = { clause: string[]; after: string[] };
 
 /** A source sum's words, kept: source claims are long-lived and compared with many draft claims. */
@@ -191,15 +193,19 @@ function sourceSumWords(doc: Segmented, claim: FigureClaim): SumWords {
 
 /**
  * A sum of money says nothing of what it pays for: two sums are one quantity only when what follows the draft's ("in
- * cash", "in restitution") follows the source's too, or, with nothing after it, when their clauses share a word.
+ * cash", "in restitution") follows the source's too, or, with nothing after either, when their clauses have the same
+ * words ("valued at $58 billion", "valued at about $40 billion"): "Quarterly revenue of $7.19 billion" is not "Data
+ * center revenue was a record $4.28 billion".
  */
 function sameSum(draft: SumWords, source: SumWords): boolean {
   return sumAffinity(draft, source) > 0;
 }
 
-/** How many of the words after the draft's sum (else of its clause) the source's has. */
+/** How many of the words after the draft's sum the source's has (or, with none after either, its clause's if the same). */
 function sumAffinity(draft: SumWords, source: SumWords): number {
-  return draft.after.length ? draft.after.filter((w) => source.after.includes(w)).length : draft.clause.filter((w) => source.clause.includes(w)).length;
+  if (draft.after.length) return draft.after.filter((w) => source.after.includes(w)).length;
+  const sameClause = !source.after.length && draft.clause.length > 0 && draft.clause.every((w) => source.clause.includes(w)) && source.clause.every((w) => draft.clause.includes(w));
+  return sameClause ? draft.clause.length : 0;
 }
 
 /** A stable sort by a numeric key. */
