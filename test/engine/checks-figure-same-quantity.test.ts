@@ -302,3 +302,31 @@ The latest figure passed the 44 people who died in a 2019 fire in the town of Le
     assert.deepEqual(conflicts('It was the highest toll from a fire since 1931 when the Hessel fire in the northern hills claimed 320 lives.'), ['320 lives']);
   });
 });
+
+describe('figure/conflict: a target is what is aimed at, not what was reached', () => {
+  const TARGET_WIRE = `---
+title: Orland bank raises rates
+date: 2031-09-04
+outlet: Orland Wire
+---
+
+Board member Tova Lind said the key rate might already have reached the level that brings inflation back to the 2 percent target over time.
+
+Inflation reached 8.6% in July, the statistics office said.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([TARGET_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads "the 2% target", "its 2% inflation target" and "a target of 2%" as what was needed', () => {
+    const role = (t: string) => analyzeText(t).figures[0].role;
+    assert.equal(role('Inflation is far above the 2% target.'), 'needed');
+    assert.equal(role('Inflation is far above the bank’s 2 percent inflation target.'), 'needed');
+    assert.equal(role('The bank has a target of 2% for inflation.'), 'needed');
+    assert.equal(role('Inflation reached 8.6% in July.'), undefined);
+    assert.equal(role('Some 300 drones target the city each night.'), undefined);
+  });
+  it('prices that have reached a level are not paired with the target the rate must bring them back to', () => {
+    assert.deepEqual(conflicts('Board member Tova Lind said prices have already reached over 9%.'), []);
+  });
+  it('the level reached, told otherwise, still conflicts', () => {
+    assert.deepEqual(conflicts('Inflation reached 7.9% in July, the statistics office said.'), ['7.9%']);
+  });
+});

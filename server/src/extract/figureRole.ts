@@ -315,13 +315,24 @@ function casualtiesIfPaired(words: readonly string[], i: number, family: string,
   return other && other !== family && (other === 'killed' || other === 'injured') && (family === 'killed' || family === 'injured') ? 'casualties' : family;
 }
 
-/** "needed 326 seats", "326 seats required", "the 50% threshold", "a threshold of 5%": what was needed, not what was had. */
+/**
+ * "needed 326 seats", "326 seats required", "the 50% threshold", "a threshold of 5%", "the 2% inflation target": what
+ * was needed or aimed at, not what was had.
+ */
 const NEED = /^(?:needs?|needed|needing|requires?|required|requiring)$/;
-const THRESHOLD = /^thresholds?$/;
+const THRESHOLD = /^(?:thresholds?|targets?|goals?)$/;
+/** After "target" as a verb comes its object ("300 drones target the city"). */
+const OBJECT_START = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/;
+
+/** The threshold noun straight after the figure, or after one noun naming what it measures ("2% inflation target"). */
+function thresholdAhead(ahead: readonly string[]): boolean {
+  const at = THRESHOLD.test(ahead[0] ?? '') ? 0 : /^[a-z]+$/.test(ahead[0] ?? '') && THRESHOLD.test(ahead[1] ?? '') ? 1 : -1;
+  return at >= 0 && !OBJECT_START.test(ahead[at + 1] ?? '');
+}
 
 function neededOf(back: readonly string[], ahead: readonly string[]): boolean {
   // "326 seats needed for a majority", "the 50% threshold"; not "six people needed treatment".
-  if (THRESHOLD.test(ahead[0] ?? '') || (/^(?:needed|required)$/.test(ahead[0] ?? '') && /^(?:for|to)$/.test(ahead[1] ?? ''))) return true;
+  if (thresholdAhead(ahead) || (/^(?:needed|required)$/.test(ahead[0] ?? '') && /^(?:for|to)$/.test(ahead[1] ?? ''))) return true;
   for (let i = back.length - 1; i >= 0 && i >= back.length - 4; i--) {
     if (NEED.test(back[i])) return true;
     if (back[i] === 'of' && THRESHOLD.test(back[i - 1] ?? '')) return true;
