@@ -330,3 +330,27 @@ Inflation reached 8.6% in July, the statistics office said.
     assert.deepEqual(conflicts('Inflation reached 7.9% in July, the statistics office said.'), ['7.9%']);
   });
 });
+
+describe('figure/conflict: what a member preferred or sought is not what was decided', () => {
+  const VOTE_WIRE = `---
+title: Orland bank raises rates
+date: 2031-09-04
+outlet: Orland Wire
+---
+
+The Orland board voted 6-1 to raise the key rate by 0.5 percentage points to 3.5% on Thursday.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([VOTE_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads a figure after "preferred", "sought" or "proposed" in its clause as proposed', () => {
+    const proposed = (t: string) => analyzeText(t).figures.map((f) => !!f.proposed);
+    assert.deepEqual(proposed('One member preferred to raise the rate by 0.25 percentage points, to 3.25%.'), [true, true]);
+    assert.deepEqual(proposed('Ida Varg sought a 0.25 point rise.'), [true]);
+    assert.deepEqual(proposed('The board voted 6-1 to raise the rate by 0.5 percentage points to 3.5%.'), [false, false]);
+  });
+  it('a minority’s preferred rise is not paired with the rise decided', () => {
+    assert.deepEqual(conflicts('One board member preferred to raise the key rate by 0.25 percentage points, to 3.25%.'), []);
+  });
+  it('the decided rise told otherwise still conflicts', () => {
+    assert.deepEqual(conflicts('The board voted 6-1 to raise the key rate by 0.25 percentage points to 3.25% on Thursday.'), ['0.25 percentage points', '3.25%']);
+  });
+});

@@ -68,6 +68,7 @@ export function actionOfUnitWord(word: string): string | undefined {
 export interface FigureRole {
   action?: string;
   role?: 'from' | 'to' | 'by' | 'more' | 'needed' | 'projected';
+  proposed?: boolean;
   era?: string;
   place?: { words: string[]; list: boolean; part?: boolean };
   moment?: string;
@@ -93,6 +94,7 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   return {
     action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead),
     ...(role && { role }),
+    ...(proposedOf(back) && { proposed: true }),
     ...(era && { era }),
     ...(place && { place }),
     ...(moment && { moment }),
@@ -337,6 +339,22 @@ function neededOf(back: readonly string[], ahead: readonly string[]): boolean {
     if (NEED.test(back[i])) return true;
     if (back[i] === 'of' && THRESHOLD.test(back[i - 1] ?? '')) return true;
     if (!QUALIFYING.test(back[i]) && back[i] !== 'a' && back[i] !== 'the') break;
+  }
+  return false;
+}
+
+/** Verbs of wanting an amount: what a member preferred or a party sought is not what was decided or given. */
+const PROPOSAL = /^(?:preferred|prefers|prefer|sought|seeks|seek|seeking|proposed|proposes|proposing|favoured|favored|favouring|favoring|requested|requests|demanded|demands)$/;
+
+/**
+ * "One member preferred to increase the rate by 0.25 points, to 1.5%", "sought a quarter point hike": read back within
+ * the clause; the comma before ", to 1.5%" gives the same proposal's level, so it does not end the clause.
+ */
+function proposedOf(back: readonly string[]): boolean {
+  for (let i = back.length - 1; i >= 0 && i >= back.length - 12; i--) {
+    if (PROPOSAL.test(back[i])) return true;
+    if (back[i] === ',' && back[i + 1] === 'to' && i + 1 === back.length - 1) continue;
+    if (CLAUSE_END.has(back[i])) return false;
   }
   return false;
 }

@@ -87,6 +87,8 @@ export interface FigureClaim extends ClaimBase {
    * poll had them on 131 seats"), not what was had.
    */
   role?: 'from' | 'to' | 'by' | 'more' | 'needed' | 'projected';
+  /** Its clause says someone preferred, sought or proposed it ("one member preferred a 0.25 point rise"): not what was decided. */
+  proposed?: boolean;
   /** Another event than the story's, as its clause marks it: "other" ("after another quake killed 90"), or a year ("a 1985 quake"). */
   era?: string;
   /**
