@@ -153,6 +153,8 @@ function sameDay(a: DateClaim, b: DateClaim): boolean {
 
 /** Dates that say something about each other: both weekdays, both durations, or calendar dates sharing a field. */
 export function datesComparable(a: DateClaim, b: DateClaim): boolean {
+  // What "the highest since 2008" measures from is only compared with another comparison's base.
+  if (!!a.base !== !!b.base) return false;
   if (a.granularity === 'weekday' || b.granularity === 'weekday') {
     // A weekday and a calendar day meet once the weekday is resolved against its document's date.
     if (a.granularity !== b.granularity) return !!a.resolved && !!b.resolved && sameWeek(a, b);

@@ -127,6 +127,8 @@ export interface DateClaim extends ClaimBase {
   years?: number;
   /** Its words put it near midnight or in local time ("late Monday", "overnight"): a day either side may be the same moment. */
   nearMidnight?: boolean;
+  /** What a comparison measures from ("the highest since December 2008", "the sixth rise since December"), not an event's date. */
+  base?: boolean;
   /** The dateline place of its document: days in another place's dateline may be a day apart. */
   zone?: string;
   inQuote: boolean;
