@@ -354,3 +354,29 @@ The Orland board voted 6-1 to raise the key rate by 0.5 percentage points to 3.5
     assert.deepEqual(conflicts('The board voted 6-1 to raise the key rate by 0.25 percentage points to 3.25% on Thursday.'), ['0.25 percentage points', '3.25%']);
   });
 });
+
+describe('figure/conflict: a forecast for this year is not the one for next year', () => {
+  const FORECAST_WIRE = `---
+title: Orland bank raises rates
+date: 2031-09-04
+outlet: Orland Wire
+---
+
+The bank said the downturn would bring a five per cent fall in living standards next year as wages fail to keep pace with prices.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([FORECAST_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads the year a figure is for, in its clause: "this year", "next year", "in 2032"', () => {
+    const period = (t: string) => analyzeText(t).figures.map((f) => f.period ?? '');
+    assert.deepEqual(period('Incomes will drop by 1.5% this year and 2.25% next.'), ['this year', '']);
+    assert.deepEqual(period('Next year, output will shrink by 2.1%.'), ['next year']);
+    assert.deepEqual(period('Output will shrink by 2.1% in 2032, the bank said.'), ['2032']);
+    assert.deepEqual(period('Figures project a 5% drop in living standards over the next two years.'), ['next two years']);
+    assert.deepEqual(period('Output shrank by 2.1%, the bank said.'), ['']);
+  });
+  it('this year’s fall is not paired with next year’s', () => {
+    assert.deepEqual(conflicts('The bank said living standards will fall by 1.5% this year as wages fail to keep pace with prices.'), []);
+  });
+  it('next year’s fall told otherwise still conflicts', () => {
+    assert.deepEqual(conflicts('The bank said living standards will fall by 3% next year as wages fail to keep pace with prices.'), ['3%']);
+  });
+});

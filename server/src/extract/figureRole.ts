@@ -69,6 +69,7 @@ export interface FigureRole {
   action?: string;
   role?: 'from' | 'to' | 'by' | 'more' | 'needed' | 'projected';
   proposed?: boolean;
+  period?: string;
   era?: string;
   place?: { words: string[]; list: boolean; part?: boolean };
   moment?: string;
@@ -95,6 +96,7 @@ export function figureRole(before: string, after: string, unitWord: string, betw
     action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead),
     ...(role && { role }),
     ...(proposedOf(back) && { proposed: true }),
+    ...periodOf(back, ahead),
     ...(era && { era }),
     ...(place && { place }),
     ...(moment && { moment }),
@@ -341,6 +343,33 @@ function neededOf(back: readonly string[], ahead: readonly string[]): boolean {
     if (!QUALIFYING.test(back[i]) && back[i] !== 'a' && back[i] !== 'the') break;
   }
   return false;
+}
+
+/** "this year", "next year": the year a forecast or a change is for. */
+const RELATIVE_YEAR = /^(?:this|next)$/;
+
+/**
+ * The year a figure is for, read in its clause: "1.5% this year", "2.1% in 2032" after it, "Next year, output will
+ * shrink by 2.1%" before it. A year's event ("a 2018 fire") is its era, read elsewhere.
+ */
+function periodOf(back: readonly string[], ahead: readonly string[]): { period?: string } {
+  for (let i = 0; i < ahead.length && i < WINDOW_WORDS + 2; i++) {
+    const w = ahead[i];
+    if (CLAUSE_END.has(w) || NUMBER_WORD.test(w)) break;
+    if (RELATIVE_YEAR.test(w) && ahead[i + 1] === 'year') return { period: `${w} year` };
+    if (/^(?:in|for|during)$/.test(w) && /^(?:19|20)\d\d$/.test(ahead[i + 1] ?? '')) return { period: ahead[i + 1] };
+    // "a 5% drop over the next two years"
+    if (/^(?:over|in|during|for)$/.test(w) && ahead[i + 1] === 'the' && ahead[i + 2] === 'next') {
+      const rest = ahead.slice(i + 3, i + 5);
+      const end = rest.findIndex((r) => /^years?$/.test(r));
+      if (end >= 0) return { period: ['next', ...rest.slice(0, end + 1)].join(' ') };
+    }
+  }
+  // "Next year, …": the clause opening the sentence, before its comma.
+  if (RELATIVE_YEAR.test(back[0] ?? '') && back[1] === 'year' && back[2] === ',' && !back.slice(3).some((w) => CLAUSE_END.has(w))) {
+    return { period: `${back[0]} year` };
+  }
+  return {};
 }
 
 /** Verbs of wanting an amount: what a member preferred or a party sought is not what was decided or given. */

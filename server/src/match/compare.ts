@@ -31,8 +31,9 @@ function sameMoment(a: FigureClaim, b: FigureClaim): boolean {
 
 /** Nothing in either clause puts the two figures at another event or place. */
 export function sameSetting(a: FigureClaim, b: FigureClaim): boolean {
-  // What one member preferred is not what the board decided.
-  return sameEra(a, b) && samePlace(a, b) && sameCountPoint(a, b) && sameGroup(a, b) && !!a.proposed === !!b.proposed;
+  // What one member preferred is not what the board decided; this year's forecast is not next year's.
+  return sameEra(a, b) && samePlace(a, b) && sameCountPoint(a, b) && sameGroup(a, b) && !!a.proposed === !!b.proposed &&
+    (!a.period || !b.period || a.period === b.period);
 }
 
 /** A vote share with 98.8% counted and the final one are two snapshots; how far the count had gone is not a fact. */

@@ -89,6 +89,8 @@ export interface FigureClaim extends ClaimBase {
   role?: 'from' | 'to' | 'by' | 'more' | 'needed' | 'projected';
   /** Its clause says someone preferred, sought or proposed it ("one member preferred a 0.25 point rise"): not what was decided. */
   proposed?: boolean;
+  /** The year its clause says it is for ("a 1.5% fall this year", "2.25% next year", "in 2032"): another year's is another figure. */
+  period?: string;
   /** Another event than the story's, as its clause marks it: "other" ("after another quake killed 90"), or a year ("a 1985 quake"). */
   era?: string;
   /**
