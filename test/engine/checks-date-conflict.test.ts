@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/engine';
+import { analyzeText } from '../../server/src/extract/document';
 import { assertEvidence, corpusOf, findingsOf, ruleFindings, single } from './helpers';
 
 const ONE = `---
@@ -328,5 +329,31 @@ The Tessaly reserve bank will go on shrinking its bond holdings by $40 billion a
   it('a changed date in the same sentence still fires', () => {
     const draft = 'The Tessaly reserve bank will keep shrinking its bond holdings by $40 billion a month, and the pace will double to $80 billion in August.';
     single(ruleFindings(corpus, draft, 'date/conflict'), 'August');
+  });
+});
+
+describe('date/conflict: "the highest since 2019" measures from a date, it is not the event’s date', () => {
+  const RATE_WIRE = `---
+title: Orland bank raises rates
+date: 2031-09-04
+outlet: Orland Wire
+---
+
+At its meeting ending on 3 September 2031, the Orland board voted 6-1 to raise the key rate by 0.5 percentage points, to 3.5%.
+
+It was the biggest single rise since 2015, the board said.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([RATE_WIRE]), draft, 'date/conflict').map((f) => f.text);
+  it('reads a date after a superlative or an ordinal and "since" as the base of a comparison', () => {
+    const base = (t: string) => analyzeText(t).dates.map((d) => !!d.base);
+    assert.deepEqual(base('The rate is the highest since December 2019.'), [true]);
+    assert.deepEqual(base('It was the sixth rise since December.'), [true]);
+    assert.deepEqual(base('She has been held since 3 March.'), [false]);
+  });
+  it('the date a comparison starts from is not paired with the meeting’s date', () => {
+    assert.deepEqual(conflicts('The board voted 6-1 to lift the key rate by 50 basis points to 3.5 percent, the highest rate since December 2019.'), []);
+  });
+  it('another base of the same comparison still conflicts', () => {
+    assert.deepEqual(conflicts('It was the biggest single rise since 2012, the board said.'), ['2012']);
   });
 });

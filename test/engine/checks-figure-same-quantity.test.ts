@@ -330,3 +330,81 @@ The company forecast current-quarter sales of $6.4 billion, plus or minus 3%. It
     assert.deepEqual(conflicts('Cloud sales were a record $3.14 billion, up 19% from the previous quarter.'), ['19%']);
   });
 });
+
+describe('figure/conflict: a target is what is aimed at, not what was reached', () => {
+  const TARGET_WIRE = `---
+title: Orland bank raises rates
+date: 2031-09-04
+outlet: Orland Wire
+---
+
+Board member Tova Lind said the key rate might already have reached the level that brings inflation back to the 2 percent target over time.
+
+Inflation reached 8.6% in July, the statistics office said.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([TARGET_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads "the 2% target", "its 2% inflation target" and "a target of 2%" as what was needed', () => {
+    const role = (t: string) => analyzeText(t).figures[0].role;
+    assert.equal(role('Inflation is far above the 2% target.'), 'needed');
+    assert.equal(role('Inflation is far above the bank’s 2 percent inflation target.'), 'needed');
+    assert.equal(role('The bank has a target of 2% for inflation.'), 'needed');
+    assert.equal(role('Inflation reached 8.6% in July.'), undefined);
+    assert.equal(role('Some 300 drones target the city each night.'), undefined);
+  });
+  it('prices that have reached a level are not paired with the target the rate must bring them back to', () => {
+    assert.deepEqual(conflicts('Board member Tova Lind said prices have already reached over 9%.'), []);
+  });
+  it('the level reached, told otherwise, still conflicts', () => {
+    assert.deepEqual(conflicts('Inflation reached 7.9% in July, the statistics office said.'), ['7.9%']);
+  });
+});
+
+describe('figure/conflict: what a member preferred or sought is not what was decided', () => {
+  const VOTE_WIRE = `---
+title: Orland bank raises rates
+date: 2031-09-04
+outlet: Orland Wire
+---
+
+The Orland board voted 6-1 to raise the key rate by 0.5 percentage points to 3.5% on Thursday.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([VOTE_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads a figure after "preferred", "sought" or "proposed" in its clause as proposed', () => {
+    const proposed = (t: string) => analyzeText(t).figures.map((f) => !!f.proposed);
+    assert.deepEqual(proposed('One member preferred to raise the rate by 0.25 percentage points, to 3.25%.'), [true, true]);
+    assert.deepEqual(proposed('Ida Varg sought a 0.25 point rise.'), [true]);
+    assert.deepEqual(proposed('The board voted 6-1 to raise the rate by 0.5 percentage points to 3.5%.'), [false, false]);
+  });
+  it('a minority’s preferred rise is not paired with the rise decided', () => {
+    assert.deepEqual(conflicts('One board member preferred to raise the key rate by 0.25 percentage points, to 3.25%.'), []);
+  });
+  it('the decided rise told otherwise still conflicts', () => {
+    assert.deepEqual(conflicts('The board voted 6-1 to raise the key rate by 0.25 percentage points to 3.25% on Thursday.'), ['0.25 percentage points', '3.25%']);
+  });
+});
+
+describe('figure/conflict: a forecast for this year is not the one for next year', () => {
+  const FORECAST_WIRE = `---
+title: Orland bank raises rates
+date: 2031-09-04
+outlet: Orland Wire
+---
+
+The bank said the downturn would bring a five per cent fall in living standards next year as wages fail to keep pace with prices.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([FORECAST_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads the year a figure is for, in its clause: "this year", "next year", "in 2032"', () => {
+    const period = (t: string) => analyzeText(t).figures.map((f) => f.period ?? '');
+    assert.deepEqual(period('Incomes will drop by 1.5% this year and 2.25% next.'), ['this year', '']);
+    assert.deepEqual(period('Next year, output will shrink by 2.1%.'), ['next year']);
+    assert.deepEqual(period('Output will shrink by 2.1% in 2032, the bank said.'), ['2032']);
+    assert.deepEqual(period('Figures project a 5% drop in living standards over the next two years.'), ['next two years']);
+    assert.deepEqual(period('Output shrank by 2.1%, the bank said.'), ['']);
+  });
+  it('this year’s fall is not paired with next year’s', () => {
+    assert.deepEqual(conflicts('The bank said living standards will fall by 1.5% this year as wages fail to keep pace with prices.'), []);
+  });
+  it('next year’s fall told otherwise still conflicts', () => {
+    assert.deepEqual(conflicts('The bank said living standards will fall by 3% next year as wages fail to keep pace with prices.'), ['3%']);
+  });
+});

@@ -284,6 +284,25 @@ Norva Systems agreed on Monday to buy Pell Robotics. Norva said the deal would c
   });
 });
 
+describe('name/misspelled: an abbreviation written with other small letters is a house style, not a slip', () => {
+  const bank = corpusOf([
+    `---
+title: Rates
+date: 2024-05-09
+---
+
+The Bank of Tarnland raised its key rate on Thursday. The BoT said prices would rise again in the autumn, and the BoT expects growth to slow.
+Its governor, Iona McDonnell, said the rise was needed. McDonnell spoke in Varda.
+`,
+  ]);
+  it('"BofT" beside the sources\' BoT stays quiet: the same capitals, "of" written out', () => {
+    assert.deepEqual(ruleFindings(bank, 'Economists said the BofT had been too slow to act.', 'name/misspelled').map((f) => f.text), []);
+  });
+  it('a surname with a capital inside, a letter short, still fires', () => {
+    assert.equal(single(ruleFindings(bank, 'Governor Iona McDonnel defended the rise.', 'name/misspelled'), 'McDonnel').severity, 'warning');
+  });
+});
+
 describe('name/misspelled: a place and its people\'s word are two words, not one misspelt', () => {
   const cup = corpusOf([
     `---

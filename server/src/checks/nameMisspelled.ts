@@ -165,6 +165,8 @@ function differenceOf(word: Word, lower: string, role: Role, other: string, corp
   if (!near) return undefined;
   // "TSLA" beside the sources' Tesla is a ticker or acronym: capitals are chosen, not a slip of the keys.
   if (isAllCapitals(word.text) !== isAllCapitals(near.spelling)) return undefined;
+  // "BofE" beside the sources' BoE: one abbreviation's initials, with "of" written out or not, is a house style.
+  if (sameAbbreviation(word.text, near.spelling)) return undefined;
   const theirs = near.spelling.toLowerCase();
   // Ivan and Ivana, Petrov and Petrova, Maria and Marta: two people's names, not one misspelt.
   if (areGenderedForms(lower, theirs) || areDistinctGivenNames(lower, theirs)) return undefined;
@@ -176,6 +178,19 @@ function differenceOf(word: Word, lower: string, role: Role, other: string, corp
 
 function isAllCapitals(word: string): boolean {
   return word.length >= 2 && /^[\p{Lu}’'.\-]+$/u.test(word);
+}
+
+/**
+ * Two spellings of one abbreviation: the same capitals in the same order, and at least one of them mostly capitals
+ * (BoE, BofE). A name with a capital inside (McDonnell) has too few capitals to count, so its typos still show.
+ */
+function sameAbbreviation(a: string, b: string): boolean {
+  const capitalsOf = (w: string) => w.replace(/[^\p{Lu}]/gu, '');
+  const isAbbreviation = (w: string) => {
+    const capitals = capitalsOf(w).length;
+    return capitals >= 2 && capitals * 2 >= w.replace(/[^\p{L}]/gu, '').length;
+  };
+  return capitalsOf(a) === capitalsOf(b) && (isAbbreviation(a) || isAbbreviation(b));
 }
 
 /**

@@ -118,6 +118,13 @@ function inPath(text: string, start: number, end: number): boolean {
   return /[/=?&#_]/.test(before.slice(-1) + after.slice(0, 1)) || (/\//.test(before + after) && /[\p{L}\d]/u.test(before.slice(-1) + after.slice(0, 1)));
 }
 
+/**
+ * "the highest rate since December 2008", "the sixth rise since December", "Most Since 1995": a superlative or an
+ * ordinal, then "since", in the same clause: the date is the base of the comparison.
+ */
+const COMPARISON_BASE_BEFORE =
+  /\b(?:highest|lowest|biggest|largest|smallest|steepest|sharpest|fastest|slowest|strongest|weakest|worst|best|deadliest|longest|shortest|greatest|heaviest|hottest|coldest|wettest|driest|busiest|most|least|first|only|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b[^,;.!?]{0,50}\bsince\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/i;
+
 /** "late Monday", "overnight", "early Tuesday", "Monday night", "(local time)": a time near midnight somewhere. */
 const NEAR_MIDNIGHT_BEFORE = /\b(?:late|early|overnight|into|(?:night|evening|morning|(?:early )?hours) of)(?: on)? +$/i;
 const NEAR_MIDNIGHT_AFTER = /^[ ,]*(?:night|evening|morning|overnight|into\b|\(?local time\b)/i;
@@ -150,7 +157,8 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
         NEAR_MIDNIGHT_BEFORE.test(sentence.text.slice(Math.max(0, start - 30), start)) ||
         NEAR_MIDNIGHT_AFTER.test(sentence.text.slice(end, end + 30)) ||
         /\b(?:night|evening|morning|midnight)\b/i.test(sentence.text.slice(start, end));
-      const where = { ...(nearMidnight ? { nearMidnight } : {}), ...(options.zone ? { zone: options.zone } : {}) };
+      const base = COMPARISON_BASE_BEFORE.test(sentence.text.slice(Math.max(0, start - 80), start));
+      const where = { ...(nearMidnight ? { nearMidnight } : {}), ...(options.zone ? { zone: options.zone } : {}), ...(base ? { base } : {}) };
       out.push({ kind: 'date', sentence: s, inQuote: inQuote(claim.span.start), text: text.slice(claim.span.start, claim.span.end), ...claim, ...where });
     };
     if (NAMED.test(sentence.text)) {

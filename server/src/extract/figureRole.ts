@@ -68,6 +68,8 @@ export function actionOfUnitWord(word: string): string | undefined {
 export interface FigureRole {
   action?: string;
   role?: 'from' | 'to' | 'by' | 'more' | 'needed' | 'projected';
+  proposed?: boolean;
+  period?: string;
   era?: string;
   place?: { words: string[]; list: boolean; part?: boolean };
   moment?: string;
@@ -93,6 +95,8 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   return {
     action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead),
     ...(role && { role }),
+    ...(proposedOf(back) && { proposed: true }),
+    ...periodOf(back, ahead),
     ...(era && { era }),
     ...(place && { place }),
     ...(moment && { moment }),
@@ -315,17 +319,71 @@ function casualtiesIfPaired(words: readonly string[], i: number, family: string,
   return other && other !== family && (other === 'killed' || other === 'injured') && (family === 'killed' || family === 'injured') ? 'casualties' : family;
 }
 
-/** "needed 326 seats", "326 seats required", "the 50% threshold", "a threshold of 5%": what was needed, not what was had. */
+/**
+ * "needed 326 seats", "326 seats required", "the 50% threshold", "a threshold of 5%", "the 2% inflation target": what
+ * was needed or aimed at, not what was had.
+ */
 const NEED = /^(?:needs?|needed|needing|requires?|required|requiring)$/;
-const THRESHOLD = /^thresholds?$/;
+const THRESHOLD = /^(?:thresholds?|targets?|goals?)$/;
+/** After "target" as a verb comes its object ("300 drones target the city"). */
+const OBJECT_START = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/;
+
+/** The threshold noun straight after the figure, or after one noun naming what it measures ("2% inflation target"). */
+function thresholdAhead(ahead: readonly string[]): boolean {
+  const at = THRESHOLD.test(ahead[0] ?? '') ? 0 : /^[a-z]+$/.test(ahead[0] ?? '') && THRESHOLD.test(ahead[1] ?? '') ? 1 : -1;
+  return at >= 0 && !OBJECT_START.test(ahead[at + 1] ?? '');
+}
 
 function neededOf(back: readonly string[], ahead: readonly string[]): boolean {
   // "326 seats needed for a majority", "the 50% threshold"; not "six people needed treatment".
-  if (THRESHOLD.test(ahead[0] ?? '') || (/^(?:needed|required)$/.test(ahead[0] ?? '') && /^(?:for|to)$/.test(ahead[1] ?? ''))) return true;
+  if (thresholdAhead(ahead) || (/^(?:needed|required)$/.test(ahead[0] ?? '') && /^(?:for|to)$/.test(ahead[1] ?? ''))) return true;
   for (let i = back.length - 1; i >= 0 && i >= back.length - 4; i--) {
     if (NEED.test(back[i])) return true;
     if (back[i] === 'of' && THRESHOLD.test(back[i - 1] ?? '')) return true;
     if (!QUALIFYING.test(back[i]) && back[i] !== 'a' && back[i] !== 'the') break;
+  }
+  return false;
+}
+
+/** "this year", "next year": the year a forecast or a change is for. */
+const RELATIVE_YEAR = /^(?:this|next)$/;
+
+/**
+ * The year a figure is for, read in its clause: "1.5% this year", "2.1% in 2032" after it, "Next year, output will
+ * shrink by 2.1%" before it. A year's event ("a 2018 fire") is its era, read elsewhere.
+ */
+function periodOf(back: readonly string[], ahead: readonly string[]): { period?: string } {
+  for (let i = 0; i < ahead.length && i < WINDOW_WORDS + 2; i++) {
+    const w = ahead[i];
+    if (CLAUSE_END.has(w) || NUMBER_WORD.test(w)) break;
+    if (RELATIVE_YEAR.test(w) && ahead[i + 1] === 'year') return { period: `${w} year` };
+    if (/^(?:in|for|during)$/.test(w) && /^(?:19|20)\d\d$/.test(ahead[i + 1] ?? '')) return { period: ahead[i + 1] };
+    // "a 5% drop over the next two years"
+    if (/^(?:over|in|during|for)$/.test(w) && ahead[i + 1] === 'the' && ahead[i + 2] === 'next') {
+      const rest = ahead.slice(i + 3, i + 5);
+      const end = rest.findIndex((r) => /^years?$/.test(r));
+      if (end >= 0) return { period: ['next', ...rest.slice(0, end + 1)].join(' ') };
+    }
+  }
+  // "Next year, …": the clause opening the sentence, before its comma.
+  if (RELATIVE_YEAR.test(back[0] ?? '') && back[1] === 'year' && back[2] === ',' && !back.slice(3).some((w) => CLAUSE_END.has(w))) {
+    return { period: `${back[0]} year` };
+  }
+  return {};
+}
+
+/** Verbs of wanting an amount: what a member preferred or a party sought is not what was decided or given. */
+const PROPOSAL = /^(?:preferred|prefers|prefer|sought|seeks|seek|seeking|proposed|proposes|proposing|favoured|favored|favouring|favoring|requested|requests|demanded|demands)$/;
+
+/**
+ * "One member preferred to increase the rate by 0.25 points, to 1.5%", "sought a quarter point hike": read back within
+ * the clause; the comma before ", to 1.5%" gives the same proposal's level, so it does not end the clause.
+ */
+function proposedOf(back: readonly string[]): boolean {
+  for (let i = back.length - 1; i >= 0 && i >= back.length - 12; i--) {
+    if (PROPOSAL.test(back[i])) return true;
+    if (back[i] === ',' && back[i + 1] === 'to' && i + 1 === back.length - 1) continue;
+    if (CLAUSE_END.has(back[i])) return false;
   }
   return false;
 }

@@ -31,7 +31,9 @@ function sameMoment(a: FigureClaim, b: FigureClaim): boolean {
 
 /** Nothing in either clause puts the two figures at another event or place. */
 export function sameSetting(a: FigureClaim, b: FigureClaim): boolean {
-  return sameEra(a, b) && samePlace(a, b) && sameCountPoint(a, b) && sameGroup(a, b) && sameChange(a, b);
+  // What one member preferred is not what the board decided; this year's forecast is not next year's.
+  return sameEra(a, b) && samePlace(a, b) && sameCountPoint(a, b) && sameGroup(a, b) && sameChange(a, b) && !!a.proposed === !!b.proposed &&
+    (!a.period || !b.period || a.period === b.period);
 }
 
 /** Two changes of different amounts, one up and one down, against a year and a quarter, or a margin and a value, are two facts. */
@@ -162,6 +164,8 @@ function sameDay(a: DateClaim, b: DateClaim): boolean {
 
 /** Dates that say something about each other: both weekdays, both durations, or calendar dates sharing a field. */
 export function datesComparable(a: DateClaim, b: DateClaim): boolean {
+  // What "the highest since 2008" measures from is only compared with another comparison's base.
+  if (!!a.base !== !!b.base) return false;
   if (a.granularity === 'weekday' || b.granularity === 'weekday') {
     // A weekday and a calendar day meet once the weekday is resolved against its document's date.
     if (a.granularity !== b.granularity) return !!a.resolved && !!b.resolved && sameWeek(a, b);

@@ -87,6 +87,10 @@ export interface FigureClaim extends ClaimBase {
    * poll had them on 131 seats"), not what was had.
    */
   role?: 'from' | 'to' | 'by' | 'more' | 'needed' | 'projected';
+  /** Its clause says someone preferred, sought or proposed it ("one member preferred a 0.25 point rise"): not what was decided. */
+  proposed?: boolean;
+  /** The year its clause says it is for ("a 1.5% fall this year", "2.25% next year", "in 2032"): another year's is another figure. */
+  period?: string;
   /** Another event than the story's, as its clause marks it: "other" ("after another quake killed 90"), or a year ("a 1985 quake"). */
   era?: string;
   /**
@@ -131,6 +135,8 @@ export interface DateClaim extends ClaimBase {
   years?: number;
   /** Its words put it near midnight or in local time ("late Monday", "overnight"): a day either side may be the same moment. */
   nearMidnight?: boolean;
+  /** What a comparison measures from ("the highest since December 2008", "the sixth rise since December"), not an event's date. */
+  base?: boolean;
   /** The dateline place of its document: days in another place's dateline may be a day apart. */
   zone?: string;
   inQuote: boolean;
