@@ -192,3 +192,13 @@ describe('extractQuotes: the attribution is looked for near the quote', () => {
     found.forEach((q, i) => assert.equal(q.speaker?.name, i % 2 ? 'Macron' : 'Kallas', q.words));
   });
 });
+
+describe('extractQuotes: a quote opening its sentence, the speaker in the clause that closes it', () => {
+  const speakerOf = (text: string) => analyzeText(text).quotes.map((q) => q.speaker?.name);
+  it('"…" in order to …, Housing Minister Ola Brandt said', () => {
+    assert.deepEqual(speakerOf('"We cannot wait for the market to fix itself" if rents keep rising, Housing Minister Ola Brandt said on Monday at the launch.'), ['Ola Brandt']);
+  });
+  it('not past another speech verb in between: the one who told it is not the one who reports it', () => {
+    assert.deepEqual(speakerOf('"Hold the line" was what the captain told the crew before dawn, Harbour Minister Ola Brandt said.'), [undefined]);
+  });
+});

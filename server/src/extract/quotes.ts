@@ -241,6 +241,12 @@ const ASIDE = /(?:,\s*(?:which|who|whose|where)\b[^,]*,|[–—]\s*[^–—]*[�
 // Compiled once: the speech-verb alternation is long, and attribute() runs for every quote of every source touched.
 const VERB_NEXT = new RegExp(`^\\s*,?\\s*(?:${SPEECH_VERB})\\b`);
 const VERB_FIRST = new RegExp(`^\\s*(?:${SPEECH_VERB})\\b`);
+/** A speech verb anywhere in a stretch of text (no /g: tested, not iterated). */
+const SPEECH_VERB_IN = new RegExp(`(?<![\\w-])(?:${SPEECH_VERB})\\b`);
+/** How far after a quote opening its sentence the clause naming its speaker is looked for. */
+const CLOSING_CLAUSE_REACH = 240;
+/** Before a speaker's name in a closing clause: nothing, or descriptors and titles ("Federal Reserve Chair"). */
+const DESCRIPTOR_OR_TITLES = /^(?:(?:the|an?)\s+)?(?:[\p{L}’'-]+\s+){0,4}$/u;
 
 function attribute(
   text: string,
@@ -288,6 +294,18 @@ function attribute(
   // "…," Zelensky said / "…," the White House said / "…," harbour master Ines Varga said
   const leading = following.find((r) => r.start - afterStart <= 40 && DESCRIPTOR_BEFORE_NAME.test(text.slice(afterStart, r.start)));
   if (leading && VERB_FIRST.test(text.slice(leading.end, to))) return asSpeaker(leading);
+
+  // '"It is essential that we bring inflation down" in order to …, Fed Chair Jerome Powell said Wednesday': a quote
+  // opening its sentence, the sentence going on unquoted to the clause that says who spoke.
+  if (!/[\p{L}\d]/u.test(text.slice(bounds.start, Math.max(bounds.start, quote.start - 1)))) {
+    const rest = text.slice(afterStart, Math.min(bounds.end, afterStart + CLOSING_CLAUSE_REACH));
+    const comma = /^[^"“”]*?,\s+(?=[^,"“”]*$|[^,"“”]*\s(?:said|says|told|added|stated)\b)/.exec(rest);
+    if (comma && !SPEECH_VERB_IN.test(rest.slice(0, comma[0].length))) {
+      const clauseStart = afterStart + comma[0].length;
+      const speaker = following.find((r) => r.start >= clauseStart && r.start - clauseStart <= 40 && DESCRIPTOR_OR_TITLES.test(text.slice(clauseStart, r.start)));
+      if (speaker && isPerson(speaker, people) && VERB_FIRST.test(text.slice(speaker.end, to))) return asSpeaker(speaker);
+    }
+  }
 
   // Before the quote: Zelensky said: "…" / according to Zelensky, "…" / Kallas: "…"
   const before = text.slice(from, quote.start);
