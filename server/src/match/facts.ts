@@ -183,13 +183,19 @@ function sumWordsOf(doc: Segmented, claim: FigureClaim): SumWords {
 /** `clause`: the sum's clause words, names kept ("Data center revenue" is not "Gaming revenue"); `after`: those after it. */
 type SumWords = { clause: string[]; after: string[] };
 
-/** A source sum's words, kept: source claims are long-lived and compared with many draft claims. */
-const sumWordsOfSource = new WeakMap<object, SumWords>();
-function sourceSumWords(doc: Segmented, claim: FigureClaim): SumWords {
-  let words = sumWordsOfSource.get(claim);
-  if (!words) sumWordsOfSource.set(claim, (words = sumWordsOf(doc, claim)));
-  return words;
+/**
+ * What is read around a source claim, kept per claim: source claims are long-lived and compared with many draft
+ * claims.
+ */
+function remembered<V>(cache: WeakMap<object, V>, claim: object, read: () => V): V {
+  let value = cache.get(claim);
+  if (value === undefined) cache.set(claim, (value = read()));
+  return value;
 }
+
+/** A source sum's words. */
+const sumWordsOfSource = new WeakMap<object, SumWords>();
+const sourceSumWords = (doc: Segmented, claim: FigureClaim): SumWords => remembered(sumWordsOfSource, claim, () => sumWordsOf(doc, claim));
 
 /**
  * A sum of money says nothing of what it pays for: two sums are one quantity only when what follows the draft's ("in
@@ -211,13 +217,9 @@ function sumAffinity(draft: SumWords, source: SumWords): number {
 /** A stable sort by a numeric key. */
 const sortedBy = <T>(items: T[], key: (item: T) => number): T[] => items.map((item, i) => ({ item, i, k: key(item) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.item);
 
-/** A source claim's hug words, as a set: source claims are long-lived and compared with many draft claims. */
+/** A source claim's hug words, as a set. */
 const hugWordsOfSource = new WeakMap<object, Set<string>>();
-function sourceHugWords(doc: Segmented, claim: Located): Set<string> {
-  let words = hugWordsOfSource.get(claim);
-  if (!words) hugWordsOfSource.set(claim, (words = new Set(hugWords(doc, claim.span))));
-  return words;
-}
+const sourceHugWords = (doc: Segmented, claim: Located): Set<string> => remembered(hugWordsOfSource, claim, () => new Set(hugWords(doc, claim.span)));
 
 /** Characters between a figure and the name it belongs to. */
 const OWNER_REACH = 40;
@@ -239,7 +241,7 @@ function ownerWords(doc: Segmented, { span, sentence }: Located, common: Readonl
   return owner ? owner.words.filter((w) => /^\p{Lu}/u.test(w.text)).map((w) => w.text.toLowerCase()).filter((w) => !common.has(w)) : [];
 }
 
-/** A source claim's owner words: source claims are long-lived and compared with many draft claims. */
+/** A source claim's owner words. */
 const ownerOfSource = new WeakMap<object, string[]>();
 
 /**
@@ -252,11 +254,7 @@ function closestClaims<C extends FigureClaim | DateClaim>(
 ): C[] {
   let claims = sumWords ? allClaims.filter((c) => sameSum(sumWords, sourceSumWords(doc, c as FigureClaim))) : allClaims;
   if (owner.length && claims.length > 1) {
-    const shared = claims.map((c) => {
-      let theirs = ownerOfSource.get(c);
-      if (!theirs) ownerOfSource.set(c, (theirs = ownerWords(doc, c, common)));
-      return theirs.filter((w) => owner.includes(w)).length;
-    });
+    const shared = claims.map((c) => remembered(ownerOfSource, c, () => ownerWords(doc, c, common)).filter((w) => owner.includes(w)).length);
     const most = Math.max(...shared);
     if (most > 0) claims = claims.filter((_, i) => shared[i] === most);
   }
