@@ -12,7 +12,7 @@ import { sameSpeaker } from './speakers';
 import diffSequences from 'diff-sequences';
 import type { Segmented } from '../extract/document';
 import type { IndexedQuery, SentenceRef } from '../corpus/index';
-import { contentWords, matchKey } from '../text/words';
+import { contentWords, contentWordsWithoutNames, matchKey } from '../text/words';
 import { readSidecar, writeSidecar } from '../corpus/sidecar';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -79,7 +79,7 @@ function clauseAround(doc: Segmented, claim: ClaimAt): { before: string; after: 
 export function clauseAction(doc: Segmented, claim: ClaimAt & { text: string }): Set<string> {
   const { before, after } = clauseAround(doc, claim);
   const own = new Set(contentWords(claim.text));
-  return new Set(contentWords((before + ' ' + after).replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' ')).filter((w) => !own.has(w)));
+  return new Set(contentWordsWithoutNames(before + ' ' + after).filter((w) => !own.has(w)));
 }
 
 /** Capitalised words in the claim's clause ("in the Rostov region"), lower case; sentence openers left out. */

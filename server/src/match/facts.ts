@@ -4,7 +4,7 @@ import { firstNotBefore } from '../model/spans';
 import type { Corpus, SourceDoc } from '../corpus/corpus';
 import type { AnalyzedText, Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
-import { contentWords } from '../text/words';
+import { contentWords, contentWordsWithoutNames } from '../text/words';
 import { coverage } from '../text/similarity';
 import { dateEventOf, sourceDateOfEvent } from './dateEvent';
 import { MONEY_UNITS } from '../extract/figures';
@@ -167,10 +167,13 @@ function hugWords(doc: Segmented, span: Span, clauseAfter = false, keepNames = f
   // Only the claim's own clause: "…were injured, and up to 40,000" must not borrow "injured".
   const before = doc.text.slice(Math.max(sentence.start, span.start - 25), span.start).split(/[,;:]|\band\b|\bwhile\b/).pop() ?? '';
   const following = doc.text.slice(span.end, Math.min(sentence.end, span.end + 40));
-  const after = clauseAfter ? following.split(/[,;:—–(]|\band\b/)[0] : following;
+  const after = clauseAfter ? following.split(CLAUSE_BREAK_AFTER)[0] : following;
   const words = before + ' ' + after;
-  return contentWords(keepNames ? words : words.replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' '));
+  return keepNames ? contentWords(words) : contentWordsWithoutNames(words);
 }
+
+/** Where the clause after a claim ends. */
+const CLAUSE_BREAK_AFTER = /[,;:—–(]|\band\b/;
 
 /** A sum's words within its clause, and of them those after it: what the money is ("in restitution", "in cash"). */
 function sumWordsOf(doc: Segmented, claim: FigureClaim): SumWords {
@@ -178,7 +181,7 @@ function sumWordsOf(doc: Segmented, claim: FigureClaim): SumWords {
   const from = claim.valueSpan.end;
   const sentence = doc.sentences[sentenceOf(doc, claim.span.start)];
   const following = doc.text.slice(from, Math.min(sentence?.end ?? from, from + 40));
-  return { clause: hugWords(doc, claim.span, true, true), after: contentWords(following.split(/[,;:—–(]|\band\b/)[0].replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' ')) };
+  return { clause: hugWords(doc, claim.span, true, true), after: contentWordsWithoutNames(following.split(CLAUSE_BREAK_AFTER)[0]) };
 }
 /** `clause`: the sum's clause words, names kept ("Data center revenue" is not "Gaming revenue"); `after`: those after it. */
 type SumWords = { clause: string[]; after: string[] };

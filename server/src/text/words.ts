@@ -41,6 +41,11 @@ export const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/** Content words of the text's lower-case words: names (capitalised words) say who or where, not what happened. */
+export function contentWordsWithoutNames(text: string): string[] {
+  return contentWords(text.replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' '));
+}
+
 /** Content words, singular-ish: the keys lexical matching compares. */
 export function contentWords(text: string): string[] {
   // tokensOf() without its token objects: this runs on every sentence of every draft and source.
