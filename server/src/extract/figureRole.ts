@@ -157,6 +157,8 @@ const TIME_UNITS = /^(?:hours?|days?|weeks?|months?|years?|decades?)$/;
 const ERA_WORDS = 10;
 
 const RELATIVE_OPENERS = new Set(['which', 'who', 'that']);
+/** A token that is a year ("1985", "2018"). */
+const YEAR_TOKEN = /^(?:18|19|20)\d\d$/;
 
 /** Another event than the story's, as marked in the figure's clause before it: "another quake", "weeks after", "a 1985 quake". */
 function eraOf(back: readonly string[]): string | undefined {
@@ -167,7 +169,7 @@ function eraOf(back: readonly string[]): string | undefined {
     if (w === ',' || w === ';' || w === ':' || w === '(' || w === '“' || w === '"' || w === 'said' || w === 'says') return undefined;
     // "a 1985 quake", "the 2010 floods"; not a count ("launched 2000 drones and 40 missiles") nor a span ("since 2014"),
     // unless the year is a moment ("since 1918 when the Cloquet fire claimed 453 lives").
-    if (/^(?:18|19|20)\d\d$/.test(w) && (/^(?:a|the|that|this)$/.test(back[i - 1] ?? '') || back[i + 1] === 'when')) return w;
+    if (YEAR_TOKEN.test(w) && (/^(?:a|the|that|this)$/.test(back[i - 1] ?? '') || back[i + 1] === 'when')) return w;
     if (/^(?:another|previous|prior|earlier)$/.test(w) && i < back.length - 1) return 'other';
     if ((w === 'after' || w === 'before') && TIME_UNITS.test(back[i - 1] ?? '')) return 'other';
   }
@@ -182,7 +184,7 @@ function eraAfter(ahead: readonly string[]): string | undefined {
   for (let i = 0; i < ahead.length && i < ERA_WORDS; i++) {
     const w = ahead[i];
     if (CLAUSE_END.has(w) || w === 'and' || w === 'than') return undefined;
-    if (/^(?:18|19|20)\d\d$/.test(w) && /^(?:a|the)$/.test(ahead[i - 1] ?? '')) return w;
+    if (YEAR_TOKEN.test(w) && /^(?:a|the)$/.test(ahead[i - 1] ?? '')) return w;
   }
   return undefined;
 }
@@ -207,10 +209,10 @@ function pastOf(back: readonly string[], ahead: readonly string[]): string | und
     const w = back[i];
     if (CLAUSE_END.has(w) && w !== 'as') {
       // "In 2026, Voss won 55%": the year opens the sentence, before its comma.
-      return w === ',' && /^(?:18|19|20)\d\d$/.test(back[i - 1] ?? '') && back[i - 2] === 'in' && i - 2 === 0 ? 'other' : undefined;
+      return w === ',' && YEAR_TOKEN.test(back[i - 1] ?? '') && back[i - 2] === 'in' && i - 2 === 0 ? 'other' : undefined;
     }
     if (PAST_BEFORE.test(w) && PAST_EVENT.test(back[i + 1] ?? '')) return 'other';
-    if (/^(?:18|19|20)\d\d$/.test(w) && w === back[1] && back[0] === 'in' && i === 1) return 'other';
+    if (YEAR_TOKEN.test(w) && w === back[1] && back[0] === 'in' && i === 1) return 'other';
   }
   return undefined;
 }
