@@ -33,8 +33,11 @@ function sameMoment(a: FigureClaim, b: FigureClaim): boolean {
 export function sameSetting(a: FigureClaim, b: FigureClaim): boolean {
   // What one member preferred is not what the board decided; this year's forecast is not next year's.
   return sameEra(a, b) && samePlace(a, b) && sameCountPoint(a, b) && sameGroup(a, b) && sameChange(a, b) && !!a.proposed === !!b.proposed &&
-    (!a.period || !b.period || a.period === b.period);
+    unlessBothDiffer(a.period, b.period);
 }
+
+/** Told on one side only, a detail says nothing; told on both, it must be the same. */
+const unlessBothDiffer = <T>(x: T | undefined, y: T | undefined): boolean => x === undefined || y === undefined || x === y;
 
 /** Two changes of different amounts, one up and one down, against a year and a quarter, or a margin and a value, are two facts. */
 function sameChange(a: FigureClaim, b: FigureClaim): boolean {
@@ -43,7 +46,7 @@ function sameChange(a: FigureClaim, b: FigureClaim): boolean {
   // "plus or minus 50 basis points" is how far a forecast may miss, not the forecast.
   if (!!x?.margin !== !!y?.margin) return false;
   if (!x || !y) return true;
-  return (!x.of || !y.of || x.of === y.of) && (!x.direction || !y.direction || x.direction === y.direction) && (!x.period || !y.period || x.period === y.period);
+  return unlessBothDiffer(x.of, y.of) && unlessBothDiffer(x.direction, y.direction) && unlessBothDiffer(x.period, y.period);
 }
 
 /** A vote share with 98.8% counted and the final one are two snapshots; how far the count had gone is not a fact. */
