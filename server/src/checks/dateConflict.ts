@@ -3,6 +3,9 @@ import type { DateClaim } from '../model/types';
 import { datesAgree, datesComparable } from '../match/compare';
 import { conflictFindings } from './factConflict';
 
+/** Two dates about each other that agree. */
+const sameDate = (a: DateClaim, b: DateClaim) => datesComparable(a, b) && datesAgree(a, b);
+
 /**
  * A source date the draft itself gives in the claim's sentence or the one either side is not evidence against the
  * claim: the draft tells two events apart ("a 1960 tsunami … An even deadlier tsunami in 1946").
@@ -16,7 +19,7 @@ function notToldApart(drafts: readonly DateClaim[]): (draft: DateClaim, source: 
   }
   return (draft, source) =>
     ![draft.sentence - 1, draft.sentence, draft.sentence + 1].some((s) =>
-      (bySentence.get(s) ?? []).some((d) => d !== draft && datesComparable(d, source) && datesAgree(d, source)),
+      (bySentence.get(s) ?? []).some((d) => d !== draft && sameDate(d, source)),
     );
 }
 
@@ -28,5 +31,5 @@ export const dateConflict: Rule = {
   defaultSeverity: 'warning',
   check: (ctx) =>
     conflictFindings('date/conflict', ctx, ctx.dates, datesAgree, 'The sources date this differently', notToldApart(ctx.draft.dates), (draft, doc, sentence) =>
-      ctx.corpus.sources[doc].datesIn(sentence).some((d) => !d.inQuote && datesComparable(draft, d) && datesAgree(draft, d))),
+      ctx.corpus.sources[doc].datesIn(sentence).some((d) => !d.inQuote && sameDate(draft, d))),
 };
