@@ -3,6 +3,7 @@
 import type { Disagreement, QuoteClaim, DateClaim, FigureClaim, SourceInfo } from '../model/types';
 import type { Corpus } from '../corpus/corpus';
 import { rangeOf } from '../model/lines';
+import { remembered } from '../model/boundedCache';
 import { normalise, wordsOf } from '../text/words';
 import { coverage } from '../text/similarity';
 import { figuresOverlap, datesAgree, datesComparable } from './compare';
@@ -75,24 +76,37 @@ function clauseAround(doc: Segmented, claim: ClaimAt): { before: string; after: 
   return { before, after, sentence: sentence.text.toLowerCase() };
 }
 
+const actionOf = new WeakMap<ClaimAt, Set<string>>();
+/** Per claim, with the common words they were read against (another corpus has others). */
+const namesOf = new WeakMap<ClaimAt, { common: ReadonlySet<string>; names: string[] }>();
+
 /** What happens in the claim's clause: its lower-case content words, the claim's own words and names left out. */
 export function clauseAction(doc: Segmented, claim: ClaimAt & { text: string }): Set<string> {
-  const { before, after } = clauseAround(doc, claim);
-  const own = new Set(contentWords(claim.text));
-  return new Set(contentWordsWithoutNames(before + ' ' + after).filter((w) => !own.has(w)));
+  // Kept per claim: a draft claim is compared with many source claims, and a source claim with many drafts'.
+  return remembered(actionOf, claim, () => {
+    const { before, after } = clauseAround(doc, claim);
+    const own = new Set(contentWords(claim.text));
+    return new Set(contentWordsWithoutNames(before + ' ' + after).filter((w) => !own.has(w)));
+  });
 }
 
 /** Capitalised words in the claim's clause ("in the Rostov region"), lower case; sentence openers left out. */
 export function clauseNames(doc: Segmented, claim: ClaimAt, common: ReadonlySet<string>): string[] {
+  const kept = namesOf.get(claim);
+  if (kept?.common === common) return kept.names;
   const { before, after } = clauseAround(doc, claim);
-  const out: string[] = [];
+  const names: string[] = [];
   for (const m of (before + ' ' + after).matchAll(/\b\p{Lu}[\p{L}’'-]+/gu)) {
     const lower = m[0].toLowerCase();
     // A sentence may open with a common word: only a word never written in lower case is a name.
-    if (!CALENDAR.test(lower) && !common.has(lower)) out.push(lower);
+    if (!CALENDAR.test(lower) && !common.has(lower)) names.push(lower);
   }
-  return out;
+  namesOf.set(claim, { common, names });
+  return names;
 }
+
+/** A reference claim's sentence in lower case, kept per claim (see sameFact). */
+const sentenceOf = new WeakMap<ClaimAt, string>();
 
 /**
  * Whether a source claim is the same fact as a reference claim (the draft's, or a source's that agrees with it): no
@@ -105,7 +119,7 @@ export function sameFact(
   other: { doc: Segmented; claim: ClaimAt & { text: string } },
   ignore: ReadonlySet<string> = new Set(),
 ): boolean {
-  const referenceSentence = clauseAround(reference.doc, reference.claim).sentence;
+  const referenceSentence = remembered(sentenceOf, reference.claim, () => clauseAround(reference.doc, reference.claim).sentence);
   if (clauseNames(other.doc, other.claim, common).some((n) => !referenceSentence.includes(n))) return false;
   const a = [...clauseAction(reference.doc, reference.claim)].filter((w) => !ignore.has(w));
   const b = clauseAction(other.doc, other.claim);

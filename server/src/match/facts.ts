@@ -1,6 +1,7 @@
 // Matching a draft figure or date to the source claims about the same thing, by the words around them.
 import type { DateClaim, FigureClaim, QuoteClaim, Span } from '../model/types';
 import { firstNotBefore } from '../model/spans';
+import { remembered } from '../model/boundedCache';
 import type { Corpus, SourceDoc } from '../corpus/corpus';
 import type { AnalyzedText, Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
@@ -190,12 +191,6 @@ type SumWords = { clause: string[]; after: string[] };
  * What is read around a source claim, kept per claim: source claims are long-lived and compared with many draft
  * claims.
  */
-function remembered<V>(cache: WeakMap<object, V>, claim: object, read: () => V): V {
-  let value = cache.get(claim);
-  if (value === undefined) cache.set(claim, (value = read()));
-  return value;
-}
-
 /** A source sum's words. */
 const sumWordsOfSource = new WeakMap<object, SumWords>();
 const sourceSumWords = (doc: Segmented, claim: FigureClaim): SumWords => remembered(sumWordsOfSource, claim, () => sumWordsOf(doc, claim));

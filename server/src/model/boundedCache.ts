@@ -21,3 +21,10 @@ export class BoundedCache<K, V> {
     return value;
   }
 }
+
+/** A value derived from `key` (a claim, a document: objects that do not change), computed on first use and kept as long as the key lives. */
+export function remembered<K extends object, V>(cache: WeakMap<K, V>, key: K, read: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = read()));
+  return value;
+}
