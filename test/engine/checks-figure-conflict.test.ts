@@ -331,3 +331,29 @@ The lender will cut its holdings by $12 billion a month, stepping up to $30 bill
     assert.deepEqual(ruleFindings(results, 'The rally took Quillon close to a market value of $1 trillion.', 'figure/conflict'), []);
   });
 });
+
+describe('a loose bound on a percentage is no evidence against a figure inside it', () => {
+  const bank = (outlet: string, rate: string) =>
+    `---\ntitle: Varnish bank outlook\ndate: 2031-05-02\noutlet: ${outlet}\n---\n\nThe Varnish central bank said Wednesday it expects its policy rate to end the year ${rate}, according to projections released by the bank.\n`;
+  const draftAt = (rate: string) => `The Varnish central bank said Wednesday it expects its policy rate to end the year ${rate}, according to projections released by the bank.`;
+  it('"above 3%" in the only source leaves the draft’s 3.9% unflagged, and the other way round', () => {
+    assert.deepEqual(ruleFindings(corpusOf([bank('Wire Nine', 'above 3%')]), draftAt('at 3.9%'), 'figure/conflict'), []);
+    assert.deepEqual(ruleFindings(corpusOf([bank('Wire Nine', 'at 3.4%')]), draftAt('above 3%'), 'figure/conflict'), []);
+    // Outside the bound it is still a conflict.
+    single(ruleFindings(corpusOf([bank('Wire Nine', 'above 3%')]), draftAt('at 2.5%'), 'figure/conflict'), '2.5%');
+  });
+  it('a source’s exact value still tells against the draft, and the bound is not cited with it', () => {
+    const both = corpusOf([bank('Wire Nine', 'above 3%'), bank('Wire Ten', 'at 3.4%')]);
+    const f = single(ruleFindings(both, draftAt('at 3.9%'), 'figure/conflict'), '3.9%');
+    assert.deepEqual(f.suggestions, ['3.4%']);
+    assert.ok(!f.message.includes('above 3%'), f.message);
+  });
+  it('sources giving a value and a bound that holds it do not disagree', () => {
+    const both = corpusOf([bank('Wire Nine', 'above 3%'), bank('Wire Ten', 'at 3.4%')]);
+    assert.deepEqual(ruleFindings(both, draftAt('at 3.4%'), 'sources/disagree'), []);
+  });
+  it('a tally is not loose: another number than "at least 64 people" is another count', () => {
+    const toll = corpusOf([`---\ntitle: Ferry sinks\ndate: 2031-06-01\noutlet: Wire Eleven\n---\n\nThe ferry sank off Carrow Point on Sunday, killing at least 64 people, officials said.\n`]);
+    single(ruleFindings(toll, 'The ferry sank off Carrow Point on Sunday, killing 97 people, officials said.', 'figure/conflict'), '97 people');
+  });
+});

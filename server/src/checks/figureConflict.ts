@@ -1,6 +1,6 @@
 import type { Rule, FigureMatch, CheckContext, RawFinding } from './types';
 import type { FigureClaim } from '../model/types';
-import { figuresOverlap, sameSetting, statesSameQuantity } from '../match/compare';
+import { figuresOverlap, sameSetting, statesSameQuantity, insideLooseBound } from '../match/compare';
 import { conflictFindings, factEvidence } from './factConflict';
 import { sourceName } from './common';
 import { CONFIDENT_FACT } from '../match/thresholds';
@@ -29,7 +29,7 @@ export function figureUpdate(ctx: CheckContext, m: FigureMatch) {
   if (agreedDays.some((d) => !d)) return undefined;
   const latestAgreed = agreedDays.sort().at(-1)!;
   const revises = (sc: FigureClaim) =>
-    sc.unit === m.claim.unit && sc.action === m.claim.action && sc.role !== 'from' && sameSetting(m.claim, sc) && !figuresOverlap(m.claim, sc) &&
+    sc.unit === m.claim.unit && sc.action === m.claim.action && sc.role !== 'from' && sameSetting(m.claim, sc) && !figuresOverlap(m.claim, sc) && !insideLooseBound(m.claim, sc) &&
     (sc.role === 'to' || (!!sc.action && TOLLS.has(sc.action) && sc.low > m.claim.value));
   let newest: { doc: number; day: string; claim: FigureClaim } | undefined;
   for (const c of about) {
@@ -70,7 +70,8 @@ export const figureConflict: Rule = {
     'has updated (“the toll rose to 9”) is flagged with the update and its date.',
   defaultSeverity: 'warning',
   check: (ctx) => [
-    ...conflictFindings('figure/conflict', ctx, ctx.figures, figuresOverlap, 'The sources give a different figure', statesSameQuantity),
+    // A loose bound holding the other figure ("above 3%" and "3.9%") neither confirms it nor tells against it.
+    ...conflictFindings('figure/conflict', ctx, ctx.figures, figuresOverlap, 'The sources give a different figure', (draft, source) => statesSameQuantity(draft, source) && !insideLooseBound(draft, source)),
     ...updateFindings(ctx),
   ],
 };

@@ -2,7 +2,7 @@ import type { Rule, RawFinding } from './types';
 import { describeTally, spacedWords, tally } from './common';
 import { CONFIDENT_FACT } from '../match/thresholds';
 import { factEvidence } from './factConflict';
-import { datesAgree, figuresOverlap, sameCountPoint } from '../match/compare';
+import { datesAgree, figuresOverlap, sameCountPoint, insideLooseBound } from '../match/compare';
 import type { FactCandidate } from '../match/facts';
 import type { DateClaim, FigureClaim } from '../model/types';
 import { attributedMatches } from './quoteMisattributed';
@@ -88,6 +88,8 @@ export const sourcesDisagree: Rule = {
           c.score >= CONFIDENT_FACT &&
           // A share part-way through the count, or the count's progress, is another snapshot, not another value.
           (m.claim.kind !== 'figure' || sameCountPoint(m.claim, c.claims[0] as FigureClaim)) &&
+          // "Above 3%" and "3.4%" can both be true: no disagreement.
+          (m.claim.kind !== 'figure' || !insideLooseBound(m.claim, c.claims[0] as FigureClaim)) &&
           sameFact(common, draftSide, { doc: ctx.corpus.sources[c.doc].segmented, claim: c.claims[0] }, ignore) &&
           agreeing.some((a) => sameStory(ctx.corpus, a.doc, c.doc)),
         );

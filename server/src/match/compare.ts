@@ -90,6 +90,23 @@ function roundBound(f: FigureClaim): boolean {
   return (f.qualifier === 'more than' || f.qualifier === 'fewer than') && f.value >= 10 && Number.isInteger(f.value) && /0$/.test(String(f.value));
 }
 
+/** A figure stated as an open bound: "more than 3%", "at least six", "up to 40", "fewer than 50". */
+const openBound = (f: FigureClaim) => f.qualifier === 'more than' || f.qualifier === 'at least' || f.qualifier === 'fewer than' || f.qualifier === 'up to';
+
+/**
+ * A threshold, not a tally: an open bound on a whole percentage ("above 3%", "more than 8 per cent"). "At least seven
+ * people" is the count so far, and another number is another count; "above 3%" holds 3.4% as well as 3.1%.
+ */
+const looseBound = (f: FigureClaim) => openBound(f) && f.unit === 'percent' && Number.isInteger(f.value);
+
+/**
+ * One figure a loose bound that holds the other ("above 3%" and "3.4%"): both can be true, so neither is evidence
+ * against the other, though the bound does not confirm the value either (see figuresOverlap).
+ */
+export function insideLooseBound(a: FigureClaim, b: FigureClaim): boolean {
+  return boundKind(a) !== boundKind(b) && ((looseBound(a) && within(b, a)) || (looseBound(b) && within(a, b)));
+}
+
 function within(inner: FigureClaim, outer: FigureClaim): boolean {
   const lowOk = inner.low > outer.low || (inner.low === outer.low && (!outer.lowOpen || inner.lowOpen));
   const highOk = inner.high < outer.high || (inner.high === outer.high && (!outer.highOpen || inner.highOpen));
