@@ -408,3 +408,53 @@ The bank said the downturn would bring a five per cent fall in living standards 
     assert.deepEqual(conflicts('The bank said living standards will fall by 3% next year as wages fail to keep pace with prices.'), ['3%']);
   });
 });
+
+describe('figure/conflict: a source that states the draft’s own value for a like quantity', () => {
+  const LENDERS_WIRE = `---
+title: Harlow Ridge Bank is the biggest failure since Dunmore Savings
+date: 2031-04-11
+outlet: Lenders Wire
+---
+
+In the days since the fall of Harlow Ridge Bank with its roughly $84 billion in assets, the banking sector has been reeling.
+
+In 2009, Dunmore Savings, the largest thrift in the land at the time, held roughly $126 billion in assets when it faced heavy losses.
+`;
+  const FUND_WIRE = `---
+title: Regulators close Harlow Ridge Bank
+date: 2031-04-10
+outlet: Fund Wire
+---
+
+Harlow Ridge Bank, a vaunted lender to young firms, closed down with some $84 billion in assets at that time.
+`;
+  const conflicts = (sources: string[], draft: string) => ruleFindings(corpusOf(sources), draft, 'figure/conflict').map((f) => f.text);
+  it('is not contradicted by another firm’s sum that shares more of the sentence’s words', () => {
+    assert.deepEqual(conflicts([LENDERS_WIRE, FUND_WIRE], 'HRB held $84 billion in assets at the time of its collapse.'), []);
+  });
+  it('a source that gives both values (overnight peak, landfall) does not take the conflict away', () => {
+    const COAST_POST = `---
+title: Storm Oriel slams the Calder coast
+date: 2031-09-28
+outlet: Coast Post
+---
+
+Packing peak winds of 150 mph, Storm Oriel made landfall just after noon near the island of Varra, west of Port Elm.
+`;
+    const STORM_WIRE = `---
+title: Oriel makes landfall
+date: 2031-09-28
+outlet: Storm Wire
+---
+
+About a million people were told to leave before the storm hit the coast near Varra with maximum sustained winds of 150 mph.
+
+Fed by warm water, the storm grew overnight with top winds of 155 mph before it made landfall, the weather office said.
+`;
+    const draft = 'The storm made landfall near Varra on Wednesday afternoon with winds in excess of 155 mph, leaving a path of ruin.';
+    assert.deepEqual(conflicts([COAST_POST, STORM_WIRE], draft), ['in excess of 155 mph']);
+  });
+  it('another value for the same sum still conflicts', () => {
+    assert.deepEqual(conflicts([FUND_WIRE], 'Harlow Ridge Bank, a vaunted lender to young firms, closed down with some $48 billion in assets at that time.'), ['some $48 billion']);
+  });
+});
