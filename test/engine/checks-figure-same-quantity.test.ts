@@ -408,3 +408,108 @@ The bank said the downturn would bring a five per cent fall in living standards 
     assert.deepEqual(conflicts('The bank said living standards will fall by 3% next year as wages fail to keep pace with prices.'), ['3%']);
   });
 });
+
+describe('figure/conflict: a source that states the draft’s own value for a like quantity', () => {
+  const LENDERS_WIRE = `---
+title: Harlow Ridge Bank is the biggest failure since Dunmore Savings
+date: 2031-04-11
+outlet: Lenders Wire
+---
+
+In the days since the fall of Harlow Ridge Bank with its roughly $84 billion in assets, the banking sector has been reeling.
+
+In 2009, Dunmore Savings, the largest thrift in the land at the time, held roughly $126 billion in assets when it faced heavy losses.
+`;
+  const FUND_WIRE = `---
+title: Regulators close Harlow Ridge Bank
+date: 2031-04-10
+outlet: Fund Wire
+---
+
+Harlow Ridge Bank, a vaunted lender to young firms, closed down with some $84 billion in assets at that time.
+`;
+  const conflicts = (sources: string[], draft: string) => ruleFindings(corpusOf(sources), draft, 'figure/conflict').map((f) => f.text);
+  it('is not contradicted by another firm’s sum that shares more of the sentence’s words', () => {
+    assert.deepEqual(conflicts([LENDERS_WIRE, FUND_WIRE], 'HRB held $84 billion in assets at the time of its collapse.'), []);
+  });
+  it('a source that gives both values (overnight peak, landfall) does not take the conflict away', () => {
+    const COAST_POST = `---
+title: Storm Oriel slams the Calder coast
+date: 2031-09-28
+outlet: Coast Post
+---
+
+Packing peak winds of 150 mph, Storm Oriel made landfall just after noon near the island of Varra, west of Port Elm.
+`;
+    const STORM_WIRE = `---
+title: Oriel makes landfall
+date: 2031-09-28
+outlet: Storm Wire
+---
+
+About a million people were told to leave before the storm hit the coast near Varra with maximum sustained winds of 150 mph.
+
+Fed by warm water, the storm grew overnight with top winds of 155 mph before it made landfall, the weather office said.
+`;
+    const draft = 'The storm made landfall near Varra on Wednesday afternoon with winds in excess of 155 mph, leaving a path of ruin.';
+    assert.deepEqual(conflicts([COAST_POST, STORM_WIRE], draft), ['in excess of 155 mph']);
+  });
+  it('another value for the same sum still conflicts', () => {
+    assert.deepEqual(conflicts([FUND_WIRE], 'Harlow Ridge Bank, a vaunted lender to young firms, closed down with some $48 billion in assets at that time.'), ['some $48 billion']);
+  });
+});
+
+describe('figure/conflict: a speed is not a distance, and a storm’s category is not a count', () => {
+  const GALE_WIRE = `---
+title: Storm Pell comes ashore
+date: 2031-09-28
+outlet: Gale Wire
+---
+
+With wind speeds of 130 miles per hour, Pell came ashore near Tarn Key as a dangerous Category 3 storm, forecasters said.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([GALE_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads "miles per hour", "km/h" and "kph" as speeds', () => {
+    const units = (t: string) => analyzeText(t).figures.map((f) => `${f.value} ${f.unit}`);
+    assert.deepEqual(units('Winds reached 130 miles per hour, or 209 km/h, and later 120 kph.'), ['130 mph', '209 km/h', '120 km/h']);
+    assert.deepEqual(units('The eye passed six miles north of the key at 9 miles an hour.'), ['6 miles', '9 mph']);
+  });
+  it('a distance is not paired with a speed given in miles per hour', () => {
+    assert.deepEqual(conflicts('Pell came ashore near Tarn Key, an islet six miles north of Bay Point, as a dangerous Category 3 storm.'), []);
+  });
+  it('reads no count in "Category 3 storm" or "a level 4 alert"', () => {
+    const units = (t: string) => analyzeText(t).figures.map((f) => `${f.value} ${f.unit}`);
+    assert.deepEqual(units('Pell hit as a Category 3 storm, short of Category 4 status, and a level 4 alert was issued for 12 towns.'), ['12 town']);
+  });
+  it('a storm one category short of another is not a conflicting count', () => {
+    assert.deepEqual(conflicts('Pell came ashore near Tarn Key just shy of a Category 4 storm, forecasters said.'), []);
+  });
+  it('another speed for the same winds still conflicts', () => {
+    assert.deepEqual(conflicts('With wind speeds of 150 miles per hour, Pell came ashore near Tarn Key as a dangerous storm, forecasters said.'), ['150 miles per hour']);
+  });
+});
+
+describe('figure/conflict: a converted figure in brackets, and how far short of a mark', () => {
+  const SURGE_WIRE = `---
+title: Storm Pell nears the coast
+date: 2031-09-28
+outlet: Surge Wire
+---
+
+Pell hit the coast with top sustained winds of 130 mph (209 kph), forecasters said.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([SURGE_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads no figure in brackets that converts the figure before it', () => {
+    const units = (t: string) => analyzeText(t).figures.map((f) => `${f.value} ${f.unit}`);
+    assert.deepEqual(units('Surges of 12 feet (3.7 meters) hit 40 towns (and 3 ports).'), ['12 feet', '40 town', '3 port']);
+  });
+  it('a conversion rounded otherwise is not a conflict', () => {
+    assert.deepEqual(conflicts('Pell hit the coast with top sustained winds of 130 mph (210 km/h), forecasters said.'), []);
+  });
+  it('how far short of a mark is not the value itself', () => {
+    assert.deepEqual(conflicts('Pell hit the coast only 7 miles per hour away from the top sustained winds of a stronger class, forecasters said.'), []);
+  });
+  it('another speed still conflicts', () => {
+    assert.deepEqual(conflicts('Pell hit the coast with top sustained winds of 150 mph, forecasters said.'), ['150 mph']);
+  });
+});

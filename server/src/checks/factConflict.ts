@@ -5,7 +5,7 @@ import type { CheckContext, RawFinding } from './types';
 import { describeTally, tally } from './common';
 import { CONFIDENT_FACT, SAME_FACT } from '../match/thresholds';
 
-interface FactMatch<C> { claim: C; candidates: Array<FactCandidate<C>> }
+interface FactMatch<C> { claim: C; candidates: Array<FactCandidate<C>>; elsewhere?: Array<FactCandidate<C>> }
 
 /** Source facts about the same thing as the draft's, and those of them that allow the draft's value. */
 export function factEvidence<C extends FigureClaim | DateClaim>(m: FactMatch<C>, agree: (draft: C, source: C) => boolean) {
@@ -31,6 +31,7 @@ export function conflictFindings<C extends FigureClaim | DateClaim>(
     const evidence = factEvidence(m, agree);
     if (evidence.agreeing.length) return [];
     if (alsoStates && evidence.about.some((c) => alsoStates(m.claim, c.doc, c.claims[0].sentence))) return [];
+    if (m.elsewhere && attestedElsewhere(m.claim, m.elsewhere, agree, stated)) return [];
     const about = stated
       ? evidence.about.map((c) => ({ ...c, claims: c.claims.filter((sc) => stated(m.claim, sc)) })).filter((c) => c.claims.length)
       : evidence.about;
@@ -46,3 +47,27 @@ export function conflictFindings<C extends FigureClaim | DateClaim>(
     }];
   });
 }
+
+/**
+ * A source whose sentences read for the draft's fact give the draft's value and no other for the quantity, however
+ * weakly like the draft's sentence ("HRB held $84 billion" against "Harlow Ridge Bank … with some $84 billion"): the
+ * closer sentence that gave another value is likely about another fact. A source that also gives another value for
+ * the quantity ("top winds of 155 mph" overnight, "150 mph" at landfall) tells the two apart itself.
+ */
+function attestedElsewhere<C extends FigureClaim | DateClaim>(
+  claim: C,
+  elsewhere: ReadonlyArray<FactCandidate<C>>,
+  agree: (draft: C, source: C) => boolean,
+  stated?: (draft: C, source: C) => boolean,
+): boolean {
+  const verdictByDoc = new Map<number, boolean>();
+  for (const c of elsewhere) {
+    for (const sc of c.claims) {
+      if (stated && !stated(claim, sc)) continue;
+      const agrees = agree(claim, sc);
+      verdictByDoc.set(c.doc, (verdictByDoc.get(c.doc) ?? true) && agrees);
+    }
+  }
+  return [...verdictByDoc.values()].some(Boolean);
+}
+

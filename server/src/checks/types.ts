@@ -6,7 +6,12 @@ import type { QuoteMatch } from '../match/quotes';
 import type { FactCandidate } from '../match/facts';
 import type { DateClaim, FigureClaim } from '../model/types';
 
-export interface FigureMatch { claim: FigureClaim; candidates: Array<FactCandidate<FigureClaim>> }
+export interface FigureMatch {
+  claim: FigureClaim;
+  candidates: Array<FactCandidate<FigureClaim>>;
+  /** Source sentences read but less like the draft's than the candidates: where the draft's own value may be stated. */
+  elsewhere?: Array<FactCandidate<FigureClaim>>;
+}
 export interface DateMatch { claim: DateClaim; candidates: Array<FactCandidate<DateClaim>> }
 
 /** Everything the checks share, computed once per draft. */

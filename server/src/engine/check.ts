@@ -216,7 +216,10 @@ function contextFor(draft: AnalyzedText, corpus: Corpus, accepted?: CheckContext
     quotes: draft.quotes.map((q) => matchQuote(q, draft, corpus)),
     figures: draft.figures
       .filter((f) => !f.inQuote)
-      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.figuresIn(i), (f) => sameQuantity(claim, f), SAME_FACT) })),
+      .map((claim) => {
+        const elsewhere: FigureMatch['elsewhere'] = [];
+        return { claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.figuresIn(i), (f) => sameQuantity(claim, f), SAME_FACT, elsewhere), elsewhere };
+      }),
     dates: draft.dates
       .filter((d) => !d.inQuote)
       .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.datesIn(i), (d) => datesComparable(claim, d), SAME_FACT) })),

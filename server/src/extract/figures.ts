@@ -57,6 +57,15 @@ const CURRENCY_SIGNS: Record<string, string> = { $: 'dollar', '£': 'pound', '�
 /** Units that are only a currency: a sum that says nothing of what it pays for. */
 export const MONEY_UNITS = new Set([...Object.values(CURRENCY_SIGNS), 'dollar', 'pound', 'euro']);
 
+/** Words naming a class on a scale by the number after them. */
+const SCALE_LABEL = /\b(?:category|cat\.?|level|grade|phase|stage|tier)[\s\u00a0]+$/i;
+
+/** Units of measure, which a bracket after a figure may convert ("12 feet (3.7 meters)"). */
+const MEASURES = new Set(['mph', 'km/h', 'kph', 'km', 'kilometers', 'kilometres', 'mile', 'miles', 'foot', 'feet', 'meter', 'metre', 'inch', 'inche', 'cm', 'mm', 'kg', 'pound', 'lb', 'ton', 'tonne', 'acre', 'hectare', 'degree', 'gallon', 'litre', 'liter', 'mb', 'barrel']);
+
+/** After a figure, words that make it a distance to a mark rather than a value. */
+const SHORT_OF = /^[\s\u00a0]+(?:away[\s\u00a0]+from|short[\s\u00a0]+of|shy[\s\u00a0]+of)\b/i;
+
 /** Lengths of time are durations (dates), not counts. */
 const DURATION_UNITS = new Set(['year', 'month', 'week', 'day', 'decade', 'century']);
 
@@ -100,6 +109,12 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       const currency = /\p{L}$/u.test(sentence.text.slice(at, at + parsed.length)) ? CURRENCY_SIGNS[sentence.text[at - 1]] : undefined;
       const before = sentence.text.slice(beforeFrom, currency ? at - 1 : at);
       if (isYearLike(parsed.value, raw) && !countsSomething(before, after)) continue;
+      // "a Category 4 storm", "a level 3 alert": the number names a class on a scale, it counts nothing.
+      if (SCALE_LABEL.test(before)) continue;
+      // "150 mph (241 kph)": the figure before, converted to another measure and rounded, is no claim of its own.
+      const previous = figures.length > sentenceFirst ? figures[figures.length - 1] : undefined;
+      const bracketed = !!previous && /^[\s\u00a0]*\([\s\u00a0]*$/.test(sentence.text.slice(previous.span.end - sentence.start, currency ? at - 1 : at));
+      const converts = (unit: string) => bracketed && previous!.unit !== unit && MEASURES.has(previous!.unit) === MEASURES.has(unit) && (MEASURES.has(unit) || MONEY_UNITS.has(unit));
       if (parsed.compound && DURATION_UNITS.has(parsed.compound)) continue;
       const start = sentence.start + at;
       const valueSpan = { start, end: start + parsed.length };
@@ -126,7 +141,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       if (between && upper && upper.value > parsed.value) {
         const tail = after.slice(between[0].length + upper.length);
         const counted = unitAfter(tail);
-        if (!counted || DURATION_UNITS.has(counted.unit)) continue;
+        if (!counted || DURATION_UNITS.has(counted.unit) || converts(counted.unit)) continue;
         const from = sentence.start + beforeFrom + (/\bbetween\s+$/i.exec(before)?.index ?? at - beforeFrom);
         const end = valueSpan.end + between[0].length + upper.length + counted.end;
         NUMBER_CANDIDATE.lastIndex = end - sentence.start;
@@ -144,6 +159,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       if (rangeHigh && rangeUnit && rangeHigh.value > parsed.value && !rangeHigh.vague && !DURATION_UNITS.has(rangeUnit.unit) && (!rangeTo![1] || rangeUnit.unit === 'percent')) {
         const end = valueSpan.end + rangeTo![0].length + rangeHigh.length + rangeUnit.end;
         NUMBER_CANDIDATE.lastIndex = end - sentence.start;
+        if (converts(rangeUnit.unit)) continue;
         const per = rangeUnit.per ?? 1;
         figures.push({
           kind: 'figure', span: { start: spanStart, end }, text: text.slice(spanStart, end), sentence: s, value: parsed.value / per,
@@ -175,6 +191,8 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       const per = 'per' in counted && counted.per ? counted.per : 1;
       if (per !== 1) [low, high] = [low / per, high / per];
       const unitEnd = valueSpan.end + counted.end;
+      // "2 miles per hour away from Category 5" is how far short of a mark, not the value itself.
+      if (SHORT_OF.test(sentence.text.slice(unitEnd - sentence.start)) || converts(unit)) continue;
       figures.push({
         kind: 'figure',
         span: { start: spanStart, end: unitEnd },
@@ -296,6 +314,8 @@ const UNIT_WORD = /[\p{L}%][\p{L}’'\-]*/gu;
 const RANGE_TO = /^(%|[\s\u00a0]+per[\s\u00a0]?cent\b|[\s\u00a0]+percent\b)?(?:[\s\u00a0]+to[\s\u00a0]+|[\s\u00a0]*[–—][\s\u00a0]*|[\s\u00a0]+-[\s\u00a0]+|-(?=\d+\.\d))/i;
 /** Before a figure, words that make "3% to 5.2%" a change and its result, not a range. */
 const CHANGE_BEFORE = /\b(?:by|from|r[io]se|risen|rises|fell|fallen|falls|jumped|climbed|dropped|increased|decreased|declined|gained|lost|slipped|surged|soared|grew|up|down)\s+$/i;
+/** A speed in miles (group 1) or kilometres an hour: "miles per hour", "miles an hour", "km/h", "kph". */
+const SPEED = /^[\s\u00a0]+(?:(miles?)[\s\u00a0]+(?:per|an|a)[\s\u00a0]+hour\b|kilomet(?:re|er)s?[\s\u00a0]+(?:per|an|a)[\s\u00a0]+hour\b|km[\s\u00a0]*\/[\s\u00a0]*h\b|kph\b|kmh\b)/i;
 /** Points of a percentage: "0.75 percentage point", "75 basis points" (hundredths), "75 bps". */
 const POINTS = /^[\s\u00a0]+(?:(percentage|percent)[\s\u00a0]+points?|(basis)[\s\u00a0]+points?|(bps|bp))\b/i;
 
@@ -317,6 +337,9 @@ function peopleOf(counted: { unit: string; proper?: string[] }): { group: string
 function unitAfter(after: string): { unit: string; end: number; word: string; per?: number; proper?: string[] } | undefined {
   const lead = /^[\s\u00a0]*(?:of[\s\u00a0]+)?/.exec(after)?.[0].length ?? 0;
   if (after.startsWith('%')) return { unit: 'percent', end: 1, word: '%' };
+  // "150 miles per hour" is a speed, not a distance.
+  const speed = SPEED.exec(after);
+  if (speed) return { unit: speed[1] ? 'mph' : 'km/h', end: speed[0].length, word: speed[0].trim().toLowerCase() };
   const points = POINTS.exec(after);
   if (points) return { unit: 'percent', end: points[0].length, word: 'points', ...(!points[1] && { per: 100 }) };
   const perCent = /^[\s\u00a0]+per[\s\u00a0]?cent\b/i.exec(after);

@@ -50,7 +50,7 @@ function quotesInSentence(draft: AnalyzedText, sentence: number): readonly Quote
 
 /**
  * Source claims of the same kind (as `sameKind` decides) in sentences like the draft's, best per source document,
- * scoring at least `minScore`, best first.
+ * scoring at least `minScore`, best first. `elsewhere`, when given, receives every source sentence read (any score).
  */
 export function factCandidates<C extends FigureClaim | DateClaim>(
   claim: C,
@@ -59,6 +59,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   claimsIn: (source: SourceDoc, sentence: number) => readonly C[],
   sameKind: (source: C) => boolean,
   minScore = 0,
+  elsewhere?: Array<FactCandidate<C>>,
 ): Array<FactCandidate<C>> {
   const { index } = corpus;
   // The claim's own words and any quotation say nothing about which fact this is: sources often quote apart.
@@ -106,6 +107,8 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     if (!claims.length || differentEvent(draftEvent, doc, claims[0], index.commonWords)) continue;
     found.push({ doc: d, claims, score });
   }
+  // Every source sentence read, however weakly like the draft's: one may state the draft's own value.
+  elsewhere?.push(...found);
   // Per source, the best sentence, with the claims of any sentence nearly as good (the same fact told twice).
   const best = new Map<number, FactCandidate<C>>();
   for (const f of found.sort((a, b) => b.score - a.score)) {
