@@ -52,10 +52,13 @@ const MIN_CONTAINED_QUOTE = 2;
  * changes); abbreviation dots dropped ("U.S." is "us") and hyphenated words split ("fine-tuned" is "fine tuned"), so
  * house punctuation never makes two wordings differ.
  */
+/** "towards" and "toward", "afterwards" and "afterward": one word, two spellings. */
+const WARDS = /^((?:to|after|back|for|up|down|on|in|out|home|east|west|north|south|sky)ward)s$/;
+
 function wordsWithSpans(text: string, base: number): Word[] {
   const words: Word[] = [];
   for (const t of tokensOf(text, base)) {
-    const lower = t.lower.replace(/’/g, "'").replace(/'s$/, '');
+    const lower = t.lower.replace(/’/g, "'").replace(/'s$/, '').replace(WARDS, '$1');
     if (!lower.includes('-')) {
       words.push({ text: lower.replace(/\./g, ''), start: t.start, end: t.end });
       continue;
