@@ -357,3 +357,22 @@ It was the biggest single rise since 2015, the board said.
     assert.deepEqual(conflicts('It was the biggest single rise since 2012, the board said.'), ['2012']);
   });
 });
+
+describe('date/conflict: "up to" a length of time is a ceiling', () => {
+  const SOURCES = [
+    'Juror deliberations ended on Tuesday. Each count carries a different maximum sentence: 30 years for wire fraud, 20 years for conspiracy, and 5 years for obstruction.\n',
+    'Under the state guidelines, the former banker Odile Brask would face a presumptive sentence of 7.5 years in prison for the wire fraud count.\n',
+  ];
+  const c = corpusOf(SOURCES);
+  it('"faces up to 55 years in prison" (the maxima added up) is no conflict with a presumptive or a maximum term', () => {
+    assert.deepEqual(ruleFindings(c, 'The former banker Odile Brask now faces up to 55 years in prison.\n', 'date/conflict').map((f) => f.text), []);
+  });
+  it('"carries up to 30 years in prison" is no conflict with the presumptive 7.5 years', () => {
+    assert.deepEqual(ruleFindings(c, 'The wire fraud count against Odile Brask carries up to 30 years in prison.\n', 'date/conflict').map((f) => f.text), []);
+  });
+  it('another ceiling for the same count still conflicts', () => {
+    const ceiling = corpusOf(['The wire fraud count against the former banker Odile Brask carries up to 30 years in prison.\n']);
+    const f = single(ruleFindings(ceiling, 'The wire fraud count against the former banker Odile Brask carries up to 25 years in prison.\n', 'date/conflict'), 'up to 25 years');
+    assert.equal(f.severity, 'warning');
+  });
+});

@@ -197,3 +197,29 @@ describe('figure/conflict: a share at an earlier election', () => {
     assert.equal(era('Voss won 49.1% of the vote on Sunday.'), undefined);
   });
 });
+
+describe('figure/conflict: the seats still to declare are how far the count had gone', () => {
+  const SEAT_WIRE = `---
+title: Moor Party sweeps Tarnland vote
+date: 2031-05-02
+outlet: Seat Wire
+---
+
+Despite only a slim rise in its share of the vote, the Moor Party has won 300 seats with just three seats yet to declare, short of the record majority of 160 won by Ada Fenn in 1990.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([SEAT_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('a loss of seats is not paired with the seats still to declare', () => {
+    assert.deepEqual(conflicts('The Crown Party saw its share of the vote fall by 15 points, resulting in the loss of 190 seats.'), []);
+  });
+  it('another party\'s seats are not the total told with the seats still to declare', () => {
+    assert.deepEqual(conflicts('The Liberal Union\'s small rise in its share of the vote translated into 45 seats.'), []);
+  });
+  it('the total at the same point of the count still conflicts', () => {
+    assert.deepEqual(conflicts('Despite a slim rise in its share of the vote, the Moor Party has won 310 seats with just three seats yet to declare.'), ['310 seats']);
+  });
+  it('marks the seats still to declare as the count\'s progress', () => {
+    const [won, left] = analyzeText('The Moor Party has won 300 seats with just three seats yet to declare.').figures;
+    assert.equal(left.countProgress, true);
+    assert.equal(won.countedAt, 'to declare 3');
+  });
+});

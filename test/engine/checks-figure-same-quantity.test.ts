@@ -513,3 +513,21 @@ Pell hit the coast with top sustained winds of 130 mph (209 kph), forecasters sa
     assert.deepEqual(conflicts('Pell hit the coast with top sustained winds of 150 mph, forecasters said.'), ['150 mph']);
   });
 });
+
+describe('figure/conflict: one kind\'s count in a breakdown is not the whole count', () => {
+  const COURT_WIRE = `---
+title: Jury convicts Tomas Varga
+date: 2031-09-16
+outlet: Court Wire
+---
+
+A jury in Halden found the former harbour master Tomas Varga guilty of four counts of fraud and one count of bribery on Tuesday, the judge announced.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([COURT_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('"all five counts" is not the four counts of fraud, nor the one of bribery', () => {
+    assert.deepEqual(conflicts('A jury in Halden found the former harbour master Tomas Varga guilty on all five counts on Tuesday.'), []);
+  });
+  it('another count of the same kind still conflicts', () => {
+    assert.deepEqual(conflicts('A jury in Halden found the former harbour master Tomas Varga guilty of three counts of fraud and one count of bribery on Tuesday.'), ['three counts']);
+  });
+});

@@ -357,3 +357,21 @@ describe('name/misspelled: a source’s byline names its reporters, not the stor
     assert.deepEqual(findings('Kestrel overtook Sorrell Systems and Lumen.\n'), ['Sorrell']);
   });
 });
+
+describe('name/misspelled: a word written with the other apostrophe is the same word', () => {
+  const speech = corpusOf([
+    `---
+title: Victory speech
+date: 2024-07-05
+---
+
+Marta Quell spoke outside the assembly on Friday. "We've changed the party. We will earn your trust," Quell said.
+`,
+  ]);
+  it('"We’ve" with a curly apostrophe beside the sources\' "We\'ve" stays quiet', () => {
+    assert.deepEqual(ruleFindings(speech, 'We’ve heard the results, Quell told the crowd.', 'name/misspelled').map((f) => f.text), []);
+  });
+  it('a name a letter short still fires', () => {
+    assert.equal(single(ruleFindings(speech, 'Marta Quel spoke on Friday.', 'name/misspelled'), 'Quel').severity, 'warning');
+  });
+});

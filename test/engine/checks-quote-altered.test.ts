@@ -270,3 +270,21 @@ Mayor Oda Strand said: "The new harbour is not Pellin's alone. This is a year in
     assert.equal(warnings('Strand said: "The new harbour is not just Pellin\'s alone... This harbour belongs to the entire coast."').length, 1);
   });
 });
+
+describe('quote/altered: "towards" and "toward" are one word in two spellings', () => {
+  const HALL = `---
+title: Council vote
+date: 2026-03-03
+outlet: Town Wire
+---
+
+"It is a decision, which is the first step toward a fairer harbour," council leader Bea Runcorn said after the vote.
+`;
+  const hall = corpusOf([HALL]);
+  it('"towards" for the source\'s "toward" stays quiet', () => {
+    assert.deepEqual(ruleFindings(hall, '"It is a decision, which is the first step towards a fairer harbour," Bea Runcorn said.', 'quote/altered').map((f) => f.text), []);
+  });
+  it('another word in the same place still fires', () => {
+    assert.equal(ruleFindings(hall, '"It is a decision, which is the last step toward a fairer harbour," Bea Runcorn said.', 'quote/altered').length, 1);
+  });
+});

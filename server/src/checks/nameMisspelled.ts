@@ -159,7 +159,9 @@ function differenceOf(word: Word, lower: string, role: Role, other: string, corp
     if (form) return form;
   }
   const { index } = corpus;
-  if (lower.length < 4 || index.vocabulary.has(lower) || index.names.has(lower)) return undefined;
+  // "We’ve" and "We've" are one word whichever apostrophe the keyboard typed.
+  const apostropheForms = [lower, lower.replace(/’/g, "'"), lower.replace(/'/g, '’')];
+  if (lower.length < 4 || apostropheForms.some((w) => index.vocabulary.has(w) || index.names.has(w))) return undefined;
   const variant = skeletonsOf(corpus).get(transliterationSkeleton(lower));
   const near = variant ?? closestName(lower, index.names, index.commonWords);
   if (!near) return undefined;

@@ -9,7 +9,7 @@ const NAMED = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 const MAY_VERB = /\bmay\s+(?:be|have|not|also|still|well|need|want|take|make|come|go|get|become|seek|help|lead|face|prove|change|happen|include|use|allow|affect|require|reflect|lose|win|hold|see|find|give|keep|mean|offer|force|struggle|try|decide|soon|never|already|yet|only|even)\b/i;
 const YEAR = /(?<![\d,.:/-])(1[89]\d\d|20\d\d)(?!\d|[,:/.-]\d)/g;
 const DURATION =
-  /\b(?:(nearly|almost|about|around|more than|over|at least|less than|some|roughly|the last|the past|last|past)\s+)?((?:\d+(?:\.\d+)?)|(?:[a-z]+(?:-[a-z]+)?))[\s-](years?|months?)\b/gi;
+  /\b(?:(nearly|almost|about|around|more than|over|at least|less than|up to|some|roughly|the last|the past|last|past)\s+)?((?:\d+(?:\.\d+)?)|(?:[a-z]+(?:-[a-z]+)?))[\s-](years?|months?)\b/gi;
 
 const AND_MONTHS = /^\s+and\s+((?:\d+(?:\.\d+)?)|(?:[a-z]+))[\s-]months?\b(?!\s+(?:later|earlier|after|before|ago)\b)/i;
 
@@ -227,9 +227,10 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
       const [low, high] =
         q === 'nearly' || q === 'almost' ? [value - slack, value] :
         q === 'more than' || q === 'over' || q === 'at least' ? [value, Infinity] :
-        q === 'less than' ? [0, value] : q === 'about' || q === 'around' || q === 'some' || q === 'roughly' ? [value - slack, value + slack] : [value, value + 0.99 * unitYears];
+        q === 'less than' || q === 'up to' ? [0, value] : q === 'about' || q === 'around' || q === 'some' || q === 'roughly' ? [value - slack, value + slack] : [value, value + 0.99 * unitYears];
       const start = sentence.start + m.index;
-      push({ span: { start, end: start + length }, granularity: 'duration', years: value, low, high });
+      // "faces up to 40 years" is the most it can be: any shorter term fits it, another ceiling does not.
+      push({ span: { start, end: start + length }, granularity: 'duration', years: value, low, high, ...(q === 'up to' && { ceiling: true }) });
     }
   });
   return out;

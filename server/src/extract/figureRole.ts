@@ -91,7 +91,7 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   // "…three in Olinda and 16 in Kula": the last place of a breakdown is a part too.
   if (place && !place.part && BREAKDOWN_BEFORE.test(before)) place.part = true;
   const moment = momentOf(before, after) ?? scoreStateOf(before, unitWord);
-  const group = groupOf(after);
+  const group = groupOf(after) ?? kindInBreakdown(before, after, unitWord);
   return {
     action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead),
     ...(role && { role }),
@@ -114,6 +114,32 @@ function groupOf(after: string): string[] | undefined {
   const found = GROUP.exec(after.slice(0, 70));
   if (!found) return undefined;
   return (found[1] ?? found[2] ?? '').toLowerCase().split(/[^\p{L}-]+/u).filter((w) => w && !GROUP_FILLER.test(w));
+}
+
+const BREAKDOWN_NUMBER = String.raw`(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const KIND_WORDS = String.raw`((?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)`;
+const LIST_JOIN = String.raw`\s*(?:,\s*|,?\s+and\s+)`;
+/** Words that end a kind ("of fraud on Tuesday"): what follows is no longer the kind. */
+const KIND_END = /^(?:on|in|at|over|for|after|before|by|with|against|and|or|the|from|to|since|during)$/;
+
+/**
+ * "four counts of fraud and one count of bribery": each figure of a breakdown by kind (the same counted noun, each
+ * followed by "of" and its kind) counts one part, told by its kind's words; the whole is not stated there.
+ */
+function kindInBreakdown(before: string, after: string, unitWord: string): string[] | undefined {
+  const stem = unitWord.toLowerCase().replace(/e?s$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!stem) return undefined;
+  const sameNoun = String.raw`${stem}(?:e?s)?`;
+  const first = new RegExp(String.raw`^\s+of\s+${KIND_WORDS}${LIST_JOIN}${BREAKDOWN_NUMBER}\s+${sameNoun}\s+of\b`, 'iu').exec(after);
+  const listedBefore = new RegExp(String.raw`\b${BREAKDOWN_NUMBER}\s+${sameNoun}\s+of\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}${LIST_JOIN}$`, 'iu').test(before);
+  const kind = first?.[1] ?? (listedBefore ? new RegExp(String.raw`^\s+of\s+${KIND_WORDS}`, 'u').exec(after)?.[1] : undefined);
+  if (!kind) return undefined;
+  const words: string[] = [];
+  for (const w of kind.toLowerCase().split(/\s+/)) {
+    if (KIND_END.test(w)) break;
+    words.push(w);
+  }
+  return words.length ? words : undefined;
 }
 
 const CLOCK_TIME = /\b(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\b/gi;

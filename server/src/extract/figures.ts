@@ -229,6 +229,8 @@ const WITH_BEFORE = /\bwith[\s\u00a0]+(?:[\p{L}]+[\s\u00a0]+){0,2}$/iu;
 /** "545 of 650 results declared", "with 580 of 632 seats counted": the count's progress as a part of a whole. */
 const PART_OF = /\b(\d[\d,]*)[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+|all[\s\u00a0]+)?$/i;
 const PART_COUNTED = /^[\s\u00a0]+(?:(?:were|was|have|has|had|been|now|already)[\s\u00a0]+){0,2}(?:declared|counted|tallied|reporting|reported|in)\b/i;
+/** "with just two seats yet to declare", "with 12 results still to be counted": the count's progress, told by what is left. */
+const STILL_TO_COUNT = /^[\s\u00a0]+(?:(?:still|yet|left)[\s\u00a0]+){1,2}to[\s\u00a0]+(?:be[\s\u00a0]+)?(?:declared?|counted|count|called|reported|report)\b/i;
 
 /**
  * A sentence that says how far a count had gone ("With 99.1% of ballots counted, Lula had 50.8%") gives its other
@@ -241,6 +243,10 @@ function markCountProgress(inSentence: FigureClaim[], sentence: Sentence): strin
     const after = sentence.text.slice(f.span.end - sentence.start, f.span.end - sentence.start + ROLE_WINDOW);
     const before = sentence.text.slice(Math.max(0, f.span.start - sentence.start - PREFIX_WINDOW), f.span.start - sentence.start);
     if (f.unit !== 'percent') {
+      if (STILL_TO_COUNT.test(after)) {
+        part = 'to declare ';
+        return true;
+      }
       const of = PART_OF.exec(before);
       if (!of || !PART_COUNTED.test(after)) return false;
       part = `${of[1].replace(/,/g, '')} of `;

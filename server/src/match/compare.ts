@@ -157,6 +157,8 @@ export function sameQualifier(a: FigureClaim, b: FigureClaim): boolean {
 
 export function datesAgree(a: DateClaim, b: DateClaim): boolean {
   if (a.granularity === 'duration' || b.granularity === 'duration') {
+    // Two ceilings of one thing ("up to 30 years", "up to 25 years") are two maxima: they agree only when equal.
+    if (a.ceiling && b.ceiling) return a.years === b.years;
     return a.granularity === b.granularity && (a.low ?? 0) <= (b.high ?? 0) && (b.low ?? 0) <= (a.high ?? 0);
   }
   return sameDay(a, b) || (mayBeInOtherZones(a, b) && oneDayApart(a, b));

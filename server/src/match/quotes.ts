@@ -47,6 +47,9 @@ const MIN_SHARED_RUN = 4;
  */
 const MIN_CONTAINED_QUOTE = 2;
 
+/** "towards" and "toward", "afterwards" and "afterward": one word, two spellings. */
+const WARDS = /^((?:to|after|back|for|up|down|on|in|out|home|east|west|north|south|sky)ward)s$/;
+
 /**
  * Words in lower case with plain apostrophes and no possessive 's (a token holds no other character normalise()
  * changes); abbreviation dots dropped ("U.S." is "us") and hyphenated words split ("fine-tuned" is "fine tuned"), so
@@ -55,7 +58,7 @@ const MIN_CONTAINED_QUOTE = 2;
 function wordsWithSpans(text: string, base: number): Word[] {
   const words: Word[] = [];
   for (const t of tokensOf(text, base)) {
-    const lower = t.lower.replace(/’/g, "'").replace(/'s$/, '');
+    const lower = t.lower.replace(/’/g, "'").replace(/'s$/, '').replace(WARDS, '$1');
     if (!lower.includes('-')) {
       words.push({ text: lower.replace(/\./g, ''), start: t.start, end: t.end });
       continue;

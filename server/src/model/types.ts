@@ -133,6 +133,8 @@ export interface DateClaim extends ClaimBase {
   high?: number;
   /** Duration in years for "nearly four years". */
   years?: number;
+  /** A duration told as the most it can be ("up to 40 years"). */
+  ceiling?: boolean;
   /** Its words put it near midnight or in local time ("late Monday", "overnight"): a day either side may be the same moment. */
   nearMidnight?: boolean;
   /** What a comparison measures from ("the highest since December 2008", "the sixth rise since December"), not an event's date. */
