@@ -242,7 +242,7 @@ function markCountProgress(inSentence: FigureClaim[], sentence: Sentence): strin
 }
 
 /** Between an amount and a percentage that changes it or bounds it: "$4.28 billion, up 14% from a year ago and up 18%". */
-const CHANGE_OF = /^[\s\u00a0]*,?[\s\u00a0]*(?:respectively,[\s\u00a0]*)?(?:up|down|plus or minus|\+\/-|±|an? (?:rise|increase|gain|jump|drop|fall|decline|decrease) of)\b[^.;:!?]*$/i;
+const CHANGE_OF = /^[\s\u00a0]*,?[\s\u00a0]*(?:respectively,[\s\u00a0]*)?(?:up|down|plus or minus|\+\/-|±|an? (?:rise|increase|gain|jump|drop|fall|decline|decrease) of)\b(?:(?!\b(?:while|whereas|but)\b)[^.;:!?])*$/i;
 /** An amount as written: money ("$7.19 billion", "$11.0 bln"), a percentage or a number with its scale word. */
 const AMOUNT = /([$€£]?)[\s\u00a0]?(\d[\d,]*(?:\.\d+)?)[\s\u00a0]*(%|percent\b|per cent\b|(?:basis |percentage )?points?\b|bps\b|trillion\b|billion\b|bln\b|bn\b|million\b|mln\b|[mbk]\b)?/gi;
 const SCALE: Record<string, string> = { trillion: 't', billion: 'b', bln: 'b', bn: 'b', b: 'b', million: 'm', mln: 'm', m: 'm', k: 'k' };

@@ -96,6 +96,9 @@ function within(inner: FigureClaim, outer: FigureClaim): boolean {
   return lowOk && highOk;
 }
 
+/** The figure's interval holds `value`. */
+const holds = (f: FigureClaim, value: number) => f.low <= value && value <= f.high;
+
 /** Two stated ranges ("1.5% to 1.75%") are one interval each: they agree only on both ends. */
 const statedRange = (f: FigureClaim) => !f.qualifier || f.qualifier === 'between' ? f.low !== f.high : false;
 
@@ -124,6 +127,8 @@ export function figuresOverlap(a: FigureClaim, b: FigureClaim): boolean {
   if (a.value === b.value) return true;
   if (roundsTo(a, b) || roundsTo(b, a)) return true;
   if (boundKind(a) !== boundKind(b) && ((roundBound(a) && within(b, a)) || (roundBound(b) && within(a, b)))) return true;
+  // "about 65 miles" against "about 85 miles": two estimates, each far from the other's value, though their margins meet.
+  if (boundKind(a) === 'about' && boundKind(b) === 'about') return holds(a, b.value) || holds(b, a.value);
   // "at least nine" against "at least seven" is a different count, though the intervals meet.
   // A count given as a bound ("at least three") is not confirmed by another number ("five"): only approximate
   // figures ("nearly", "about", "thousands") are compared as intervals.
@@ -140,9 +145,15 @@ export function sameQualifier(a: FigureClaim, b: FigureClaim): boolean {
 
 export function datesAgree(a: DateClaim, b: DateClaim): boolean {
   if (a.granularity === 'duration' || b.granularity === 'duration') {
-    return a.granularity === b.granularity && (a.low ?? 0) <= (b.high ?? 0) && (b.low ?? 0) <= (a.high ?? 0);
+    return a.granularity === b.granularity && meets(a, b) && meets(b, a);
   }
   return sameDay(a, b) || (mayBeInOtherZones(a, b) && oneDayApart(a, b));
+}
+
+/** `a` starts no later than `b` ends; touching counts, unless both stop short there ("more than 11" and "nearly 11"). */
+function meets(a: DateClaim, b: DateClaim): boolean {
+  const [low, high] = [a.low ?? 0, b.high ?? 0];
+  return low < high || (low === high && !(a.lowOpen && b.highOpen));
 }
 
 /** An overnight event is "late Monday" in one capital and "Tuesday" in another. */

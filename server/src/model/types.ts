@@ -131,6 +131,9 @@ export interface DateClaim extends ClaimBase {
   /** Duration in years for "nearly four years", as an interval. */
   low?: number;
   high?: number;
+  /** The interval stops short of `low` ("more than four years") or of `high` ("nearly four years"). */
+  lowOpen?: boolean;
+  highOpen?: boolean;
   /** Duration in years for "nearly four years". */
   years?: number;
   /** Its words put it near midnight or in local time ("late Monday", "overnight"): a day either side may be the same moment. */
