@@ -5,7 +5,7 @@ import type { Paragraph, Sentence } from '../text/segment';
 import { isTitle, nameRunsOf, type NameRun } from './names';
 
 const SPEECH_VERB =
-  'said|says|say|told|tells|added|adds|wrote|writes|warned|warns|stated|states|insisted|suggested|claimed|noted|argued|' +
+  'said|says|say|told|tells|telling|added|adds|wrote|writes|warned|warns|stated|states|insisted|suggested|claimed|noted|argued|' +
   'asked|called|calls|described|dismissed|rejected|declared|announced|replied|responded|saying|calling|posted|tweeted|' +
   'cautioned|welcomed|urged|admitted|acknowledged|explained|commented|remarked|vowed|pledged|promised|insists|warning|adding|' +
   'insist|warn|claim|claims|add|suggest|suggests|note|notes|argue|argues|explain|explains|admit|admits|urge|urges|reported|reports';
