@@ -175,6 +175,8 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       const per = 'per' in counted && counted.per ? counted.per : 1;
       if (per !== 1) [low, high] = [low / per, high / per];
       const unitEnd = valueSpan.end + counted.end;
+      // Only after a plural noun: "a three-story building" goes on with another noun, not with what the count did.
+      const then = isPlural(counted.word) ? THEN_WORD.exec(text.slice(unitEnd, unitEnd + 24))?.[1] : undefined;
       figures.push({
         kind: 'figure',
         span: { start: spanStart, end: unitEnd },
@@ -188,6 +190,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         qualifier: qualifier?.label,
         valueSpan,
         unit,
+        ...(then && { then: stem(then) }),
         inQuote: insideSpans(quoteSpans, start),
         ...peopleOf(counted),
         ...roleOf(spanStart, unitEnd, counted.word),
@@ -291,6 +294,9 @@ function markChanges(inSentence: FigureClaim[], sentence: Sentence): void {
   });
 }
 
+const isPlural = (word: string) => PLURAL_NOUNS.has(word) || (word.endsWith('s') && !word.endsWith('ss') && word.length > 3);
+/** A lower-case word straight after the counted noun: "50 ministers quit in…". */
+const THEN_WORD = /^[ \u00a0]([a-z]+)\b/;
 const UNIT_WORD = /[\p{L}%][\p{L}’'\-]*/gu;
 /** "1.5% to 1.75%", "1.5 to 1.75", "1.50% – 1.75%": the first end of a range and the joiner; group 1 is a percent sign on the first end. */
 const RANGE_TO = /^(%|[\s\u00a0]+per[\s\u00a0]?cent\b|[\s\u00a0]+percent\b)?(?:[\s\u00a0]+to[\s\u00a0]+|[\s\u00a0]*[–—][\s\u00a0]*|[\s\u00a0]+-[\s\u00a0]+|-(?=\d+\.\d))/i;
@@ -342,7 +348,7 @@ function unitAfter(after: string): { unit: string; end: number; word: string; pe
     if (i === 0 && PEOPLE_PARTICIPLES.has(lower)) return { unit: 'people', end, word: lower };
     // "1 teacher dead": the singular noun straight after the number is the counted thing; "dead" says its state.
     if (PEOPLE_STATES.has(lower) && fallback && fallbackAt === 0 && !/ed$/.test(fallback.word) && !COUNT_QUALIFIERS.has(fallback.word)) return fallback;
-    if (PLURAL_NOUNS.has(lower) || (lower.endsWith('s') && !lower.endsWith('ss') && lower.length > 3)) {
+    if (isPlural(lower)) {
       const base = PLURAL_NOUNS.has(lower) ? lower : stem(lower);
       return { unit: UNIT_ALIASES[base] ?? base, end, word: lower, ...named };
     }

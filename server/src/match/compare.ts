@@ -6,12 +6,17 @@ function boundKind(f: FigureClaim): string {
   return f.qualifier ?? (f.low === f.high ? 'exact' : 'range');
 }
 
+/** The same counted noun, or one side leaves it out and goes on with the other's next word ("50 quit", "50 ministers quit"). */
+function sameUnit(a: FigureClaim, b: FigureClaim): boolean {
+  return a.unit === b.unit || (!!a.then && a.then === b.unit) || (!!b.then && b.then === a.unit);
+}
+
 /**
  * Two figures may count one quantity: the same unit, and nothing their clauses say tells them apart (killed against
  * fled, the old value against the new).
  */
 export function sameQuantity(a: FigureClaim, b: FigureClaim): boolean {
-  return a.unit === b.unit && (!a.action || !b.action || a.action === b.action) && (!a.role || !b.role || a.role === b.role);
+  return sameUnit(a, b) && (!a.action || !b.action || a.action === b.action) && (!a.role || !b.role || a.role === b.role);
 }
 
 /**
@@ -19,7 +24,7 @@ export function sameQuantity(a: FigureClaim, b: FigureClaim): boolean {
  * says what happened ("six people were killed") is not contradicted by one that does not ("millions of people").
  */
 export function statesSameQuantity(a: FigureClaim, b: FigureClaim): boolean {
-  return a.unit === b.unit && a.action === b.action && a.role === b.role && sameSetting(a, b) && sameMoment(a, b);
+  return sameUnit(a, b) && a.action === b.action && a.role === b.role && sameSetting(a, b) && sameMoment(a, b);
 }
 
 /** A change of a moving price is a snapshot: told at a time of day (or the close), it is that moment's change only. */

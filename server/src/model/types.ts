@@ -76,6 +76,8 @@ export interface FigureClaim extends ClaimBase {
   valueSpan: Span;
   /** The counted thing, singular lower case ("missile", "drone", "people"). */
   unit: string;
+  /** The lower-case word right after the counted noun ("quit" in "50 ministers quit"), for a count that leaves its noun out ("50 quit"). */
+  then?: string;
   /** Inside a quotation: compared only as part of the quote. */
   inQuote: boolean;
   /** What its clause says happened to the counted thing, as a family ("killed", "fled", "fired", "intercepted"). */
