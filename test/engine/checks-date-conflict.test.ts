@@ -236,6 +236,13 @@ describe('date/conflict: lengths of time of different things', () => {
     assert.equal(f.severity, 'warning');
     assert.ok(f.suggestions.includes('more than eight years'), JSON.stringify(f.suggestions));
   });
+  it('"nearly eight years" stops short of "more than eight years": they never meet', () => {
+    const draft = 'A judge on Friday sentenced the former mill owner Dagny Holt to nearly eight years in prison for cheating her investors.\n';
+    const f = single(ruleFindings(c, draft, 'date/conflict'), 'nearly eight years');
+    assert.ok(f.suggestions.includes('more than eight years'), JSON.stringify(f.suggestions));
+    const atLeast = 'A judge on Friday sentenced the former mill owner Dagny Holt to at least eight years in prison for cheating her investors.\n';
+    assert.deepEqual(ruleFindings(c, atLeast, 'date/conflict').map((f) => f.text), [], '"at least eight" meets "more than eight"');
+  });
   it('"almost" a number of months is within half a month of it, not half a year', () => {
     const months = corpusOf(['Almost six months since members of his own party began calling for him to go, Mayor Osric Venn has resigned.\n']);
     const f = single(ruleFindings(months, 'Members of his own party had been calling for Mayor Osric Venn to go for almost eight months.\n', 'date/conflict'), 'almost eight months');

@@ -357,3 +357,23 @@ describe('a loose bound on a percentage is no evidence against a figure inside i
     single(ruleFindings(toll, 'The ferry sank off Carrow Point on Sunday, killing 97 people, officials said.', 'figure/conflict'), '97 people');
   });
 });
+
+describe('figure/conflict: a year-earlier change before "but"', () => {
+  const EARNINGS = `---\ntitle: Orlent results\ndate: 2031-06-04\noutlet: Wire Nine\n---\n\nOrlent's revenue for the quarter reached $3.8 billion, surpassing the consensus estimate of $3.41 billion.\n\nThe company forecast current-quarter revenue of $5 billion.\n`;
+  const corpus = corpusOf([EARNINGS]);
+  it('a year-earlier figure before "but" leaves the sum after it in the story\'s time', () => {
+    const f = single(ruleFindings(corpus, 'Orlent\'s revenue for the quarter was $3.8 billion, down 9% from a year earlier but ahead of the consensus estimate of $3.14 billion.', 'figure/conflict'), '$3.14 billion');
+    assert.deepEqual(f.suggestions, ['$3.41 billion']);
+  });
+});
+
+describe('figure/conflict: two estimates', () => {
+  const corpus = corpusOf([`---\ntitle: Flood\ndate: 2031-07-01\noutlet: Wire Eleven\n---\n\nThe flooded town of Marrowby lies about 85 miles west of Portvale, officials said.\n`]);
+  it('"about 65" is not "about 85", though their margins meet', () => {
+    const f = single(ruleFindings(corpus, 'The flooded town of Marrowby lies about 65 miles west of Portvale.', 'figure/conflict'), 'about 65 miles');
+    assert.deepEqual(f.suggestions, ['about 85 miles']);
+  });
+  it('"about 80" is within the margin of "about 85"', () => {
+    assert.deepEqual(ruleFindings(corpus, 'The flooded town of Marrowby lies about 80 miles west of Portvale.', 'figure/conflict'), []);
+  });
+});

@@ -82,3 +82,18 @@ describe('figure/qualifier settings', () => {
   it('takes the configured severity', () => assert.equal(single(qualifier(draft, { severities: { 'figure/qualifier': 'warning' } }), 'six people').severity, 'warning'));
   it('is silenced by "off"', () => assert.deepEqual(qualifier(draft, { severities: { 'figure/qualifier': 'off' } }), []));
 });
+
+describe('figure/qualifier: a count that leaves its noun out', () => {
+  const corpus = corpusOf([`---\ntitle: Council walkout\ndate: 2031-02-11\noutlet: Wire Twelve\n---\n\nMore than 40 resigned in less than two days, leaving the Varrow council without a quorum.\n`]);
+  it('"about 40 councillors resigned" against "More than 40 resigned"', () => {
+    const f = single(ruleFindings(corpus, 'About 40 councillors resigned in less than two days, leaving the Varrow council without a quorum.', 'figure/qualifier'), 'About 40 councillors');
+    assert.match(f.message, /more than/);
+  });
+  it('a noun after a singular ("a three-story building") is not a count that left its noun out', () => {
+    const school = corpusOf([`---\ntitle: Quake\ndate: 2031-09-20\noutlet: Wire Twelve\n---\n\nTwelve bodies were found at the school in Vell, where the floors of a three-story building fell.\n`]);
+    assert.deepEqual(ruleFindings(school, 'At least 100 buildings fell in Vell, where bodies were found at the school.', 'figure/conflict'), []);
+  });
+  it('another noun with another verb after it is another count', () => {
+    assert.deepEqual(ruleFindings(corpus, 'About 40 councillors voted in less than two days, leaving the Varrow council without a quorum.', 'figure/qualifier'), []);
+  });
+});

@@ -160,3 +160,17 @@ In his letter to party chairman Sir Anton Weller, Sir Piet said: “Keeping the 
     assert.ok(f.suggestions.some((x) => sameSpeaker(x, 'Piet Moravec')), f.suggestions.join());
   });
 });
+
+describe('quote/misattributed: a surname that is also a rank', () => {
+  const SPEECH = `---\ntitle: Leadership row\ndate: 2031-03-02\noutlet: Wire Ten\n---\n\nOpposition leader Mara Quell said on Monday: "We do not need a new captain on the bridge – we need a new ship."\n\nFormer premier Dame Ottilie Judge said the plan was "unwise and unworkable".\n`;
+  const corpus = corpusOf([SPEECH]);
+  it('"…," Judge said names Dame Ottilie Judge, and the words were Quell\'s', () => {
+    const draft = 'Former premier Dame Ottilie Judge warned against the plan.\n\n"We do not need a new captain on the bridge – we need a new ship," Judge said.';
+    const f = single(ruleFindings(corpus, draft, 'quote/misattributed'), 'Judge');
+    assert.equal(f.suggestions[0], 'Mara Quell');
+  });
+  it('the same words given to their speaker stay quiet', () => {
+    const draft = 'Former premier Dame Ottilie Judge warned against the plan.\n\n"The plan is unwise and unworkable," Judge said.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'quote/misattributed'), []);
+  });
+});

@@ -216,3 +216,16 @@ describe('extractFigures: what happened to the counted thing, and old or new val
     assert.equal(found.at(-1)?.text, 'at least 40 trucks');
   });
 });
+
+describe('extractFigures: a change and what it is measured against', () => {
+  const percent = (text: string, value: number) => figures(text).find((f) => f.unit === 'percent' && f.value === value)!;
+  it('a change after "while" is not the change of the sum before it', () => {
+    const f = percent('Phone revenue hit $3 billion, up 9% from a year ago, while tablet revenue fell 20% to $1.5 billion.', 20);
+    assert.notEqual(f.change?.of, '$3b');
+    assert.equal(percent('Phone revenue hit $3 billion, up 9% from a year ago and up 2% from the previous quarter.', 2).change?.of, '$3b');
+  });
+  it('"from a year ago" is what a change is measured against, not the time of the figure', () => {
+    assert.equal(percent('Tablet revenue was $1.5 billion, down 30% from a year ago.', 30).era, undefined);
+    assert.equal(percent('The party won 40% four years ago.', 40).era, 'other');
+  });
+});

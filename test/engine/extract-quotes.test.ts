@@ -202,3 +202,10 @@ describe('extractQuotes: a quote opening its sentence, the speaker in the clause
     assert.deepEqual(speakerOf('"Hold the line" was what the captain told the crew before dawn, Harbour Minister Ola Brandt said.'), [undefined]);
   });
 });
+
+describe('extractQuotes: "telling" someone', () => {
+  it('"…, earlier this week telling an interviewer that the chips are "…"" is the named person\'s', () => {
+    const text = 'Demand has outrun supply, with Harbin Lode chief executive Wren Osei, who is reportedly starting a rival firm, earlier this week telling an interviewer that the parts are "rarer than hen\'s teeth."';
+    assert.deepEqual(quotes(text).map((q) => q.speaker?.name), ['Wren Osei']);
+  });
+});

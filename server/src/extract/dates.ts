@@ -230,7 +230,9 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
         q === 'less than' || q === 'up to' ? [0, value] : q === 'about' || q === 'around' || q === 'some' || q === 'roughly' ? [value - slack, value + slack] : [value, value + 0.99 * unitYears];
       const start = sentence.start + m.index;
       // "faces up to 40 years" is the most it can be: any shorter term fits it, another ceiling does not.
-      push({ span: { start, end: start + length }, granularity: 'duration', years: value, low, high, ...(q === 'up to' && { ceiling: true }) });
+      // "nearly 11 years" stops short of 11 and "more than 11 years" starts past it: the two never meet.
+      const open = q === 'nearly' || q === 'almost' || q === 'less than' ? { highOpen: true } : q === 'more than' || q === 'over' ? { lowOpen: true } : {};
+      push({ span: { start, end: start + length }, granularity: 'duration', years: value, low, high, ...open, ...(q === 'up to' && { ceiling: true }) });
     }
   });
   return out;

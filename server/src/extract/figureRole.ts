@@ -183,6 +183,7 @@ const TIME_UNITS = /^(?:hours?|days?|weeks?|months?|years?|decades?)$/;
 const ERA_WORDS = 10;
 
 const RELATIVE_OPENERS = new Set(['which', 'who', 'that']);
+const CONTRAST = /^(?:but|while|whereas|although|though)$/;
 /** A token that is a year ("1985", "2018"). */
 const YEAR_TOKEN = /^(?:18|19|20)\d\d$/;
 
@@ -193,6 +194,8 @@ function eraOf(back: readonly string[]): string | undefined {
     // "the 2018 Camp Fire, which claimed 86 lives": a relative clause tells of the event before its comma.
     if (w === ',' && RELATIVE_OPENERS.has(back[i + 1] ?? '')) continue;
     if (w === ',' || w === ';' || w === ':' || w === '(' || w === '“' || w === '"' || w === 'said' || w === 'says') return undefined;
+    // "down from a year earlier but ahead of estimates of $6 billion": a contrast opens the figure's own clause.
+    if (CONTRAST.test(w)) return undefined;
     // "a 1985 quake", "the 2010 floods"; not a count ("launched 2000 drones and 40 missiles") nor a span ("since 2014"),
     // unless the year is a moment ("since 1918 when the Cloquet fire claimed 453 lives").
     if (YEAR_TOKEN.test(w) && (/^(?:a|the|that|this)$/.test(back[i - 1] ?? '') || back[i + 1] === 'when')) return w;
@@ -217,6 +220,8 @@ function eraAfter(ahead: readonly string[]): string | undefined {
 
 /** "four years ago", "at the last election", "in the previous vote": the figure of an earlier time than the story's. */
 const PAST_AFTER = /^(?:ago|earlier)$/;
+/** What a change is measured from: "from a year ago", "than a year earlier", "with two years earlier". */
+const COMPARED_WITH = /^(?:from|than|with|over|versus|vs)$/;
 const PAST_BEFORE = /^(?:last|previous|prior)$/;
 const PAST_EVENT = /^(?:election|elections|vote|poll|race|runoff|round|contest|year|time)$/;
 
@@ -228,7 +233,8 @@ function pastOf(back: readonly string[], ahead: readonly string[]): string | und
   for (let i = 0; i < ahead.length && i < WINDOW_WORDS + 2; i++) {
     const w = ahead[i];
     if (CLAUSE_END.has(w) && w !== 'as') break;
-    if (PAST_AFTER.test(w) && TIME_UNITS.test(ahead[i - 1] ?? '')) return 'other';
+    // "up 14% from a year ago" measures against a year ago: the change itself is the story's.
+    if (PAST_AFTER.test(w) && TIME_UNITS.test(ahead[i - 1] ?? '') && !COMPARED_WITH.test(ahead[i - 3] ?? '')) return 'other';
     if (PAST_BEFORE.test(w) && PAST_EVENT.test(ahead[i + 1] ?? '')) return 'other';
   }
   for (let i = back.length - 1, n = 0; i >= 0 && n < ERA_WORDS; i--, n++) {

@@ -193,6 +193,8 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       const unitEnd = valueSpan.end + counted.end;
       // "2 miles per hour away from Category 5" is how far short of a mark, not the value itself.
       if (SHORT_OF.test(sentence.text.slice(unitEnd - sentence.start)) || converts(unit)) continue;
+      // Only after a plural noun: "a three-story building" goes on with another noun, not with what the count did.
+      const then = isPlural(counted.word) ? THEN_WORD.exec(text.slice(unitEnd, unitEnd + 24))?.[1] : undefined;
       figures.push({
         kind: 'figure',
         span: { start: spanStart, end: unitEnd },
@@ -206,6 +208,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         qualifier: qualifier?.label,
         valueSpan,
         unit,
+        ...(then && { then: stem(then) }),
         inQuote: insideSpans(quoteSpans, start),
         ...peopleOf(counted),
         ...roleOf(spanStart, unitEnd, counted.word),
@@ -266,7 +269,7 @@ function markCountProgress(inSentence: FigureClaim[], sentence: Sentence): strin
 }
 
 /** Between an amount and a percentage that changes it or bounds it: "$4.28 billion, up 14% from a year ago and up 18%". */
-const CHANGE_OF = /^[\s\u00a0]*,?[\s\u00a0]*(?:respectively,[\s\u00a0]*)?(?:up|down|plus or minus|\+\/-|±|an? (?:rise|increase|gain|jump|drop|fall|decline|decrease) of)\b[^.;:!?]*$/i;
+const CHANGE_OF = /^[\s\u00a0]*,?[\s\u00a0]*(?:respectively,[\s\u00a0]*)?(?:up|down|plus or minus|\+\/-|±|an? (?:rise|increase|gain|jump|drop|fall|decline|decrease) of)\b(?:(?!\b(?:while|whereas|but)\b)[^.;:!?])*$/i;
 /** An amount as written: money ("$7.19 billion", "$11.0 bln"), a percentage or a number with its scale word. */
 const AMOUNT = /([$€£]?)[\s\u00a0]?(\d[\d,]*(?:\.\d+)?)[\s\u00a0]*(%|percent\b|per cent\b|(?:basis |percentage )?points?\b|bps\b|trillion\b|billion\b|bln\b|bn\b|million\b|mln\b|[mbk]\b)?/gi;
 const SCALE: Record<string, string> = { trillion: 't', billion: 'b', bln: 'b', bn: 'b', b: 'b', million: 'm', mln: 'm', m: 'm', k: 'k' };
@@ -315,6 +318,9 @@ function markChanges(inSentence: FigureClaim[], sentence: Sentence): void {
   });
 }
 
+const isPlural = (word: string) => PLURAL_NOUNS.has(word) || (word.endsWith('s') && !word.endsWith('ss') && word.length > 3);
+/** A lower-case word straight after the counted noun: "50 ministers quit in…". */
+const THEN_WORD = /^[ \u00a0]([a-z]+)\b/;
 const UNIT_WORD = /[\p{L}%][\p{L}’'\-]*/gu;
 /** "1.5% to 1.75%", "1.5 to 1.75", "1.50% – 1.75%": the first end of a range and the joiner; group 1 is a percent sign on the first end. */
 const RANGE_TO = /^(%|[\s\u00a0]+per[\s\u00a0]?cent\b|[\s\u00a0]+percent\b)?(?:[\s\u00a0]+to[\s\u00a0]+|[\s\u00a0]*[–—][\s\u00a0]*|[\s\u00a0]+-[\s\u00a0]+|-(?=\d+\.\d))/i;
@@ -371,7 +377,7 @@ function unitAfter(after: string): { unit: string; end: number; word: string; pe
     if (i === 0 && PEOPLE_PARTICIPLES.has(lower)) return { unit: 'people', end, word: lower };
     // "1 teacher dead": the singular noun straight after the number is the counted thing; "dead" says its state.
     if (PEOPLE_STATES.has(lower) && fallback && fallbackAt === 0 && !/ed$/.test(fallback.word) && !COUNT_QUALIFIERS.has(fallback.word)) return fallback;
-    if (PLURAL_NOUNS.has(lower) || (lower.endsWith('s') && !lower.endsWith('ss') && lower.length > 3)) {
+    if (isPlural(lower)) {
       const base = PLURAL_NOUNS.has(lower) ? lower : stem(lower);
       return { unit: UNIT_ALIASES[base] ?? base, end, word: lower, ...named };
     }

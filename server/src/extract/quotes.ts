@@ -5,7 +5,7 @@ import type { Paragraph, Sentence } from '../text/segment';
 import { isTitle, nameRunsOf, type NameRun } from './names';
 
 const SPEECH_VERB =
-  'said|says|say|told|tells|added|adds|wrote|writes|warned|warns|stated|states|insisted|suggested|claimed|noted|argued|' +
+  'said|says|say|told|tells|telling|added|adds|wrote|writes|warned|warns|stated|states|insisted|suggested|claimed|noted|argued|' +
   'asked|called|calls|described|dismissed|rejected|declared|announced|replied|responded|saying|calling|posted|tweeted|' +
   'cautioned|welcomed|urged|admitted|acknowledged|explained|commented|remarked|vowed|pledged|promised|insists|warning|adding|' +
   'insist|warn|claim|claims|add|suggest|suggests|note|notes|argue|argues|explain|explains|admit|admits|urge|urges|reported|reports';
@@ -39,6 +39,9 @@ const COLON_AT_END = /:\s*["“]?$/;
 const NAME_COLON_AT_END = /([\p{L}’']+):\s*["“]?$/u;
 const ACCORDING_TO = /\baccording to\s+$/i;
 const ROLE_NOUN = new RegExp(`^(?:[’']s)?\\s*(?:[a-z-]+\\s+){0,2}(?:${ROLE_WORDS})\\b`);
+
+/** A single capitalised word and a speech verb: '"…," Major said'. */
+const RANK_THEN_VERB = new RegExp(`^\\s*(\\p{Lu}\\p{Ll}+)\\s+(?:${SPEECH_VERB})\\b`, 'u');
 
 export interface Speaker { name: string; span?: Span; inferred: boolean; person: boolean }
 
@@ -294,6 +297,12 @@ function attribute(
   // "…," Zelensky said / "…," the White House said / "…," harbour master Ines Varga said
   const leading = following.find((r) => r.start - afterStart <= 40 && DESCRIPTOR_BEFORE_NAME.test(text.slice(afterStart, r.start)));
   if (leading && VERB_FIRST.test(text.slice(leading.end, to))) return asSpeaker(leading);
+  // '"…," Major said': a surname that is also a rank makes no name run of its own, but names the person it was given to.
+  const rank = RANK_THEN_VERB.exec(after);
+  if (rank && isTitle(rank[1]) && people.has(rank[1])) {
+    const start = afterStart + rank[0].indexOf(rank[1]);
+    return { name: rank[1], span: { start, end: start + rank[1].length }, inferred: false, person: true };
+  }
 
   // '"It is essential that we bring inflation down" in order to …, Fed Chair Jerome Powell said Wednesday': a quote
   // opening its sentence, the sentence going on unquoted to the clause that says who spoke.

@@ -6,12 +6,17 @@ function boundKind(f: FigureClaim): string {
   return f.qualifier ?? (f.low === f.high ? 'exact' : 'range');
 }
 
+/** The same counted noun, or one side leaves it out and goes on with the other's next word ("50 quit", "50 ministers quit"). */
+function sameUnit(a: FigureClaim, b: FigureClaim): boolean {
+  return a.unit === b.unit || (!!a.then && a.then === b.unit) || (!!b.then && b.then === a.unit);
+}
+
 /**
  * Two figures may count one quantity: the same unit, and nothing their clauses say tells them apart (killed against
  * fled, the old value against the new).
  */
 export function sameQuantity(a: FigureClaim, b: FigureClaim): boolean {
-  return a.unit === b.unit && (!a.action || !b.action || a.action === b.action) && (!a.role || !b.role || a.role === b.role);
+  return sameUnit(a, b) && (!a.action || !b.action || a.action === b.action) && (!a.role || !b.role || a.role === b.role);
 }
 
 /**
@@ -19,7 +24,7 @@ export function sameQuantity(a: FigureClaim, b: FigureClaim): boolean {
  * says what happened ("six people were killed") is not contradicted by one that does not ("millions of people").
  */
 export function statesSameQuantity(a: FigureClaim, b: FigureClaim): boolean {
-  return a.unit === b.unit && a.action === b.action && a.role === b.role && sameSetting(a, b) && sameMoment(a, b);
+  return sameUnit(a, b) && a.action === b.action && a.role === b.role && sameSetting(a, b) && sameMoment(a, b);
 }
 
 /** A change of a moving price is a snapshot: told at a time of day (or the close), it is that moment's change only. */
@@ -113,6 +118,9 @@ function within(inner: FigureClaim, outer: FigureClaim): boolean {
   return lowOk && highOk;
 }
 
+/** The figure's interval holds `value`. */
+const holds = (f: FigureClaim, value: number) => f.low <= value && value <= f.high;
+
 /** Two stated ranges ("1.5% to 1.75%") are one interval each: they agree only on both ends. */
 const statedRange = (f: FigureClaim) => !f.qualifier || f.qualifier === 'between' ? f.low !== f.high : false;
 
@@ -141,6 +149,8 @@ export function figuresOverlap(a: FigureClaim, b: FigureClaim): boolean {
   if (a.value === b.value) return true;
   if (roundsTo(a, b) || roundsTo(b, a)) return true;
   if (boundKind(a) !== boundKind(b) && ((roundBound(a) && within(b, a)) || (roundBound(b) && within(a, b)))) return true;
+  // "about 65 miles" against "about 85 miles": two estimates, each far from the other's value, though their margins meet.
+  if (boundKind(a) === 'about' && boundKind(b) === 'about') return holds(a, b.value) || holds(b, a.value);
   // "at least nine" against "at least seven" is a different count, though the intervals meet.
   // A count given as a bound ("at least three") is not confirmed by another number ("five"): only approximate
   // figures ("nearly", "about", "thousands") are compared as intervals.
@@ -159,9 +169,15 @@ export function datesAgree(a: DateClaim, b: DateClaim): boolean {
   if (a.granularity === 'duration' || b.granularity === 'duration') {
     // Two ceilings of one thing ("up to 30 years", "up to 25 years") are two maxima: they agree only when equal.
     if (a.ceiling && b.ceiling) return a.years === b.years;
-    return a.granularity === b.granularity && (a.low ?? 0) <= (b.high ?? 0) && (b.low ?? 0) <= (a.high ?? 0);
+    return a.granularity === b.granularity && meets(a, b) && meets(b, a);
   }
   return sameDay(a, b) || (mayBeInOtherZones(a, b) && oneDayApart(a, b));
+}
+
+/** `a` starts no later than `b` ends; touching counts, unless both stop short there ("more than 11" and "nearly 11"). */
+function meets(a: DateClaim, b: DateClaim): boolean {
+  const [low, high] = [a.low ?? 0, b.high ?? 0];
+  return low < high || (low === high && !(a.lowOpen && b.highOpen));
 }
 
 /** An overnight event is "late Monday" in one capital and "Tuesday" in another. */

@@ -76,6 +76,8 @@ export interface FigureClaim extends ClaimBase {
   valueSpan: Span;
   /** The counted thing, singular lower case ("missile", "drone", "people"). */
   unit: string;
+  /** The lower-case word right after the counted noun ("quit" in "50 ministers quit"), for a count that leaves its noun out ("50 quit"). */
+  then?: string;
   /** Inside a quotation: compared only as part of the quote. */
   inQuote: boolean;
   /** What its clause says happened to the counted thing, as a family ("killed", "fled", "fired", "intercepted"). */
@@ -131,6 +133,9 @@ export interface DateClaim extends ClaimBase {
   /** Duration in years for "nearly four years", as an interval. */
   low?: number;
   high?: number;
+  /** The interval stops short of `low` ("more than four years") or of `high` ("nearly four years"). */
+  lowOpen?: boolean;
+  highOpen?: boolean;
   /** Duration in years for "nearly four years". */
   years?: number;
   /** A duration told as the most it can be ("up to 40 years"). */
