@@ -127,6 +127,8 @@ const KIND_END = /^(?:on|in|at|over|for|after|before|by|with|against|and|or|the|
  * followed by "of" and its kind) counts one part, told by its kind's words; the whole is not stated there.
  */
 function kindInBreakdown(before: string, after: string, unitWord: string): string[] | undefined {
+  // Either way the figure's own kind follows it ("… of fraud"): most figures stop here, before any pattern is built.
+  if (!/^\s+of\s/i.test(after)) return undefined;
   const stem = unitWord.toLowerCase().replace(/e?s$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (!stem) return undefined;
   const sameNoun = String.raw`${stem}(?:e?s)?`;
