@@ -310,6 +310,27 @@ outlet: Coast Wire
   });
 });
 
+describe('quote/altered: three words of a long statement are a common phrase', () => {
+  const FEVER = `---
+title: Fever alert lifted
+date: 2031-06-06
+outlet: Lake Wire
+---
+
+"Yesterday the review panel met for the ninth time and advised me to end the regional health alert of the lake provinces. I have taken that advice," agency head Ayele Worku Haile said on Friday.
+
+Former minister Dame Rosa Ilves called the timing "rash, and may be costly".
+`;
+  const fever = corpusOf([FEVER]);
+  it('a scare-quoted phrase about another thing sharing three words is no warning', () => {
+    const findings = ruleFindings(fever, 'The province\'s own "regional health alert notice" will lapse on June 12, the radio reports.', 'quote/altered');
+    assert.deepEqual(findings.filter((f) => f.severity !== 'information').map((f) => f.text), []);
+  });
+  it('a four-word quote with a word changed from a short source quote still fires', () => {
+    assert.equal(ruleFindings(fever, 'Dame Rosa Ilves called the timing "rash and maybe costly".', 'quote/altered').length, 1);
+  });
+});
+
 describe('quote/altered: a per cent sign is the same word as "per cent"', () => {
   const MILL = `---
 title: Mill cuts staff
