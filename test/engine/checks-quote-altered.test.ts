@@ -288,3 +288,65 @@ outlet: Town Wire
     assert.equal(ruleFindings(hall, '"It is a decision, which is the last step toward a fairer harbour," Bea Runcorn said.', 'quote/altered').length, 1);
   });
 });
+
+describe('quote/altered: a contraction written out is the same wording', () => {
+  const PIER = `---
+title: Pier reopens
+date: 2026-05-08
+outlet: Coast Wire
+---
+
+"It’s with real relief that I declare the old pier open again. We’ve waited long enough and we won't wait any more," harbour master Ilse Brandvold said on Friday.
+`;
+  const pier = corpusOf([PIER]);
+  it('"It is" for "It’s", "We have" for "We’ve" and "will not" for "won\'t" stay quiet', () => {
+    assert.deepEqual(ruleFindings(pier, '"It is with real relief that I declare the old pier open again. We have waited long enough and we will not wait any more," Ilse Brandvold said.', 'quote/altered').map((f) => f.text), []);
+  });
+  it('another word in the same place still fires', () => {
+    assert.equal(ruleFindings(pier, '"It is with great relief that I declare the old pier open again. We have waited long enough and we will not wait any more," Ilse Brandvold said.', 'quote/altered').length, 1);
+  });
+  it('a possessive is not read as "is"', () => {
+    assert.equal(ruleFindings(pier, '"It’s with real relief that I declare the old pier open again. We’ve waited long enough and Ilse is not waiting any more," Ilse Brandvold said.', 'quote/altered').length, 1);
+  });
+});
+
+describe('quote/altered: three words of a long statement are a common phrase', () => {
+  const FEVER = `---
+title: Fever alert lifted
+date: 2031-06-06
+outlet: Lake Wire
+---
+
+"Yesterday the review panel met for the ninth time and advised me to end the regional health alert of the lake provinces. I have taken that advice," agency head Ayele Worku Haile said on Friday.
+
+Former minister Dame Rosa Ilves called the timing "rash, and may be costly".
+`;
+  const fever = corpusOf([FEVER]);
+  it('a scare-quoted phrase about another thing sharing three words is no warning', () => {
+    const findings = ruleFindings(fever, 'The province\'s own "regional health alert notice" will lapse on June 12, the radio reports.', 'quote/altered');
+    assert.deepEqual(findings.filter((f) => f.severity !== 'information').map((f) => f.text), []);
+  });
+  it('a four-word quote with a word changed from a short source quote still fires', () => {
+    assert.equal(ruleFindings(fever, 'Dame Rosa Ilves called the timing "rash and maybe costly".', 'quote/altered').length, 1);
+  });
+});
+
+describe('quote/altered: a per cent sign is the same word as "per cent"', () => {
+  const MILL = `---
+title: Mill cuts staff
+date: 2030-11-09
+outlet: Valley Wire
+---
+
+"I have decided to reduce the size of our crew by about 12% and let more than 400 of our skilled workers go," mill owner Tomas Reinholt wrote to staff.
+`;
+  const mill = corpusOf([MILL]);
+  for (const style of ['12 per cent', '12 percent']) {
+    it(`"${style}" for "12%" stays quiet`, () => {
+      assert.deepEqual(ruleFindings(mill, `"I have decided to reduce the size of our crew by about ${style} and let more than 400 of our skilled workers go," Tomas Reinholt wrote.`, 'quote/altered').map((f) => f.text), []);
+    });
+  }
+  it('another figure still fires', () => {
+    assert.equal(ruleFindings(mill, '"I have decided to reduce the size of our crew by about 15 per cent and let more than 400 of our skilled workers go," Tomas Reinholt wrote.', 'quote/altered').length, 1);
+  });
+});

@@ -95,6 +95,28 @@ describe('sameSpeaker', () => {
     assert.ok(!sameSpeaker('Piet', 'Anton Weller'));
     assert.ok(!sameSpeaker('Piet Weller', 'Piet Moravec'), 'two full names still compare by surname');
   });
+  it('a one-word given name after a title ("Dr Ayele") is the same person', () => {
+    assert.ok(sameSpeaker('Ayele', 'Agency Director-General Ayele Worku Haile'));
+    assert.ok(!sameSpeaker('Worku Tessema', 'Agency Director-General Ayele Worku Haile'));
+  });
+});
+
+describe('quote/misattributed: a speaker called by a given name that follows a title', () => {
+  const BRIEFING = `---
+title: Fever alert lifted
+date: 2031-06-06
+outlet: Lake Wire
+---
+
+Agency Director-General Ayele Worku Haile said on Friday: "It is with great relief that I declare the marsh fever over as a regional emergency."
+`;
+  const briefing = corpusOf([BRIEFING]);
+  it('"Dr Ayele said" stays quiet', () => {
+    assert.deepEqual(ruleFindings(briefing, '"It is with great relief that I declare the marsh fever over as a regional emergency," Dr Ayele said.', 'quote/misattributed').map((f) => f.text), []);
+  });
+  it('another person given the words is still misattributed', () => {
+    assert.equal(ruleFindings(briefing, '"It is with great relief that I declare the marsh fever over as a regional emergency," Dr Selam Tadesse said.', 'quote/misattributed').length, 1);
+  });
 });
 
 describe('quote/misattributed settings', () => {

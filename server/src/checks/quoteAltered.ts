@@ -11,10 +11,23 @@ import { speakerRelation, type QuoteMatch, type SourceQuoteMatch } from '../matc
  */
 function remarkOf(m: QuoteMatch, n: SourceQuoteMatch, words: number): 'same' | 'close' | undefined {
   if (n.overlap < NEAR_QUOTE) return undefined;
-  if (n.overlap >= CLOSE_QUOTE && words >= 4) return 'same';
+  if (n.overlap >= CLOSE_QUOTE && words >= 4 && sharesEnough(n, words)) return 'same';
   if (n.context < QUOTE_CONTEXT) return undefined;
   const speakers = speakerRelation(m.claim.speaker, n.quote.speaker);
   return speakers === 'same' ? 'same' : speakers === 'unknown' ? 'close' : undefined;
+}
+
+/** Shared words that are a remark on their own, without the sentences around agreeing. */
+const SELF_EVIDENT_SHARE = 4;
+
+/**
+ * Whether the words shared are enough to make a short draft quote the source's remark on their own: four of them, or
+ * most of the source's quote ("unwise and maybe unsustainable" for "unwise, and may be unsustainable"). Three words of
+ * a long statement ("public health emergency" inside a minister's thirty words) are a common phrase.
+ */
+function sharesEnough(n: SourceQuoteMatch, words: number): boolean {
+  if (Math.round(n.overlap * words) >= SELF_EVIDENT_SHARE) return true;
+  return 2 * n.wording.split(/\s+/).length >= n.quote.words.split(/\s+/).length;
 }
 
 /**

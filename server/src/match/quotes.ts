@@ -50,17 +50,49 @@ const MIN_CONTAINED_QUOTE = 2;
 /** "towards" and "toward", "afterwards" and "afterward": one word, two spellings. */
 const WARDS = /^((?:to|after|back|for|up|down|on|in|out|home|east|west|north|south|sky)ward)s$/;
 
+/** Words whose 's is "is" ("it's"), not a possessive. */
+const IS_CONTRACTED = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'where', 'how', 'he', 'she']);
+/** Contraction endings and the word they stand for ("we've" is "we have"); 'd is left alone (had or would). */
+const CONTRACTED: Record<string, string> = { "'ve": 'have', "'re": 'are', "'m": 'am', "'ll": 'will', "n't": 'not' };
+/** Stems that change when contracted: "won't" is "will not", "can't" and "cannot" are "can not". */
+const NOT_STEMS: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall' };
+
+/**
+ * A contraction written out, as two words sharing the token's span: "It's" and "It is", "we've" and "we have" are one
+ * wording in quotes (house style writes them either way). Undefined when the word is no contraction.
+ */
+function expandContraction(lower: string): [string, string] | undefined {
+  if (lower === 'cannot') return ['can', 'not'];
+  const s = /^(\p{L}+)'s$/u.exec(lower);
+  if (s) return IS_CONTRACTED.has(s[1]) ? [s[1], 'is'] : undefined;
+  const m = /^(\p{L}+?)(n't|'ve|'re|'m|'ll)$/u.exec(lower);
+  if (!m) return undefined;
+  return [m[2] === "n't" ? (NOT_STEMS[m[1]] ?? m[1]) : m[1], CONTRACTED[m[2]]];
+}
+
 /**
  * Words in lower case with plain apostrophes and no possessive 's (a token holds no other character normalise()
- * changes); abbreviation dots dropped ("U.S." is "us") and hyphenated words split ("fine-tuned" is "fine tuned"), so
- * house punctuation never makes two wordings differ.
+ * changes); contractions written out, abbreviation dots dropped ("U.S." is "us") and hyphenated words split
+ * ("fine-tuned" is "fine tuned"), so house punctuation never makes two wordings differ.
  */
 function wordsWithSpans(text: string, base: number): Word[] {
   const words: Word[] = [];
   for (const t of tokensOf(text, base)) {
-    const lower = t.lower.replace(/’/g, "'").replace(/'s$/, '').replace(WARDS, '$1');
+    const plain = t.lower.replace(/’/g, "'");
+    const expanded = expandContraction(plain);
+    if (expanded) {
+      for (const part of expanded) words.push({ text: part, start: t.start, end: t.end });
+      continue;
+    }
+    const lower = plain.replace(/'s$/, '').replace(WARDS, '$1');
+    // "13%", "13 percent" and "13 per cent": one word "percent" after the number, whatever the house style.
+    if (lower === 'cent' && words.at(-1)?.text === 'per') {
+      words[words.length - 1] = { text: 'percent', start: words[words.length - 1].start, end: t.end };
+      continue;
+    }
     if (!lower.includes('-')) {
       words.push({ text: lower.replace(/\./g, ''), start: t.start, end: t.end });
+      if (/^\d/.test(lower) && text.charAt(t.end - base) === '%') words.push({ text: 'percent', start: t.end, end: t.end + 1 });
       continue;
     }
     let at = t.start;

@@ -9,12 +9,15 @@ export function sameSpeaker(a: string, b: string): boolean {
   return x === y || (Math.min(x.length, y.length) >= 5 && distance(x, y) <= 1) || isFirstNameOf(a, b) || isFirstNameOf(b, a);
 }
 
-/** "Sir Piet" (a knight is called by his first name) and "Piet Moravec": a one-word name that is the other's first. */
+/**
+ * "Sir Piet" (a knight is called by his first name) and "Piet Moravec": a one-word name that is one of the other's
+ * given names, after any title the name carries ("Dr Ayele" and "Agency Director-General Ayele Worku Haile").
+ */
 function isFirstNameOf(single: string, full: string): boolean {
-  const one = single.trim();
+  const one = single.trim().toLowerCase();
   if (/\s/.test(one)) return false;
   const words = full.trim().split(/\s+/);
-  return words.length > 1 && words[0].toLowerCase() === one.toLowerCase();
+  return words.slice(0, -1).some((w) => w.toLowerCase() === one);
 }
 
 /** Lower-case surnames of names, remembered: a check compares the same few speakers many times. */
