@@ -184,6 +184,17 @@ describe('date/conflict: another person on another day', () => {
     assert.deepEqual(ruleFindings(c, 'On Monday Mayor Brek welcomed the proposed changes to the harbour plan.\n', 'date/conflict').map((f) => f.text), []);
   });
 
+  describe('one person saying it on two occasions', () => {
+    const c = corpusOf(['Governor Ilse Varga warned at a press conference on Saturday afternoon that the flood toll would keep rising as more victims were found.\n']);
+    const conflicts = (draft: string) => ruleFindings(c, draft, 'date/conflict').map((f) => f.text);
+    it('a broadcaster’s interview one day is not the press conference the next', () => {
+      assert.deepEqual(conflicts('Governor Ilse Varga told KTVN on Friday the flood toll will keep rising.\n'), []);
+    });
+    it('the press conference on another day still conflicts', () => {
+      assert.deepEqual(conflicts('Governor Ilse Varga warned at a press conference on Friday afternoon that the flood toll would keep rising.\n'), ['Friday afternoon']);
+    });
+  });
+
   it('the same speaker on another day still conflicts', () => {
     const c = corpusOf(['Governor Ilse Varga, speaking after a long meeting with the harbour board, said on Tuesday that the levy would stay.\n']);
     const f = single(ruleFindings(c, 'Governor Ilse Varga, after a long meeting with the harbour board, said on Thursday that the levy would stay.\n', 'date/conflict'), 'Thursday');
@@ -362,6 +373,57 @@ It was the biggest single rise since 2015, the board said.
   });
   it('another base of the same comparison still conflicts', () => {
     assert.deepEqual(conflicts('It was the biggest single rise since 2012, the board said.'), ['2012']);
+  });
+});
+
+describe('date/conflict: "lower than when it lost them in 2017" measures from a date, it is not the event’s date', () => {
+  const VOTE_WIRE = `---
+title: Moor Party landslide
+date: 2033-07-05
+outlet: Fenland Wire
+---
+
+Despite a small rise in its vote share, the Moor Party has won 380 seats with three seats yet to declare, a result just short of the record majority won by Ada Hale in 2012.
+`;
+  const SHARE_WIRE = VOTE_WIRE.replace(/Despite a small rise.*/, 'In the northern seats, the Moor Party’s share was lower than in 2021.');
+  const conflicts = (draft: string, wire = VOTE_WIRE) => ruleFindings(corpusOf([wire]), draft, 'date/conflict').map((f) => f.text);
+  it('reads a date after a comparative and "than in" or "than when …" as the base of a comparison', () => {
+    const base = (t: string) => analyzeText(t).dates.map((d) => !!d.base);
+    assert.deepEqual(base('Its share was lower than when it lost the seats in 2017.'), [true]);
+    assert.deepEqual(base('Turnout was higher than in March 2029.'), [true]);
+    assert.deepEqual(base('The count must end no later than 3 March.'), [false]);
+    assert.deepEqual(base('The count took more than two years.'), [false]);
+  });
+  it('the time a comparison measures from is not paired with another election’s date', () => {
+    assert.deepEqual(conflicts('In nine seats, the party’s vote share was actually lower than when they lost the seats in 2017.'), []);
+  });
+  it('another base of the same comparison still conflicts', () => {
+    assert.deepEqual(conflicts('In the northern seats, the Moor Party’s share was lower than in 2019.', SHARE_WIRE), ['2019']);
+  });
+});
+
+describe('date/conflict: "at every final until 1988" bounds a run of events', () => {
+  const c = corpusOf([`---
+title: Final crowds
+date: 2031-05-20
+outlet: Cup Wire
+---
+
+Attendance stayed above 80% at every national cup final until 1988, when it fell to 74%.
+`, `---
+title: Rovers win
+date: 2031-05-20
+outlet: Other Wire
+---
+
+Rovers won the national cup final on Saturday, beating Town 3-1 in front of a record crowd.
+`]);
+  const conflicts = (draft: string) => ruleFindings(c, draft, 'date/conflict').map((f) => f.text);
+  it('is not the date of one final', () => {
+    assert.deepEqual(conflicts('Cup final 2031: attendance in numbers\n'), []);
+  });
+  it('another end of the same run still conflicts', () => {
+    assert.deepEqual(conflicts('Attendance stayed above 80% at every national cup final until 1986, when it fell to 74%.\n'), ['1986']);
   });
 });
 

@@ -182,6 +182,7 @@ describe('figure/conflict: a share at an earlier election', () => {
     ['In 2026, Voss won 55% of the vote.', 'a year opening the sentence'],
     ['Voss won 55% of the vote four years ago.', '“years ago”'],
     ['At the last election Voss won 55% of the vote.', '“the last election”'],
+    ['Voss did better than at his first win in 2026 (45% or 46% of the vote).', 'a bracket after “in 2026”'],
   ];
   for (const [draft, why] of SILENT) {
     it(why, () => assert.deepEqual(conflicts(draft).map((f) => f.text), []));
@@ -195,6 +196,8 @@ describe('figure/conflict: a share at an earlier election', () => {
     assert.equal(era('Voss won 55% at the last election.'), 'other');
     assert.equal(era('At the previous election Voss won 55%.'), 'other');
     assert.equal(era('Voss won 49.1% of the vote on Sunday.'), undefined);
+    assert.equal(era('It beat his first win in 2026 (45% of the vote).'), 'other');
+    assert.equal(era('Voss won on Sunday (49.1% of the vote).'), undefined);
   });
 });
 

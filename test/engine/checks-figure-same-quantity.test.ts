@@ -123,6 +123,30 @@ describe('figure/conflict: an update is the same quantity at the same place', ()
   });
 });
 
+describe('figure/conflict: the level a change passes is not the change', () => {
+  const BANK_WIRE = `---
+title: Orland bank lifts rates
+date: 2031-08-04
+outlet: Rate Wire
+---
+
+The Orland reserve bank has lifted rates by 0.5 percentage points in response to a rise in prices that it said will reach 11 per cent in October.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([BANK_WIRE]), draft, 'figure/conflict').map((f) => f.text);
+  it('reads "rise above 11%" as a level and "rose more than 11%" as a change', () => {
+    const roleOf = (text: string) => analyzeText(text).figures.map((f) => f.role);
+    assert.deepEqual(roleOf('Prices could rise above 11 per cent.'), ['to']);
+    assert.deepEqual(roleOf('Jobless claims fell below 4%.'), ['to']);
+    assert.deepEqual(roleOf('Prices rose more than 11 per cent.'), ['by']);
+  });
+  it('"prices could rise above 11 per cent" is not paired with the rate rise', () => {
+    assert.deepEqual(conflicts('The bank lifted rates by half a percentage point, as it warned prices could rise above 11 per cent in October.'), []);
+  });
+  it('another size of the rate rise still conflicts', () => {
+    assert.deepEqual(conflicts('The Orland reserve bank has lifted rates by 0.75 percentage points in response to a rise in prices.'), ['0.75 percentage points']);
+  });
+});
+
 describe('figure/conflict: a share move is a change, told at its own moment', () => {
   const DEAL_WIRE = `---
 title: Orin Vale to buy Kestrel Air

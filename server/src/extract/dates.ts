@@ -125,6 +125,12 @@ function inPath(text: string, start: number, end: number): boolean {
 const COMPARISON_BASE_BEFORE =
   /\b(?:highest|lowest|biggest|largest|smallest|steepest|sharpest|fastest|slowest|strongest|weakest|worst|best|deadliest|longest|shortest|greatest|heaviest|hottest|coldest|wettest|driest|busiest|most|least|first|only|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b[^,;.!?]{0,50}\bsince\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/i;
 
+/**
+ * "higher than in 2019", "lower than when they lost the seats in 2019": a comparative, "than", then the time compared
+ * with, in the same clause: the date is the base of the comparison too ("no later than" sets a deadline instead).
+ */
+const COMPARED_WITH_BEFORE = /(?<!\bno\s+)\b(?:\p{L}+er|more|less|fewer)\s+than\s+(?:when\b[^,;.!?]{0,60}|(?:in|on|at|during)\s+(?:the\s+)?)$/iu;
+
 /** "late Monday", "overnight", "early Tuesday", "Monday night", "(local time)": a time near midnight somewhere. */
 const NEAR_MIDNIGHT_BEFORE = /\b(?:late|early|overnight|into|(?:night|evening|morning|(?:early )?hours) of)(?: on)? +$/i;
 const NEAR_MIDNIGHT_AFTER = /^[ ,]*(?:night|evening|morning|overnight|into\b|\(?local time\b)/i;
@@ -157,7 +163,8 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
         NEAR_MIDNIGHT_BEFORE.test(sentence.text.slice(Math.max(0, start - 30), start)) ||
         NEAR_MIDNIGHT_AFTER.test(sentence.text.slice(end, end + 30)) ||
         /\b(?:night|evening|morning|midnight)\b/i.test(sentence.text.slice(start, end));
-      const base = COMPARISON_BASE_BEFORE.test(sentence.text.slice(Math.max(0, start - 80), start));
+      const before = sentence.text.slice(Math.max(0, start - 80), start);
+      const base = COMPARISON_BASE_BEFORE.test(before) || COMPARED_WITH_BEFORE.test(before);
       const where = { ...(nearMidnight ? { nearMidnight } : {}), ...(options.zone ? { zone: options.zone } : {}), ...(base ? { base } : {}) };
       out.push({ kind: 'date', sentence: s, inQuote: inQuote(claim.span.start), text: text.slice(claim.span.start, claim.span.end), ...claim, ...where });
     };

@@ -78,14 +78,15 @@ export interface FigureRole {
 
 /**
  * `before`: the text just before the figure (its qualifier included), `after`: the text just after its counted noun,
- * `unitWord`: the counted noun as written. Both texts should be at most ROLE_WINDOW characters.
+ * `unitWord`: the counted noun as written, `qualifier`: the figure's own qualifier as written ("above "). Both texts
+ * should be at most ROLE_WINDOW characters.
  */
-export function figureRole(before: string, after: string, unitWord: string, between = ''): FigureRole {
+export function figureRole(before: string, after: string, unitWord: string, between = '', qualifier = ''): FigureRole {
   const back = tokens(before);
   // The first token may be cut in half by the window.
   if (before.length >= ROLE_WINDOW) back.shift();
   const ahead = tokens(after);
-  const role = extraOf(back, ahead, between) ? 'more' : roleOf(back, ahead, unitWord);
+  const role = extraOf(back, ahead, between) ? 'more' : levelPassed(back, qualifier) ? 'to' : roleOf(back, ahead, unitWord);
   const era = eraOf(back) ?? eraAfter(ahead) ?? pastOf(back, ahead);
   const place = placeOf(after);
   // "…three in Olinda and 16 in Kula": the last place of a breakdown is a part too.
@@ -229,7 +230,8 @@ const PAST_EVENT = /^(?:election|elections|vote|poll|race|runoff|round|contest|y
 
 /**
  * An earlier time than the story's, read in the figure's clause: "N years ago" after it, "at the last election" either
- * side, "In 2026," opening the clause before it (the story's own events are told by weekday, not year).
+ * side, "In 2026," opening the clause before it or "in 2014 (…" opening its bracket (the story's own events are told by
+ * weekday, not year).
  */
 function pastOf(back: readonly string[], ahead: readonly string[]): string | undefined {
   for (let i = 0; i < ahead.length && i < WINDOW_WORDS + 2; i++) {
@@ -243,7 +245,9 @@ function pastOf(back: readonly string[], ahead: readonly string[]): string | und
     const w = back[i];
     if (CLAUSE_END.has(w) && w !== 'as') {
       // "In 2026, Voss won 55%": the year opens the sentence, before its comma.
-      return w === ',' && YEAR_TOKEN.test(back[i - 1] ?? '') && back[i - 2] === 'in' && i - 2 === 0 ? 'other' : undefined;
+      if (w === ',') return YEAR_TOKEN.test(back[i - 1] ?? '') && back[i - 2] === 'in' && i - 2 === 0 ? 'other' : undefined;
+      // "her first win in 2014 (52% of the vote)": the bracket gives the figure of what the year dates.
+      return w === '(' && YEAR_TOKEN.test(back[i - 1] ?? '') && back[i - 2] === 'in' ? 'other' : undefined;
     }
     if (PAST_BEFORE.test(w) && PAST_EVENT.test(back[i + 1] ?? '')) return 'other';
     if (YEAR_TOKEN.test(w) && w === back[1] && back[0] === 'in' && i === 1) return 'other';
@@ -439,6 +443,12 @@ function projectedOf(back: readonly string[]): boolean {
 /** Counted things whose "lost 251 seats", "gained 3 points" is a change, not a level. */
 const SHARE_UNIT = /^(?:seats?|points?|%|per cent|percent|votes?)$/;
 const GAIN_LOSS = /^(?:lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds|shedding)$/;
+
+/** "could rise above 13%", "fell below 2%": the level the change passes, not its size ("rose more than 13%"). */
+function levelPassed(back: readonly string[], qualifier: string): boolean {
+  const last = back[back.length - 1];
+  return !!last && STRAIGHT_CHANGE.test(last) && /^\s*(?:above|beyond|past|below)\b/i.test(qualifier);
+}
 
 /** "from 28 to 19 points", "rose to 7", "now stands at 12", "the revised 19-point plan", "the original 28-point plan". */
 function roleOf(back: readonly string[], ahead: readonly string[], unitWord = ''): 'from' | 'to' | 'by' | 'needed' | 'projected' | undefined {

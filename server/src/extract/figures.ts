@@ -123,7 +123,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         const from = spanFrom - sentence.start;
         const to = unitTo - sentence.start;
         const between = sentence.text.slice(Math.min(to, at + parsed.length), to);
-        return figureRole(sentence.text.slice(Math.max(0, from - ROLE_WINDOW), from), sentence.text.slice(to, to + ROLE_WINDOW), unitWord, between);
+        return figureRole(sentence.text.slice(Math.max(0, from - ROLE_WINDOW), from), sentence.text.slice(to, to + ROLE_WINDOW), unitWord, between, sentence.text.slice(from, Math.max(from, at)));
       };
       const qualifier = parsed.vague ? undefined : QUALIFIERS.find((q) => q.pattern.test(before));
       let low = parsed.low;

@@ -16,7 +16,26 @@ export interface DateEvent {
   named: string[];
   /** Amounts the clause tells ("jumped to 67"), years, times and days of the month left out. */
   amounts: string[];
+  /** Where a statement was made, when the clause says: an interview, a press conference, a written statement, a post. */
+  occasion?: Occasion;
+  /** The clause tells of many events ("at every election until 1970", "each year since 2010"), not one. */
+  series?: boolean;
 }
+
+type Occasion = 'press' | 'interview' | 'statement' | 'post';
+
+/** How a clause tells where something was said ("told CNN", "at a press conference"), first match first. */
+const OCCASIONS: ReadonlyArray<[Occasion, RegExp]> = [
+  ['press', /\b(?:press|news)\s+(?:conference|briefing)s?\b|\bbriefing\b|\btold\s+(?:reporters|journalists|a\s+(?:news|press)\b)/i],
+  ['interview', /\binterview(?:ed)?\b|\b(?:told|speaking\s+to|appear(?:ed|ing)?\s+on)\s+(?:the\s+)?\p{Lu}/u],
+  ['statement', /\b(?:in|issued)\s+a\s+(?:written\s+|joint\s+)?statement\b/i],
+  ['post', /\b(?:in\s+a\s+post|posted|wrote\s+on|on\s+social\s+media|tweet(?:ed)?)\b/i],
+];
+
+/** "at every election until", "each year since": the date bounds a run of events. */
+const SERIES_BEFORE = /\b(?:every|each)\b[^,;.]{0,60}\b(?:until|till|through|since|from|before|after)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/i;
+
+const occasionOf = (clause: string): Occasion | undefined => OCCASIONS.find(([, pattern]) => pattern.test(clause))?.[0];
 
 /** How far a clause is looked for on either side of its date. */
 const REACH = 160;
@@ -108,7 +127,9 @@ export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySe
       .replace(QUOTED, ' ')
       .replace(/\b\p{Lu}[\p{L}’'-]*/gu, ' ')
       .replace(/\b(?:years?|months?|weeks?|days?|hours?)\b/gi, ' ');
-  return { actors, words: contentWords(plain), named: possibleActors.map(nameKey), amounts: amountsOf(clause) };
+  const occasion = occasionOf(clause);
+  const series = SERIES_BEFORE.test(doc.text.slice(start, claim.span.start));
+  return { actors, words: contentWords(plain), named: possibleActors.map(nameKey), amounts: amountsOf(clause), ...(occasion && { occasion }), ...(series && { series }) };
 }
 
 const MONTH_NAME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?/;
@@ -139,6 +160,10 @@ const SAME_EVENT_WORDS = 0.35;
  * it ("the president told reporters on Tuesday" against "on Monday Zelensky welcomed the changes").
  */
 export function sameDateEvent(a: DateEvent, b: DateEvent, idf: (word: string) => number): boolean {
+  // "at every election until 1970" against "the 2024 election": a run of events is not one of them.
+  if (!!a.series !== !!b.series) return false;
+  // "told CNN on Friday" against "at a press conference on Saturday": one person saying it on two occasions.
+  if (a.occasion && b.occasion && a.occasion !== b.occasion) return false;
   if (a.actors.length && b.actors.length && !a.actors.some((x) => b.actors.includes(x))) {
     if (a.actors.some((x) => !b.named.includes(x)) && b.actors.some((x) => !a.named.includes(x))) return false;
   }
