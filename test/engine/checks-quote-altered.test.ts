@@ -350,3 +350,80 @@ outlet: Valley Wire
     assert.equal(ruleFindings(mill, '"I have decided to reduce the size of our crew by about 15 per cent and let more than 400 of our skilled workers go," Tomas Reinholt wrote.', 'quote/altered').length, 1);
   });
 });
+
+describe('quote/altered: a contraction written out is the same words', () => {
+  const QUAY = `---
+title: Quay
+date: 2027-05-14
+outlet: Isle Wire
+---
+
+"That's our quay, and we're not leaving it," fisher Tamsin Orrell said on the slipway.
+`;
+  const quay = corpusOf([QUAY]);
+  it('"that is" and "we are" for the source\'s "that\'s" and "we\'re" stay quiet', () => {
+    assert.deepEqual(ruleFindings(quay, '"That is our quay, and we are not leaving it," Tamsin Orrell said.', 'quote/altered').map((f) => f.text), []);
+  });
+  it('"we aren\'t" for the source\'s "we\'re not" stays quiet', () => {
+    assert.deepEqual(ruleFindings(quay, '"That\'s our quay, and we aren\'t leaving it," Tamsin Orrell said.', 'quote/altered').map((f) => f.text), []);
+  });
+  it('a changed word beside a contraction still fires', () => {
+    assert.equal(ruleFindings(quay, '"That is our harbour, and we are not leaving it," Tamsin Orrell said.', 'quote/altered').length, 1);
+  });
+});
+
+describe('quote/altered: a run of words one side has and the other left out is a trim, not an alteration', () => {
+  const FERRY = `---
+title: Ferry
+date: 2027-05-14
+outlet: Isle Wire
+---
+
+"We will keep the ferry running for as long as the island needs it," mayor Odile Fenn told the council.
+
+"We need a real harbour. That's not one pier. That's a new coast," Fenn said later.
+`;
+  const ferry = corpusOf([FERRY]);
+  const strong = (draft: string) =>
+    findingsOf(ferry, draft).filter((f) => f.severity === 'warning' || f.severity === 'error').map((f) => [f.rule, f.text]);
+  it('the source left out words in the middle that the draft quotes (the speaker\'s fuller words): no warning', () => {
+    assert.deepEqual(strong('"I promise that we will keep the ferry running every winter for as long as the island needs it," Odile Fenn said.'), []);
+  });
+  it('the draft leaves out a whole sentence and writes a contraction out: no warning', () => {
+    assert.deepEqual(strong('"We need a real harbour, that is a new coast," Odile Fenn said.'), []);
+  });
+  const STILL: Array<[string, string, string]> = [
+    ['"We will always keep the ferry running for as long as the island needs it," Odile Fenn said.', 'We will always keep', 'a single word inserted'],
+    ['"We will no longer keep the ferry running for as long as the island needs it," Odile Fenn said.', 'We will no longer keep', 'two inserted words that deny'],
+    ['"We will keep the ferry running as the island needs it," Odile Fenn said.', 'We will keep the ferry running as the island', 'words dropped from the middle of a clause'],
+    ['"We need a harbour. That\'s not one pier. That\'s a new coast," Odile Fenn said.', 'We need a harbour', 'a single word dropped'],
+  ];
+  for (const [draft, covering, why] of STILL) {
+    it(`${why}: still altered`, () => assert.equal(single(ruleFindings(ferry, draft, 'quote/altered'), covering).severity, 'warning'));
+  }
+});
+
+describe('quote/altered: a short phrase sharing only small words and one other is not the same remark', () => {
+  const MAP = `---
+title: Crossing
+date: 2027-05-14
+outlet: Isle Wire
+---
+
+"The island is on the map," harbour master Ines Varga said after the first crossing.
+
+"Demand is still very hot," Varga added.
+
+Varga said the old timetable "was just a sketch".
+`;
+  const map = corpusOf([MAP]);
+  it('"stop on the map" against the source\'s "is on the map": nothing', () => {
+    assert.deepEqual(ruleFindings(map, 'The new ferry made a "stop on the map" at dawn, the harbour office said.', 'quote/altered').map((f) => f.text), []);
+  });
+  it('the same speaker\'s short phrase with its one word of substance changed: still altered', () => {
+    assert.equal(single(ruleFindings(map, 'Ines Varga said the first timetable "was just a plan".', 'quote/altered'), 'was just a plan').severity, 'warning');
+  });
+  it('a short quote sharing two of its words besides small ones, one changed: still altered', () => {
+    assert.equal(single(ruleFindings(map, '"Demand is still very strong," Varga added.', 'quote/altered'), 'Demand is still very strong').severity, 'warning');
+  });
+});

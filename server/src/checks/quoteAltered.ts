@@ -1,19 +1,20 @@
 import type { Rule } from './types';
 import { describeTally, spacedWords, tally } from './common';
+import { contentWords } from '../text/words';
 import { CLOSE_QUOTE, NEAR_QUOTE, QUOTE_CONTEXT } from '../match/thresholds';
 import { speakerRelation, type QuoteMatch, type SourceQuoteMatch } from '../match/quotes';
 
 /**
  * How sure it is that a near source quote is the draft quote's remark: `same` when the shared wording is enough on its
- * own, or the sentences around agree and the speaker is positively the same; `close` when the sentences agree but the
- * speaker is unknown on one side (a paraphrase inside quotation marks); undefined when not the same remark (other
- * words, or two speakers' similar phrases).
+ * own (with substance, or from the same speaker), or the sentences around agree and the speaker is positively the
+ * same; `close` when the sentences agree but the speaker is unknown on one side (a paraphrase inside quotation marks);
+ * undefined when not the same remark (other words, or two speakers' similar phrases).
  */
 function remarkOf(m: QuoteMatch, n: SourceQuoteMatch, words: number): 'same' | 'close' | undefined {
   if (n.overlap < NEAR_QUOTE) return undefined;
-  if (n.overlap >= CLOSE_QUOTE && words >= 4 && sharesEnough(n, words)) return 'same';
-  if (n.context < QUOTE_CONTEXT) return undefined;
   const speakers = speakerRelation(m.claim.speaker, n.quote.speaker);
+  if (n.overlap >= CLOSE_QUOTE && words >= 4 && (speakers === 'same' || (sharesEnough(n, words) && sharesMeaning(m.claim.words, n.wording)))) return 'same';
+  if (n.context < QUOTE_CONTEXT) return undefined;
   return speakers === 'same' ? 'same' : speakers === 'unknown' ? 'close' : undefined;
 }
 
@@ -28,6 +29,18 @@ const SELF_EVIDENT_SHARE = 4;
 function sharesEnough(n: SourceQuoteMatch, words: number): boolean {
   if (Math.round(n.overlap * words) >= SELF_EVIDENT_SHARE) return true;
   return 2 * n.wording.split(/\s+/).length >= n.quote.words.split(/\s+/).length;
+}
+
+/**
+ * Whether the shared wording alone ties two quotes to one remark: they share two content words, or all of the draft's.
+ * "walk on the moon" and "is on the moon" share three words but only one of substance: a common phrase, not a remark,
+ * unless one speaker says both.
+ */
+function sharesMeaning(draft: string, source: string): boolean {
+  const ours = new Set(contentWords(draft));
+  const theirs = new Set(contentWords(source));
+  const shared = [...ours].filter((w) => theirs.has(w)).length;
+  return shared >= 2 || shared === ours.size;
 }
 
 /**

@@ -50,53 +50,47 @@ const MIN_CONTAINED_QUOTE = 2;
 /** "towards" and "toward", "afterwards" and "afterward": one word, two spellings. */
 const WARDS = /^((?:to|after|back|for|up|down|on|in|out|home|east|west|north|south|sky)ward)s$/;
 
-/** Words whose 's is "is" ("it's"), not a possessive. */
-const IS_CONTRACTED = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'where', 'how', 'he', 'she']);
-/** Contraction endings and the word they stand for ("we've" is "we have"); 'd is left alone (had or would). */
-const CONTRACTED: Record<string, string> = { "'ve": 'have', "'re": 'are', "'m": 'am', "'ll": 'will', "n't": 'not' };
-/** Stems that change when contracted: "won't" is "will not", "can't" and "cannot" are "can not". */
-const NOT_STEMS: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall' };
+/** "it's", "that's": a pronoun's 's is "is" (another word's is a possessive). */
+const PRONOUN_IS = /^(it|that|there|here|what|who|where|how|he|she|this)'s$/;
+/** Contractions written out ("we're" is "we are"); "'d" (had or would) and "'s" after other words are left alone. */
+const CONTRACTED_VERB: Readonly<Record<string, string>> = { re: 'are', ve: 'have', ll: 'will', m: 'am' };
+const CONTRACTED_NOT: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
 
-/**
- * A contraction written out, as two words sharing the token's span: "It's" and "It is", "we've" and "we have" are one
- * wording in quotes (house style writes them either way). Undefined when the word is no contraction.
- */
-function expandContraction(lower: string): [string, string] | undefined {
+/** A token's words with its contraction written out: "that's" is "that is", "wouldn't" is "would not", "cannot" "can not". */
+function expanded(lower: string): string[] {
+  const is = PRONOUN_IS.exec(lower);
+  if (is) return [is[1], 'is'];
   if (lower === 'cannot') return ['can', 'not'];
-  const s = /^(\p{L}+)'s$/u.exec(lower);
-  if (s) return IS_CONTRACTED.has(s[1]) ? [s[1], 'is'] : undefined;
-  const m = /^(\p{L}+?)(n't|'ve|'re|'m|'ll)$/u.exec(lower);
-  if (!m) return undefined;
-  return [m[2] === "n't" ? (NOT_STEMS[m[1]] ?? m[1]) : m[1], CONTRACTED[m[2]]];
+  if (lower === "let's") return ['let', 'us'];
+  const not = /^(\p{L}+)n't$/u.exec(lower);
+  if (not) return [CONTRACTED_NOT[not[1]] ?? not[1], 'not'];
+  const verb = /^(\p{L}+)'(re|ve|ll|m)$/u.exec(lower);
+  if (verb) return [verb[1], CONTRACTED_VERB[verb[2]]];
+  return [lower.replace(/'s$/, '')];
 }
 
 /**
- * Words in lower case with plain apostrophes and no possessive 's (a token holds no other character normalise()
- * changes); contractions written out, abbreviation dots dropped ("U.S." is "us") and hyphenated words split
- * ("fine-tuned" is "fine tuned"), so house punctuation never makes two wordings differ.
+ * Words in lower case with plain apostrophes, contractions written out and no possessive 's (a token holds no other
+ * character normalise() changes); abbreviation dots dropped ("U.S." is "us") and hyphenated words split ("fine-tuned"
+ * is "fine tuned"), so house punctuation and style never make two wordings differ. A written-out contraction's words
+ * share its token's span.
  */
 function wordsWithSpans(text: string, base: number): Word[] {
   const words: Word[] = [];
   for (const t of tokensOf(text, base)) {
-    const plain = t.lower.replace(/’/g, "'");
-    const expanded = expandContraction(plain);
-    if (expanded) {
-      for (const part of expanded) words.push({ text: part, start: t.start, end: t.end });
-      continue;
-    }
-    const lower = plain.replace(/'s$/, '').replace(WARDS, '$1');
+    const lower = t.lower.replace(/’/g, "'").replace(WARDS, '$1');
     // "13%", "13 percent" and "13 per cent": one word "percent" after the number, whatever the house style.
     if (lower === 'cent' && words.at(-1)?.text === 'per') {
       words[words.length - 1] = { text: 'percent', start: words[words.length - 1].start, end: t.end };
       continue;
     }
     if (!lower.includes('-')) {
-      words.push({ text: lower.replace(/\./g, ''), start: t.start, end: t.end });
+      for (const word of expanded(lower)) words.push({ text: word.replace(/\./g, ''), start: t.start, end: t.end });
       if (/^\d/.test(lower) && text.charAt(t.end - base) === '%') words.push({ text: 'percent', start: t.end, end: t.end + 1 });
       continue;
     }
     let at = t.start;
-    for (const part of lower.split('-')) {
+    for (const part of lower.replace(/'s$/, '').split('-')) {
       if (part) words.push({ text: part.replace(/\./g, ''), start: at, end: at + part.length });
       at += part.length + 1;
     }
@@ -184,7 +178,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     .split(/…|\.\.\.|\[[^\]]*\]/)
     .map((f) => wordsWithSpans(f, 0).map((w) => w.text))
     .filter((f) => f.length);
-  const wording: DraftWording = { words: draftWords, fragments, cuts: cutsOf(claim.words, draftTokens) };
+  const wording: DraftWording = { words: draftWords, fragments, cuts: cutsOf(claim.words, draftTokens), text: claim.words, tokens: draftTokens };
   const sentenceWords = draft.sentenceWords[claim.sentence] ?? [];
   const { index } = corpus;
   const sentenceQuery = index.weigh(sentenceWords);
@@ -203,8 +197,8 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
       const theirs = wordsOfSourceQuote(quote);
       const { words: sourceWords, haystack, set: sourceSet } = theirs;
       // Wire copy repeats a quote word for word across sources: compare each distinct wording once.
-      let compared = comparisons.get(haystack);
-      if (!compared) comparisons.set(haystack, (compared = compareWording(wording, sourceWords, haystack, sourceSet)));
+      let compared = comparisons.get(quote.words);
+      if (!compared) comparisons.set(quote.words, (compared = compareWording(wording, { words: sourceWords, text: quote.words }, haystack, sourceSet)));
       const { found, aligned, extended } = compared;
       // Most quotes near a candidate are other quotes: only a match needs its context scored.
       if (!found && !aligned && !extended) continue;
@@ -261,8 +255,11 @@ function acrossQuotes(fragments: string[][], candidates: ReadonlyArray<{ doc: nu
   return [];
 }
 
-/** A draft quote's words, the pieces between its cuts, and where the cuts are (word indices). */
-interface DraftWording { words: string[]; fragments: string[][]; cuts: ReadonlySet<number> }
+/** A draft quote's words, the pieces between its cuts, and where the cuts are (word indices); its text and word spans. */
+interface DraftWording { words: string[]; fragments: string[][]; cuts: ReadonlySet<number>; text: string; tokens: Word[] }
+
+/** A quote's words with their spans in its text (the punctuation between them says where sentences and clauses end). */
+interface QuoteText { words: Word[]; text: string }
 
 interface WordingComparison {
   found?: { first: number; last: number };
@@ -272,8 +269,9 @@ interface WordingComparison {
 }
 
 /** The draft quote's words found in a source quote verbatim (in order, fragment by fragment), or aligned closely. */
-function compareWording(draft: DraftWording, sourceWords: Word[], haystack: string, sourceSet: ReadonlySet<string>): WordingComparison {
+function compareWording(draft: DraftWording, source: QuoteText, haystack: string, sourceSet: ReadonlySet<string>): WordingComparison {
   const { words: draftWords, fragments } = draft;
+  const sourceWords = source.words;
   const found = findInOrder(fragments.length > 1 ? fragments : [draftWords], haystack);
   if (found) return { found };
   // The source's whole quote inside a longer draft quote.
@@ -282,7 +280,7 @@ function compareWording(draft: DraftWording, sourceWords: Word[], haystack: stri
   }
   // Most candidates share a word or two: count shared words before paying for an alignment.
   if (draftWords.filter((w) => sourceSet.has(w)).length < draftWords.length * 0.5) return {};
-  const aligned = align(draft, sourceWords);
+  const aligned = align(draft, source);
   if (!aligned || aligned.overlap < 0.5) return {};
   return aligned.extends ? { extended: aligned } : { aligned };
 }
@@ -311,8 +309,9 @@ function findInOrder(fragments: string[][], haystack: string): { first: number; 
  * unmatched words at either end. diff-sequences (Jest's) rather than jsdiff's diffArrays: it compares indices instead
  * of building change objects, about ten times faster on quotes, and a check aligns thousands of them.
  */
-function align(wording: DraftWording, source: Word[]): { overlap: number; first: number; last: number; extends: boolean } | undefined {
+function align(wording: DraftWording, sourceText: QuoteText): { overlap: number; first: number; last: number; extends: boolean } | undefined {
   const draft = wording.words;
+  const source = sourceText.words;
   const draftAt: number[] = [];
   const sourceAt: number[] = [];
   const runs: Run[] = [];
@@ -332,7 +331,7 @@ function align(wording: DraftWording, source: Word[]): { overlap: number; first:
   );
   const matched = sourceAt.length;
   if (!matched) return undefined;
-  if (matched >= MIN_SHARED_RUN && onlyExtends(runs, wording, source.length)) {
+  if (matched >= MIN_SHARED_RUN && (onlyExtends(runs, wording, source.length) || trimmedOnce(runs, wording, sourceText))) {
     const lastRun = runs[runs.length - 1];
     return { overlap: matched / draft.length, first: runs[0].s, last: lastRun.s + lastRun.count - 1, extends: true };
   }
@@ -362,6 +361,58 @@ function onlyExtends(runs: Run[], draft: DraftWording, sourceLength: number): bo
     const endsClean = end === draft.words.length || draft.cuts.has(end) || (i === runs.length - 1 && run.s + run.count === sourceLength);
     return startsClean && endsClean;
   });
+}
+
+/** Words that deny: a run of words holding one changes what the rest says, so leaving it out is no trim. */
+const NEGATION = new Set(['not', 'no', 'never', 'nor', 'neither', 'nobody', 'nothing', 'none', 'without']);
+/** Punctuation that ends a sentence, or a clause, between two words. */
+const SENTENCE_END = /[.!?]/;
+const CLAUSE_END = /[.!?,;:()–—]|\s-\s/;
+
+/**
+ * The draft and the source quote differ by one run of words that one side has and the other leaves out, every shared
+ * word in the same order (and the draft otherwise only extends the source's quote at its ends): a trim, not an
+ * alteration, where the run is at least two words and
+ * - a whole sentence on its side (real copy drops a sentence from the middle of a remark without an ellipsis);
+ * - or, holding no denial, a clause on its side, or words only the draft has (a source that trims a remark silently
+ *   leaves the draft the speaker's fuller words).
+ * One word dropped or added, a denial, or words the draft drops inside a clause stay alterations.
+ */
+function trimmedOnce(runs: Run[], draft: DraftWording, source: QuoteText): boolean {
+  if (runs.length < 2) return false;
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  if (!(first.d === 0 || draft.cuts.has(first.d) || first.s === 0)) return false;
+  const lastEnd = last.d + last.count;
+  if (!(lastEnd === draft.words.length || draft.cuts.has(lastEnd) || last.s + last.count === source.words.length)) return false;
+  let gap: { draftSide: boolean; at: number; count: number; before: Run; after: Run } | undefined;
+  for (let i = 1; i < runs.length; i++) {
+    const [before, after] = [runs[i - 1], runs[i]];
+    const draftGap = after.d - before.d - before.count;
+    const sourceGap = after.s - before.s - before.count;
+    if (draftGap === 0 && draft.cuts.has(after.d)) continue; // the draft's ellipsis marks the words left out
+    if (gap || (draftGap > 0 && sourceGap > 0)) return false; // a second run, or words changed
+    gap = draftGap > 0
+      ? { draftSide: true, at: before.d + before.count, count: draftGap, before, after }
+      : { draftSide: false, at: before.s + before.count, count: sourceGap, before, after };
+  }
+  if (!gap || gap.count < 2 || gap.before.count < 2 || gap.after.count < 2) return false;
+  const side = gap.draftSide ? { words: draft.tokens, text: draft.text } : source;
+  const texts = gap.draftSide ? draft.words : source.words.map((w) => w.text);
+  const between = (i: number) => (i <= 0 || i >= side.words.length ? '.' : side.text.slice(side.words[i - 1].end, side.words[i].start));
+  // The run may sit a few words earlier or later with the same result ("that is [not one case that is]" or "[that
+  // is not one case] that is"): any such place bounded by punctuation makes it a sentence or clause.
+  let from = gap.at;
+  while (from > 0 && from > gap.at - gap.before.count && texts[from - 1] === texts[from + gap.count - 1]) from--;
+  let to = gap.at;
+  while (to + gap.count < texts.length && to < gap.at + gap.after.count && texts[to] === texts[to + gap.count]) to++;
+  const bounded = (end: RegExp) => {
+    for (let at = from; at <= to; at++) if (end.test(between(at)) && end.test(between(at + gap.count))) return true;
+    return false;
+  };
+  if (bounded(SENTENCE_END)) return true;
+  if (texts.slice(gap.at, gap.at + gap.count).some((w) => NEGATION.has(w))) return false;
+  return gap.draftSide || bounded(CLAUSE_END);
 }
 
 /**
