@@ -190,10 +190,9 @@ function sumWordsOf(doc: Segmented, claim: FigureClaim): SumWords {
 /** `clause`: the sum's clause words, names kept ("Data center revenue" is not "Gaming revenue"); `after`: those after it. */
 type SumWords = { clause: string[]; after: string[] };
 
-/**
- * What is read around a source claim, kept per claim: source claims are long-lived and compared with many draft
- * claims.
- */
+// What is read around a source claim is kept per claim (remembered): source claims are long-lived and compared with
+// many draft claims.
+
 /** A source sum's words. */
 const sumWordsOfSource = new WeakMap<object, SumWords>();
 const sourceSumWords = (doc: Segmented, claim: FigureClaim): SumWords => remembered(sumWordsOfSource, claim, () => sumWordsOf(doc, claim));
