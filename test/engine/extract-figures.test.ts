@@ -229,3 +229,15 @@ describe('extractFigures: a change and what it is measured against', () => {
     assert.equal(percent('The party won 40% four years ago.', 40).era, 'other');
   });
 });
+
+describe('extractFigures: ages', () => {
+  const figuresOf = (text: string) => extractFigures(text, [{ start: 0, end: text.length, text, paragraph: 0 }], []).map((f) => [f.text, f.value, f.unit]);
+  it('reads "aged 91", "at the age of 91", "a 91-year-old" and "91 years old" as one age, the number alone as its text', () => {
+    for (const text of ['The duchess died aged 91.', 'The duchess died at the age of 91.', 'The 91-year-old duchess died.', 'The duchess, 91 years old, died.']) {
+      assert.deepEqual(figuresOf(text), [['91', 91, 'years of age']], text);
+    }
+  });
+  it('leaves lengths of time to dates', () => {
+    assert.deepEqual(figuresOf('The siege has lasted 3 years.'), []);
+  });
+});

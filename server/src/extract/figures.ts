@@ -66,6 +66,12 @@ const MEASURES = new Set(['mph', 'km/h', 'kph', 'km', 'kilometers', 'kilometres'
 /** After a figure, words that make it a distance to a mark rather than a value. */
 const SHORT_OF = /^[\s\u00a0]+(?:away[\s\u00a0]+from|short[\s\u00a0]+of|shy[\s\u00a0]+of)\b/i;
 
+/** A person's age, told around the number rather than by a counted noun after it. */
+const AGE_UNIT = 'years of age';
+const AGE_BEFORE = /\b(?:aged|age of|at age|ages of)[\s\u00a0]+$/i;
+const AGE_AFTER = /^[\s\u00a0]+years?[\s\u00a0]+old\b/i;
+const AGE_COMPOUND = /^-old\b/i;
+
 /** Lengths of time are durations (dates), not counts. */
 const DURATION_UNITS = new Set(['year', 'month', 'week', 'day', 'decade', 'century']);
 
@@ -115,8 +121,20 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       const previous = figures.length > sentenceFirst ? figures[figures.length - 1] : undefined;
       const bracketed = !!previous && /^[\s\u00a0]*\([\s\u00a0]*$/.test(sentence.text.slice(previous.span.end - sentence.start, currency ? at - 1 : at));
       const converts = (unit: string) => bracketed && previous!.unit !== unit && MEASURES.has(previous!.unit) === MEASURES.has(unit) && (MEASURES.has(unit) || MONEY_UNITS.has(unit));
-      if (parsed.compound && DURATION_UNITS.has(parsed.compound)) continue;
       const start = sentence.start + at;
+      // "died aged 96", "at the age of 96", "a 96-year-old", "96 years old": a person's age, not a length of time.
+      const ageAfter = parsed.compound === 'year' ? AGE_COMPOUND.exec(after) : AGE_AFTER.exec(after);
+      if (!parsed.vague && Number.isInteger(parsed.value) && (ageAfter || AGE_BEFORE.test(before))) {
+        const number = { start, end: start + (parsed.compound ? raw.indexOf('-') : parsed.length) };
+        const ageWords = number.end + (ageAfter ? ageAfter[0].length + (parsed.compound ? raw.length - (number.end - start) : 0) : 0);
+        figures.push({
+          kind: 'figure', span: number, text: text.slice(number.start, number.end), sentence: s, value: parsed.value, low: parsed.value, high: parsed.value,
+          lowOpen: false, highOpen: false, valueSpan: number, unit: AGE_UNIT, inQuote: insideSpans(quoteSpans, start),
+          ...figureRole(sentence.text.slice(Math.max(0, at - ROLE_WINDOW), at), sentence.text.slice(ageWords - sentence.start, ageWords - sentence.start + ROLE_WINDOW), AGE_UNIT),
+        });
+        continue;
+      }
+      if (parsed.compound && DURATION_UNITS.has(parsed.compound)) continue;
       const valueSpan = { start, end: start + parsed.length };
       // The clause around the figure, for what happened to the counted thing and whether it is an old or new value.
       const roleOf = (spanFrom: number, unitTo: number, unitWord: string) => {
