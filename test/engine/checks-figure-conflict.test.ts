@@ -377,3 +377,19 @@ describe('figure/conflict: two estimates', () => {
     assert.deepEqual(ruleFindings(corpus, 'The flooded town of Marrowby lies about 80 miles west of Portvale.', 'figure/conflict'), []);
   });
 });
+
+describe('figure/conflict: a person’s age', () => {
+  const PALACE = `---\ntitle: Duchess dies\ndate: 2031-03-04\noutlet: Wire Twelve\n---\n\nThe Duchess of Varn has died aged 91, the palace said on Tuesday.\n\nOne of the rescued, a 41-year-old deckhand, is in intensive care, while another, a 23-year-old cook, is in stable condition.\n`;
+  const corpus = corpusOf([PALACE]);
+  it('"at the age of 93" against "aged 91" is another age', () => {
+    const f = single(ruleFindings(corpus, 'The Duchess of Varn died at the age of 93, the palace said on Tuesday.', 'figure/conflict'), '93');
+    assert.deepEqual(f.suggestions, ['91']);
+  });
+  it('the same age however worded stays quiet', () => {
+    assert.deepEqual(ruleFindings(corpus, 'The Duchess of Varn, 91 years old, has died, the palace said on Tuesday.', 'figure/conflict'), []);
+    assert.deepEqual(ruleFindings(corpus, 'The palace said on Tuesday that the 91-year-old Duchess of Varn has died.', 'figure/conflict'), []);
+  });
+  it('a source sentence giving two ages, one of them the draft’s, is no evidence against it', () => {
+    assert.deepEqual(ruleFindings(corpus, 'The other rescued, a 23-year-old deckhand, is recovering, though not in intensive care.', 'figure/conflict'), []);
+  });
+});

@@ -71,7 +71,13 @@ export const figureConflict: Rule = {
   defaultSeverity: 'warning',
   check: (ctx) => [
     // A loose bound holding the other figure ("above 3%" and "3.9%") neither confirms it nor tells against it.
-    ...conflictFindings('figure/conflict', ctx, ctx.figures, figuresOverlap, 'The sources give a different figure', (draft, source) => statesSameQuantity(draft, source) && !insideLooseBound(draft, source)),
+    ...conflictFindings(
+      'figure/conflict', ctx, ctx.figures, figuresOverlap, 'The sources give a different figure',
+      (draft, source) => statesSameQuantity(draft, source) && !insideLooseBound(draft, source),
+      // "a 33-year-old flight attendant … another survivor, a 25-year-old woman": a source sentence that also gives the
+      // draft's value for a like quantity was paired through the wrong one of its figures.
+      (draft, doc, sentence) => ctx.corpus.sources[doc].figuresIn(sentence).some((sc) => !sc.inQuote && statesSameQuantity(draft, sc) && figuresOverlap(draft, sc)),
+    ),
     ...updateFindings(ctx),
   ],
 };
