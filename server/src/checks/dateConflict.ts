@@ -30,6 +30,8 @@ export const dateConflict: Rule = {
     'where the sources say August, “on Wednesday” where they say Monday.',
   defaultSeverity: 'warning',
   check: (ctx) =>
-    conflictFindings('date/conflict', ctx, ctx.dates, datesAgree, 'The sources date this differently', notToldApart(ctx.draft.dates), (draft, doc, sentence) =>
-      ctx.corpus.sources[doc].datesIn(sentence).some((d) => !d.inQuote && sameDate(draft, d))),
+    conflictFindings('date/conflict', ctx, ctx.dates, datesAgree, 'The sources date this differently', notToldApart(ctx.draft.dates), {
+      claimsIn: (source, sentence) => source.datesIn(sentence),
+      sameValue: sameDate,
+    }),
 };

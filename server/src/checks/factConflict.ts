@@ -1,6 +1,7 @@
 // What figure/conflict and date/conflict share: which source facts are about the draft's, and the finding when none agrees.
 import type { DateClaim, FigureClaim, RuleId } from '../model/types';
 import type { FactCandidate } from '../match/facts';
+import type { SourceDoc } from '../corpus/corpus';
 import type { CheckContext, RawFinding } from './types';
 import { describeTally, tally } from './common';
 import { CONFIDENT_FACT, SAME_FACT } from '../match/thresholds';
@@ -15,8 +16,9 @@ export function factEvidence<C extends FigureClaim | DateClaim>(m: FactMatch<C>,
 
 /**
  * A conflict finding for each draft fact that confident source facts state and none of them allows. `stated` keeps
- * only the source facts that are positive evidence of the same fact (by default, all). `alsoStates` tells whether a
- * source sentence states the draft's own value elsewhere: then it was paired with the wrong one of its facts.
+ * only the source facts that are positive evidence of the same fact (by default, all). `alsoStates` reads a source
+ * sentence's own facts and tells which give the draft's value: a sentence that states it elsewhere (outside quotes)
+ * was paired through the wrong one of its facts.
  */
 export function conflictFindings<C extends FigureClaim | DateClaim>(
   rule: RuleId,
@@ -25,12 +27,14 @@ export function conflictFindings<C extends FigureClaim | DateClaim>(
   agree: (draft: C, source: C) => boolean,
   lead: string,
   stated?: (draft: C, source: C) => boolean,
-  alsoStates?: (draft: C, doc: number, sentence: number) => boolean,
+  alsoStates?: { claimsIn: (source: SourceDoc, sentence: number) => readonly C[]; sameValue: (draft: C, source: C) => boolean },
 ): RawFinding[] {
+  const statesDraftValue = (draft: C, doc: number, sentence: number) =>
+    !!alsoStates && alsoStates.claimsIn(ctx.corpus.sources[doc], sentence).some((sc) => !sc.inQuote && alsoStates.sameValue(draft, sc));
   return matches.flatMap((m) => {
     const evidence = factEvidence(m, agree);
     if (evidence.agreeing.length) return [];
-    if (alsoStates && evidence.about.some((c) => alsoStates(m.claim, c.doc, c.claims[0].sentence))) return [];
+    if (evidence.about.some((c) => statesDraftValue(m.claim, c.doc, c.claims[0].sentence))) return [];
     if (m.elsewhere && attestedElsewhere(m.claim, m.elsewhere, agree, stated)) return [];
     const about = stated
       ? evidence.about.map((c) => ({ ...c, claims: c.claims.filter((sc) => stated(m.claim, sc)) })).filter((c) => c.claims.length)

@@ -76,7 +76,7 @@ export const figureConflict: Rule = {
       (draft, source) => statesSameQuantity(draft, source) && !insideLooseBound(draft, source),
       // "a 33-year-old flight attendant … another survivor, a 25-year-old woman": a source sentence that also gives the
       // draft's value for a like quantity was paired through the wrong one of its figures.
-      (draft, doc, sentence) => ctx.corpus.sources[doc].figuresIn(sentence).some((sc) => !sc.inQuote && statesSameQuantity(draft, sc) && figuresOverlap(draft, sc)),
+      { claimsIn: (source, sentence) => source.figuresIn(sentence), sameValue: (draft, source) => statesSameQuantity(draft, source) && figuresOverlap(draft, source) },
     ),
     ...updateFindings(ctx),
   ],
