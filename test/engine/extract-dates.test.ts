@@ -9,7 +9,7 @@ import { datesAgree } from '../../server/src/match/compare';
 import type { DateClaim } from '../../server/src/model/types';
 import { seedSentences } from './helpers';
 
-type Expect = Partial<Pick<DateClaim, 'text' | 'granularity' | 'year' | 'month' | 'day' | 'weekday' | 'resolved' | 'low' | 'high' | 'years' | 'inQuote'>>;
+type Expect = Partial<Pick<DateClaim, 'text' | 'granularity' | 'year' | 'month' | 'day' | 'weekday' | 'resolved' | 'low' | 'high' | 'years' | 'inQuote' | 'lowOpen' | 'highOpen' | 'ceiling'>>;
 
 /** 26 November 2025 was a Wednesday. */
 const DOC_DATE = '2025-11-26';
@@ -51,6 +51,11 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['It ended a nearly three-year war.', [{ text: 'nearly three-year', granularity: 'duration', years: 3, low: 2.5, high: 3 }], 'hyphenated duration'],
   ['The siege lasted 18 months.', [{ text: '18 months', granularity: 'duration', years: 1.5 }], 'months in years'],
   ['She was jailed for 11 years and three months.', [{ text: '11 years and three months', granularity: 'duration', years: 11.25 }], 'years and months are one length'],
+  // The same qualifier words as figures (extract/qualifiers.ts), each with a length of time's own interval.
+  ['He has led the party for close to 11 years.', [{ text: 'close to 11 years', years: 11, low: 10.5, high: 11, highOpen: true }], '"close to" is "nearly"'],
+  ['The mine ran for in excess of 20 years.', [{ text: 'in excess of 20 years', years: 20, low: 20, high: Infinity, lowOpen: true }], '"in excess of" is "more than"'],
+  ['He faces no more than five years in prison.', [{ text: 'no more than five years', years: 5, low: 0, high: 5, ceiling: true }], '"no more than" is a ceiling'],
+  ['The project took under two years.', [{ text: 'under two years', years: 2, low: 0, high: 2, highOpen: true }], '"under" is "fewer than"'],
   ['The siege lasted two years, and three months later the city fell.', [{ text: 'two years', years: 2 }, { text: 'three months', years: 0.25 }], 'a later span is its own'],
   // Quotes.
   ['He said "we met on 14 October" and left.', [{ text: '14 October', inQuote: true }], 'a date inside a quote'],

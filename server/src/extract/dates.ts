@@ -4,12 +4,14 @@ import type { DateClaim, Span } from '../model/types';
 import type { Sentence } from '../text/segment';
 import { parseNumberAt } from './numbers';
 import { insideSpans } from '../model/spans';
+import { qualifierBefore } from './qualifiers';
 
 const NAMED = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/i;
 const MAY_VERB = /\bmay\s+(?:be|have|not|also|still|well|need|want|take|make|come|go|get|become|seek|help|lead|face|prove|change|happen|include|use|allow|affect|require|reflect|lose|win|hold|see|find|give|keep|mean|offer|force|struggle|try|decide|soon|never|already|yet|only|even)\b/i;
 const YEAR = /(?<![\d,.:/-])(1[89]\d\d|20\d\d)(?!\d|[,:/.-]\d)/g;
-const DURATION =
-  /\b(?:(nearly|almost|about|around|more than|over|at least|less than|up to|some|roughly|the last|the past|last|past)\s+)?((?:\d+(?:\.\d+)?)|(?:[a-z]+(?:-[a-z]+)?))[\s-](years?|months?)\b/gi;
+const DURATION = /\b((?:\d+(?:\.\d+)?)|(?:[a-z]+(?:-[a-z]+)?))[\s-](years?|months?)\b/gi;
+/** Characters before a length of time read for its qualifier (see qualifierBefore): bounded, longer than any. */
+const QUALIFIER_WINDOW = 30;
 
 const AND_MONTHS = /^\s+and\s+((?:\d+(?:\.\d+)?)|(?:[a-z]+))[\s-]months?\b(?!\s+(?:later|earlier|after|before|ago)\b)/i;
 
@@ -212,11 +214,11 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
     }
     DURATION.lastIndex = 0;
     for (let m = DURATION.exec(sentence.text); m; m = DURATION.exec(sentence.text)) {
-      const parsed = parseNumberAt(m[2]);
-      if (!parsed || parsed.compound && parsed.compound !== m[3].toLowerCase()) continue;
+      const parsed = parseNumberAt(m[1]);
+      if (!parsed || parsed.compound && parsed.compound !== m[2].toLowerCase()) continue;
       // "a two-year-old child" is an age, not how long something lasted.
       if (/^[\s-]old\b/i.test(sentence.text.slice(m.index + m[0].length))) continue;
-      let unitYears = m[3].toLowerCase().startsWith('month') ? 1 / 12 : 1;
+      let unitYears = m[2].toLowerCase().startsWith('month') ? 1 / 12 : 1;
       let value = parsed.value * unitYears;
       let length = m[0].length;
       // "11 years and three months" is one length of time, 11.25 years, not two.
@@ -226,19 +228,22 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
         [value, unitYears, length] = [value + monthCount.value / 12, 1 / 12, length + months[0].length];
         DURATION.lastIndex = m.index + length;
       }
-      const q = (m[1] ?? '').toLowerCase();
+      const before = sentence.text.slice(Math.max(0, m.index - QUALIFIER_WINDOW), m.index);
       // "the last two years of the war" is a stretch within it, not how long anything lasted.
-      if (/^(?:the )?(?:last|past)$/.test(q)) continue;
+      if (/\b(?:last|past)\s+$/i.test(before)) continue;
+      const qualifier = qualifierBefore(before);
+      const q = qualifier?.label;
       // Half of the length's own unit either way: "almost six months" is not "almost eight months".
       const slack = 0.5 * unitYears;
       const [low, high] =
-        q === 'nearly' || q === 'almost' ? [value - slack, value] :
-        q === 'more than' || q === 'over' || q === 'at least' ? [value, Infinity] :
-        q === 'less than' || q === 'up to' ? [0, value] : q === 'about' || q === 'around' || q === 'some' || q === 'roughly' ? [value - slack, value + slack] : [value, value + 0.99 * unitYears];
-      const start = sentence.start + m.index;
+        q === 'nearly' ? [value - slack, value] :
+        q === 'more than' || q === 'at least' ? [value, Infinity] :
+        q === 'fewer than' || q === 'up to' ? [0, value] : q === 'about' ? [value - slack, value + slack] : [value, value + 0.99 * unitYears];
+      const start = sentence.start + (qualifier ? m.index - before.length + qualifier.index : m.index);
+      length += m.index + sentence.start - start;
       // "faces up to 40 years" is the most it can be: any shorter term fits it, another ceiling does not.
       // "nearly 11 years" stops short of 11 and "more than 11 years" starts past it: the two never meet.
-      const open = q === 'nearly' || q === 'almost' || q === 'less than' ? { highOpen: true } : q === 'more than' || q === 'over' ? { lowOpen: true } : {};
+      const open = q === 'nearly' || q === 'fewer than' ? { highOpen: true } : q === 'more than' ? { lowOpen: true } : {};
       push({ span: { start, end: start + length }, granularity: 'duration', years: value, low, high, ...open, ...(q === 'up to' && { ceiling: true }) });
     }
   });

@@ -5,19 +5,17 @@ import { parseNumberAt } from './numbers';
 import { stem } from '../text/words';
 import { figureRole, ROLE_WINDOW } from './figureRole';
 import { insideSpans } from '../model/spans';
+import { qualifierBefore, type QualifierLabel } from './qualifiers';
 
-interface Qualifier { pattern: RegExp; label: string; interval: (v: number) => [number, number, boolean, boolean] }
-
-// Ordered longest first; each pattern is matched against the text just before the number.
-const QUALIFIERS: Qualifier[] = [
-  { pattern: /\b(?:at least|no fewer than|no less than|a minimum of)\s+$/i, label: 'at least', interval: (v) => [v, Infinity, false, true] },
-  { pattern: /\b(?:more than|over|above|in excess of|upwards of|upward of|exceeding)\s+$/i, label: 'more than', interval: (v) => [v, Infinity, true, true] },
-  // "stepping up to $95 billion", "ramped up to 40" name the new value: no bound.
-  { pattern: /\b(?:(?<!\b(?:step(?:s|ped|ping)?|ramp(?:s|ed|ing)?|scal(?:es|ed|ing)|mov(?:es|ed|ing)|go(?:es|ing)?|went|ris(?:es|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|push(?:es|ed|ing)?|bump(?:s|ed|ing)?|gear(?:s|ed|ing)?)\s+)up to|as many as|at most|no more than|a maximum of)\s+$/iu, label: 'up to', interval: (v) => [0, v, false, false] },
-  { pattern: /\b(?:fewer than|less than|under|below)\s+$/i, label: 'fewer than', interval: (v) => [0, v, false, true] },
-  { pattern: /\b(?:nearly|almost|close to|just under|just shy of)\s+$/i, label: 'nearly', interval: (v) => [v * 0.85, v, false, true] },
-  { pattern: /\b(?:about|around|approximately|roughly|some|an estimated|estimated|circa|about|some)\s+$/i, label: 'about', interval: (v) => [v * 0.85, v * 1.15, false, false] },
-];
+/** The interval a qualifier allows a count: [low, high, lowOpen, highOpen]. */
+const INTERVALS: Record<QualifierLabel, (v: number) => [number, number, boolean, boolean]> = {
+  'at least': (v) => [v, Infinity, false, true],
+  'more than': (v) => [v, Infinity, true, true],
+  'up to': (v) => [0, v, false, false],
+  'fewer than': (v) => [0, v, false, true],
+  nearly: (v) => [v * 0.85, v, false, true],
+  about: (v) => [v * 0.85, v * 1.15, false, false],
+};
 
 /** Nouns that count people without a plural -s. */
 const PLURAL_NOUNS = new Set(['people', 'personnel', 'children', 'men', 'women', 'police', 'staff', 'troops', 'crew', 'cattle', 'dead', 'wounded', 'injured', 'missing', 'percent', 'per cent', 'km', 'kilometres', 'kilometers', 'miles']);
@@ -143,15 +141,15 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
         const between = sentence.text.slice(Math.min(to, at + parsed.length), to);
         return figureRole(sentence.text.slice(Math.max(0, from - ROLE_WINDOW), from), sentence.text.slice(to, to + ROLE_WINDOW), unitWord, between, sentence.text.slice(from, Math.max(from, at)));
       };
-      const qualifier = parsed.vague ? undefined : QUALIFIERS.find((q) => q.pattern.test(before));
+      const qualifier = parsed.vague ? undefined : qualifierBefore(before);
       let low = parsed.low;
       let high = parsed.high;
       let lowOpen = false;
       let highOpen = false;
       let spanStart = currency ? start - 1 : start;
       if (qualifier) {
-        [low, high, lowOpen, highOpen] = qualifier.interval(parsed.value);
-        spanStart = sentence.start + beforeFrom + (qualifier.pattern.exec(before)?.index ?? at - beforeFrom);
+        [low, high, lowOpen, highOpen] = INTERVALS[qualifier.label](parsed.value);
+        spanStart = sentence.start + beforeFrom + qualifier.index;
       }
       // "between 10 and 12 firefighters" is one range.
       const between = /\bbetween\s+$/i.test(before) ? /^\s+(?:and|to)\s+/i.exec(after) : null;
