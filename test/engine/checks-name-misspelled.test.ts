@@ -375,3 +375,16 @@ Marta Quell spoke outside the assembly on Friday. "We've changed the party. We w
     assert.equal(single(ruleFindings(speech, 'Marta Quel spoke on Friday.', 'name/misspelled'), 'Quel').severity, 'warning');
   });
 });
+
+describe('name/misspelled: a word of a name the sources never mention is not a spelling of theirs', () => {
+  const HARBOUR = `---\ntitle: Quay struck\ndate: 2031-06-02\noutlet: Wire Twelve\n---\n\nThe freighter Meridal struck the quay, and the Dock of Velmora was closed until further notice.\n\nHarbour master Ines Varga said two tugs were sent.\n`;
+  const corpus = corpusOf([HARBOUR]);
+  it('"the Kessling Deck" (a newspaper) beside the sources\' "Dock of Velmora" stays quiet', () => {
+    const draft = 'The freighter Meridal struck the quay, the Kessling Deck reported on Monday.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'name/misspelled'), []);
+  });
+  it('a misspelt surname beside a first name the sources use still fires', () => {
+    const f = single(ruleFindings(corpus, 'Harbour master Ines Varca said two tugs were sent.', 'name/misspelled'), 'Varca');
+    assert.equal(f.suggestions[0], 'Varga');
+  });
+});

@@ -196,3 +196,17 @@ describe('quote/misattributed: a surname that is also a rank', () => {
     assert.deepEqual(ruleFindings(corpus, draft, 'quote/misattributed'), []);
   });
 });
+
+describe('quote/misattributed: a speaker after an abbreviated rank', () => {
+  const BRIEFING = `---\ntitle: Ferry search ends\ndate: 2031-05-04\noutlet: Wire Eleven\n---\n\nThe search for the missing deckhands was called off at dusk. "At this stage, we do not expect that we will find any of the crew still alive," said Rear Admiral Tomas Verhallen.\n`;
+  const corpus = corpusOf([BRIEFING]);
+  it('"…," said Coast Guard Rear Adm. Tomas Verhallen is the sources\' speaker, not "Coast Guard Rear Adm"', () => {
+    const draft = 'Rescuers turned to recovery. "At this stage, we do not expect that we will find any of the crew still alive," said Coast Guard Rear Adm. Tomas Verhallen. The families were told.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'quote/misattributed'), []);
+  });
+  it('the words given to someone else after the rank are still misattributed', () => {
+    const draft = 'Rescuers turned to recovery. "At this stage, we do not expect that we will find any of the crew still alive," said Coast Guard Vice Adm. Rolf Ambrose. The families were told.';
+    const f = single(ruleFindings(corpus, draft, 'quote/misattributed'), 'Rolf Ambrose');
+    assert.equal(f.suggestions[0], 'Tomas Verhallen');
+  });
+});

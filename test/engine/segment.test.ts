@@ -25,6 +25,8 @@ describe('paragraphsOf and sentencesOf: table', () => {
     ['', [], [], 'empty'],
     ['A wrapped line that is well over fifty characters long and ends\nwithout a full stop on its last line, as officials said\n', ['A wrapped line that is well over fifty characters long and ends\nwithout a full stop on its last line, as officials said'], [['A wrapped line that is well over fifty characters long and ends\nwithout a full stop on its last line, as officials said', 0]], 'a last paragraph without a full stop, before a final newline, is kept'],
     ['   \n\n \t ', [], [], 'whitespace only'],
+    ['"We searched all night," said Rear Adm. Tomas Verhallen. Boats left.', ['"We searched all night," said Rear Adm. Tomas Verhallen. Boats left.'], [['"We searched all night," said Rear Adm. Tomas Verhallen.', 0], ['Boats left.', 0]], 'a rank\'s abbreviation sbd does not know (Adm.) does not end the sentence'],
+    ['The harbour closed under Cmdr. Ilse Brandt and Brig. Oren Falk. It reopened.', ['The harbour closed under Cmdr. Ilse Brandt and Brig. Oren Falk. It reopened.'], [['The harbour closed under Cmdr. Ilse Brandt and Brig. Oren Falk.', 0], ['It reopened.', 0]], 'two such abbreviations in one sentence'],
   ];
   for (const [text, paragraphs, sentences, why] of CASES) {
     it(`${JSON.stringify(text)} (${why})`, () => assert.deepEqual(split(text), { paragraphs, sentences }));

@@ -216,11 +216,13 @@ function givenNameForm(word: Word, lower: string, surname: string, corpus: Corpu
 
 /**
  * Whether the sources' near name belongs to the draft's person. A surname counts only where the sources give it
- * with a related first name (or never with a first name at all); a first name, only with a related surname.
+ * with a related first name (or never with a first name at all, when they know the draft's first name as a word); a
+ * first name, only with a related surname (likewise).
  */
 function samePerson(role: 'given' | 'surname', theirs: string, other: string, corpus: Corpus): boolean {
   const runs = fullNames(corpus, [theirs, other]).filter((r) => (role === 'surname' ? r.surname : r.given) === theirs);
-  if (!runs.length) return true;
+  // "The Washington Post" beside the sources' "Port of Baltimore": a name whose other word they never use is not theirs.
+  if (!runs.length) return corpus.index.vocabulary.has(other) || corpus.index.names.has(other);
   return runs.some((r) => (role === 'surname' ? givenNamesRelated(other, r.given) : surnamesRelated(other, r.surname)));
 }
 

@@ -23,7 +23,9 @@ const TITLES = new Set(
     'Senator Sen Rep Representative General Gen Governor Gov Mayor Envoy Special Spokesman Spokeswoman Spokesperson ' +
     'Deputy Vice Chancellor Pope King Queen Prince Princess Judge Justice Ambassador Commissioner Director Minister ' +
     'Premier Captain Colonel Col Major Lieutenant Admiral Commander Officer Chairman Chairwoman Chair Speaker Leader ' +
-    'Head Interior Finance Economy Health Attorney Inspector Professor Prof Father Rev Saint St Emperor Sheikh PM MP')
+    'Head Interior Finance Economy Health Attorney Inspector Professor Prof Father Rev Saint St Emperor Sheikh PM MP ' +
+    // Abbreviated ranks and offices ('Rear Adm. Shannon Gilreath'), as Gen, Col, Gov and Sen above.
+    'Adm Cmdr Cdr Brig Capt Maj Lt Sgt Cpl Pvt Supt Insp Det Atty Amb')
     .split(' '),
 );
 /** Capitalised words that open sentences or headings but are not names. */

@@ -51,19 +51,33 @@ function addTrimmed(out: Paragraph[], text: string, start: number, end: number) 
   if (end > start) out.push({ start, end, text: text.slice(start, end) });
 }
 
+/**
+ * A title's abbreviation that sbd does not know ends this piece ("… said Rear Adm." then "Shannon Gilreath."): the
+ * name follows, so the sentence goes on.
+ */
+const TITLE_ABBREVIATION_END = /(?:^|[\s(])(?:Adm|Cmdr|Cdr|Brig|Cpl|Pvt|Supt|Insp|Det|Atty|Amb|Msgr|Sens|Reps|Govs|Gens)\.$/;
+
 /** Sentences of each paragraph, located by walking sbd's output back over the paragraph (sbd collapses spaces). */
 export function sentencesOf(paragraphs: readonly Paragraph[]): Sentence[] {
   const out: Sentence[] = [];
   paragraphs.forEach((paragraph, index) => {
     const text = paragraph.text;
     let cursor = 0;
-    for (const piece of sbd.sentences(text, { newline_boundaries: false })) {
+    let openStart: number | undefined;
+    const pieces = sbd.sentences(text, { newline_boundaries: false });
+    pieces.forEach((piece, i) => {
       const located = locate(text, piece.trim(), cursor);
-      if (!located) continue;
-      const start = paragraph.start + located.start;
-      out.push({ start, end: paragraph.start + located.end, text: text.slice(located.start, located.end), paragraph: index });
+      if (!located) return;
       cursor = located.end;
-    }
+      const sentenceStart = openStart ?? located.start;
+      if (i + 1 < pieces.length && TITLE_ABBREVIATION_END.test(piece.trim())) {
+        openStart = sentenceStart;
+        return;
+      }
+      openStart = undefined;
+      out.push({ start: paragraph.start + sentenceStart, end: paragraph.start + located.end, text: text.slice(sentenceStart, located.end), paragraph: index });
+    });
+    if (openStart !== undefined) out.push({ start: paragraph.start + openStart, end: paragraph.start + cursor, text: text.slice(openStart, cursor), paragraph: index });
     if (cursor === 0) out.push({ start: paragraph.start, end: paragraph.end, text, paragraph: index });
   });
   return out;
