@@ -445,3 +445,25 @@ describe('date/conflict: "up to" a length of time is a ceiling', () => {
     assert.equal(f.severity, 'warning');
   });
 });
+
+describe('date/conflict: a decade', () => {
+  const SERVICE = `---\ntitle: Gunman named\ndate: 2031-05-02\noutlet: Wire Thirty\n---\n\nReports said Dorian Vell had been a member of the coast guard and left the service in 2006 after serving for around four years.\n`;
+  const corpus = corpusOf([SERVICE]);
+  it('"in the 2000s" is not the year 2000: no conflict with a year inside the decade', () => {
+    assert.deepEqual(ruleFindings(corpus, 'The suspect was arrested at the scene, and it emerged that he served in the coast guard for four years in the 2000s.', 'date/conflict'), []);
+  });
+  it('a year given as a year still conflicts', () => {
+    single(ruleFindings(corpus, 'Reports said Dorian Vell had been a member of the coast guard and left the service in 2008 after serving for around four years.', 'date/conflict'), '2008');
+  });
+});
+
+describe('date/conflict: a sum of terms against one of them', () => {
+  const RECORD = `---\ntitle: Prize for jailed campaigner\ndate: 2031-10-06\noutlet: Wire Thirty-One\n---\n\nThe authorities have arrested Leyla Moradi nine times and sentenced her to a total of 24 years in prison and 120 lashes.\n`;
+  const corpus = corpusOf([RECORD]);
+  it('"six years" at one trial against "a total of 24 years" is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'In 2029, Moradi was tried in ten minutes and sentenced to six years in prison and 40 lashes.', 'date/conflict'), []);
+  });
+  it('a plain term longer than the total still conflicts', () => {
+    single(ruleFindings(corpus, 'In 2029, Moradi was tried in ten minutes and sentenced to 30 years in prison and 140 lashes.', 'date/conflict'), '30 years');
+  });
+});

@@ -393,3 +393,28 @@ describe('figure/conflict: a person’s age', () => {
     assert.deepEqual(ruleFindings(corpus, 'The other rescued, a 23-year-old deckhand, is recovering, though not in intensive care.', 'figure/conflict'), []);
   });
 });
+
+describe('figure/conflict: a sum of several against one of its parts', () => {
+  const RECORD = `---\ntitle: Prize for jailed campaigner\ndate: 2031-10-06\noutlet: Wire Thirty-One\n---\n\nThe authorities have arrested Leyla Moradi nine times and sentenced her to a total of 24 years in prison and 120 lashes.\n`;
+  const corpus = corpusOf([RECORD]);
+  it('"40 lashes" at one trial against "a total of … 120 lashes" is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'In 2029, Moradi was tried in ten minutes and sentenced to six years in prison and 40 lashes.', 'figure/conflict'), []);
+  });
+  it('another total, or a plain figure larger than the total, still conflicts', () => {
+    single(ruleFindings(corpus, 'The authorities have arrested Moradi nine times and sentenced her to a total of 28 years in prison and 150 lashes.', 'figure/conflict'), '150 lashes');
+    single(ruleFindings(corpus, 'In 2029, Moradi was tried in ten minutes and sentenced to 30 years in prison and 140 lashes.', 'figure/conflict'), '140 lashes');
+  });
+});
+
+describe('figure/conflict: an age belongs to the person named beside it', () => {
+  const SHOOTING = `---\ntitle: Mayor shot\ndate: 2031-07-08\noutlet: Wire Thirty-Two\n---\n\nDorian Vell, an unemployed 38-year-old, was named by police as the man who approached the city's longest-serving mayor from behind and opened fire.\n`;
+  const corpus = corpusOf([SHOOTING]);
+  it('the gunman’s age is no evidence against the age of a mayor the draft tells of without naming the gunman', () => {
+    const draft = 'Former mayor Ansel Pike was shot and killed at a rally in Carrow. The 71-year-old served as mayor from 2004 to 2019, the longest-serving in the city. The gunman was arrested.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'figure/conflict'), []);
+  });
+  it('another age for the person the source names still conflicts', () => {
+    const f = single(ruleFindings(corpus, 'Dorian Vell, an unemployed 36-year-old, was named by police as the man who approached the mayor from behind.', 'figure/conflict'), '36');
+    assert.deepEqual(f.suggestions, ['38']);
+  });
+});

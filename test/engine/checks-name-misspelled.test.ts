@@ -343,6 +343,20 @@ describe('name/misspelled: a long vowel written single or doubled, and -isation 
   });
 });
 
+describe('name/misspelled: British and American defence / defense in a name', () => {
+  const probe = corpusOf([
+    'Dorian Vell served in the Coastal Self-Defense Force for three years, police said.',
+    'Vell left the Coastal Self-Defense Force in 2006.',
+  ]);
+  it('Self-Defence for Self-Defense: information, not a warning', () => {
+    const f = single(ruleFindings(probe, 'Vell had served in the Coastal Self-Defence Force.\n', 'name/misspelled'), 'Self-Defence');
+    assert.equal(f.severity, 'information');
+  });
+  it('a letter dropped from the same word still warns', () => {
+    assert.equal(single(ruleFindings(probe, 'Vell had served in the Coastal Self-Defnse Force.\n', 'name/misspelled'), 'Self-Defnse').severity, 'warning');
+  });
+});
+
 describe('name/misspelled: a source’s byline names its reporters, not the story’s people', () => {
   const wire = corpusOf([
     'Kestrel shares jump as sales forecast soars\n\nBy Anika Sorel and Tomas Brisk\n\n(Wire) - Kestrel Corp on Wednesday forecast record sales, and its shares rose 20% after the bell.\n\nThe gain put Kestrel ahead of rivals Lumen and Sorell Systems, analysts said.\n',

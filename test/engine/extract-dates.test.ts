@@ -35,6 +35,8 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['More than 460 drones hit 2,000 homes in 2025.', [{ text: '2025', year: 2025 }], '2,000 is a count, not the year 2000'],
   ['There were 2014 people at the rally.', [], 'a year-like number before "people" is not a year'],
   ['The 24-hour ceasefire and 03:59 alarm.', [], 'neither a compound modifier nor a clock time is a date'],
+  ['He sailed with the coast guard in the 2000s and the 1990s.', [], 'a decade is not a year'],
+  ['The mill closed in 2006, and its 1990s boom was long gone.', [{ text: '2006', year: 2006 }], 'a year beside a decade'],
   // May the verb.
   ['Something good just may be happening.', [], '"may" as a verb'],
   ['The meeting may take place soon.', [], '"may" as a verb'],
@@ -251,5 +253,13 @@ describe('extractDates: properties', () => {
     fc.assert(fc.property(tokenSoup, holds), { numRuns: 500 });
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), holds), { numRuns: 200 });
     for (const sentence of seedSentences()) holds(sentence);
+  });
+});
+
+describe('extractDates: a sum of terms', () => {
+  it('marks a duration told as a total, and not a plain one', () => {
+    assert.deepEqual(dates('She was sentenced to a total of 24 years in prison.').map((d) => [d.text, !!d.total]), [['24 years', true]]);
+    assert.deepEqual(dates('She was given a cumulative prison sentence of 31 years.').map((d) => [d.text, !!d.total]), [['31 years', true]]);
+    assert.deepEqual(dates('She was sentenced to six years in prison.').map((d) => [d.text, !!d.total]), [['six years', false]]);
   });
 });

@@ -244,3 +244,12 @@ describe('extractFigures: ages', () => {
     assert.deepEqual(figuresOf('The siege has lasted 3 years.'), []);
   });
 });
+
+describe('extractFigures: a sum of several', () => {
+  const totals = (text: string) => extractFigures(text, [{ start: 0, end: text.length, text, paragraph: 0 }], []).map((f) => [f.text, !!f.total]);
+  it('marks figures told as a total, through the rest of their clause, and no others', () => {
+    assert.deepEqual(totals('She was sentenced to a total of 24 years in prison and 120 lashes.'), [['120 lashes', true]]);
+    assert.deepEqual(totals('The fines, totalling 40 payments, came to 12 invoices.'), [['40 payments', true], ['12 invoices', false]]);
+    assert.deepEqual(totals('She was sentenced to 6 years in prison and 40 lashes.'), [['40 lashes', false]]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import type { DateClaim } from '../model/types';
-import { datesAgree, datesComparable } from '../match/compare';
+import { datesAgree, datesComparable, partOfTotal } from '../match/compare';
 import { conflictFindings } from './factConflict';
 
 /** Two dates about each other that agree. */
@@ -17,7 +17,9 @@ function notToldApart(drafts: readonly DateClaim[]): (draft: DateClaim, source: 
     if (list) list.push(d);
     else bySentence.set(d.sentence, [d]);
   }
+  // A sum of terms ("a total of 31 years") is not told against one smaller term ("eight years") that may be part of it.
   return (draft, source) =>
+    !partOfTotal(draft, source) &&
     ![draft.sentence - 1, draft.sentence, draft.sentence + 1].some((s) =>
       (bySentence.get(s) ?? []).some((d) => d !== draft && sameDate(d, source)),
     );

@@ -5,10 +5,12 @@ import type { Sentence } from '../text/segment';
 import { parseNumberAt } from './numbers';
 import { insideSpans } from '../model/spans';
 import { qualifierBefore } from './qualifiers';
+import { toldAsTotal } from './totals';
 
 const NAMED = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/i;
 const MAY_VERB = /\bmay\s+(?:be|have|not|also|still|well|need|want|take|make|come|go|get|become|seek|help|lead|face|prove|change|happen|include|use|allow|affect|require|reflect|lose|win|hold|see|find|give|keep|mean|offer|force|struggle|try|decide|soon|never|already|yet|only|even)\b/i;
-const YEAR = /(?<![\d,.:/-])(1[89]\d\d|20\d\d)(?!\d|[,:/.-]\d)/g;
+// "in the 2000s" is a decade, not the year 2000.
+const YEAR = /(?<![\d,.:/-])(1[89]\d\d|20\d\d)(?!\d|[,:/.-]\d|s\b)/g;
 const DURATION = /\b((?:\d+(?:\.\d+)?)|(?:[a-z]+(?:-[a-z]+)?))[\s-](years?|months?)\b/gi;
 /** Characters before a length of time read for its qualifier (see qualifierBefore): bounded, longer than any. */
 const QUALIFIER_WINDOW = 30;
@@ -244,7 +246,8 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
       // "faces up to 40 years" is the most it can be: any shorter term fits it, another ceiling does not.
       // "nearly 11 years" stops short of 11 and "more than 11 years" starts past it: the two never meet.
       const open = q === 'nearly' || q === 'fewer than' ? { highOpen: true } : q === 'more than' ? { lowOpen: true } : {};
-      push({ span: { start, end: start + length }, granularity: 'duration', years: value, low, high, ...open, ...(q === 'up to' && { ceiling: true }) });
+      const total = toldAsTotal(sentence.text.slice(Math.max(0, m.index - 60), m.index));
+      push({ span: { start, end: start + length }, granularity: 'duration', years: value, low, high, ...open, ...(q === 'up to' && { ceiling: true }), ...(total && { total }) });
     }
   });
   return out;

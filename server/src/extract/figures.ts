@@ -6,6 +6,7 @@ import { stem } from '../text/words';
 import { figureRole, ROLE_WINDOW } from './figureRole';
 import { insideSpans } from '../model/spans';
 import { qualifierBefore, type QualifierLabel } from './qualifiers';
+import { toldAsTotal } from './totals';
 
 /** The interval a qualifier allows a count: [low, high, lowOpen, highOpen]. */
 const INTERVALS: Record<QualifierLabel, (v: number) => [number, number, boolean, boolean]> = {
@@ -65,7 +66,7 @@ const MEASURES = new Set(['mph', 'km/h', 'kph', 'km', 'kilometers', 'kilometres'
 const SHORT_OF = /^[\s\u00a0]+(?:away[\s\u00a0]+from|short[\s\u00a0]+of|shy[\s\u00a0]+of)\b/i;
 
 /** A person's age, told around the number rather than by a counted noun after it. */
-const AGE_UNIT = 'years of age';
+export const AGE_UNIT = 'years of age';
 const AGE_BEFORE = /\b(?:aged|age of|at age|ages of)[\s\u00a0]+$/i;
 const AGE_AFTER = /^[\s\u00a0]+years?[\s\u00a0]+old\b/i;
 const AGE_COMPOUND = /^-old\b/i;
@@ -231,6 +232,10 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       });
     }
     const inSentence = figures.slice(sentenceFirst);
+    for (const f of inSentence) {
+      const from = f.span.start - sentence.start;
+      if (toldAsTotal(sentence.text.slice(Math.max(0, from - PREFIX_WINDOW), from))) f.total = true;
+    }
     markChanges(inSentence, sentence);
     const at = markCountProgress(inSentence, sentence);
     // "With 99.9% counted, Lula had 50.9%. Bolsonaro received 49.1%.": the next sentence of the paragraph goes on with the same count.

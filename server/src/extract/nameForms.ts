@@ -9,7 +9,8 @@
  * - j, y or i opening a name before a vowel (Yuri, Iuri, Juri);
  * - kh and h (Mykhailo, Mihailo), ts and tz, x and ks (Alexei, Aleksei); accents dropped;
  * - a long vowel written doubled or single (Pragyaan, Pragyan; Sreedhar, Sridhar; Poonam, Punam);
- * - British and American -isation / -ization in a name's common word (Organisation, Organization).
+ * - British and American -isation / -ization in a name's common word (Organisation, Organization), and -ence /
+ *   -ense in defence, licence, offence, pretence (Self-Defence Force, Self-Defense Force).
  */
 export function transliterationSkeleton(name: string): string {
   return name
@@ -27,7 +28,8 @@ export function transliterationSkeleton(name: string): string {
     .replace(/aa+/g, 'a')
     .replace(/ee+/g, 'i')
     .replace(/oo+/g, 'u')
-    .replace(/(?<=..)iz(ation|e[ds]?|ing)$/, 'is$1');
+    .replace(/(?<=..)iz(ation|e[ds]?|ing)$/, 'is$1')
+    .replace(/(def|lic|off|pret)ence$/, '$1ense');
 }
 
 /**

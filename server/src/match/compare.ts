@@ -24,7 +24,18 @@ export function sameQuantity(a: FigureClaim, b: FigureClaim): boolean {
  * says what happened ("six people were killed") is not contradicted by one that does not ("millions of people").
  */
 export function statesSameQuantity(a: FigureClaim, b: FigureClaim): boolean {
-  return sameUnit(a, b) && a.action === b.action && a.role === b.role && sameSetting(a, b) && sameMoment(a, b);
+  return sameUnit(a, b) && a.action === b.action && a.role === b.role && sameSetting(a, b) && sameMoment(a, b) && !partOfTotal(a, b);
+}
+
+/**
+ * One side a sum of several ("sentenced to a total of 31 years … and 154 lashes"), the other a smaller value told
+ * plainly ("sentenced to eight years … and 70 lashes" at one trial): perhaps one of its parts, so no evidence that
+ * the two state one quantity. A larger plain value, or two sums, still say the same thing differently.
+ */
+export function partOfTotal(a: { total?: boolean; low?: number; high?: number }, b: { total?: boolean; low?: number; high?: number }): boolean {
+  if (!!a.total === !!b.total) return false;
+  const [sum, other] = a.total ? [a, b] : [b, a];
+  return (other.high ?? Infinity) < (sum.low ?? -Infinity);
 }
 
 /** A change of a moving price is a snapshot: told at a time of day (or the close), it is that moment's change only. */

@@ -8,7 +8,7 @@ import type { NameRun } from '../extract/names';
 import { contentWords, contentWordsWithoutNames } from '../text/words';
 import { coverage } from '../text/similarity';
 import { dateEventOf, sourceDateOfEvent } from './dateEvent';
-import { MONEY_UNITS } from '../extract/figures';
+import { AGE_UNIT, MONEY_UNITS } from '../extract/figures';
 
 export interface FactCandidate<C> {
   doc: number;
@@ -83,6 +83,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const sumWords = claim.kind === 'figure' && MONEY_UNITS.has(claim.unit) ? sumWordsOf(draft, claim) : undefined;
   const owner = ownerWords(draft, claim, index.commonWords);
   const draftEvent = eventOf(draft, claim, index.commonWords, shortSentence);
+  const isAge = claim.kind === 'figure' && claim.unit === AGE_UNIT;
   // A date is compared only with a source date of its own clause's event.
   const dateEvent = claim.kind === 'date' ? dateEventOf(draft, claim, index.commonWords) : undefined;
   const found: Array<FactCandidate<C>> = [];
@@ -101,7 +102,8 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     if (score < minScore - NEARLY_AS_GOOD) continue;
     const doc = corpus.sources[d].segmented;
     const sameKindHere = claimsIn(corpus.sources[d], s).filter(
-      (c) => !c.inQuote && sameKind(c) && (!dateEvent || sourceDateOfEvent(dateEvent, doc, c as DateClaim, index.commonWords, index.idf)),
+      (c) => !c.inQuote && sameKind(c) && (!dateEvent || sourceDateOfEvent(dateEvent, doc, c as DateClaim, index.commonWords, index.idf)) &&
+        (!isAge || holderMentioned(draftEvent.text, doc, c as FigureClaim, index.commonWords)),
     );
     const claims = closestClaims(hug, doc, sameKindHere, index.idf, shortSentence, owner, index.commonWords, sumWords);
     if (!claims.length || differentEvent(draftEvent, doc, claims[0], index.commonWords)) continue;
@@ -162,6 +164,35 @@ function differentEvent(draft: { names: string[]; text: string }, source: Segmen
   if (!names.some((n) => !draft.text.includes(n))) return false;
   const sourceText = textAround(source, sourceClaim.sentence);
   return draft.names.some((n) => !sourceText.includes(n));
+}
+
+/** The person a source age belongs to, as a name key, or '' when none is named beside it. */
+const ageHolderOfSource = new WeakMap<object, string>();
+
+/**
+ * Whether the draft names, around its age, the person a source age belongs to: "Dorian Vell, an unemployed
+ * 38-year-old" is Vell's age, not that of "the 71-year-old" mayor of a draft that never names Vell. An age whose
+ * holder the source does not name beside it is left to the other tests.
+ */
+function holderMentioned(draftText: string, doc: Segmented, age: FigureClaim, common: ReadonlySet<string>): boolean {
+  const holder = remembered(ageHolderOfSource, age, () => ageHolder(doc, age, common));
+  return !holder || draftText.includes(holder);
+}
+
+/** Between an age and a name right after it: "the 38-year-old Vell", "aged 38, Vell" is not read. */
+const AGE_THEN_NAME = /^[\s\u00a0]*(?:-?years?[\s\u00a0-]+old[\s\u00a0]+)?$/i;
+
+/** A source age's holder: named right after it ("the 38-year-old Vell"), else last before it in its clause ("Vell, 38", "Dorian Vell, an unemployed 38-year-old"). */
+function ageHolder(doc: Segmented, { span, sentence }: Located, common: ReadonlySet<string>): string {
+  const runs = (doc.names[sentence] ?? []).filter((r) => isName(r, common));
+  const after = runs.find((r) => r.start >= span.end && r.start - span.end <= 14 && AGE_THEN_NAME.test(doc.text.slice(span.end, r.start)));
+  if (after) return nameKey(after);
+  let before: NameRun | undefined;
+  for (const r of runs) {
+    if (r.end > span.start) break;
+    if (span.start - r.end <= OWNER_REACH && !/[;:()]/.test(doc.text.slice(r.end, span.start))) before = r;
+  }
+  return before ? nameKey(before) : '';
 }
 
 /** Lower-case words hugging a claim (what was counted, what happened): they tell apart two figures in one sentence. */

@@ -72,6 +72,8 @@ export interface FigureClaim extends ClaimBase {
   lowOpen: boolean;
   highOpen: boolean;
   qualifier?: string;
+  /** Told as the sum of several ("a total of 154 lashes"): a smaller value told plainly may be one of its parts. */
+  total?: boolean;
   /** Span of the number alone (without qualifier). */
   valueSpan: Span;
   /** The counted thing, singular lower case ("missile", "drone", "people"). */
@@ -140,6 +142,8 @@ export interface DateClaim extends ClaimBase {
   years?: number;
   /** A duration told as the most it can be ("up to 40 years"). */
   ceiling?: boolean;
+  /** A duration told as the sum of several ("a total of 31 years"): a shorter one told plainly may be one of its parts. */
+  total?: boolean;
   /** Its words put it near midnight or in local time ("late Monday", "overnight"): a day either side may be the same moment. */
   nearMidnight?: boolean;
   /** What a comparison measures from ("the highest since December 2008", "the sixth rise since December"), not an event's date. */
