@@ -179,7 +179,12 @@ const sourceEvents = new WeakMap<DateClaim, DateEvent>();
 /** Whether a source date (not in the source's reference list) dates the draft date's event. */
 export function sourceDateOfEvent(draftEvent: DateEvent, doc: Segmented, claim: DateClaim, common: ReadonlySet<string>, idf: (word: string) => number): boolean {
   if (doc.meta.referencesStart !== undefined && claim.span.start >= doc.meta.referencesStart) return false;
+  return sameDateEvent(draftEvent, sourceEventOf(doc, claim, common), idf);
+}
+
+/** A source date's event (computed once). */
+export function sourceEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySet<string>): DateEvent {
   let event = sourceEvents.get(claim);
   if (!event) sourceEvents.set(claim, (event = dateEventOf(doc, claim, common)));
-  return sameDateEvent(draftEvent, event, idf);
+  return event;
 }

@@ -3,11 +3,12 @@ import type { DateClaim, FigureClaim, QuoteClaim, Span } from '../model/types';
 import { firstNotBefore } from '../model/spans';
 import { remembered } from '../model/boundedCache';
 import type { Corpus, SourceDoc } from '../corpus/corpus';
+import type { SentenceRef } from '../corpus/index';
 import type { AnalyzedText, Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
 import { contentWords, contentWordsWithoutNames } from '../text/words';
 import { coverage } from '../text/similarity';
-import { dateEventOf, sourceDateOfEvent } from './dateEvent';
+import { dateEventOf, sameDateEvent, sourceDateOfEvent, sourceEventOf, type DateEvent } from './dateEvent';
 import { AGE_UNIT, MONEY_UNITS } from '../extract/figures';
 
 export interface FactCandidate<C> {
@@ -90,22 +91,33 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const sentenceQuery = index.weigh(sentenceWords);
   const localQuery = index.weigh(local);
   const eventQuery = index.weigh(eventWords);
-  for (const { doc: d, sentence: s } of index.candidates([...local, ...sentenceWords], 40)) {
+  const actorClause = dateEvent ? actorClauseOf(draft, claim as DateClaim, dateEvent, index.commonWords) : undefined;
+  const actorQuery = actorClause && index.weigh(actorClause.words);
+  for (const { doc: d, sentence: s } of candidateSentences(corpus, [...local, ...sentenceWords], actorClause?.words)) {
     const sentenceScore = Math.max(
       0.5 * index.coverage(sentenceQuery, d, s) + 0.5 * index.coverage(localQuery, d, s),
       // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
       NEIGHBOUR_WEIGHT * index.coverage(sentenceQuery, d, s, true),
     );
-    const score = shortSentence ? sentenceScore * (0.5 + 0.5 * index.coverage(eventQuery, d, s, true)) : sentenceScore;
+    const likeSentence = shortSentence ? sentenceScore * (0.5 + 0.5 * index.coverage(eventQuery, d, s, true)) : sentenceScore;
+    // Who did what before the date, however little else of a long draft sentence the source's has: it counts only for
+    // a source date whose own clause has the same actor (below).
+    const actorScore = actorQuery ? index.coverage(actorQuery, d, s) : 0;
     // Too unlike the draft to be kept, or to lend its claims to a better sentence of its source (below): the source's
     // claims are not even extracted.
-    if (score < minScore - NEARLY_AS_GOOD) continue;
+    if (Math.max(likeSentence, actorScore) < minScore - NEARLY_AS_GOOD) continue;
     const doc = corpus.sources[d].segmented;
     const sameKindHere = claimsIn(corpus.sources[d], s).filter(
       (c) => !c.inQuote && sameKind(c) && (!dateEvent || sourceDateOfEvent(dateEvent, doc, c as DateClaim, index.commonWords, index.idf)) &&
         (!isAge || holderMentioned(draftEvent.text, doc, c as FigureClaim, index.commonWords)),
     );
-    const claims = closestClaims(hug, doc, sameKindHere, index.idf, shortSentence, owner, index.commonWords, sumWords);
+    // The same actor doing what the draft's actor did, however much more the draft's clause goes on to tell.
+    const sameActor = actorClause && actorScore > likeSentence
+      ? claimsIn(corpus.sources[d], s).filter((c) => !c.inQuote && sameKind(c) && sameActorEvent(actorClause, doc, c as DateClaim, index.commonWords, index.idf))
+      : [];
+    const score = sameActor.length ? actorScore : likeSentence;
+    if (score < minScore - NEARLY_AS_GOOD) continue;
+    const claims = closestClaims(hug, doc, sameActor.length ? sameActor : sameKindHere, index.idf, shortSentence, owner, index.commonWords, sumWords);
     if (!claims.length || differentEvent(draftEvent, doc, claims[0], index.commonWords)) continue;
     found.push({ doc: d, claims, score });
   }
@@ -121,6 +133,43 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const kept = [...best.values()].filter((f) => f.score >= minScore);
   for (const f of kept) f.claims = closestClaims(hug, corpus.sources[f.doc].segmented, f.claims, index.idf, shortSentence, owner, index.commonWords, sumWords);
   return kept;
+}
+
+/** Source sentences to compare with a draft claim: those most like its sentence, and those most like its actor clause. */
+function candidateSentences(corpus: Corpus, words: string[], actorWords: string[] | undefined): SentenceRef[] {
+  const like = corpus.index.candidates(words, 40);
+  if (!actorWords) return like;
+  const seen = new Set(like.map((c) => `${c.doc}:${c.sentence}`));
+  return [...like, ...corpus.index.candidates(actorWords, ACTOR_CANDIDATES).filter((c) => !seen.has(`${c.doc}:${c.sentence}`))];
+}
+const ACTOR_CANDIDATES = 10;
+
+/** How far before a date its actor may be named. */
+const ACTOR_REACH = 100;
+
+/**
+ * The actor a date's clause opens with, and the words from it to the date: who did what ("— Boris Johnson resigned as
+ * leader of the Party on Wednesday"). None when the actor is not the clause's subject ("a judge sentenced Holmes to…":
+ * words come before it), nor without a lower-case word between it and the date (what was done).
+ */
+function actorClauseOf(draft: Segmented, claim: DateClaim, event: DateEvent, common: ReadonlySet<string>): ActorClause | undefined {
+  const sentence = draft.sentences[claim.sentence];
+  const run = (draft.names[claim.sentence] ?? []).find((r) => r.end <= claim.span.start && claim.span.start - r.start <= ACTOR_REACH && event.actors.includes(nameKey(r)));
+  if (!run || !isName(run, common)) return undefined;
+  const opening = draft.text.slice(sentence.start, run.start).split(/[,;:—–(]/).pop() ?? '';
+  if (contentWordsWithoutNames(opening).length) return undefined;
+  const between = draft.text.slice(run.end, claim.span.start);
+  if (/[,;:()"“”—–]/.test(between) || !contentWordsWithoutNames(between).length) return undefined;
+  return { actor: nameKey(run), words: contentWords(draft.text.slice(run.start, claim.span.start)), event: { ...event, words: contentWordsWithoutNames(between) } };
+}
+
+type ActorClause = { actor: string; words: string[]; event: DateEvent };
+
+/** A source date (not in its reference list) whose clause has the draft's actor and is its event by what was done. */
+function sameActorEvent(clause: ActorClause, doc: Segmented, claim: DateClaim, common: ReadonlySet<string>, idf: (word: string) => number): boolean {
+  if (doc.meta.referencesStart !== undefined && claim.span.start >= doc.meta.referencesStart) return false;
+  const event = sourceEventOf(doc, claim, common);
+  return event.actors.includes(clause.actor) && sameDateEvent(clause.event, event, idf);
 }
 
 /** Context taken from the neighbouring sentence counts for less than the sentence's own. */
