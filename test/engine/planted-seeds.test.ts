@@ -1,0 +1,29 @@
+// Misses found by drafts planted against one story's sources, each in its general form with invented names.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { corpusOf, ruleFindings, single } from './helpers';
+
+describe('a short quote shares its sentence with another quote', () => {
+  const SOURCE = `---
+title: Summit
+date: 2025-03-04
+outlet: Wire One
+---
+
+Norland's Chancellor Ilse Varga warned that no settlement should amount to "a surrender" for Ostrava and said its navy must not be capped.
+
+Harbour residents were unconvinced. "The treaty is basically a surrender," said one fisherman.
+`;
+  const corpus = corpusOf([SOURCE]);
+
+  it('the other quote\'s words are not this one\'s context: a wrong speaker is still found', () => {
+    const draft = 'Premier Anton Kessel warned that no settlement should amount to "a surrender" for Ostrava, and his office said there was "plenty of work still ahead".';
+    const f = single(ruleFindings(corpus, draft, 'quote/misattributed'), 'Anton Kessel');
+    assert.equal(f.suggestions[0], 'Ilse Varga');
+  });
+
+  it('the sentence alone still decides when the quote is alone in it', () => {
+    const draft = 'Premier Anton Kessel said it was "a surrender" of the harbour.';
+    assert.equal(ruleFindings(corpus, draft, 'quote/misattributed').length, 0);
+  });
+});
