@@ -27,3 +27,26 @@ Harbour residents were unconvinced. "The treaty is basically a surrender," said 
     assert.equal(ruleFindings(corpus, draft, 'quote/misattributed').length, 0);
   });
 });
+
+describe('a figure of an earlier version named through "the initial draft of"', () => {
+  const SOURCE = `---
+title: Ceasefire plan
+date: 2025-03-04
+outlet: Wire One
+---
+
+Officials in Ostrava criticised the initial draft of a 12-point ceasefire plan that surfaced last week, calling it lopsided.
+`;
+  const corpus = corpusOf([SOURCE]);
+
+  it('"the original 14-point plan" against "the initial draft of a 12-point plan" conflicts', () => {
+    const draft = 'The original 14-point ceasefire plan, which surfaced last week, was criticised in Ostrava as lopsided.';
+    const f = single(ruleFindings(corpus, draft, 'figure/conflict'), '14-point');
+    assert.equal(f.suggestions[0], '12-point');
+  });
+
+  it('"the revised 10-point plan" is another version, not a conflict', () => {
+    const draft = 'The revised 10-point ceasefire plan, which surfaced last week, was criticised in Ostrava as lopsided.';
+    assert.equal(ruleFindings(corpus, draft, 'figure/conflict').length, 0);
+  });
+});
