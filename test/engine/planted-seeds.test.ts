@@ -50,3 +50,22 @@ Officials in Ostrava criticised the initial draft of a 12-point ceasefire plan t
     assert.equal(ruleFindings(corpus, draft, 'figure/conflict').length, 0);
   });
 });
+
+describe('a participle after a preposition does not tell what happened to the counted people', () => {
+  const SOURCE = `---
+title: Fire
+date: 2025-03-04
+outlet: Wire One
+---
+
+Firefighters fought flames in the Lindow and Marsk districts overnight, rescuing more than a dozen people.
+`;
+  const corpus = corpusOf([SOURCE]);
+
+  it('"pulled a dozen people from damaged blocks" is the rescue the source qualifies', () => {
+    const draft = 'Firefighters fought blazes in the Lindow and Marsk districts and pulled a dozen people from damaged blocks.';
+    const f = single(ruleFindings(corpus, draft, 'figure/qualifier'), 'a dozen people');
+    assert.ok(f.message.includes('more than'), f.message);
+    assert.equal(ruleFindings(corpus, draft, 'figure/conflict').length, 0);
+  });
+});

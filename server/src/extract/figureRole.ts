@@ -330,12 +330,16 @@ function actionBefore(back: readonly string[]): string | undefined {
   return undefined;
 }
 
+const AFTER_PREPOSITION = /^(?:from|in|into|at|on|with|near|inside|under|among)$/;
+
 /** The figure as subject: "six people were killed", "millions of people have fled", "460 drones launched overnight". */
 function actionAfter(ahead: readonly string[]): string | undefined {
   let coordinated = false;
   for (let i = 0, words = 0; i < ahead.length && words < WINDOW_WORDS + 2; i++) {
     const w = ahead[i];
     const family = familyAt(ahead, i);
+    // "pulled 12 people from damaged blocks": a participle after a preposition tells of that noun, not of the figure.
+    if (family && AFTER_PREPOSITION.test(ahead[i - 1] === 'the' ? ahead[i - 2] ?? '' : ahead[i - 1] ?? '')) return undefined;
     if (family) return casualtiesIfPaired(ahead, i, family, 1);
     if (w === 'and' || w === 'or') {
       // "soldiers and thousands of civilians have been killed": a coordinated figure shares the predicate.
