@@ -330,12 +330,16 @@ function actionBefore(back: readonly string[]): string | undefined {
   return undefined;
 }
 
+const AFTER_PREPOSITION = /^(?:from|in|into|at|on|with|near|inside|under|among)$/;
+
 /** The figure as subject: "six people were killed", "millions of people have fled", "460 drones launched overnight". */
 function actionAfter(ahead: readonly string[]): string | undefined {
   let coordinated = false;
   for (let i = 0, words = 0; i < ahead.length && words < WINDOW_WORDS + 2; i++) {
     const w = ahead[i];
     const family = familyAt(ahead, i);
+    // "pulled 12 people from damaged blocks": a participle after a preposition tells of that noun, not of the figure.
+    if (family && AFTER_PREPOSITION.test(ahead[i - 1] === 'the' ? ahead[i - 2] ?? '' : ahead[i - 1] ?? '')) return undefined;
     if (family) return casualtiesIfPaired(ahead, i, family, 1);
     if (w === 'and' || w === 'or') {
       // "soldiers and thousands of civilians have been killed": a coordinated figure shares the predicate.
@@ -450,6 +454,18 @@ function levelPassed(back: readonly string[], qualifier: string): boolean {
   return !!last && STRAIGHT_CHANGE.test(last) && /^\s*(?:above|beyond|past|below)\b/i.test(qualifier);
 }
 
+/** Nouns of a document's version: "the initial draft of a 28-point plan" is the old plan's figure. */
+const VERSION_NOUN = /^(?:draft|version|text|form|edition)s?$/;
+
+/** "the initial draft of a 28-point plan", "a revised version of the 19-point plan": the version marks the figure. */
+function markedVersionOf(back: readonly string[]): 'from' | 'to' | undefined {
+  let i = back.length - 1;
+  if (/^(?:a|an|the)$/.test(back[i] ?? '')) i--;
+  if (back[i] !== 'of' || !VERSION_NOUN.test(back[i - 1] ?? '')) return undefined;
+  const marker = back[i - 2] ?? '';
+  return NEW_VALUE.test(marker) ? 'to' : OLD_VALUE.test(marker) ? 'from' : undefined;
+}
+
 /** "from 28 to 19 points", "rose to 7", "now stands at 12", "the revised 19-point plan", "the original 28-point plan". */
 function roleOf(back: readonly string[], ahead: readonly string[], unitWord = ''): 'from' | 'to' | 'by' | 'needed' | 'projected' | undefined {
   const percent = PERCENT_WORD.test(unitWord.trim());
@@ -464,6 +480,8 @@ function roleOf(back: readonly string[], ahead: readonly string[], unitWord = ''
   if (projectedOf(back)) return 'projected';
   if (last && NEW_VALUE.test(last)) return 'to';
   if (last && OLD_VALUE.test(last)) return 'from';
+  const marked = markedVersionOf(back);
+  if (marked) return marked;
   // "shares rose 6%", "ended the day up 5.6%": straight after the verb, the figure is the change, as with "by".
   // Verbs that also take an object ("shot down 75 drones", "lost 300 soldiers", "dropped 40 bombs") only before a percentage.
   if (last && STRAIGHT_CHANGE.test(last) && (percent || !TAKES_OBJECT.test(last))) return 'by';

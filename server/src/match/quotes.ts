@@ -181,7 +181,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
   const wording: DraftWording = { words: draftWords, fragments, cuts: cutsOf(claim.words, draftTokens), text: claim.words, tokens: draftTokens };
   const sentenceWords = draft.sentenceWords[claim.sentence] ?? [];
   const { index } = corpus;
-  const sentenceQuery = index.weigh(sentenceWords);
+  const sentenceQuery = index.weigh(contextWords(claim, draft) ?? sentenceWords);
   const quoteContent = contentWords(claim.words);
   // Sentences like the draft's, searched from the quoted words' rarest first: in a long draft sentence (or two the
   // splitter left joined) the rarest words may all lie outside the quote.
@@ -228,6 +228,34 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     }
   }
   return result;
+}
+
+/** A draft's quotes by sentence, built once per draft. */
+const draftQuotesBySentence = new WeakMap<AnalyzedText, Map<number, QuoteClaim[]>>();
+function quotesBySentenceOf(draft: AnalyzedText): Map<number, QuoteClaim[]> {
+  let bySentence = draftQuotesBySentence.get(draft);
+  if (!bySentence) {
+    draftQuotesBySentence.set(draft, (bySentence = new Map()));
+    for (const q of draft.quotes) bySentence.set(q.sentence, [...(bySentence.get(q.sentence) ?? []), q]);
+  }
+  return bySentence;
+}
+
+/**
+ * The draft sentence's words without its other quotes ("X warned of “a capitulation”, and Y said there was “a long way
+ * to go”"): each is another remark, so its words are not this quote's context. Undefined when the quote is alone.
+ */
+function contextWords(claim: QuoteClaim, draft: AnalyzedText): string[] | undefined {
+  const sentence = draft.sentences[claim.sentence];
+  const others = (quotesBySentenceOf(draft).get(claim.sentence) ?? []).filter((q) => q !== claim);
+  if (!sentence || !others.length) return undefined;
+  let text = sentence.text;
+  for (const q of others) {
+    const from = Math.max(0, q.span.start - sentence.start);
+    const to = Math.min(text.length, q.span.end - sentence.start);
+    if (from < to) text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+  }
+  return contentWords(text);
 }
 
 /**

@@ -1,0 +1,71 @@
+// Misses found by drafts planted against one story's sources, each in its general form with invented names.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { corpusOf, ruleFindings, single } from './helpers';
+
+describe('a short quote shares its sentence with another quote', () => {
+  const SOURCE = `---
+title: Summit
+date: 2025-03-04
+outlet: Wire One
+---
+
+Norland's Chancellor Ilse Varga warned that no settlement should amount to "a surrender" for Ostrava and said its navy must not be capped.
+
+Harbour residents were unconvinced. "The treaty is basically a surrender," said one fisherman.
+`;
+  const corpus = corpusOf([SOURCE]);
+
+  it('the other quote\'s words are not this one\'s context: a wrong speaker is still found', () => {
+    const draft = 'Premier Anton Kessel warned that no settlement should amount to "a surrender" for Ostrava, and his office said there was "plenty of work still ahead".';
+    const f = single(ruleFindings(corpus, draft, 'quote/misattributed'), 'Anton Kessel');
+    assert.equal(f.suggestions[0], 'Ilse Varga');
+  });
+
+  it('the sentence alone still decides when the quote is alone in it', () => {
+    const draft = 'Premier Anton Kessel said it was "a surrender" of the harbour.';
+    assert.equal(ruleFindings(corpus, draft, 'quote/misattributed').length, 0);
+  });
+});
+
+describe('a figure of an earlier version named through "the initial draft of"', () => {
+  const SOURCE = `---
+title: Ceasefire plan
+date: 2025-03-04
+outlet: Wire One
+---
+
+Officials in Ostrava criticised the initial draft of a 12-point ceasefire plan that surfaced last week, calling it lopsided.
+`;
+  const corpus = corpusOf([SOURCE]);
+
+  it('"the original 14-point plan" against "the initial draft of a 12-point plan" conflicts', () => {
+    const draft = 'The original 14-point ceasefire plan, which surfaced last week, was criticised in Ostrava as lopsided.';
+    const f = single(ruleFindings(corpus, draft, 'figure/conflict'), '14-point');
+    assert.equal(f.suggestions[0], '12-point');
+  });
+
+  it('"the revised 10-point plan" is another version, not a conflict', () => {
+    const draft = 'The revised 10-point ceasefire plan, which surfaced last week, was criticised in Ostrava as lopsided.';
+    assert.equal(ruleFindings(corpus, draft, 'figure/conflict').length, 0);
+  });
+});
+
+describe('a participle after a preposition does not tell what happened to the counted people', () => {
+  const SOURCE = `---
+title: Fire
+date: 2025-03-04
+outlet: Wire One
+---
+
+Firefighters fought flames in the Lindow and Marsk districts overnight, rescuing more than a dozen people.
+`;
+  const corpus = corpusOf([SOURCE]);
+
+  it('"pulled a dozen people from damaged blocks" is the rescue the source qualifies', () => {
+    const draft = 'Firefighters fought blazes in the Lindow and Marsk districts and pulled a dozen people from damaged blocks.';
+    const f = single(ruleFindings(corpus, draft, 'figure/qualifier'), 'a dozen people');
+    assert.ok(f.message.includes('more than'), f.message);
+    assert.equal(ruleFindings(corpus, draft, 'figure/conflict').length, 0);
+  });
+});
