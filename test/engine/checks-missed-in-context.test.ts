@@ -1,4 +1,5 @@
-// Misses found by drafts planted against one story's sources, each in its general form with invented names.
+// Mistakes once missed because of what stood around them (another quote, a version word, a participle), each in its
+// general form with invented names.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { corpusOf, ruleFindings, single } from './helpers';
