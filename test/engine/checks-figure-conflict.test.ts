@@ -393,3 +393,16 @@ describe('figure/conflict: a person’s age', () => {
     assert.deepEqual(ruleFindings(corpus, 'The other rescued, a 23-year-old deckhand, is recovering, though not in intensive care.', 'figure/conflict'), []);
   });
 });
+
+describe('figure/conflict: a year set off by commas dates the figure to another time', () => {
+  const STORM = `---\ntitle: Storm toll\ndate: 2031-09-12\noutlet: Wire Fourteen\n---\n\nOfficials on Varos reported at least 12 storm deaths Friday. That number is expected to rise.\n\nThe claim is likely wrong, given the island's deadliest storm killed at least 900 in 1931.\n`;
+  const corpus = corpusOf([STORM]);
+  it('"the deadliest storm, in 1931, killed at least 900 people" is not paired with this storm’s toll', () => {
+    const draft = 'By Friday, officials on Varos had reported at least 12 deaths. The island’s deadliest storm, in 1931, killed at least 900 people.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'figure/conflict').map((f) => f.text), []);
+  });
+  it('this storm’s toll still conflicts', () => {
+    const draft = 'By Friday, officials on Varos had reported at least 21 deaths. The island’s deadliest storm, in 1931, killed at least 900 people.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'figure/conflict').map((f) => f.text), ['at least 21 deaths']);
+  });
+});
