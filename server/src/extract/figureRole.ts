@@ -19,6 +19,8 @@ const FAMILIES: Record<string, string[]> = {
   missing: ['missing'],
   rescued: ['rescued', 'rescuing'],
 };
+/** The words of one happening's family ("injured": "wounded", "injuries", "hurt", …). */
+export const happeningWords = (family: string): readonly string[] => FAMILIES[family] ?? [];
 const FAMILY_OF = new Map(Object.entries(FAMILIES).flatMap(([family, words]) => words.map((w) => [w, family] as const)));
 /** Two-word happenings: "shot down", "lost power". */
 const PHRASES: Record<string, string> = { 'shot down': 'intercepted', 'lost power': 'power', 'without power': 'power', 'without electricity': 'power' };
