@@ -331,6 +331,26 @@ The death toll from the fires on Corvo reached 93 on Saturday, according to the 
   });
 });
 
+describe('date/conflict: two amounts that cannot be one rising count', () => {
+  const STATS_WIRE = `---
+title: Prices in Corvo
+date: 2031-08-13
+outlet: Island Wire
+---
+
+The island's statistics office said on Friday that consumer prices in Corvo rose 6.4% in July, the fastest pace in a decade.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([STATS_WIRE]), draft, 'date/conflict').map((f) => f.text);
+  it('a smaller amount told on a later day is a wrong figure, not a later announcement: the day still conflicts', () => {
+    const draft = `---\ndate: 2031-08-14\n---\nThe island's statistics office said on Monday that consumer prices in Corvo rose 6.1% in July, the fastest pace in a decade.\n`;
+    assert.deepEqual(conflicts(draft), ['Monday']);
+  });
+  it('a larger amount told on a later day may be a later announcement', () => {
+    const draft = `---\ndate: 2031-08-14\n---\nThe island's statistics office said on Monday that consumer prices in Corvo rose 6.9% in July, the fastest pace in a decade.\n`;
+    assert.deepEqual(conflicts(draft), []);
+  });
+});
+
 describe('date/conflict: a source sentence that also has the draft date', () => {
   const corpus = corpusOf([`---
 title: Lending

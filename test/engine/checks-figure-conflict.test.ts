@@ -418,3 +418,30 @@ describe('figure/conflict: an age belongs to the person named beside it', () => 
     assert.deepEqual(f.suggestions, ['38']);
   });
 });
+
+describe('figure/conflict: one happening worded apart', () => {
+  const BLAST = `---\ntitle: Bakery blast\ndate: 2031-05-06\noutlet: Wire Thirteen\n---\n\nA gas explosion tore through a bakery in the port of Talvor on Monday, killing two workers.\n\nAnother 14 people suffered injuries, the fire chief said.\n`;
+  const corpus = corpusOf([BLAST]);
+  it('"were wounded" against "suffered injuries" is the same count: another number conflicts', () => {
+    const draft = 'A gas explosion tore through a bakery in Talvor on Monday, killing two workers. At least 41 other people were wounded.';
+    const f = single(ruleFindings(corpus, draft, 'figure/conflict'), '41');
+    assert.deepEqual(f.suggestions, ['14 people']);
+  });
+  it('the same number stays quiet', () => {
+    const draft = 'A gas explosion tore through a bakery in Talvor on Monday, killing two workers. 14 other people were wounded.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'figure/conflict'), []);
+  });
+});
+
+describe('figure/conflict: a year set off by commas dates the figure to another time', () => {
+  const STORM = `---\ntitle: Storm toll\ndate: 2031-09-12\noutlet: Wire Fourteen\n---\n\nOfficials on Varos reported at least 12 storm deaths Friday. That number is expected to rise.\n\nThe claim is likely wrong, given the island's deadliest storm killed at least 900 in 1931.\n`;
+  const corpus = corpusOf([STORM]);
+  it('"the deadliest storm, in 1931, killed at least 900 people" is not paired with this storm’s toll', () => {
+    const draft = 'By Friday, officials on Varos had reported at least 12 deaths. The island’s deadliest storm, in 1931, killed at least 900 people.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'figure/conflict').map((f) => f.text), []);
+  });
+  it('this storm’s toll still conflicts', () => {
+    const draft = 'By Friday, officials on Varos had reported at least 21 deaths. The island’s deadliest storm, in 1931, killed at least 900 people.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'figure/conflict').map((f) => f.text), ['at least 21 deaths']);
+  });
+});

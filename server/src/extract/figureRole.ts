@@ -19,6 +19,8 @@ const FAMILIES: Record<string, string[]> = {
   missing: ['missing'],
   rescued: ['rescued', 'rescuing'],
 };
+/** The words of one happening's family ("injured": "wounded", "injuries", "hurt", …). */
+export const happeningWords = (family: string): readonly string[] => FAMILIES[family] ?? [];
 const FAMILY_OF = new Map(Object.entries(FAMILIES).flatMap(([family, words]) => words.map((w) => [w, family] as const)));
 /** Two-word happenings: "shot down", "lost power". */
 const PHRASES: Record<string, string> = { 'shot down': 'intercepted', 'lost power': 'power', 'without power': 'power', 'without electricity': 'power' };
@@ -244,8 +246,9 @@ function pastOf(back: readonly string[], ahead: readonly string[]): string | und
   for (let i = back.length - 1, n = 0; i >= 0 && n < ERA_WORDS; i--, n++) {
     const w = back[i];
     if (CLAUSE_END.has(w) && w !== 'as') {
-      // "In 2026, Voss won 55%": the year opens the sentence, before its comma.
-      if (w === ',') return YEAR_TOKEN.test(back[i - 1] ?? '') && back[i - 2] === 'in' && i - 2 === 0 ? 'other' : undefined;
+      // "In 2026, Voss won 55%": the year opens the sentence, before its comma; or it is set off by commas ("the
+      // deadliest storm, in 1931, killed 900").
+      if (w === ',') return YEAR_TOKEN.test(back[i - 1] ?? '') && back[i - 2] === 'in' && (i - 2 === 0 || back[i - 3] === ',') ? 'other' : undefined;
       // "her first win in 2014 (52% of the vote)": the bracket gives the figure of what the year dates.
       return w === '(' && YEAR_TOKEN.test(back[i - 1] ?? '') && back[i - 2] === 'in' ? 'other' : undefined;
     }

@@ -20,6 +20,8 @@ export interface DateEvent {
   occasion?: Occasion;
   /** The clause tells of many events ("at every election until 1970", "each year since 2010"), not one. */
   series?: boolean;
+  /** The day the date names, when known ("on Friday" resolved against the document's date): orders two announcements. */
+  day?: string;
 }
 
 type Occasion = 'press' | 'interview' | 'statement' | 'post';
@@ -129,7 +131,8 @@ export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySe
       .replace(/\b(?:years?|months?|weeks?|days?|hours?)\b/gi, ' ');
   const occasion = occasionOf(clause);
   const series = SERIES_BEFORE.test(doc.text.slice(start, claim.span.start));
-  return { actors, words: contentWords(plain), named: possibleActors.map(nameKey), amounts: amountsOf(clause), ...(occasion && { occasion }), ...(series && { series }) };
+  const day = claim.resolved;
+  return { actors, words: contentWords(plain), named: possibleActors.map(nameKey), amounts: amountsOf(clause), ...(occasion && { occasion }), ...(series && { series }), ...(day && { day }) };
 }
 
 const MONTH_NAME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?/;
@@ -168,9 +171,19 @@ export function sameDateEvent(a: DateEvent, b: DateEvent, idf: (word: string) =>
     if (a.actors.some((x) => !b.named.includes(x)) && b.actors.some((x) => !a.named.includes(x))) return false;
   }
   // "jumped to 67, officials said Friday" against "reached 93 on Saturday": a rising count's two announcements.
-  if (a.amounts.length && b.amounts.length && !a.amounts.some((x) => b.amounts.includes(x))) return false;
+  if (a.amounts.length && b.amounts.length && !a.amounts.some((x) => b.amounts.includes(x)) && !againstARise(a, b)) return false;
   if (!a.words.length || !b.words.length) return true;
   return Math.max(coverage(a.words, b.words, idf), coverage(b.words, a.words, idf)) >= SAME_EVENT_WORDS;
+}
+
+/**
+ * Two days' amounts that no rising count could give: the later day has only smaller amounts ("6.1% on Monday" against
+ * "6.4% on the Friday before"). Then one side's figure is wrong, not a later announcement, and the words decide.
+ */
+function againstARise(a: DateEvent, b: DateEvent): boolean {
+  if (!a.day || !b.day || a.day === b.day) return false;
+  const [earlier, later] = a.day < b.day ? [a, b] : [b, a];
+  return later.amounts.every((x) => earlier.amounts.every((y) => Number(x) < Number(y)));
 }
 
 /** A source date's event, computed once: source claims are long-lived and compared with many draft claims. */

@@ -10,6 +10,7 @@ import { contentWords, contentWordsWithoutNames } from '../text/words';
 import { coverage } from '../text/similarity';
 import { dateEventOf, sameDateEvent, sourceDateOfEvent, sourceEventOf, type DateEvent } from './dateEvent';
 import { AGE_UNIT, MONEY_UNITS } from '../extract/figures';
+import { happeningWords } from '../extract/figureRole';
 
 export interface FactCandidate<C> {
   doc: number;
@@ -93,12 +94,24 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const eventQuery = index.weigh(eventWords);
   const actorClause = dateEvent ? actorClauseOf(draft, claim as DateClaim, dateEvent, index.commonWords) : undefined;
   const actorQuery = actorClause && index.weigh(actorClause.words);
+  const action = claim.kind === 'figure' ? claim.action : undefined;
+  const happening = action ? happeningKeys(action) : undefined;
+  const unseen = Math.log(1 + Math.max(index.sentenceCount, 1));
+  const ownHappening = happening ? sentenceWords.filter((w) => happening.has(w) && index.idf(w) >= unseen) : [];
+  const sentenceScoreOf = (sq: typeof sentenceQuery, lq: typeof localQuery, d: number, s: number) => Math.max(
+    0.5 * index.coverage(sq, d, s) + 0.5 * index.coverage(lq, d, s),
+    // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
+    NEIGHBOUR_WEIGHT * index.coverage(sq, d, s, true),
+  );
   for (const { doc: d, sentence: s } of candidateSentences(corpus, [...local, ...sentenceWords], actorClause?.words)) {
-    const sentenceScore = Math.max(
-      0.5 * index.coverage(sentenceQuery, d, s) + 0.5 * index.coverage(localQuery, d, s),
-      // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
-      NEIGHBOUR_WEIGHT * index.coverage(sentenceQuery, d, s, true),
-    );
+    let sentenceScore = sentenceScoreOf(sentenceQuery, localQuery, d, s);
+    // "were wounded" where no source says "wounded": the source's word for the happening ("suffered injuries") stands
+    // for the draft's. A word the sources use themselves keeps its weight: it tells their sentences apart.
+    const theirs = ownHappening.length ? sourceHappeningWord(happening!, index.sentenceSet(d, s)) : undefined;
+    if (theirs) {
+      const reworded = (words: string[]) => words.map((w) => (ownHappening.includes(w) ? theirs : w));
+      sentenceScore = Math.max(sentenceScore, sentenceScoreOf(index.weigh(reworded(sentenceWords)), index.weigh(reworded(local)), d, s));
+    }
     const likeSentence = shortSentence ? sentenceScore * (0.5 + 0.5 * index.coverage(eventQuery, d, s, true)) : sentenceScore;
     // Who did what before the date, however little else of a long draft sentence the source's has: it counts only for
     // a source date whose own clause has the same actor (below).
@@ -117,7 +130,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
       : [];
     const score = sameActor.length ? actorScore : likeSentence;
     if (score < minScore - NEARLY_AS_GOOD) continue;
-    const claims = closestClaims(hug, doc, sameActor.length ? sameActor : sameKindHere, index.idf, shortSentence, owner, index.commonWords, sumWords);
+    const claims = closestClaims(hug, doc, sameActor.length ? sameActor : sameKindHere, index.idf, shortSentence, owner, index.commonWords, sumWords, action);
     if (!claims.length || differentEvent(draftEvent, doc, claims[0], index.commonWords)) continue;
     found.push({ doc: d, claims, score });
   }
@@ -131,7 +144,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     else if (f.score >= top.score - NEARLY_AS_GOOD) top.claims.push(...f.claims);
   }
   const kept = [...best.values()].filter((f) => f.score >= minScore);
-  for (const f of kept) f.claims = closestClaims(hug, corpus.sources[f.doc].segmented, f.claims, index.idf, shortSentence, owner, index.commonWords, sumWords);
+  for (const f of kept) f.claims = closestClaims(hug, corpus.sources[f.doc].segmented, f.claims, index.idf, shortSentence, owner, index.commonWords, sumWords, action);
   return kept;
 }
 
@@ -170,6 +183,20 @@ function sameActorEvent(clause: ActorClause, doc: Segmented, claim: DateClaim, c
   if (doc.meta.referencesStart !== undefined && claim.span.start >= doc.meta.referencesStart) return false;
   const event = sourceEventOf(doc, claim, common);
   return event.actors.includes(clause.actor) && sameDateEvent(clause.event, event, idf);
+}
+
+/** Word keys of a happening's family, by family: draft and source may word one happening apart. */
+const happeningKeysByFamily = new Map<string, ReadonlySet<string>>();
+function happeningKeys(family: string): ReadonlySet<string> {
+  let keys = happeningKeysByFamily.get(family);
+  if (!keys) happeningKeysByFamily.set(family, (keys = new Set(happeningWords(family).flatMap((w) => contentWords(w)))));
+  return keys;
+}
+
+/** The source sentence's word for the happening, if it has one. */
+function sourceHappeningWord(happening: ReadonlySet<string>, sentence: ReadonlySet<string>): string | undefined {
+  for (const w of happening) if (sentence.has(w)) return w;
+  return undefined;
 }
 
 /** Context taken from the neighbouring sentence counts for less than the sentence's own. */
@@ -331,6 +358,7 @@ const ownerOfSource = new WeakMap<object, string[]>();
  */
 function closestClaims<C extends FigureClaim | DateClaim>(
   hug: string[], doc: Segmented, allClaims: C[], idf: (w: string) => number, shortSentence: boolean, owner: readonly string[] = [], common: ReadonlySet<string> = new Set(), sumWords?: SumWords,
+  action?: string,
 ): C[] {
   let claims = sumWords ? allClaims.filter((c) => sameSum(sumWords, sourceSumWords(doc, c as FigureClaim))) : allClaims;
   if (owner.length && claims.length > 1) {
@@ -348,7 +376,9 @@ function closestClaims<C extends FigureClaim | DateClaim>(
   });
   // In a short draft sentence the words hugging the claim are most of its context: if both sides say what happened
   // to the counted thing and share none of it ("were injured" against "have fled their homes"), it is another fact.
-  const unrelated = (x: { theirs: ReadonlySet<string>; score: number }) => shortSentence && hug.length > 0 && x.theirs.size > 0 && x.score === 0;
+  // The same happening worded apart ("were wounded", "suffered injuries") is related.
+  const unrelated = (x: { c: C; theirs: ReadonlySet<string>; score: number }) =>
+    shortSentence && hug.length > 0 && x.theirs.size > 0 && x.score === 0 && !(action && (x.c as FigureClaim).action === action);
   if (claims.length === 1) return unrelated(scored[0]) ? [] : claims;
   const top = Math.max(...scored.map((s) => s.score));
   return scored.filter((s) => s.score >= top - 0.1).sort((a, b) => b.score - a.score).map((s) => s.c);
