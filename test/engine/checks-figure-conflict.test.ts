@@ -445,3 +445,24 @@ describe('figure/conflict: a year set off by commas dates the figure to another 
     assert.deepEqual(ruleFindings(corpus, draft, 'figure/conflict').map((f) => f.text), ['at least 21 deaths']);
   });
 });
+
+describe('figure/conflict: an unnamed group’s guess is not a named forecaster’s figure', () => {
+  const BANK = `---\ntitle: Rate rise\ndate: 2031-08-04\noutlet: Wire Forty\n---\n\nThe Bank of Varnia raised rates on Thursday and said inflation will hit 11 per cent in October.\n`;
+  const corpus = corpusOf([BANK]);
+  it('"as experts warned inflation could be heading for 14 per cent" is their guess: no conflict', () => {
+    const draft = 'The Bank of Varnia raised rates on Thursday as experts warned inflation could be heading for 14 per cent.';
+    assert.deepEqual(ruleFindings(corpus, draft, 'figure/conflict'), []);
+  });
+  it('the bank’s own forecast told with another number still conflicts', () => {
+    const draft = 'The Bank of Varnia raised rates on Thursday and said inflation will hit 14 per cent in October.';
+    single(ruleFindings(corpus, draft, 'figure/conflict'), '14 per cent');
+  });
+  it('one possibility told with and without its group is one figure: another number conflicts', () => {
+    const surge = corpusOf([`---\ntitle: Storm\ndate: 2031-09-27\noutlet: Wire Forty-One\n---\n\nStorm surges could push 9 to 13 feet of water onto the coast of Pellam.\n`]);
+    single(ruleFindings(surge, 'Forecasters warned that storm surges could push 9 to 11 feet of water onto the coast of Pellam.', 'figure/conflict'), '9 to 11 feet');
+  });
+  it('the same group’s guess told with another number still conflicts', () => {
+    const guess = corpusOf([BANK.replace('and said inflation will hit', 'as economists warned inflation could hit')]);
+    single(ruleFindings(guess, 'The Bank of Varnia raised rates on Thursday as economists warned inflation could hit 14 per cent in October.', 'figure/conflict'), '14 per cent');
+  });
+});

@@ -7,6 +7,7 @@ import { figureRole, ROLE_WINDOW } from './figureRole';
 import { insideSpans } from '../model/spans';
 import { qualifierBefore, type QualifierLabel } from './qualifiers';
 import { toldAsTotal } from './totals';
+import { guessOf } from './guesses';
 
 /** The interval a qualifier allows a count: [low, high, lowOpen, highOpen]. */
 const INTERVALS: Record<QualifierLabel, (v: number) => [number, number, boolean, boolean]> = {
@@ -234,7 +235,11 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
     const inSentence = figures.slice(sentenceFirst);
     for (const f of inSentence) {
       const from = f.span.start - sentence.start;
-      if (toldAsTotal(sentence.text.slice(Math.max(0, from - PREFIX_WINDOW), from))) f.total = true;
+      const before = sentence.text.slice(Math.max(0, from - PREFIX_WINDOW), from);
+      if (toldAsTotal(before)) f.total = true;
+      const guess = guessOf(before);
+      if (guess.possible) f.possible = true;
+      if (guess.group) f.guessedBy = guess.group;
     }
     markChanges(inSentence, sentence);
     const at = markCountProgress(inSentence, sentence);

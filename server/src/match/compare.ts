@@ -24,7 +24,16 @@ export function sameQuantity(a: FigureClaim, b: FigureClaim): boolean {
  * says what happened ("six people were killed") is not contradicted by one that does not ("millions of people").
  */
 export function statesSameQuantity(a: FigureClaim, b: FigureClaim): boolean {
-  return sameUnit(a, b) && a.action === b.action && a.role === b.role && sameSetting(a, b) && sameMoment(a, b) && !partOfTotal(a, b);
+  return sameUnit(a, b) && a.action === b.action && a.role === b.role && sameSetting(a, b) && sameMoment(a, b) && !partOfTotal(a, b) && !anotherGuesser(a, b);
+}
+
+/**
+ * One side an unnamed group's guess ("experts warned inflation could be heading for 15%"), the other a figure told as
+ * no possibility at all ("the Bank said inflation will hit 13%"): two forecasters, two facts. The same possibility
+ * told with and without its group ("could push 12 to 18 feet") stays one.
+ */
+function anotherGuesser(a: FigureClaim, b: FigureClaim): boolean {
+  return (a.guessedBy ?? '') !== (b.guessedBy ?? '') && !(a.possible && b.possible);
 }
 
 /**

@@ -74,6 +74,10 @@ export interface FigureClaim extends ClaimBase {
   qualifier?: string;
   /** Told as the sum of several ("a total of 154 lashes"): a smaller value told plainly may be one of its parts. */
   total?: boolean;
+  /** Told as a possibility ("could reach 15%"). */
+  possible?: boolean;
+  /** Told as an unnamed group's guess ("experts warned it could reach 15%"): the group, singular ("expert"). */
+  guessedBy?: string;
   /** Span of the number alone (without qualifier). */
   valueSpan: Span;
   /** The counted thing, singular lower case ("missile", "drone", "people"). */
