@@ -487,3 +487,35 @@ describe('date/conflict: a sum of terms against one of them', () => {
     single(ruleFindings(corpus, 'In 2029, Moradi was tried in ten minutes and sentenced to 30 years in prison and 140 lashes.', 'date/conflict'), '30 years');
   });
 });
+
+describe('date/conflict: an aside between dashes, and a further point of what was said', () => {
+  const TARIFFS = `---\ntitle: Tariff talks\ndate: 2031-03-12\noutlet: Wire Forty\n---\n\nTrade Minister Halvard Roos – who is not attending the summit in Lisbon – said on Tuesday that the Commission was yet to receive the "final" version of the revised tariff plan, adding that Oslo's view was that it should follow the "letter and spirit" of the Bergen accord.\n`;
+  const corpus = corpusOf([TARIFFS]);
+  it('the actor before the aside still dates the statement: another weekday conflicts', () => {
+    const draft = 'The ministry has not moved. Halvard Roos said on Monday that Oslo was still waiting for the "final" version of the revised tariff plan and that any deal must honour the "letter and spirit" of the Bergen accord.\n';
+    const f = single(ruleFindings(corpus, draft, 'date/conflict'), 'Monday');
+    assert.deepEqual(f.suggestions, ['Tuesday']);
+  });
+  it('the same weekday is no conflict', () => {
+    const draft = 'Halvard Roos said on Tuesday that Oslo was still waiting for the "final" version of the revised tariff plan and that any deal must honour the "letter and spirit" of the Bergen accord.\n';
+    assert.deepEqual(ruleFindings(corpus, draft, 'date/conflict'), []);
+  });
+  it('the aside is another event: its actor does not make a statement by someone else the same one', () => {
+    const draft = 'Ingrid Sol said on Monday that the summit in Lisbon would go ahead.\n';
+    assert.deepEqual(ruleFindings(corpus, draft, 'date/conflict'), []);
+  });
+});
+
+describe('date/conflict: a titled actor after "of" ("Secretary of State Alma Virtanen") acts, it is no place', () => {
+  const corpus = corpusOf([
+    'Foreign Minister Ivo Kask met the envoys from the northern states on Monday.\n',
+    'Secretary of State Alma Virtanen met the envoys from the northern states on Wednesday.\n',
+  ]);
+  it('the weekday of her own meeting conflicts, not that of another minister', () => {
+    const f = single(ruleFindings(corpus, 'Secretary of State Alma Virtanen met the envoys from the northern states on Monday.\n', 'date/conflict'), 'Monday');
+    assert.deepEqual(f.suggestions, ['Wednesday']);
+  });
+  it('her own weekday is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'Secretary of State Alma Virtanen met the envoys from the northern states on Wednesday.\n', 'date/conflict'), []);
+  });
+});

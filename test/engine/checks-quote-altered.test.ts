@@ -427,3 +427,19 @@ Varga said the old timetable "was just a sketch".
     assert.equal(single(ruleFindings(map, '"Demand is still very strong," Varga added.', 'quote/altered'), 'Demand is still very strong').severity, 'warning');
   });
 });
+
+describe('quote/altered: a quote standing alone after the sentence that sets it up', () => {
+  // Enough sentences with "plan" that the word is too common to search by: only the lead-in finds the source.
+  const filler = Array.from({ length: 220 }, (_, i) => `The council discussed plan item ${i} at its session.`).join('\n\n');
+  const HALL = `---\ntitle: Budget row\ndate: 2031-04-04\noutlet: Wire Forty-One\n---\n\nMayor Ilse Brandt told reporters at city hall on Friday that the leaked original version "was only a sketch", adding: "That was not a plan, it was a concept."\n\n${filler}\n`;
+  const corpus = corpusOf([HALL]);
+  it('one word changed is found through the sentence before', () => {
+    const draft = 'Speaking to reporters at city hall, Brandt distanced herself from the leaked original version. "That was not a plan, it was a notion," she said.\n';
+    const f = single(ruleFindings(corpus, draft, 'quote/altered'), 'That was not a plan, it was a notion');
+    assert.equal(f.severity, 'warning');
+  });
+  it('the exact words are no alteration', () => {
+    const draft = 'Speaking to reporters at city hall, Brandt distanced herself from the leaked original version. "That was not a plan, it was a concept," she said.\n';
+    assert.deepEqual(ruleFindings(corpus, draft, 'quote/altered'), []);
+  });
+});

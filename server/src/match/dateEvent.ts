@@ -43,13 +43,16 @@ const occasionOf = (clause: string): Occasion | undefined => OCCASIONS.find(([, 
 const REACH = 160;
 /**
  * Where a clause ends: ", and", ";", ", while", ", but", ", after", ", with", a dash, a relative clause, "…, two years
- * after", and a comparison ("shorter than the 15-year term prosecutors asked for": the term is another quantity).
+ * after", a further point of what was said (", adding that", "and that"), and a comparison ("shorter than the
+ * 15-year term prosecutors asked for": the term is another quantity).
  */
 const BOUNDARY =
-  /;|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|after|before|as|when|since|until|even as|with|who|which|where|whose|whom)\b|,\s+[\w-]+\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:after|before|later|earlier)\b|\s+but\s|(?<!\b(?:more|less|fewer))\s+than\s|\s(?:closer|nearer)\s+to\s/gi;
+  /;|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|after|before|as|when|since|until|even as|with|who|which|where|whose|whom)\b|,\s+[\w-]+\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:after|before|later|earlier)\b|,\s+adding\b|\s+and\s+that\s|\s+but\s|(?<!\b(?:more|less|fewer))\s+than\s|\s(?:closer|nearer)\s+to\s/gi;
 const DATE_TOKEN =
   /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:1[89]|20)\d\d\b|\b[\w.-]+[\s-](?:years?|months?|weeks?|days?)\b/g;
 const RELATIVE = /^,\s+(?:who|which|where|whose|whom)\b/i;
+const DASH = /^\s[—–]\s$/;
+const RELATIVE_WORD = /^(?:who|which|where|whose|whom)\b/i;
 /** A sentence opening with a subordinate clause ("While Trump had pushed…, the president said…") ends it at its comma. */
 const LEADING_SUBORDINATE = /^\s*(?:While|Although|Though|As|After|Before|When|Since|Because|If|Whereas|Despite|Once|Until)\b[^,;]{0,200},/;
 const QUOTED = /["“][^"“”\n]{0,400}["”]/g;
@@ -65,7 +68,14 @@ function clauseOf(text: string, sentence: Span, span: Span): { start: number; en
   let end = to;
   let gap: Span | undefined;
   const last = boundaries[boundaries.length - 1];
-  if (last) {
+  const previousBoundary = boundaries[boundaries.length - 2];
+  const asideOpens = previousBoundary && RELATIVE_WORD.test(before.slice(previousBoundary.index + previousBoundary[0].length));
+  if (last && previousBoundary && DASH.test(last[0]) && DASH.test(previousBoundary[0]) && asideOpens) {
+    // "Lavrov – who is not attending the talks – said on Tuesday": the relative clause between dashes is another event.
+    const opening = boundaries[boundaries.length - 3];
+    start = opening ? from + opening.index + opening[0].length : from;
+    gap = { start: from + previousBoundary.index, end: from + last.index + last[0].length };
+  } else if (last) {
     const closing = RELATIVE.test(last[0]) ? before.indexOf(',', last.index + 1) : -1;
     if (closing >= 0) {
       // "Vale, who met Dray on Friday, said on Monday": the relative clause is another event, the rest this one.
@@ -116,7 +126,7 @@ export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySe
   const { start, end, gap } = clauseOf(doc.text, sentence, claim.span);
   const inClause = (r: Span) => r.start >= start && r.end <= end && !(gap && r.start >= gap.start && r.start < gap.end) && (r.end <= claim.span.start || r.start >= claim.span.end);
   // "Vale's offer", "shares in Kestrel": an owner or a place, not who acted.
-  const possibleActors = (doc.names[claim.sentence] ?? []).filter((r) => isName(r, common) && !PLACE_PREPOSITIONS.has(r.precededBy) && !POSSESSIVE.test(r.text));
+  const possibleActors = (doc.names[claim.sentence] ?? []).filter((r) => isName(r, common) && !placeOrOwner(r));
   const actors = possibleActors.filter(inClause).map(nameKey);
   const clause = gap
     ? doc.text.slice(start, gap.start) + ' ' + doc.text.slice(gap.end, end)
@@ -150,6 +160,12 @@ function amountsOf(clause: string): string[] {
 }
 
 const POSSESSIVE = /[’'](?:s)?$/;
+
+/**
+ * A run after "in", "at", … is a place, one with a possessive an owner: neither acts. "Secretary of State Marco Rubio"
+ * splits after "of", but a titled run there ends the title, not a place.
+ */
+const placeOrOwner = (r: NameRun) => (PLACE_PREPOSITIONS.has(r.precededBy) && !(r.titled && r.precededBy === 'of')) || POSSESSIVE.test(r.text);
 
 const isName = (r: NameRun, common: ReadonlySet<string>) => !r.sentenceInitial || !common.has(r.surname.toLowerCase());
 const nameKey = (r: NameRun) => r.surname.toLowerCase().slice(0, 6);

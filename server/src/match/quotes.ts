@@ -185,7 +185,7 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
   const quoteContent = contentWords(claim.words);
   // Sentences like the draft's, searched from the quoted words' rarest first: in a long draft sentence (or two the
   // splitter left joined) the rarest words may all lie outside the quote.
-  const candidates = index.candidates([...quoteContent, ...sentenceWords], 60, quoteContent);
+  const candidates = index.candidates([...quoteContent, ...sentenceWords, ...leadInWords(claim, draft, quoteContent)], 60, quoteContent);
   const seenQuotes = new Set<QuoteClaim>();
   const comparisons = new Map<string, WordingComparison>();
   for (const candidate of candidates) {
@@ -228,6 +228,22 @@ export function matchQuote(claim: QuoteClaim, draft: AnalyzedText, corpus: Corpu
     }
   }
   return result;
+}
+
+/** Fewer content words than this outside a quote, and its sentence says nothing of where the remark was made. */
+const BARE_QUOTE_CONTEXT = 2;
+
+/**
+ * The sentence before a quote standing alone ("“That was not a plan, it was an idea,” he said.") in its paragraph:
+ * it tells where and when the remark was made, and the quote's own words may all be too common to search by.
+ */
+function leadInWords(claim: QuoteClaim, draft: AnalyzedText, quoteContent: readonly string[]): string[] {
+  const sentence = draft.sentences[claim.sentence];
+  const previous = draft.sentences[claim.sentence - 1];
+  if (!sentence || !previous || previous.paragraph !== sentence.paragraph) return [];
+  const own = new Set(quoteContent);
+  const outside = (draft.sentenceWords[claim.sentence] ?? []).filter((w) => !own.has(w));
+  return outside.length < BARE_QUOTE_CONTEXT ? draft.sentenceWords[claim.sentence - 1] ?? [] : [];
 }
 
 /** A draft's quotes by sentence, built once per draft. */
