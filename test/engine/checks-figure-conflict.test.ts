@@ -445,3 +445,14 @@ describe('figure/conflict: a year set off by commas dates the figure to another 
     assert.deepEqual(ruleFindings(corpus, draft, 'figure/conflict').map((f) => f.text), ['at least 21 deaths']);
   });
 });
+
+describe('figure/conflict: a model number is no count', () => {
+  const LAUNCH = `---\ntitle: New phones\noutlet: Wire Forty-One\n---\n\nOrvex unveiled its new phones on Tuesday, and the three kinds of Nimbus 8 models all get faster chips and better cameras.\n`;
+  const corpus = corpusOf([LAUNCH]);
+  it('"four models" against "Nimbus 8 models" is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'Orvex unveiled its new phones on Tuesday: the Nimbus 8 line has four models, all with faster chips and better cameras.', 'figure/conflict'), []);
+  });
+  it('a count of kinds still conflicts', () => {
+    single(ruleFindings(corpus, 'Orvex unveiled its new phones on Tuesday, and the five kinds of Nimbus 8 models all get faster chips and better cameras.', 'figure/conflict'), 'five kinds');
+  });
+});

@@ -59,6 +59,14 @@ export const MONEY_UNITS = new Set([...Object.values(CURRENCY_SIGNS), 'dollar', 
 /** Words naming a class on a scale by the number after them. */
 const SCALE_LABEL = /\b(?:category|cat\.?|level|grade|phase|stage|tier)[\s\u00a0]+$/i;
 
+/**
+ * A product's model number: right after a name ("iPhone 15", "Series 9") and before a word for a product line, it
+ * names the models rather than counting them ("the four iPhone 15 models"). A name inside a sentence, or one with a
+ * capital inside (iPhone); a sentence's first word may be any capitalised word ("Some 15 models").
+ */
+const MODEL_NAME_BEFORE = /(?:[\p{L}\d,;:)][\s\u00a0]+\p{Lu}[\p{L}\d-]*|\p{Ll}\p{Lu}[\p{L}\d-]*)[\s\u00a0]+$/u;
+const PRODUCT_LINE_AFTER = /^[\s\u00a0]+(?:models?|versions?|variants?|editions?|series|line-?ups?|generations?)\b/i;
+
 /** Units of measure, which a bracket after a figure may convert ("12 feet (3.7 meters)"). */
 const MEASURES = new Set(['mph', 'km/h', 'kph', 'km', 'kilometers', 'kilometres', 'mile', 'miles', 'foot', 'feet', 'meter', 'metre', 'inch', 'inche', 'cm', 'mm', 'kg', 'pound', 'lb', 'ton', 'tonne', 'acre', 'hectare', 'degree', 'gallon', 'litre', 'liter', 'mb', 'barrel']);
 
@@ -116,6 +124,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       if (isYearLike(parsed.value, raw) && !countsSomething(before, after)) continue;
       // "a Category 4 storm", "a level 3 alert": the number names a class on a scale, it counts nothing.
       if (SCALE_LABEL.test(before)) continue;
+      if (MODEL_NAME_BEFORE.test(before) && PRODUCT_LINE_AFTER.test(after)) continue;
       // "150 mph (241 kph)": the figure before, converted to another measure and rounded, is no claim of its own.
       const previous = figures.length > sentenceFirst ? figures[figures.length - 1] : undefined;
       const bracketed = !!previous && /^[\s\u00a0]*\([\s\u00a0]*$/.test(sentence.text.slice(previous.span.end - sentence.start, currency ? at - 1 : at));
