@@ -456,3 +456,14 @@ describe('figure/conflict: a model number is no count', () => {
     single(ruleFindings(corpus, 'Orvex unveiled its new phones on Tuesday, and the five kinds of Nimbus 8 models all get faster chips and better cameras.', 'figure/conflict'), 'five kinds');
   });
 });
+
+describe('figure/conflict: a sum converted into another dollar in brackets', () => {
+  const SLUMP = `---\ntitle: Shares slip\noutlet: Wire Forty-Four\n---\n\nThe slump has dropped Orvex's market value below the $2 trillion threshold it reached for the first time earlier this summer.\n`;
+  const corpus = corpusOf([SLUMP]);
+  it('"$US2 trillion ($3.1 trillion)" is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, "The slump has dropped Orvex's market value below the $US2 trillion ($3.1 trillion) threshold it reached for the first time earlier this year.", 'figure/conflict'), []);
+  });
+  it('a sum in "$US" is read, and another sum still conflicts', () => {
+    single(ruleFindings(corpus, "The slump has dropped Orvex's market value below the $US2.5 trillion threshold it reached for the first time earlier this year.", 'figure/conflict'), '$US2.5 trillion threshold');
+  });
+});
