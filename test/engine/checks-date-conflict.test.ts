@@ -519,3 +519,14 @@ describe('date/conflict: a titled actor after "of" ("Secretary of State Alma Vir
     assert.deepEqual(ruleFindings(corpus, 'Secretary of State Alma Virtanen met the envoys from the northern states on Wednesday.\n', 'date/conflict'), []);
   });
 });
+
+describe('date/conflict: a source sentence that also names the draft’s day by its weekday', () => {
+  const LAUNCH = `---\ntitle: New tablets\noutlet: Wire Forty\n---\n\nAll the new Zephyr tablets will be available in stores Oct. 9, with pre-orders beginning this Thursday.\n`;
+  const corpus = corpusOf([LAUNCH]);
+  it('"from Thursday, October 3" for the pre-orders is no conflict with the stores’ "Oct. 9"', () => {
+    assert.deepEqual(ruleFindings(corpus, 'The new Zephyr tablets will be available to pre-order from Thursday, October 3.', 'date/conflict'), []);
+  });
+  it('another day for the stores still conflicts', () => {
+    single(ruleFindings(corpus, 'All the new Zephyr tablets will be available in stores Oct. 12, with pre-orders beginning this Thursday.', 'date/conflict'), 'Oct. 12');
+  });
+});

@@ -466,3 +466,25 @@ describe('figure/conflict: an unnamed groupâ€™s guess is not a named forecasterâ
     single(ruleFindings(guess, 'The Bank of Varnia raised rates on Thursday as economists warned inflation could hit 14 per cent in October.', 'figure/conflict'), '14 per cent');
   });
 });
+
+describe('figure/conflict: a model number is no count', () => {
+  const LAUNCH = `---\ntitle: New phones\noutlet: Wire Forty-One\n---\n\nOrvex unveiled its new phones on Tuesday, and the three kinds of Nimbus 8 models all get faster chips and better cameras.\n`;
+  const corpus = corpusOf([LAUNCH]);
+  it('"four models" against "Nimbus 8 models" is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'Orvex unveiled its new phones on Tuesday: the Nimbus 8 line has four models, all with faster chips and better cameras.', 'figure/conflict'), []);
+  });
+  it('a count of kinds still conflicts', () => {
+    single(ruleFindings(corpus, 'Orvex unveiled its new phones on Tuesday, and the five kinds of Nimbus 8 models all get faster chips and better cameras.', 'figure/conflict'), 'five kinds');
+  });
+});
+
+describe('figure/conflict: a sum converted into another dollar in brackets', () => {
+  const SLUMP = `---\ntitle: Shares slip\noutlet: Wire Forty-Four\n---\n\nThe slump has dropped Orvex's market value below the $2 trillion threshold it reached for the first time earlier this summer.\n`;
+  const corpus = corpusOf([SLUMP]);
+  it('"$US2 trillion ($3.1 trillion)" is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, "The slump has dropped Orvex's market value below the $US2 trillion ($3.1 trillion) threshold it reached for the first time earlier this year.", 'figure/conflict'), []);
+  });
+  it('a sum in "$US" is read, and another sum still conflicts', () => {
+    single(ruleFindings(corpus, "The slump has dropped Orvex's market value below the $US2.5 trillion threshold it reached for the first time earlier this year.", 'figure/conflict'), '$US2.5 trillion threshold');
+  });
+});

@@ -402,3 +402,15 @@ describe('name/misspelled: a word of a name the sources never mention is not a s
     assert.equal(f.suggestions[0], 'Varga');
   });
 });
+
+describe('name/misspelled: a word the sources use only inside a longer name', () => {
+  const VENUE = `---\ntitle: Phones shown\noutlet: Wire Forty-Two\n---\n\nThe keynote, called "Drift", was held on the company's campus at the Mara Tibbs Hall.\n`;
+  const corpus = corpusOf([VENUE]);
+  it('"regular Tibbys" is not a spelling of the hall’s "Tibbs"', () => {
+    assert.deepEqual(ruleFindings(corpus, 'Even regular Tibbys will enjoy the new line of phones shown at the keynote.', 'name/misspelled'), []);
+  });
+  it('the name the sources also use alone is still compared', () => {
+    const alone = corpusOf([VENUE, `---\ntitle: Hall\noutlet: Wire Forty-Three\n---\n\nTibbs designed the hall for the keynote.\n`]);
+    single(ruleFindings(alone, 'Even regular Tibbys will enjoy the new line of phones shown at the keynote.', 'name/misspelled'), 'Tibbys');
+  });
+});

@@ -7,6 +7,17 @@ import { conflictFindings } from './factConflict';
 const sameDate = (a: DateClaim, b: DateClaim) => datesComparable(a, b) && datesAgree(a, b);
 
 /**
+ * A weekday on one side and a calendar date that names the same weekday on the other ("this Friday", "Friday,
+ * September 15"): the same day told two ways, unless both resolve to different days.
+ */
+const sameNamedWeekday = (a: DateClaim, b: DateClaim) =>
+  a.granularity !== b.granularity &&
+  (a.granularity === 'weekday' || b.granularity === 'weekday') &&
+  a.weekday !== undefined &&
+  a.weekday === b.weekday &&
+  (!a.resolved || !b.resolved || a.resolved === b.resolved);
+
+/**
  * A source date the draft itself gives in the claim's sentence or the one either side is not evidence against the
  * claim: the draft tells two events apart ("a 1960 tsunami … An even deadlier tsunami in 1946").
  */
@@ -34,6 +45,7 @@ export const dateConflict: Rule = {
   check: (ctx) =>
     conflictFindings('date/conflict', ctx, ctx.dates, datesAgree, 'The sources date this differently', notToldApart(ctx.draft.dates), {
       claimsIn: (source, sentence) => source.datesIn(sentence),
-      sameValue: sameDate,
+      // A sentence that also names the draft's day by its weekday was paired through its other date.
+      sameValue: (draft, source) => sameDate(draft, source) || sameNamedWeekday(draft, source),
     }),
 };

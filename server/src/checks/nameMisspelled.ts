@@ -175,7 +175,23 @@ function differenceOf(word: Word, lower: string, role: Role, other: string, corp
   // A middle name near another person's first name ("Salvador Rolando Ramos", "Roland Gutierrez") is that name's
   // own word: compared like a first name, with the draft's surname.
   if (role !== 'alone' && !samePerson(role === 'middle' ? 'given' : role, theirs, other, corpus)) return undefined;
+  // "regular Joes" beside the sources' "Steve Jobs Theater": a word they use only inside a longer name is that name's.
+  if (role === 'alone' && onlyInsideLongerNames(theirs, corpus)) return undefined;
   return { word, spelling: near.spelling, count: near.count, kind: variant ? 'variant' : 'typo' };
+}
+
+/**
+ * Whether every place the sources use this name has a capitalised word straight before and after it. The index keeps
+ * a few places per name: a name used more often than that is taken to stand alone somewhere.
+ */
+function onlyInsideLongerNames(lower: string, corpus: Corpus): boolean {
+  const refs = corpus.index.nameRefs.get(lower) ?? [];
+  const uses = [...(corpus.index.names.get(lower)?.values() ?? [])].reduce((a, b) => a + b, 0);
+  return refs.length > 0 && uses === refs.length && refs.every((r) => {
+    const text = corpus.sources[r.doc]?.text;
+    if (!text) return false;
+    return /\p{Lu}[\p{L}.’'-]*[ \u00a0]$/u.test(text.slice(Math.max(0, r.start - 40), r.start)) && /^[ \u00a0]\p{Lu}/u.test(text.slice(r.end, r.end + 2));
+  });
 }
 
 function isAllCapitals(word: string): boolean {

@@ -27,6 +27,8 @@ const STOP_UNIT = /^(?:and|or|of|in|on|at|to|for|from|by|with|as|were|was|are|is
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 /** Where a number may start: a digit or a number word. The character before is checked apart (see nextNumber). */
 const NUMBER_CANDIDATE = /\d|(?:a dozen|dozen|dozens|scores|hundreds|thousands|millions|billions|tens of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/giu;
+/** A currency sign with its country's letters after it ("$US3 trillion"): the number starts after the letters. */
+const COUNTRY_CURRENCY = /[$£€¥][A-Z]{1,3}$/;
 /** A number does not start inside a word or another number ("A4", the "5" of "1.5" or "3/5"). */
 const JOINED_BEFORE = /[\p{L}\p{N}.,:/-]$/u;
 
@@ -37,7 +39,7 @@ const JOINED_BEFORE = /[\p{L}\p{N}.,:/-]$/u;
  */
 function nextNumber(text: string): RegExpExecArray | null {
   for (let m = NUMBER_CANDIDATE.exec(text); m; m = NUMBER_CANDIDATE.exec(text)) {
-    if (!JOINED_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) return m;
+    if (!JOINED_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index)) || COUNTRY_CURRENCY.test(text.slice(Math.max(0, m.index - 4), m.index))) return m;
     NUMBER_CANDIDATE.lastIndex = m.index + 1;
   }
   return null;
@@ -59,6 +61,14 @@ export const MONEY_UNITS = new Set([...Object.values(CURRENCY_SIGNS), 'dollar', 
 
 /** Words naming a class on a scale by the number after them. */
 const SCALE_LABEL = /\b(?:category|cat\.?|level|grade|phase|stage|tier)[\s\u00a0]+$/i;
+
+/**
+ * A product's model number: right after a name ("iPhone 15", "Series 9") and before a word for a product line, it
+ * names the models rather than counting them ("the four iPhone 15 models"). A name inside a sentence, or one with a
+ * capital inside (iPhone); a sentence's first word may be any capitalised word ("Some 15 models").
+ */
+const MODEL_NAME_BEFORE = /(?:[\p{L}\d,;:)][\s\u00a0]+\p{Lu}[\p{L}\d-]*|\p{Ll}\p{Lu}[\p{L}\d-]*)[\s\u00a0]+$/u;
+const PRODUCT_LINE_AFTER = /^[\s\u00a0]+(?:models?|versions?|variants?|editions?|series|line-?ups?|generations?)\b/i;
 
 /** Units of measure, which a bracket after a figure may convert ("12 feet (3.7 meters)"). */
 const MEASURES = new Set(['mph', 'km/h', 'kph', 'km', 'kilometers', 'kilometres', 'mile', 'miles', 'foot', 'feet', 'meter', 'metre', 'inch', 'inche', 'cm', 'mm', 'kg', 'pound', 'lb', 'ton', 'tonne', 'acre', 'hectare', 'degree', 'gallon', 'litre', 'liter', 'mb', 'barrel']);
@@ -112,15 +122,20 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       const beforeFrom = Math.max(0, at - PREFIX_WINDOW);
       // "$804 million in restitution", "a $9 billion company": a sum of money counts its currency. Only sums in
       // millions or more: a bare "$51.98" is most often a moving price, true at its moment only.
-      const currency = /\p{L}$/u.test(sentence.text.slice(at, at + parsed.length)) ? CURRENCY_SIGNS[sentence.text[at - 1]] : undefined;
-      const before = sentence.text.slice(beforeFrom, currency ? at - 1 : at);
+      // The sign with any country letters before or after it ("US$", "A$", "$US").
+      const sign = /(?<![\p{L}\d])[A-Z]{0,3}([$£€¥₹₩])[A-Z]{0,3}$/u.exec(sentence.text.slice(Math.max(0, at - 8), at));
+      const currency = sign && /\p{L}$/u.test(sentence.text.slice(at, at + parsed.length)) ? CURRENCY_SIGNS[sign[1]] : undefined;
+      const signStart = currency ? at - sign![0].length : at;
+      const before = sentence.text.slice(beforeFrom, signStart);
       if (isYearLike(parsed.value, raw) && !countsSomething(before, after)) continue;
       // "a Category 4 storm", "a level 3 alert": the number names a class on a scale, it counts nothing.
       if (SCALE_LABEL.test(before)) continue;
+      if (MODEL_NAME_BEFORE.test(before) && PRODUCT_LINE_AFTER.test(after)) continue;
       // "150 mph (241 kph)": the figure before, converted to another measure and rounded, is no claim of its own.
       const previous = figures.length > sentenceFirst ? figures[figures.length - 1] : undefined;
-      const bracketed = !!previous && /^[\s\u00a0]*\([\s\u00a0]*$/.test(sentence.text.slice(previous.span.end - sentence.start, currency ? at - 1 : at));
-      const converts = (unit: string) => bracketed && previous!.unit !== unit && MEASURES.has(previous!.unit) === MEASURES.has(unit) && (MEASURES.has(unit) || MONEY_UNITS.has(unit));
+      const bracketed = !!previous && /^[\s\u00a0]*\([\s\u00a0]*$/.test(sentence.text.slice(previous.span.end - sentence.start, signStart));
+      // "$US3 trillion ($4.7 trillion)": a sum in brackets after a sum is the same sum in another dollar.
+      const converts = (unit: string) => bracketed && (previous!.unit !== unit || MONEY_UNITS.has(unit)) && MEASURES.has(previous!.unit) === MEASURES.has(unit) && (MEASURES.has(unit) || MONEY_UNITS.has(unit));
       const start = sentence.start + at;
       // "died aged 96", "at the age of 96", "a 96-year-old", "96 years old": a person's age, not a length of time.
       const ageAfter = parsed.compound === 'year' ? AGE_COMPOUND.exec(after) : AGE_AFTER.exec(after);
@@ -148,7 +163,7 @@ export function extractFigures(text: string, sentences: readonly Sentence[], quo
       let high = parsed.high;
       let lowOpen = false;
       let highOpen = false;
-      let spanStart = currency ? start - 1 : start;
+      let spanStart = start - (at - signStart);
       if (qualifier) {
         [low, high, lowOpen, highOpen] = INTERVALS[qualifier.label](parsed.value);
         spanStart = sentence.start + beforeFrom + qualifier.index;
