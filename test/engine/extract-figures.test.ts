@@ -68,7 +68,8 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['Almost 500 missiles were fired.', [{ value: 500, low: 425, high: 500, qualifier: 'nearly' }]],
   // A longer qualifier holds a shorter one at its end: the longer is meant.
   ['No more than 50 people attended.', [{ text: 'No more than 50 people', value: 50, low: 0, high: 50, lowOpen: false, highOpen: false, qualifier: 'up to' }]],
-  ['Just under 500 homes lost power.', [{ text: 'Just under 500 homes', value: 500, low: 425, high: 500, highOpen: true, qualifier: 'nearly' }]],
+  ['Just under 500 homes lost power.', [{ text: 'Just under 500 homes', value: 500, low: 450, high: 500, highOpen: true, qualifier: 'just under' }]],
+  ['Just over 500 homes lost power.', [{ text: 'Just over 500 homes', value: 500, low: 500, high: 550, lowOpen: true, qualifier: 'just over' }]],
   ['About 200 homes were destroyed.', [{ text: 'About 200 homes', value: 200, low: 170, high: 230, lowOpen: false, highOpen: false, qualifier: 'about' }]],
   ['Some 200 homes were destroyed.', [{ value: 200, qualifier: 'about' }]],
   ['Tens of thousands of people protested.', [{ text: 'Tens of thousands of people', value: 1e4, low: 1e4, high: 1e5, qualifier: undefined, unit: 'people' }], 'vague amounts carry their own interval'],

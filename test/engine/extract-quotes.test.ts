@@ -64,6 +64,11 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['The former Tory PM has written to the board to say the plan is "reckless".', [{ words: 'reckless', speaker: null }], 'a party and "PM" are a role, not a name'],
   ['Sir Piet Moravec spoke first. Later Sir Piet said: "We stay."', [{ words: 'We stay', speaker: 'Piet Moravec', speakerText: 'Piet' }], 'a knight named again by first name is the full name given before'],
   ['Former Prime Minister Rosa Major said the plan was "reckless".', [{ words: 'reckless', speaker: 'Rosa Major', person: true }], 'a titled person whose surname is also a rank'],
+  ['"We have waited years," said Kallas’s brother Tarmo.', [{ words: 'We have waited years', speaker: 'Tarmo', speakerText: 'Tarmo', person: true }], 'said X\'s brother Y: Y speaks, not the owner'],
+  ['"We have waited years," Kallas\'s brother Tarmo said.', [{ words: 'We have waited years', speaker: 'Tarmo', speakerText: 'Tarmo', person: true }], 'X\'s brother Y said'],
+  ['"Sales will grow," said Norvik\'s chief executive Dana Holt.', [{ words: 'Sales will grow', speaker: 'Dana Holt', speakerText: 'Dana Holt', person: true }], 'the company\'s chief executive Y'],
+  ['"We have waited years," said Kallas\'s brother.', [{ words: 'We have waited years', speaker: 'Kallas\'s brother', person: false }], 'the owner\'s unnamed relation is a role, not the owner'],
+  ['Kallas\'s sister Maret said: "We have waited years."', [{ words: 'We have waited years', speaker: 'Maret', speakerText: 'Maret', person: true }], 'a first name after kin names a person'],
 ];
 
 describe('extractQuotes: table', () => {

@@ -238,14 +238,15 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
       // Half of the length's own unit either way: "almost six months" is not "almost eight months".
       const slack = 0.5 * unitYears;
       const [low, high] =
-        q === 'nearly' ? [value - slack, value] :
+        q === 'nearly' || q === 'just under' ? [value - slack, value] :
+        q === 'just over' ? [value, value + slack] :
         q === 'more than' || q === 'at least' ? [value, Infinity] :
         q === 'fewer than' || q === 'up to' ? [0, value] : q === 'about' ? [value - slack, value + slack] : [value, value + 0.99 * unitYears];
       const start = sentence.start + (qualifier ? m.index - before.length + qualifier.index : m.index);
       length += m.index + sentence.start - start;
       // "faces up to 40 years" is the most it can be: any shorter term fits it, another ceiling does not.
       // "nearly 11 years" stops short of 11 and "more than 11 years" starts past it: the two never meet.
-      const open = q === 'nearly' || q === 'fewer than' ? { highOpen: true } : q === 'more than' ? { lowOpen: true } : {};
+      const open = q === 'nearly' || q === 'just under' || q === 'fewer than' ? { highOpen: true } : q === 'more than' || q === 'just over' ? { lowOpen: true } : {};
       const total = toldAsTotal(sentence.text.slice(Math.max(0, m.index - 60), m.index));
       push({ span: { start, end: start + length }, granularity: 'duration', years: value, low, high, ...open, ...(q === 'up to' && { ceiling: true }), ...(total && { total }) });
     }

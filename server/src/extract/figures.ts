@@ -16,6 +16,9 @@ const INTERVALS: Record<QualifierLabel, (v: number) => [number, number, boolean,
   'up to': (v) => [0, v, false, false],
   'fewer than': (v) => [0, v, false, true],
   nearly: (v) => [v * 0.85, v, false, true],
+  // "Just over" and "just under" reach a tenth of the number at most.
+  'just over': (v) => [v, v * 1.1, true, false],
+  'just under': (v) => [v * 0.9, v, false, true],
   about: (v) => [v * 0.85, v * 1.15, false, false],
 };
 

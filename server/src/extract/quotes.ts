@@ -40,6 +40,12 @@ const NAME_COLON_AT_END = /([\p{L}’']+):\s*["“]?$/u;
 const ACCORDING_TO = /\baccording to\s+$/i;
 const ROLE_NOUN = new RegExp(`^(?:[’']s)?\\s*(?:[a-z-]+\\s+){0,2}(?:${ROLE_WORDS})\\b`);
 
+/** "Floyd's brother ", "the firm's chief executive ": an owner's relation or role, naming whoever follows, not the owner. */
+const POSSESSED_ROLE = /^[’']s?\s+(?:\p{Ll}[\p{L}-]*\s+){1,3}$/u;
+
+/** "'s brother." after a name: the speaker is the owner's relation, who goes unnamed. */
+const OWNER_ROLE_AT_START = /^([’']s?\s+\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*){0,2})\s*(?:[.,;:!?]|$)/u;
+
 /** A single capitalised word and a speech verb: '"…," Major said'. */
 const RANK_THEN_VERB = new RegExp(`^\\s*(\\p{Lu}\\p{Ll}+)\\s+(?:${SPEECH_VERB})\\b`, 'u');
 
@@ -206,10 +212,13 @@ const INSTITUTION = new Set(
     'Association Airport Station Bridge River Mountains Islands Republic Kingdom States Nations Alliance Federation Command').split(' '),
 );
 
+/** Kin named straight before a name ("his brother Philonise", "Floyd's widow Ana"): only a person has kin. */
+const KIN = /^(?:brother|sister|son|daughter|wife|husband|mother|father|widow|widower|cousin|nephew|niece|uncle|aunt|grandson|granddaughter|grandmother|grandfather|fiancée|fiancee|fiancé|fiance)$/;
+
 export function isPerson(run: NameRun, people: { has(name: string): boolean }): boolean {
   // "Tory PM" is a role; "Sir John Major" is a person whose surname happens to be a rank.
   if (INSTITUTION.has(run.surname) || (isTitle(run.surname) && !(run.titled && run.words.length >= 2))) return false;
-  if (run.titled || people.has(run.surname)) return true;
+  if (run.titled || people.has(run.surname) || KIN.test(run.precededBy)) return true;
   return !PLACE_CUE.test(run.precededBy) && run.words.length >= 2;
 }
 
@@ -246,6 +255,12 @@ const VERB_NEXT = new RegExp(`^\\s*,?\\s*(?:${SPEECH_VERB})\\b`);
 const VERB_FIRST = new RegExp(`^\\s*(?:${SPEECH_VERB})\\b`);
 /** A speech verb anywhere in a stretch of text (no /g: tested, not iterated). */
 const SPEECH_VERB_IN = new RegExp(`(?<![\\w-])(?:${SPEECH_VERB})\\b`);
+const VERB_AFTER_NAME = new RegExp(`^\\s+(?:[a-z]+ly\\s+)?(?:${SPEECH_VERB})\\b`);
+
+/** The text after a name goes straight on to a speech verb: "(Major) warned that…", "(Major) later said". */
+export function speechVerbFollows(textAfterName: string): boolean {
+  return VERB_AFTER_NAME.test(textAfterName);
+}
 /** How far after a quote opening its sentence the clause naming its speaker is looked for. */
 const CLOSING_CLAUSE_REACH = 240;
 /** Before a speaker's name in a closing clause: nothing, or descriptors and titles ("Federal Reserve Chair"). */
@@ -269,6 +284,11 @@ function attribute(
     person: isPerson(run, people),
   });
   const asRole = (name: string): Speaker => ({ name: name.trim().replace(/^(?:its|the|a|an|his|her|their|one)\s+/i, ''), span: undefined, inferred: false, person: false });
+  // "Floyd's brother Philonise": the name after the owner's relation, when one follows straight on.
+  const possessedBy = (owner: NameRun): NameRun | undefined => {
+    const next = runs.find((r) => r.start > owner.end && r.start - owner.end <= 40);
+    return next && POSSESSED_ROLE.test(text.slice(owner.end, next.start)) ? next : undefined;
+  };
   // "he" is the last person named, in this sentence before the quote or earlier.
   const pronoun = (): Speaker | undefined => {
     const here = [...runs].reverse().find((r) => r.end <= quote.start && isPerson(r, people));
@@ -292,11 +312,17 @@ function attribute(
     const verbEnd = afterStart + verbAfter[0].length;
     const named = runs.filter((r) => r.start >= verbEnd && r.start - verbEnd <= 40);
     const run = named.find((r) => isPerson(r, people)) ?? named[0];
-    if (run) return asSpeaker(run);
+    // '"…," said Floyd's brother.': the brother speaks, not Floyd.
+    const ownerRole = run && !possessedBy(run) ? OWNER_ROLE_AT_START.exec(text.slice(run.end, to)) : null;
+    if (ownerRole) return asRole(text.slice(run!.start, run!.end) + ownerRole[1]);
+    if (run) return asSpeaker(possessedBy(run) ?? run);
   }
   // "…," Zelensky said / "…," the White House said / "…," harbour master Ines Varga said
   const leading = following.find((r) => r.start - afterStart <= 40 && DESCRIPTOR_BEFORE_NAME.test(text.slice(afterStart, r.start)));
   if (leading && VERB_FIRST.test(text.slice(leading.end, to))) return asSpeaker(leading);
+  // "…," Floyd's brother Philonise said
+  const owned = leading && possessedBy(leading);
+  if (owned && VERB_FIRST.test(text.slice(owned.end, to))) return asSpeaker(owned);
   // '"…," Major said': a surname that is also a rank makes no name run of its own, but names the person it was given to.
   const rank = RANK_THEN_VERB.exec(after);
   if (rank && isTitle(rank[1]) && people.has(rank[1])) {

@@ -1,5 +1,6 @@
 // Whether two figures or two dates can both be true.
 import type { DateClaim, FigureClaim } from '../model/types';
+import { QUALIFIER_FAMILY, type QualifierLabel } from '../extract/qualifiers';
 
 /** How a figure is bounded: its qualifier, or exact, or a range ("thousands", "10-12"). */
 function boundKind(f: FigureClaim): string {
@@ -171,18 +172,25 @@ export function figuresOverlap(a: FigureClaim, b: FigureClaim): boolean {
   if (boundKind(a) !== boundKind(b) && ((roundBound(a) && within(b, a)) || (roundBound(b) && within(a, b)))) return true;
   // "about 65 miles" against "about 85 miles": two estimates, each far from the other's value, though their margins meet.
   if (boundKind(a) === 'about' && boundKind(b) === 'about') return holds(a, b.value) || holds(b, a.value);
+  // "about 12 hours" against "just over 10 hours": the estimate's margin reaches the other's, but neither number fits the other.
+  const tight = (k: string) => k === 'just over' || k === 'just under';
+  if ((boundKind(a) === 'about' && tight(boundKind(b))) || (tight(boundKind(a)) && boundKind(b) === 'about')) return holds(a, b.value) || holds(b, a.value);
   // "at least nine" against "at least seven" is a different count, though the intervals meet.
   // A count given as a bound ("at least three") is not confirmed by another number ("five"): only approximate
   // figures ("nearly", "about", "thousands") are compared as intervals.
-  const approximate = (k: string) => k === 'range' || k === 'between' || k === 'about' || k === 'nearly';
+  const approximate = (k: string) => k === 'range' || k === 'between' || k === 'about' || k === 'nearly' || k === 'just over' || k === 'just under';
   if (!approximate(boundKind(a)) && !approximate(boundKind(b))) return false;
   const lowOk = a.high > b.low || (a.high === b.low && !a.highOpen && !b.lowOpen);
   const highOk = b.high > a.low || (b.high === a.low && !b.highOpen && !a.lowOpen);
   return lowOk && highOk;
 }
 
+/** The broader qualifier a tight one belongs to: "just over" is said where "more than" is. */
+const family = (q: string | undefined) => (q && QUALIFIER_FAMILY[q as QualifierLabel]) ?? q ?? '';
+
 export function sameQualifier(a: FigureClaim, b: FigureClaim): boolean {
-  return (a.qualifier ?? '') === (b.qualifier ?? '') && a.low === b.low && a.high === b.high;
+  if (family(a.qualifier) !== family(b.qualifier)) return false;
+  return a.qualifier === b.qualifier ? a.low === b.low && a.high === b.high : a.value === b.value;
 }
 
 export function datesAgree(a: DateClaim, b: DateClaim): boolean {

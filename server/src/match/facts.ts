@@ -11,6 +11,8 @@ import { coverage } from '../text/similarity';
 import { dateEventOf, sameDateEvent, sourceDateOfEvent, sourceEventOf, type DateEvent } from './dateEvent';
 import { AGE_UNIT, MONEY_UNITS } from '../extract/figures';
 import { happeningWords } from '../extract/figureRole';
+import { speechVerbFollows } from '../extract/quotes';
+import { sameSpeaker } from './speakers';
 
 export interface FactCandidate<C> {
   doc: number;
@@ -33,6 +35,31 @@ function sentenceOf(draft: Segmented, offset: number): number {
   const { sentences } = draft;
   const i = firstNotBefore(sentences, (s) => s.end < offset);
   return i < sentences.length && sentences[i].start <= offset ? i : 0;
+}
+
+/** How far before a claim the person reported as stating it may be named ("Major warned that … up to four months"). */
+const REPORTED_REACH = 240;
+/** How much a source quote's speaker being the person the draft reports adds to its sentence's likeness. */
+const SAME_SPEAKER_WEIGHT = 0.1;
+
+/** People the draft reports as stating the claim: named before it in its sentence, a speech verb straight after the name. */
+function reportedSpeakers(draft: AnalyzedText, claim: FigureClaim | DateClaim): string[] {
+  return (draft.names[claim.sentence] ?? [])
+    .filter((r) => r.end <= claim.span.start && claim.span.start - r.end <= REPORTED_REACH && speechVerbFollows(draft.text.slice(r.end, r.end + 40)))
+    .map((r) => r.name);
+}
+
+/**
+ * A source claim inside a quotation, said by one of `speakers`: the draft reports that person's words, so the quote
+ * states the fact the draft tells. A quote by anyone else, or with a speaker only inferred, says nothing of it.
+ */
+function quotedByOneOf(source: SourceDoc, claim: FigureClaim | DateClaim, speakers: readonly string[]): boolean {
+  if (!speakers.length) return false;
+  const { quotes } = source;
+  const i = firstNotBefore(quotes, (q) => q.span.end <= claim.span.start);
+  const quote = quotes[i];
+  const speaker = quote && quote.span.start <= claim.span.start ? quote.speaker : undefined;
+  return !!speaker?.person && !speaker.inferred && speakers.some((name) => sameSpeaker(name, speaker.name));
 }
 
 /** The quotes of each sentence, grouped once per text: a claim looks at its own sentence's, not at every quote. */
@@ -97,6 +124,8 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const action = claim.kind === 'figure' ? claim.action : undefined;
   const happening = action ? happeningKeys(action) : undefined;
   const unseen = Math.log(1 + Math.max(index.sentenceCount, 1));
+  const reporters = reportedSpeakers(draft, claim);
+  const told = (d: number, c: C) => !c.inQuote || quotedByOneOf(corpus.sources[d], c, reporters);
   const ownHappening = happening ? sentenceWords.filter((w) => happening.has(w) && index.idf(w) >= unseen) : [];
   const sentenceScoreOf = (sq: typeof sentenceQuery, lq: typeof localQuery, d: number, s: number) => Math.max(
     0.5 * index.coverage(sq, d, s) + 0.5 * index.coverage(lq, d, s),
@@ -121,14 +150,16 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     if (Math.max(likeSentence, actorScore) < minScore - NEARLY_AS_GOOD) continue;
     const doc = corpus.sources[d].segmented;
     const sameKindHere = claimsIn(corpus.sources[d], s).filter(
-      (c) => !c.inQuote && sameKind(c) && (!dateEvent || sourceDateOfEvent(dateEvent, doc, c as DateClaim, index.commonWords, index.idf)) &&
+      (c) => told(d, c) && sameKind(c) && (!dateEvent || sourceDateOfEvent(dateEvent, doc, c as DateClaim, index.commonWords, index.idf)) &&
         (!isAge || holderMentioned(draftEvent.text, doc, c as FigureClaim, index.commonWords)),
     );
     // The same actor doing what the draft's actor did, however much more the draft's clause goes on to tell.
     const sameActor = actorClause && actorScore > likeSentence
-      ? claimsIn(corpus.sources[d], s).filter((c) => !c.inQuote && sameKind(c) && sameActorEvent(actorClause, doc, c as DateClaim, index.commonWords, index.idf))
+      ? claimsIn(corpus.sources[d], s).filter((c) => told(d, c) && sameKind(c) && sameActorEvent(actorClause, doc, c as DateClaim, index.commonWords, index.idf))
       : [];
-    const score = sameActor.length ? actorScore : likeSentence;
+    // Words the draft reports its speaker saying, found in that speaker's own quote: the speaker is one more thing shared.
+    const fromSpeaker = !sameActor.length && sameKindHere.some((c) => c.inQuote);
+    const score = sameActor.length ? actorScore : fromSpeaker ? likeSentence + (1 - likeSentence) * SAME_SPEAKER_WEIGHT : likeSentence;
     if (score < minScore - NEARLY_AS_GOOD) continue;
     const claims = closestClaims(hug, doc, sameActor.length ? sameActor : sameKindHere, index.idf, shortSentence, owner, index.commonWords, sumWords, action);
     if (!claims.length || differentEvent(draftEvent, doc, claims[0], index.commonWords)) continue;
