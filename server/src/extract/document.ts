@@ -90,3 +90,18 @@ export function extractClaims(seg: Segmented, options: AnalyzeOptions = {}): Ana
 export function analyzeText(text: string, options: AnalyzeOptions = {}): AnalyzedText {
   return extractClaims(segmentText(text, options.fileName), options);
 }
+
+/** The quotes of each sentence, grouped once per text: a claim looks at its own sentence's, not at every quote. */
+const quotesBySentence = new WeakMap<readonly QuoteClaim[], Map<number, QuoteClaim[]>>();
+export function quotesInSentence(doc: AnalyzedText, sentence: number): readonly QuoteClaim[] {
+  let bySentence = quotesBySentence.get(doc.quotes);
+  if (!bySentence) {
+    quotesBySentence.set(doc.quotes, (bySentence = new Map()));
+    for (const q of doc.quotes) {
+      const list = bySentence.get(q.sentence);
+      if (list) list.push(q);
+      else bySentence.set(q.sentence, [q]);
+    }
+  }
+  return bySentence.get(sentence) ?? [];
+}

@@ -1,10 +1,10 @@
 // Matching a draft figure or date to the source claims about the same thing, by the words around them.
-import type { DateClaim, FigureClaim, QuoteClaim, Span } from '../model/types';
+import type { DateClaim, FigureClaim, Span } from '../model/types';
 import { firstNotBefore } from '../model/spans';
 import { remembered } from '../model/boundedCache';
 import type { Corpus, SourceDoc } from '../corpus/corpus';
 import type { SentenceRef } from '../corpus/index';
-import type { AnalyzedText, Segmented } from '../extract/document';
+import { quotesInSentence, type AnalyzedText, type Segmented } from '../extract/document';
 import type { NameRun } from '../extract/names';
 import { contentWords, contentWordsWithoutNames } from '../text/words';
 import { coverage } from '../text/similarity';
@@ -62,20 +62,6 @@ function quotedByOneOf(source: SourceDoc, claim: FigureClaim | DateClaim, speake
   return !!speaker?.person && !speaker.inferred && speakers.some((name) => sameSpeaker(name, speaker.name));
 }
 
-/** The quotes of each sentence, grouped once per text: a claim looks at its own sentence's, not at every quote. */
-const quotesBySentence = new WeakMap<readonly QuoteClaim[], Map<number, QuoteClaim[]>>();
-function quotesInSentence(draft: AnalyzedText, sentence: number): readonly QuoteClaim[] {
-  let bySentence = quotesBySentence.get(draft.quotes);
-  if (!bySentence) {
-    quotesBySentence.set(draft.quotes, (bySentence = new Map()));
-    for (const q of draft.quotes) {
-      const list = bySentence.get(q.sentence);
-      if (list) list.push(q);
-      else bySentence.set(q.sentence, [q]);
-    }
-  }
-  return bySentence.get(sentence) ?? [];
-}
 
 /**
  * Source claims of the same kind (as `sameKind` decides) in sentences like the draft's, best per source document,

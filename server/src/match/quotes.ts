@@ -3,7 +3,7 @@ import diffSequences from 'diff-sequences';
 import { distance } from 'fastest-levenshtein';
 import type { QuoteClaim } from '../model/types';
 import type { Corpus } from '../corpus/corpus';
-import type { AnalyzedText } from '../extract/document';
+import { quotesInSentence, type AnalyzedText } from '../extract/document';
 import type { Sentence } from '../text/segment';
 import { tokensOf, contentWords } from '../text/words';
 import { BoundedCache } from '../model/boundedCache';
@@ -246,24 +246,13 @@ function leadInWords(claim: QuoteClaim, draft: AnalyzedText, quoteContent: reado
   return outside.length < BARE_QUOTE_CONTEXT ? draft.sentenceWords[claim.sentence - 1] ?? [] : [];
 }
 
-/** A draft's quotes by sentence, built once per draft. */
-const draftQuotesBySentence = new WeakMap<AnalyzedText, Map<number, QuoteClaim[]>>();
-function quotesBySentenceOf(draft: AnalyzedText): Map<number, QuoteClaim[]> {
-  let bySentence = draftQuotesBySentence.get(draft);
-  if (!bySentence) {
-    draftQuotesBySentence.set(draft, (bySentence = new Map()));
-    for (const q of draft.quotes) bySentence.set(q.sentence, [...(bySentence.get(q.sentence) ?? []), q]);
-  }
-  return bySentence;
-}
-
 /**
  * The draft sentence's words without its other quotes ("X warned of “a capitulation”, and Y said there was “a long way
  * to go”"): each is another remark, so its words are not this quote's context. Undefined when the quote is alone.
  */
 function contextWords(claim: QuoteClaim, draft: AnalyzedText): string[] | undefined {
   const sentence = draft.sentences[claim.sentence];
-  const others = (quotesBySentenceOf(draft).get(claim.sentence) ?? []).filter((q) => q !== claim);
+  const others = quotesInSentence(draft, claim.sentence).filter((q) => q !== claim);
   if (!sentence || !others.length) return undefined;
   let text = sentence.text;
   for (const q of others) {
