@@ -29,6 +29,7 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['"We will win," said President Volodymyr Zelensky.', [{ words: 'We will win', speaker: 'Volodymyr Zelensky', speakerText: 'Volodymyr Zelensky', person: true }], '"…," said X; the title is not part of the name'],
   ['Zelensky said: "We will win."', [{ words: 'We will win', speaker: 'Zelensky', speakerText: 'Zelensky' }], 'X said: "…"'],
   ['Kallas: "Definitely not."', [{ words: 'Definitely not', speaker: 'Kallas', speakerText: 'Kallas' }], 'X: "…"'],
+  ['Ilse Varga, speaking after the summit, said there was no going back to normal with Ostrava: "It is over."', [{ words: 'It is over', speaker: 'Ilse Varga', speakerText: 'Ilse Varga' }], 'a name after "with" before the colon is the object, not the speaker'],
   ['According to Marco Rubio, "there is no Russian will for a ceasefire".', [{ words: 'there is no Russian will for a ceasefire', speaker: 'Marco Rubio', speakerText: 'Marco Rubio' }], 'according to X'],
   ['Rubio told reporters "the talks went well".', [{ words: 'the talks went well', speaker: 'Rubio', speakerText: 'Rubio' }], 'X told …'],
   ['Kaja Kallas, the EU\'s foreign policy chief, told BBC Radio 4 that "we can\'t go back to business as usual".', [{ words: "we can't go back to business as usual", speaker: 'Kaja Kallas', speakerText: 'Kaja Kallas' }], 'an apposition between the speaker and the verb'],

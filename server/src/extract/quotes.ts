@@ -37,6 +37,8 @@ const BARE_PERSON_ROLE = /^(?:the|his|her)\s+(?:president|chancellor|mayor|gover
 const ATTRIBUTION_WINDOW = 320;
 const COLON_AT_END = /:\s*["“]?$/;
 const NAME_COLON_AT_END = /([\p{L}’']+):\s*["“]?$/u;
+/** Before a name ending at the colon: the name is an object ("return to normal with Ostrava:"), not who speaks. */
+const OBJECT_BEFORE_COLON_NAME = /^(?:with|in|at|on|to|for|against|about|into|across|over|near|toward|towards|outside|inside)$/;
 const ACCORDING_TO = /\baccording to\s+$/i;
 const ROLE_NOUN = new RegExp(`^(?:[’']s)?\\s*(?:[a-z-]+\\s+){0,2}(?:${ROLE_WORDS})\\b`);
 
@@ -349,7 +351,7 @@ function attribute(
   const colon = COLON_AT_END.test(before) ? NAME_COLON_AT_END.exec(before) : null;
   if (colon) {
     const run = beforeRuns.find((r) => r.end === from + colon.index + colon[1].length);
-    if (run) return asSpeaker(run);
+    if (run && !OBJECT_BEFORE_COLON_NAME.test(run.precededBy)) return asSpeaker(run);
   }
   const according = beforeRuns.find((r) => ACCORDING_TO.test(text.slice(Math.max(from, r.start - 16), r.start)));
   if (according) return asSpeaker(according);
