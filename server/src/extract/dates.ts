@@ -4,7 +4,7 @@ import type { DateClaim, Span } from '../model/types';
 import type { Sentence } from '../text/segment';
 import { parseNumberAt } from './numbers';
 import { insideSpans } from '../model/spans';
-import { qualifierBefore } from './qualifiers';
+import { qualifierBefore, type QualifierLabel } from './qualifiers';
 import { toldAsTotal } from './totals';
 
 const NAMED = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/i;
@@ -14,6 +14,24 @@ const YEAR = /(?<![\d,.:/-])(1[89]\d\d|20\d\d)(?!\d|[,:/.-]\d|s\b)/g;
 const DURATION = /\b((?:\d+(?:\.\d+)?)|(?:[a-z]+(?:-[a-z]+)?))[\s-](years?|months?)\b/gi;
 /** Characters before a length of time read for its qualifier (see qualifierBefore): bounded, longer than any. */
 const QUALIFIER_WINDOW = 30;
+
+type DurationBounds = Pick<DateClaim, 'low' | 'high' | 'lowOpen' | 'highOpen' | 'ceiling'>;
+/**
+ * A length of time's interval by its qualifier, in years (`unit`: the length's own unit, in years). Half that unit
+ * either way: "almost six months" is not "almost eight months". "Nearly 11 years" stops short of 11 and "more than 11
+ * years" starts past it: the two never meet. "Faces up to 40 years" is the most it can be: any shorter term fits it,
+ * another ceiling does not.
+ */
+const DURATION_BOUNDS: Record<QualifierLabel, (value: number, unit: number) => DurationBounds> = {
+  nearly: (v, unit) => ({ low: v - 0.5 * unit, high: v, highOpen: true }),
+  'just under': (v, unit) => ({ low: v - 0.5 * unit, high: v, highOpen: true }),
+  'just over': (v, unit) => ({ low: v, high: v + 0.5 * unit, lowOpen: true }),
+  'more than': (v) => ({ low: v, high: Infinity, lowOpen: true }),
+  'at least': (v) => ({ low: v, high: Infinity }),
+  'fewer than': (v) => ({ low: 0, high: v, highOpen: true }),
+  'up to': (v) => ({ low: 0, high: v, ceiling: true }),
+  about: (v, unit) => ({ low: v - 0.5 * unit, high: v + 0.5 * unit }),
+};
 
 const AND_MONTHS = /^\s+and\s+((?:\d+(?:\.\d+)?)|(?:[a-z]+))[\s-]months?\b(?!\s+(?:later|earlier|after|before|ago)\b)/i;
 
@@ -234,21 +252,11 @@ export function extractDates(text: string, sentences: readonly Sentence[], quote
       // "the last two years of the war" is a stretch within it, not how long anything lasted.
       if (/\b(?:last|past)\s+$/i.test(before)) continue;
       const qualifier = qualifierBefore(before);
-      const q = qualifier?.label;
-      // Half of the length's own unit either way: "almost six months" is not "almost eight months".
-      const slack = 0.5 * unitYears;
-      const [low, high] =
-        q === 'nearly' || q === 'just under' ? [value - slack, value] :
-        q === 'just over' ? [value, value + slack] :
-        q === 'more than' || q === 'at least' ? [value, Infinity] :
-        q === 'fewer than' || q === 'up to' ? [0, value] : q === 'about' ? [value - slack, value + slack] : [value, value + 0.99 * unitYears];
+      const bounds = qualifier ? DURATION_BOUNDS[qualifier.label](value, unitYears) : { low: value, high: value + 0.99 * unitYears };
       const start = sentence.start + (qualifier ? m.index - before.length + qualifier.index : m.index);
       length += m.index + sentence.start - start;
-      // "faces up to 40 years" is the most it can be: any shorter term fits it, another ceiling does not.
-      // "nearly 11 years" stops short of 11 and "more than 11 years" starts past it: the two never meet.
-      const open = q === 'nearly' || q === 'just under' || q === 'fewer than' ? { highOpen: true } : q === 'more than' || q === 'just over' ? { lowOpen: true } : {};
       const total = toldAsTotal(sentence.text.slice(Math.max(0, m.index - 60), m.index));
-      push({ span: { start, end: start + length }, granularity: 'duration', years: value, low, high, ...open, ...(q === 'up to' && { ceiling: true }), ...(total && { total }) });
+      push({ span: { start, end: start + length }, granularity: 'duration', years: value, ...bounds, ...(total && { total }) });
     }
   });
   return out;
