@@ -8,7 +8,8 @@ import type { DateClaim, FigureClaim } from '../model/types';
 import { attributedMatches } from './quoteMisattributed';
 import { sameSpeaker } from '../match/speakers';
 import type { PassageRef } from './types';
-import { sameFact, sameStory, unitKeys } from '../match/disagreements';
+import { sameFact, unitKeys } from '../match/disagreements';
+import { sameStory } from '../corpus/stories';
 
 /** A date's value whatever its wording ("30 November", "November 30"). */
 function dateKey(d: DateClaim): string {

@@ -12,6 +12,7 @@ import { extractQuotes, isPerson, quoteSpansOf } from '../extract/quotes';
 import { extractClaims, segmentText, type AnalyzedText, type Segmented } from '../extract/document';
 import { indexDataOf, indexFrom, vocabularyOf, type CorpusIndex, type IndexData, type Vocabulary } from './index';
 import { cachePathFor, isFresh, readCache, rehydrate, writeCache, type CacheFile, type CachedSource } from './cache';
+import { sourcesDatedApart } from './stories';
 import { listSourceFiles, readTextFile, DEFAULT_MAX_SOURCE_BYTES, type ListedFile } from './read';
 
 export interface SourceDoc {
@@ -119,6 +120,7 @@ export async function loadCorpus(roots: string[], options: LoadOptions = {}): Pr
       people: [...corpus.index.knownPeople],
       index: corpus.indexData,
       readWarnings: files.flatMap((f): Array<[string, string]> => (f.warning ? [[f.path, f.warning]] : [])),
+      datedApart: [...corpus.datedApart],
     };
     corpus.disk = { path: cachePath, fingerprint: fingerprintOf(absolute, [...sources.values()]) };
     // Once the caller has the corpus (a check can run first); a failed write only costs the next start its speed.
@@ -181,12 +183,14 @@ interface CorpusSnapshot {
   index: IndexData;
   /** Sources read with a warning (e.g. decoded as Windows-1252), to report again on a warm start. */
   readWarnings: Array<[string, string]>;
+  /** Sources dated apart from their story (see sourcesDatedApart), by number. */
+  datedApart: number[];
 }
-const SNAPSHOT_KIND = 'corpus-snapshot-2'; // bumped whenever IndexData changes shape
+const SNAPSHOT_KIND = 'corpus-snapshot-3'; // bumped whenever IndexData changes shape
 
 function snapshotOf(cached: CacheFile): CorpusSnapshot | undefined {
   const extra = cached.extra as Partial<CorpusSnapshot> | undefined;
-  return extra && extra.kind === SNAPSHOT_KIND && extra.index && extra.vocabulary && Array.isArray(extra.people) ? (extra as CorpusSnapshot) : undefined;
+  return extra && extra.kind === SNAPSHOT_KIND && extra.index && extra.vocabulary && Array.isArray(extra.people) && Array.isArray(extra.datedApart) ? (extra as CorpusSnapshot) : undefined;
 }
 
 /**
@@ -241,6 +245,7 @@ async function warmCorpus(
     onProgress?.(id + 1, fresh.length);
     return new Source(id, entry.path, entry.meta ?? entry.segmented.meta, load, knownPeople, problems);
   });
+  markDatedApart(sources, snapshot.datedApart);
   return { roots, sources, problems, index: indexFrom(snapshot.index, knownPeople, snapshot.vocabulary), warmStart: true };
 }
 
@@ -281,11 +286,11 @@ function buildCorpus(
   roots: string[],
   problems: SourceProblem[],
   presegmented: Array<Segmented | undefined> = [],
-): Corpus & { vocabulary: Vocabulary; indexData: IndexData } {
+): Corpus & { vocabulary: Vocabulary; indexData: IndexData; datedApart: Set<number> } {
   const segmented = files.map((file, i) => presegmented[i] ?? segmentFile(file, problems));
   const vocabulary = vocabularyOf(segmented.map((s) => s.text));
   const knownPeople = peopleOf(segmented, vocabulary.lowercase);
-  const sources: SourceDoc[] = [];
+  const sources: Source[] = [];
   files.forEach((file, i) => {
     const seg = segmented[i];
     if (!seg.sentences.length) {
@@ -296,7 +301,10 @@ function buildCorpus(
     sources.push(new Source(sources.length, file.path, seg.meta, () => seg, knownPeople, problems));
   });
   const indexData = indexDataOf(segmented.filter((s) => s.sentences.length));
-  return { roots, sources, problems, vocabulary, indexData, index: indexFrom(indexData, knownPeople, vocabulary) };
+  const index = indexFrom(indexData, knownPeople, vocabulary);
+  const datedApart = sourcesDatedApart({ index, sources });
+  markDatedApart(sources, datedApart);
+  return { roots, sources, problems, vocabulary, indexData, index, datedApart };
 }
 
 function segmentFile(file: SourceFile, problems: SourceProblem[]): Segmented {
@@ -336,6 +344,8 @@ class Source implements SourceDoc {
   private analysed: AnalyzedText | undefined;
   private quoteClaims: QuoteClaim[] | undefined;
   private lines: number[] | undefined;
+  /** Dated a week or more from the sources telling its story (see sourcesDatedApart): its date places no weekday. */
+  datedApart = false;
 
   constructor(
     readonly id: number,
@@ -354,7 +364,7 @@ class Source implements SourceDoc {
     return this.segmented.text;
   }
   get analysis(): AnalyzedText {
-    return (this.analysed ??= analyse(this.segmented, this.knownPeople, this.path, this.problems));
+    return (this.analysed ??= analyse(this.eventSegmentation(), this.knownPeople, this.path, this.problems));
   }
   get quotes(): QuoteClaim[] {
     return (this.quoteClaims ??= this.analysed?.quotes ?? extractQuotes({ ...this.segmented, knownPeople: this.knownPeople }));
@@ -364,11 +374,16 @@ class Source implements SourceDoc {
   }
   figuresIn(sentence: number): readonly FigureClaim[] {
     if (this.analysed) return this.analysed.figures.filter((f) => f.sentence === sentence);
-    return (this.claims ??= sentenceClaims(this.segmented, claimMemo)).figures(sentence);
+    return (this.claims ??= sentenceClaims(this.eventSegmentation(), claimMemo)).figures(sentence);
   }
   datesIn(sentence: number): readonly DateClaim[] {
     if (this.analysed) return this.analysed.dates.filter((d) => d.sentence === sentence);
-    return (this.claims ??= sentenceClaims(this.segmented, claimMemo)).dates(sentence);
+    return (this.claims ??= sentenceClaims(this.eventSegmentation(), claimMemo)).dates(sentence);
+  }
+  /** The segmentation claims are read from: without the source's own date when that date is apart from its story's. */
+  private eventSegmentation(): Segmented {
+    const seg = this.segmented;
+    return this.datedApart && seg.meta.date ? { ...seg, meta: { ...seg.meta, date: undefined } } : seg;
   }
 }
 
@@ -438,6 +453,10 @@ function analyse(seg: Segmented, knownPeople: ReadonlySet<string>, path: string,
     problems.push({ path, reason: `claims could not be extracted: ${(error as Error).message}` });
     return { ...seg, lineStarts: [0], quotes: [], figures: [], dates: [] };
   }
+}
+
+function markDatedApart(sources: readonly Source[], ids: Iterable<number>): void {
+  for (const id of ids) if (sources[id]) sources[id].datedApart = true;
 }
 
 /** Surnames of people named in full or with a title anywhere in the corpus ("Volodymyr Zelensky" → Zelensky). */

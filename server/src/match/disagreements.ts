@@ -15,54 +15,10 @@ import type { Segmented } from '../extract/document';
 import type { IndexedQuery, SentenceRef } from '../corpus/index';
 import { contentWords, contentWordsWithoutNames, matchKey } from '../text/words';
 import { readSidecar, writeSidecar } from '../corpus/sidecar';
+import { CALENDAR, storyNames } from '../corpus/stories';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Same fact: two claims are one fact only with positive evidence (one story, one place, one action).
-
-/** Calendar words are capitalised but name no story. */
-const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
-
-/** A name carried by more sentences than this is everyone's (a country, a capital), not one story's. */
-function storyNameLimit(corpus: Corpus): number {
-  return Math.max(100, corpus.index.sentenceCount / 50);
-}
-
-const storyNamesOf = new WeakMap<Segmented, Set<string>>();
-/** Lower-case words of a source's names that few sentences of the corpus carry: what tells its story from others. */
-function storyNames(corpus: Corpus, doc: number): Set<string> {
-  const segmented = corpus.sources[doc].segmented;
-  let set = storyNamesOf.get(segmented);
-  if (set) return set;
-  set = new Set();
-  const limit = storyNameLimit(corpus);
-  const { names } = corpus.index;
-  // The source's own outlet is in its masthead and dateline, and says nothing about the story.
-  const outlet = new Set((corpus.sources[doc].info.outlet ?? '').toLowerCase().split(/\s+/));
-  for (const runs of segmented.names) {
-    for (const run of runs) {
-      // A lone capitalised word opening a sentence is as likely grammar as a name.
-      if (run.sentenceInitial && run.words.length === 1) continue;
-      // Surnames and places, not first names: many people share a first name.
-      const lower = run.surname.toLowerCase();
-      if (set.has(lower) || outlet.has(lower) || CALENDAR.test(lower)) continue;
-      let uses = 0;
-      for (const n of names.get(lower)?.values() ?? []) uses += n;
-      if (uses <= limit) set.add(lower);
-    }
-  }
-  storyNamesOf.set(segmented, set);
-  return set;
-}
-
-/** Two sources tell the same story when they share a name few others carry (a town, a person, an operation). */
-export function sameStory(corpus: Corpus, a: number, b: number): boolean {
-  if (a === b) return true;
-  const x = storyNames(corpus, a);
-  const y = storyNames(corpus, b);
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-  for (const name of small) if (large.has(name)) return true;
-  return false;
-}
 
 type ClaimAt = { span: { start: number; end: number }; sentence: number };
 const REACH_BEFORE = 30;
