@@ -202,6 +202,21 @@ describe('date/conflict: another person on another day', () => {
   });
 });
 
+describe('date/conflict: a sentence opening with a participle phrase', () => {
+  // "Asked about …, the council pointed to …": the opening phrase is its own clause, however long, and its words (a
+  // claim that Westmark agreed) are not what happened on the date.
+  const c = corpusOf(['Asked to confirm this, the council pointed the Herald to Governor Ilse Varga’s remarks in Lindau on Sunday, when she said the levy would need a second vote.\n']);
+  const draft = (weekday: string) =>
+    `Asked about a Norland official’s claim that Westmark had agreed to the levy with only minor details to be sorted out, the council pointed to Governor Ilse Varga’s remarks in Lindau on ${weekday}, when she said the levy would need a second vote.\n`;
+
+  it('another weekday conflicts', () => {
+    const f = single(ruleFindings(c, draft('Friday'), 'date/conflict'), 'Friday');
+    assert.deepEqual(f.suggestions, ['Sunday']);
+  });
+
+  it('the same weekday agrees', () => assert.deepEqual(ruleFindings(c, draft('Sunday'), 'date/conflict'), []));
+});
+
 describe('date/conflict: time zones', () => {
   const strike = (day: string) => `Drones struck the Pellam grain terminal ${day}, the port authority said.\n`;
   it('"late on Monday" in one source and "on Tuesday" in the draft may be the same night', () => {

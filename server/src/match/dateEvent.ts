@@ -53,8 +53,12 @@ const DATE_TOKEN =
 const RELATIVE = /^,\s+(?:who|which|where|whose|whom)\b/i;
 const DASH = /^\s[—–]\s$/;
 const RELATIVE_WORD = /^(?:who|which|where|whose|whom)\b/i;
-/** A sentence opening with a subordinate clause ("While Trump had pushed…, the president said…") ends it at its comma. */
-const LEADING_SUBORDINATE = /^\s*(?:While|Although|Though|As|After|Before|When|Since|Because|If|Whereas|Despite|Once|Until)\b[^,;]{0,200},/;
+/**
+ * A sentence opening with a subordinate clause ("While Trump had pushed…, the president said…") or a participle phrase
+ * ("Asked about a U.S. official's claim…, the administration pointed…") ends it at its comma.
+ */
+const LEADING_SUBORDINATE =
+  /^\s*(?:While|Although|Though|As|After|Before|When|Since|Because|If|Whereas|Despite|Once|Until|Asked|Pressed|Questioned|Speaking|Talking|Responding|Replying|Answering|Writing|Addressing|Commenting|Reacting|Referring|Following)\b[^,;]{0,200},/;
 const QUOTED = /["“][^"“”\n]{0,400}["”]/g;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'of', 'into', 'across', 'outside', 'inside', 'for', 'with', 'on', 'by', 'between']);
 
@@ -84,15 +88,14 @@ function clauseOf(text: string, sentence: Span, span: Span): { start: number; en
       gap = { start: from + last.index, end: from + closing + 1 };
     } else start = from + last.index + last[0].length;
   }
-  if (from === sentence.start) {
-    // "KYIV — Ukraine wants…": the dateline names where the story was filed, not who acted.
-    start = Math.max(start, sentence.start + (datelineAt(text.slice(sentence.start, to))?.end ?? 0));
-    const lead = LEADING_SUBORDINATE.exec(text.slice(sentence.start, to));
-    if (lead) {
-      const comma = sentence.start + lead[0].length;
-      if (comma <= span.start) start = Math.max(start, comma);
-      else end = Math.min(end, comma - 1);
-    }
+  // "KYIV — Ukraine wants…": the dateline names where the story was filed, not who acted.
+  if (from === sentence.start) start = Math.max(start, sentence.start + (datelineAt(text.slice(sentence.start, to))?.end ?? 0));
+  // An opening clause is read from the sentence's start, however far before the date it begins (bounded: 200 characters).
+  const lead = LEADING_SUBORDINATE.exec(text.slice(sentence.start, Math.min(to, sentence.start + 240)));
+  if (lead) {
+    const comma = sentence.start + lead[0].length;
+    if (comma <= span.start) start = Math.max(start, comma);
+    else end = Math.min(end, comma - 1);
   }
   // Another date in the clause, joined by "and", dates another event ("11 years in prison and 3 years of supervision").
   const window = text.slice(start, end);
