@@ -74,6 +74,19 @@ describe('name/misspelled stays quiet', () => {
   }
 });
 
+describe('name/misspelled: a title quoted in running text', () => {
+  const labs = corpusOf([
+    'The cuts reach Orbis Labs, the unit that builds its headsets.\n\nOrbis Labs employs 900 people.\n\nStaff at Orbis Labs were told on Wednesday.\n',
+  ]);
+  it('capitalises every word, as a headline does: “Lays” there is no misspelling of Labs', () => {
+    assert.deepEqual(ruleFindings(labs, 'The cuts were first reported in a story titled “Orbis Lays Off More Than 900 Workers.”\n', 'name/misspelled'), []);
+  });
+  it('a capitalised word inside an ordinary quotation is still read as a name', () => {
+    const f = single(ruleFindings(labs, 'A manager said: “the future of Orbis Lays with the headsets we build.”\n', 'name/misspelled'), 'Lays');
+    assert.deepEqual(f.suggestions, ['Labs']);
+  });
+});
+
 describe('closestName', () => {
   const names = new Map([
     ['umerov', new Map([['Umerov', 3]])],

@@ -16,9 +16,15 @@ export const nameMisspelled: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     const out: RawFinding[] = [];
+    // A title quoted in running text ("in a story titled “Meta Lays Off 11,000”") capitalises every word, as a
+    // headline does: its capitals say nothing of names.
+    const quotedTitles = ctx.draft.quotes.filter((q) => isHeadline(q.words.replace(/[\s.!?,;:]+$/, ''))).map((q) => q.span);
     ctx.draft.names.forEach((runs, s) => {
       if (isHeadline(ctx.draft.sentences[s].text)) return;
-      for (const run of runs) out.push(...checkRun(run, ctx));
+      for (const run of runs) {
+        if (quotedTitles.some((t) => t.start <= run.start && run.end <= t.end)) continue;
+        out.push(...checkRun(run, ctx));
+      }
     });
     return out;
   },
