@@ -428,6 +428,26 @@ Varga said the old timetable "was just a sketch".
   });
 });
 
+describe('quote/altered: most of a remark\'s words in order, with one word changed, is the same remark', () => {
+  const SKETCH = `---
+title: Ferry plan
+date: 2027-05-14
+outlet: Isle Wire
+---
+
+While the council had first pushed for the ferry plan to pass swiftly, the mayor told reporters on Tuesday that the first version "was only a sketch", adding: "That was not a plan, it was a concept."
+`;
+  const sketch = corpusOf([SKETCH]);
+  it('"That was not a plan, it was an idea": seven words of eight shared, one of substance: a warning', () => {
+    const f = single(ruleFindings(sketch, 'Mayor Ines Varga told reporters on Tuesday: "That was not a plan, it was an idea."', 'quote/altered'), 'That was not a plan, it was an idea');
+    assert.equal(f.severity, 'warning');
+    assert.deepEqual(f.suggestions, ['That was not a plan, it was a concept']);
+  });
+  it('a shorter quote sharing as few words stays below a warning', () => {
+    assert.deepEqual(ruleFindings(sketch, 'The mayor said: "It was not a plan at all."', 'quote/altered').filter((f) => f.severity === 'warning').map((f) => f.text), []);
+  });
+});
+
 describe('quote/altered: a quote standing alone after the sentence that sets it up', () => {
   // Enough sentences with "plan" that the word is too common to search by: only the lead-in finds the source.
   const filler = Array.from({ length: 220 }, (_, i) => `The council discussed plan item ${i} at its session.`).join('\n\n');

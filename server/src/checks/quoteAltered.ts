@@ -13,13 +13,19 @@ import { speakerRelation, type QuoteMatch, type SourceQuoteMatch } from '../matc
 function remarkOf(m: QuoteMatch, n: SourceQuoteMatch, words: number): 'same' | 'close' | undefined {
   if (n.overlap < NEAR_QUOTE) return undefined;
   const speakers = speakerRelation(m.claim.speaker, n.quote.speaker);
-  if (n.overlap >= CLOSE_QUOTE && words >= 4 && (speakers === 'same' || (sharesEnough(n, words) && sharesMeaning(m.claim.words, n.wording)))) return 'same';
+  const shared = Math.round(n.overlap * words);
+  if (n.overlap >= CLOSE_QUOTE && words >= 4 && (speakers === 'same' || (sharesEnough(n, words) && (sharesMeaning(m.claim.words, n.wording) || shared >= SELF_EVIDENT_RUN)))) return 'same';
   if (n.context < QUOTE_CONTEXT) return undefined;
   return speakers === 'same' ? 'same' : speakers === 'unknown' ? 'close' : undefined;
 }
 
 /** Shared words that are a remark on their own, without the sentences around agreeing. */
 const SELF_EVIDENT_SHARE = 4;
+/**
+ * Shared words that tie two quotes to one remark however plain each word is: "That was not a plan, it was an idea"
+ * against "…it was a concept" shares one content word but seven words of eight.
+ */
+const SELF_EVIDENT_RUN = 6;
 
 /**
  * Whether the words shared are enough to make a short draft quote the source's remark on their own: four of them, or
