@@ -70,3 +70,26 @@ Firefighters fought flames in the Lindow and Marsk districts overnight, rescuing
     assert.equal(ruleFindings(corpus, draft, 'figure/conflict').length, 0);
   });
 });
+
+describe('a draft sentence that joins two source sentences', () => {
+  // The source tells the strikes and the injuries in two sentences; the draft in one. The date's sentence alone shares
+  // too little with the draft's; with the sentence after it, it is the same passage.
+  const SOURCE = `---
+title: Strikes
+date: 2026-02-11
+outlet: Wire One
+---
+
+Meanwhile, the fighting goes on. Both armies said strikes were carried out on Tuesday night in Varosh. The regional governor, Teodor Halym, said at least seven people had been injured.
+`;
+  const corpus = corpusOf([SOURCE]);
+  const draft = (weekday: string) =>
+    `Both sides said strikes had been carried out on ${weekday} night in Varosh, where the regional head, Teodor Halym, said at least seven people had been injured.\n`;
+
+  it('another weekday conflicts', () => {
+    const f = single(ruleFindings(corpus, draft('Sunday'), 'date/conflict'), 'Sunday night');
+    assert.deepEqual(f.suggestions, ['Tuesday night']);
+  });
+
+  it('the same weekday agrees', () => assert.deepEqual(ruleFindings(corpus, draft('Tuesday'), 'date/conflict'), []));
+});

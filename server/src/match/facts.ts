@@ -117,6 +117,9 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     0.5 * index.coverage(sq, d, s) + 0.5 * index.coverage(lq, d, s),
     // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
     NEIGHBOUR_WEIGHT * index.coverage(sq, d, s, true),
+    // The sentence after may tell the rest of a draft sentence that joins two of the source's ("strikes on Tuesday
+    // night in Zaporizhzhia, where seven were injured" for "…on Tuesday night in Zaporizhzhia. Seven were injured.").
+    NEIGHBOUR_WEIGHT * index.coverage(sq, d, s + 1, true),
   );
   for (const { doc: d, sentence: s } of candidateSentences(corpus, [...local, ...sentenceWords], actorClause?.words)) {
     let sentenceScore = sentenceScoreOf(sentenceQuery, localQuery, d, s);
