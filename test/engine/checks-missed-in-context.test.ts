@@ -93,3 +93,28 @@ Meanwhile, the fighting goes on. Both armies said strikes were carried out on Tu
 
   it('the same weekday agrees', () => assert.deepEqual(ruleFindings(corpus, draft('Tuesday'), 'date/conflict'), []));
 });
+
+describe('a figure in a headline', () => {
+  // A headline names what its words need ("Varosh: 32 missiles … overnight"), not the people the sources name beside
+  // the figure: a name on one side only is no sign of another event there.
+  const SOURCE = `---
+title: Night of strikes
+date: 2026-02-11
+outlet: Wire One
+---
+
+According to Halym, 22 missiles and more than 400 drones were launched at Ostrava overnight, setting fire to two apartment blocks.
+`;
+  const corpus = corpusOf([SOURCE]);
+  const figures = (draft: string) => ruleFindings(corpus, draft, 'figure/conflict').map((f) => [f.text, f.suggestions]);
+
+  it('another number conflicts', () => {
+    assert.deepEqual(figures('# Varosh: 32 missiles and more than 400 drones launched at Ostrava overnight\n\nThe talks were to open on Monday.\n'), [['32 missiles', ['22 missiles']]]);
+  });
+  it('the same number agrees', () => {
+    assert.deepEqual(figures('# Varosh: 22 missiles and more than 400 drones launched at Ostrava overnight\n\nThe talks were to open on Monday.\n'), []);
+  });
+  it('in a sentence of the body, names beside the figure that the source never gives still tell another event', () => {
+    assert.deepEqual(figures('In Varosh, 32 missiles and more than 400 drones were launched at Ostrava overnight, Mayor Ines Brandt said.\n'), []);
+  });
+});
