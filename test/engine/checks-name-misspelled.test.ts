@@ -87,6 +87,20 @@ describe('name/misspelled: a title quoted in running text', () => {
   });
 });
 
+describe('name/misspelled: a hyphenated pair of names', () => {
+  const pair = corpusOf([
+    'Aides are preparing a Varga-Zelensky meeting in Geneva. Varga will meet Zelensky there.\n',
+    'Ines Varga said a Varga-Zelensky summit was close.\n',
+    'President Volodymyr Zelenskyy welcomed the plan.\n',
+  ]);
+  it('joins spellings the sources use: “Varga-Zelenskyy” is no other name', () => {
+    assert.deepEqual(ruleFindings(pair, 'Plans for a Varga-Zelenskyy meeting firmed up.\n', 'name/misspelled').map((f) => f.text), []);
+  });
+  it('a letter off in one part is still a typo', () => {
+    assert.equal(single(ruleFindings(pair, 'Plans for a Varga-Zelenksy meeting firmed up.\n', 'name/misspelled'), 'Varga-Zelenksy').severity, 'warning');
+  });
+});
+
 describe('closestName', () => {
   const names = new Map([
     ['umerov', new Map([['Umerov', 3]])],

@@ -168,6 +168,9 @@ function differenceOf(word: Word, lower: string, role: Role, other: string, corp
   // "We’ve" and "We've" are one word whichever apostrophe the keyboard typed.
   const apostropheForms = [lower, lower.replace(/’/g, "'"), lower.replace(/'/g, '’')];
   if (lower.length < 4 || apostropheForms.some((w) => index.vocabulary.has(w) || index.names.has(w))) return undefined;
+  // "Trump-Zelenskyy" where the sources write Trump and Zelenskyy (and "Trump-Zelensky"): their own spellings, joined.
+  const parts = lower.split(/[-‐‑]/);
+  if (parts.length > 1 && parts.every((p) => p && (index.vocabulary.has(p) || index.names.has(p)))) return undefined;
   const variant = skeletonsOf(corpus).get(transliterationSkeleton(lower));
   const near = variant ?? closestName(lower, index.names, index.commonWords);
   if (!near) return undefined;
