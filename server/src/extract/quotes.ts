@@ -31,6 +31,17 @@ const ROLE_COMMA_AT_END = /\p{Ll}[\p{L}’'-]*,\s*$/u;
 /** "the", "harbour master": lower-case words describing the name that follows, not a new clause ("and", "while"). */
 const DESCRIPTOR_BEFORE_NAME =
   /^\s*(?:(?:the|an?)\s+)?(?:(?!(?:and|but|or|nor|while|as|then|when|after|before|because|so|yet|though|although|if|since|until|with|to|for)\s)\p{Ll}[\p{L}’'-]*\s+){0,3}$/u;
+/** Words of an office between "of"s: "Secretary of State", "Foreign Minister", "US Trade Representative". */
+const OFFICE_WORD = /^(?:of|for|the|\p{Lu}{2,3}|U\.S\.|U\.K\.)$/u;
+/** Most words of an office before a name. */
+const OFFICE_WORDS = 5;
+
+/** Before a name: lower-case descriptors ("harbour master"), or the words of an office ("Secretary of State"). */
+function describesName(between: string): boolean {
+  if (DESCRIPTOR_BEFORE_NAME.test(between)) return true;
+  const words = between.trim().split(/\s+/);
+  return words.length <= OFFICE_WORDS && words.some((w) => isTitle(w)) && words.every((w) => isTitle(w) || OFFICE_WORD.test(w));
+}
 /** "the president said" after the president was named is that person again, like "he said", not a new speaker. */
 const BARE_PERSON_ROLE = /^(?:the|his|her)\s+(?:president|chancellor|mayor|governor|secretary|ambassador|commander|adviser|advisor|deputy)$/i;
 /** How far from a quote its attribution is looked for: news style keeps the two within a clause or two. */
@@ -320,7 +331,7 @@ function attribute(
     if (run) return asSpeaker(possessedBy(run) ?? run);
   }
   // "…," Zelensky said / "…," the White House said / "…," harbour master Ines Varga said
-  const leading = following.find((r) => r.start - afterStart <= 40 && DESCRIPTOR_BEFORE_NAME.test(text.slice(afterStart, r.start)));
+  const leading = following.find((r) => r.start - afterStart <= 40 && describesName(text.slice(afterStart, r.start)));
   if (leading && VERB_FIRST.test(text.slice(leading.end, to))) return asSpeaker(leading);
   // "…," Floyd's brother Philonise said
   const owned = leading && possessedBy(leading);
