@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/engine';
-import { assertEvidence, corpusOf, ruleFindings, single } from './helpers';
+import { assertEvidence, corpusOf, findingsOf, ruleFindings, single } from './helpers';
 
 const WIRE_ONE = `---
 title: Strikes on Kyiv
@@ -99,6 +99,19 @@ describe('figure/conflict stays quiet', () => {
   it('a different actor opening the sentence makes a different fact', () => {
     const c = corpusOf(['Poland said it would buy 48 Patriot missiles from the United States next year.\n']);
     assert.deepEqual(ruleFindings(c, 'Germany said it would buy 12 Patriot missiles from the United States next year.', 'figure/conflict').map((f) => f.text), []);
+  });
+});
+
+describe('figure/conflict: the front matter\'s title is a headline, checked like the text', () => {
+  const titled = (title: string) => `---\ntitle: "${title}"\ndate: 2025-11-26\n---\n\nTalks continued in Geneva.\n`;
+  it('a wrong figure in the title, with its range inside the front matter', () => {
+    const draft = titled('Russia launched 32 missiles and more than 460 drones at Kyiv overnight');
+    const f = single(ruleFindings(corpus, draft, 'figure/conflict'), '32 missiles');
+    assert.deepEqual(f.suggestions, ['22 missiles']);
+    assert.ok(f.start > 0 && f.end < draft.indexOf('\n---\n'), 'the finding sits in the title line');
+  });
+  it('the right figure draws nothing, and the other front matter keys are never read as text', () => {
+    assert.deepEqual(findingsOf(corpus, titled('Russia launched 22 missiles and more than 460 drones at Kyiv overnight')).map((f) => f.rule), []);
   });
 });
 

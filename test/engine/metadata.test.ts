@@ -82,6 +82,22 @@ describe('readMetadata: front matter', () => {
   });
 });
 
+describe('readMetadata: where the front matter\'s title is written', () => {
+  const spanText = (text: string) => {
+    const span = readMetadata(text).titleSpan;
+    return span && text.slice(span.start, span.end);
+  };
+  it('plain and quoted titles', () => {
+    assert.equal(spanText('---\ntitle: Strikes on Kyiv\ndate: 2025-11-26\n---\nBody.'), 'Strikes on Kyiv');
+    assert.equal(spanText('---\ndate: 2025-11-26\ntitle: "Kyiv: 22 missiles overnight"\n---\nBody.'), 'Kyiv: 22 missiles overnight');
+    assert.equal(spanText("---\ntitle: 'Talks go on'\n---\nBody."), 'Talks go on');
+  });
+  it('none for a title with escapes or folded over lines, which has no one place in the text', () => {
+    assert.equal(spanText('---\ntitle: "Say \\"no\\" to talks"\n---\nBody.'), undefined);
+    assert.equal(spanText('---\ntitle: >\n  Talks\n  go on\n---\nBody.'), undefined);
+  });
+});
+
 describe('readMetadata: dates in the text', () => {
   const CASES: Array<[string, { iso: string; how: RegExp; ambiguous?: boolean } | undefined, string]> = [
     ['Updated 18 November 2025\nSome story.', { iso: '2025-11-18', how: /updated line/ }, '"Updated 18 November 2025"'],

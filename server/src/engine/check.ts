@@ -73,7 +73,11 @@ function cacheFor(corpus: Corpus): Map<string, ParagraphResult> {
  */
 export function runChecks(corpus: Corpus, text: string, options: CheckOptions, keepHidden = false): CheckRun {
   const meta = readMetadata(text);
-  const body = meta.frontMatterEnd ? ' '.repeat(meta.frontMatterEnd) + text.slice(meta.frontMatterEnd) : text;
+  // The front matter is blanked (offsets stay true) but for its title, a headline to check like the text.
+  const title = meta.titleSpan;
+  const body = meta.frontMatterEnd
+    ? (title ? ' '.repeat(title.start) + text.slice(title.start, title.end) + ' '.repeat(meta.frontMatterEnd - title.end) : ' '.repeat(meta.frontMatterEnd)) + text.slice(meta.frontMatterEnd)
+    : text;
   const lineStarts = lineStartsOf(text);
   const cache = cacheFor(corpus);
   const state: SpeakerState = { speakerRecent: false, people: [] };

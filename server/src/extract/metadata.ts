@@ -17,6 +17,8 @@ export interface Metadata {
   referencesStart?: number;
   /** The front matter block, blanked out of the analysed text so offsets stay true. */
   frontMatterEnd: number;
+  /** Where the front matter's title is written, when as plain text: a headline, checked like the text. */
+  titleSpan?: { start: number; end: number };
   warnings: string[];
 }
 
@@ -26,6 +28,22 @@ const AMERICAN = /\b(?:organiz|recogniz|criticiz|realiz|apologiz|favor(?!ite)|ho
 const NUMERIC_DATE = /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/;
 const DAY_MONTH = /\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 const MONTH_DAY = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b/g;
+
+/**
+ * Where the title's text sits in the front matter (`title: Kyiv seeks…`, quoted or not), when written there as it
+ * reads: a value with escapes or folded over lines has no one place in the text.
+ */
+function titleSpanOf(frontMatter: string, title: string): { start: number; end: number } | undefined {
+  const line = /^title:[ \t]*(.*?)[ \t]*\r?$/m.exec(frontMatter);
+  if (!line || !title) return undefined;
+  let start = line.index + line[0].indexOf(line[1], 'title:'.length);
+  let value = line[1];
+  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) {
+    value = value.slice(1, -1);
+    start += 1;
+  }
+  return value.trim() === title && value === title ? { start, end: start + title.length } : undefined;
+}
 
 const FRONT_MATTER_YAML = { schema: CORE_SCHEMA.withTags(timestampTag), maxAliases: 16 };
 
@@ -40,7 +58,10 @@ export function readMetadata(text: string, fileName = ''): Metadata {
       // `date:`; front matter needs no aliases, so a handful at most keeps an alias bomb from costing anything.
       const parsed = loadYaml(fm[0].replace(/^\uFEFF?---[ \t]*\r?\n/, '').replace(/\r?\n---[ \t]*(?:\r?\n)?$/, ''), FRONT_MATTER_YAML);
       const data = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
-      if (typeof data.title === 'string') meta.title = data.title.trim();
+      if (typeof data.title === 'string') {
+        meta.title = data.title.trim();
+        meta.titleSpan = titleSpanOf(fm[0], meta.title);
+      }
       for (const key of ['outlet', 'publisher', 'source', 'site', 'publication']) if (typeof data[key] === 'string') meta.outlet ??= String(data[key]);
       if (typeof data.author === 'string') meta.author = data.author;
       const date = data.date ?? data.updated ?? data.published;
