@@ -105,6 +105,8 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const dateEvent = claim.kind === 'date' ? dateEventOf(draft, claim, index.commonWords) : undefined;
   const found: Array<FactCandidate<C>> = [];
   const sentenceQuery = index.weigh(sentenceWords);
+  // The claim's own clause, names kept ("carried out on [Sunday] night in Zaporizhzhia"): which source sentence it sits in.
+  const hugQuery = index.weigh(hugWords(draft, claim.span, true, true));
   const localQuery = index.weigh(local);
   const eventQuery = index.weigh(eventWords);
   const actorClause = dateEvent ? actorClauseOf(draft, claim as DateClaim, dateEvent, index.commonWords) : undefined;
@@ -120,8 +122,9 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     // The sentence before may name the place or the event ("…strikes in Zaporizhzhia. At least seven people…").
     NEIGHBOUR_WEIGHT * index.coverage(sq, d, s, true),
     // The sentence after may tell the rest of a draft sentence that joins two of the source's ("strikes on Tuesday
-    // night in Zaporizhzhia, where seven were injured" for "…on Tuesday night in Zaporizhzhia. Seven were injured.").
-    NEIGHBOUR_WEIGHT * index.coverage(sq, d, s + 1, true),
+    // night in Zaporizhzhia, where seven were injured" for "…on Tuesday night in Zaporizhzhia. Seven were injured."),
+    // when the words hugging the claim are this sentence's more than the next one's (else the claim is the next one's).
+    index.coverage(hugQuery, d, s) >= index.coverage(hugQuery, d, s + 1) ? NEIGHBOUR_WEIGHT * index.coverage(sq, d, s + 1, true) : 0,
   );
   for (const { doc: d, sentence: s } of candidateSentences(corpus, [...local, ...sentenceWords], actorClause?.words)) {
     let sentenceScore = sentenceScoreOf(sentenceQuery, localQuery, d, s);
