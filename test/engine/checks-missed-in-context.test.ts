@@ -114,6 +114,13 @@ According to Halym, 22 missiles and more than 400 drones were launched at Ostrav
   it('the same number agrees', () => {
     assert.deepEqual(figures('# Varosh: 22 missiles and more than 400 drones launched at Ostrava overnight\n\nThe talks were to open on Monday.\n'), []);
   });
+  it('a headline joining two stories with "as" is read by the part that holds the figure', () => {
+    assert.deepEqual(figures('# Ostrava hit by 32 missiles and more than 400 drones as Varosh and Lindau trade blame over stalled peace talks\n\nThe talks were to open on Monday.\n'), [['32 missiles', ['22 missiles']]]);
+  });
+  it('a front-matter title straight before the text is a headline of its own', () => {
+    const draft = '---\ntitle: "Ostrava hit by 32 missiles and more than 400 drones as Varosh and Lindau trade blame over stalled peace talks"\ndate: 2026-02-11\n---\nThe talks in Lindau were to open on Monday, officials in Varosh said.\n';
+    assert.deepEqual(figures(draft), [['32 missiles', ['22 missiles']]]);
+  });
   it('in a sentence of the body, names beside the figure that the source never gives still tell another event', () => {
     assert.deepEqual(figures('In Varosh, 32 missiles and more than 400 drones were launched at Ostrava overnight, Mayor Ines Brandt said.\n'), []);
   });

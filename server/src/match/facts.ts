@@ -82,8 +82,11 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const counted = claim.kind === 'figure' ? contentWords(draft.text.slice(claim.valueSpan.end, claim.span.end)) : [];
   const own = new Set(contentWords(claim.text));
   for (const q of quotesInSentence(draft, claim.sentence)) for (const w of contentWords(q.words)) own.add(w);
-  const sentenceWords = (draft.sentenceWords[claim.sentence] ?? []).filter((w) => !own.has(w));
-  const local = [...localWords(draft, claim.span).filter((w) => !own.has(w)), ...counted];
+  // A headline joins its stories with "as", "amid", a colon: only the claim's own part tells which fact it is.
+  const headline = isHeadlineParagraph(draft, claim.sentence);
+  const headlinePart = headline ? headlinePartOf(draft, claim) : undefined;
+  const sentenceWords = (headlinePart ? contentWords(headlinePart) : draft.sentenceWords[claim.sentence] ?? []).filter((w) => !own.has(w));
+  const local = [...(headlinePart ? contentWords(headlinePart) : localWords(draft, claim.span)).filter((w) => !own.has(w)), ...counted];
   if (!sentenceWords.length) return [];
   // "Three people were injured." says too little on its own: the sentence before names the place and the event, and
   // a source that does not share it is less likely to be about the same thing.
@@ -99,7 +102,6 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const owner = ownerWords(draft, claim, index.commonWords);
   const draftEvent = eventOf(draft, claim, index.commonWords, shortSentence);
   // A headline names what its words need, not who took part: the sources' names beside the fact prove nothing there.
-  const headline = isHeadlineParagraph(draft, claim.sentence);
   const isAge = claim.kind === 'figure' && claim.unit === AGE_UNIT;
   // A date is compared only with a source date of its own clause's event.
   const dateEvent = claim.kind === 'date' ? dateEventOf(draft, claim, index.commonWords) : undefined;
@@ -248,6 +250,25 @@ function isHeadlineParagraph(doc: Segmented, sentence: number): boolean {
   const own = doc.sentences[sentence];
   if (!own || doc.sentences.some((s, i) => i !== sentence && s.paragraph === own.paragraph)) return false;
   return !/[.!?…:;]["”’)]*\s*$/.test(own.text) && (doc.sentenceWords[sentence]?.length ?? 0) <= HEADLINE_WORDS;
+}
+
+/** Where a headline joins two stories ("Russia fires 27 missiles as peace talks go on", "Kyiv: 22 missiles …"). */
+const HEADLINE_JOIN = /\s+(?:as|amid|while|after|before|but)\s+|\s*[:;|—–]\s+/gi;
+
+/** The part of a headline that holds the claim, between the joins around it. */
+function headlinePartOf(doc: Segmented, claim: Located): string {
+  const sentence = doc.sentences[claim.sentence];
+  let start = sentence.start;
+  let end = sentence.end;
+  for (const join of sentence.text.matchAll(HEADLINE_JOIN)) {
+    const at = sentence.start + join.index;
+    if (at + join[0].length <= claim.span.start) start = at + join[0].length;
+    else if (at >= claim.span.end) {
+      end = at;
+      break;
+    }
+  }
+  return doc.text.slice(start, claim.span.start) + ' ' + doc.text.slice(claim.span.end, end);
 }
 
 /** A claim's sentence with its neighbours, lower case: where the other side's names are looked for. */
