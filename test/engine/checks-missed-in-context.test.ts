@@ -50,6 +50,22 @@ Officials in Ostrava criticised the initial draft of a 12-point ceasefire plan t
     const draft = 'The revised 10-point ceasefire plan, which surfaced last week, was criticised in Ostrava as lopsided.';
     assert.equal(ruleFindings(corpus, draft, 'figure/conflict').length, 0);
   });
+
+  it('a bare "the 14-point plan" names one of the versions: against the initial 12-point one, it conflicts', () => {
+    const draft = 'Officials in Ostrava criticised the 14-point ceasefire plan that surfaced last week, calling it lopsided.';
+    const f = single(ruleFindings(corpus, draft, 'figure/conflict'), '14-point');
+    assert.equal(f.suggestions[0], '12-point');
+  });
+
+  it('a bare "the 12-point plan" agrees with the initial 12-point one', () => {
+    const draft = 'Officials in Ostrava criticised the 12-point ceasefire plan that surfaced last week, calling it lopsided.';
+    assert.equal(ruleFindings(corpus, draft, 'figure/conflict').length, 0);
+  });
+
+  it('a change\'s figure ("cut from 12 points") is no version: a bare figure is not compared with it', () => {
+    const cut = corpusOf(['Negotiators in Ostrava cut the ceasefire plan from 12 points to 9 points last week, officials said.\n']);
+    assert.equal(ruleFindings(cut, 'Negotiators in Ostrava agreed a ceasefire plan of 14 points last week, officials said.', 'figure/conflict').filter((f) => f.text.startsWith('14')).length, 0);
+  });
 });
 
 describe('a participle after a preposition does not tell what happened to the counted people', () => {

@@ -70,6 +70,8 @@ export function actionOfUnitWord(word: string): string | undefined {
 export interface FigureRole {
   action?: string;
   role?: 'from' | 'to' | 'by' | 'more' | 'needed' | 'projected';
+  /** The role is a version's ("the initial 28-point plan"), not a change's ("rose from 28"). */
+  version?: boolean;
   proposed?: boolean;
   period?: string;
   era?: string;
@@ -89,6 +91,7 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   if (before.length >= ROLE_WINDOW) back.shift();
   const ahead = tokens(after);
   const role = extraOf(back, ahead, between) ? 'more' : levelPassed(back, qualifier) ? 'to' : roleOf(back, ahead, unitWord);
+  const version = !!role && role === versionOf(back);
   const era = eraOf(back) ?? eraAfter(ahead) ?? pastOf(back, ahead);
   const place = placeOf(after);
   // "…three in Olinda and 16 in Kula": the last place of a breakdown is a part too.
@@ -98,6 +101,7 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   return {
     action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead),
     ...(role && { role }),
+    ...(version && { version }),
     ...(proposedOf(back) && { proposed: true }),
     ...periodOf(back, ahead),
     ...(era && { era }),
@@ -469,6 +473,14 @@ function markedVersionOf(back: readonly string[]): 'from' | 'to' | undefined {
   return NEW_VALUE.test(marker) ? 'to' : OLD_VALUE.test(marker) ? 'from' : undefined;
 }
 
+/** A version's figure: "the revised 19-point plan", "the original 28-point plan", "the initial draft of a 28-point plan". */
+function versionOf(back: readonly string[]): 'from' | 'to' | undefined {
+  const last = back[back.length - 1];
+  if (last && NEW_VALUE.test(last)) return 'to';
+  if (last && OLD_VALUE.test(last)) return 'from';
+  return markedVersionOf(back);
+}
+
 /** "from 28 to 19 points", "rose to 7", "now stands at 12", "the revised 19-point plan", "the original 28-point plan". */
 function roleOf(back: readonly string[], ahead: readonly string[], unitWord = ''): 'from' | 'to' | 'by' | 'needed' | 'projected' | undefined {
   const percent = PERCENT_WORD.test(unitWord.trim());
@@ -481,10 +493,8 @@ function roleOf(back: readonly string[], ahead: readonly string[], unitWord = ''
   if (last === 'of' && /^(?:majority|margin|lead|gap)$/.test(back[back.length - 2] ?? '')) return 'by';
   if (neededOf(back, ahead)) return 'needed';
   if (projectedOf(back)) return 'projected';
-  if (last && NEW_VALUE.test(last)) return 'to';
-  if (last && OLD_VALUE.test(last)) return 'from';
-  const marked = markedVersionOf(back);
-  if (marked) return marked;
+  const version = versionOf(back);
+  if (version) return version;
   // "shares rose 6%", "ended the day up 5.6%": straight after the verb, the figure is the change, as with "by".
   // Verbs that also take an object ("shot down 75 drones", "lost 300 soldiers", "dropped 40 bombs") only before a percentage.
   if (last && STRAIGHT_CHANGE.test(last) && (percent || !TAKES_OBJECT.test(last))) return 'by';

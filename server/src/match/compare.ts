@@ -21,11 +21,19 @@ export function sameQuantity(a: FigureClaim, b: FigureClaim): boolean {
 }
 
 /**
+ * The same role; or a version's figure ("the initial 28-point plan") against a bare one ("the 28-point plan"): the bare
+ * figure names one of the versions, and a value that fits none of them is wrong.
+ */
+function sameRole(a: FigureClaim, b: FigureClaim): boolean {
+  return a.role === b.role || (!a.role && !!b.version) || (!b.role && !!a.version);
+}
+
+/**
  * Positive evidence that two figures count one quantity: both clauses say the same about it. A figure whose clause
  * says what happened ("six people were killed") is not contradicted by one that does not ("millions of people").
  */
 export function statesSameQuantity(a: FigureClaim, b: FigureClaim): boolean {
-  return sameUnit(a, b) && a.action === b.action && a.role === b.role && sameSetting(a, b) && sameMoment(a, b) && !partOfTotal(a, b) && !anotherGuesser(a, b);
+  return sameUnit(a, b) && a.action === b.action && sameRole(a, b) && sameSetting(a, b) && sameMoment(a, b) && !partOfTotal(a, b) && !anotherGuesser(a, b);
 }
 
 /**

@@ -95,6 +95,8 @@ export interface FigureClaim extends ClaimBase {
    * poll had them on 131 seats"), not what was had.
    */
   role?: 'from' | 'to' | 'by' | 'more' | 'needed' | 'projected';
+  /** The role is told by a version word ("the initial 28-point plan", "the revised 19-point plan"), not by a change. */
+  version?: boolean;
   /** Its clause says someone preferred, sought or proposed it ("one member preferred a 0.25 point rise"): not what was decided. */
   proposed?: boolean;
   /** The year its clause says it is for ("a 1.5% fall this year", "2.25% next year", "in 2032"): another year's is another figure. */
