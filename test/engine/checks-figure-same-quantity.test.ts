@@ -555,3 +555,24 @@ A jury in Halden found the former harbour master Tomas Varga guilty of four coun
     assert.deepEqual(conflicts('A jury in Halden found the former harbour master Tomas Varga guilty of three counts of fraud and one count of bribery on Tuesday.'), ['three counts']);
   });
 });
+
+describe('figure/conflict: counts a hundred times apart, in other digits, are two quantities', () => {
+  const TOLL = `---
+title: Fever season
+date: 2031-05-06
+outlet: Health Wire
+---
+
+At least 20 million people have died of marsh fever since the outbreak began in 2027, the agency's chief said.
+`;
+  const conflicts = (draft: string) => ruleFindings(corpusOf([TOLL]), draft, 'figure/conflict').map((f) => f.text);
+  it('a week\'s toll is not the whole toll', () => {
+    assert.deepEqual(conflicts('Last week, just over 3,500 people died of marsh fever, the agency\'s chief said.'), []);
+  });
+  it('a slip of scale keeps its digits and still conflicts: "20 thousand" for "20 million"', () => {
+    assert.deepEqual(conflicts('At least 20,000 people have died of marsh fever since the outbreak began in 2027, the agency\'s chief said.'), ['At least 20,000 people']);
+  });
+  it('a count a few times off still conflicts', () => {
+    assert.deepEqual(conflicts('At least 2 million people have died of marsh fever since the outbreak began in 2027, the agency\'s chief said.'), ['At least 2 million people']);
+  });
+});

@@ -20,6 +20,25 @@ export function sameQuantity(a: FigureClaim, b: FigureClaim): boolean {
   return sameUnit(a, b) && (!a.action || !b.action || a.action === b.action) && (!a.role || !b.role || a.role === b.role);
 }
 
+/** Two counts this many times apart or more are rarely one quantity mistold (see ordersApart). */
+const QUANTITIES_APART = 100;
+
+/** A number's significant digits: 3,500 → "35", 0.35 → "35", 20 million → "2". */
+function significantDigits(value: number): string {
+  return String(Math.abs(value)).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+}
+
+/**
+ * Two counts a hundred times apart or more, in other digits ("just over 3,500 died last week", "at least 20 million
+ * have died since 2020"): a week's toll and the whole, a town's and a country's, two quantities. A slip of scale
+ * keeps its digits ("3,500" for "350,000", "$1.2 million" for "$1.2 billion") and is still compared.
+ */
+export function ordersApart(a: FigureClaim, b: FigureClaim): boolean {
+  const [low, high] = Math.abs(a.value) <= Math.abs(b.value) ? [Math.abs(a.value), Math.abs(b.value)] : [Math.abs(b.value), Math.abs(a.value)];
+  if (low === 0 || high / low < QUANTITIES_APART) return false;
+  return significantDigits(a.value) !== significantDigits(b.value);
+}
+
 /**
  * The same role; or a version's figure ("the initial 28-point plan") against a bare one ("the 28-point plan"): the bare
  * figure names one of the versions, and a value that fits none of them is wrong.
@@ -33,7 +52,7 @@ function sameRole(a: FigureClaim, b: FigureClaim): boolean {
  * says what happened ("six people were killed") is not contradicted by one that does not ("millions of people").
  */
 export function statesSameQuantity(a: FigureClaim, b: FigureClaim): boolean {
-  return sameUnit(a, b) && a.action === b.action && sameRole(a, b) && sameSetting(a, b) && sameMoment(a, b) && !partOfTotal(a, b) && !anotherGuesser(a, b);
+  return sameUnit(a, b) && !ordersApart(a, b) && a.action === b.action && sameRole(a, b) && sameSetting(a, b) && sameMoment(a, b) && !partOfTotal(a, b) && !anotherGuesser(a, b);
 }
 
 /**
