@@ -101,7 +101,6 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   const sumWords = claim.kind === 'figure' && MONEY_UNITS.has(claim.unit) ? sumWordsOf(draft, claim) : undefined;
   const owner = ownerWords(draft, claim, index.commonWords);
   const draftEvent = eventOf(draft, claim, index.commonWords, shortSentence);
-  // A headline names what its words need, not who took part: the sources' names beside the fact prove nothing there.
   const isAge = claim.kind === 'figure' && claim.unit === AGE_UNIT;
   // A date is compared only with a source date of its own clause's event.
   const dateEvent = claim.kind === 'date' ? dateEventOf(draft, claim, index.commonWords) : undefined;
@@ -158,6 +157,7 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
     const score = sameActor.length ? actorScore : fromSpeaker ? likeSentence + (1 - likeSentence) * SAME_SPEAKER_WEIGHT : likeSentence;
     if (score < minScore - NEARLY_AS_GOOD) continue;
     const claims = closestClaims(hug, doc, sameActor.length ? sameActor : sameKindHere, index.idf, shortSentence, owner, index.commonWords, sumWords, action);
+    // A headline names what its words need, not who took part: the sources' names beside the fact prove nothing there.
     if (!claims.length || (!headline && differentEvent(draftEvent, doc, claims[0], index.commonWords))) continue;
     found.push({ doc: d, claims, score });
   }
@@ -248,7 +248,8 @@ const HEADLINE_WORDS = 25;
 /** A paragraph of one short sentence that does not end as a sentence does ("# Russia fires 22 missiles overnight"). */
 function isHeadlineParagraph(doc: Segmented, sentence: number): boolean {
   const own = doc.sentences[sentence];
-  if (!own || doc.sentences.some((s, i) => i !== sentence && s.paragraph === own.paragraph)) return false;
+  // Sentences are in text order: the paragraph has others only if a neighbour shares it.
+  if (!own || doc.sentences[sentence - 1]?.paragraph === own.paragraph || doc.sentences[sentence + 1]?.paragraph === own.paragraph) return false;
   return !/[.!?…:;]["”’)]*\s*$/.test(own.text) && (doc.sentenceWords[sentence]?.length ?? 0) <= HEADLINE_WORDS;
 }
 
