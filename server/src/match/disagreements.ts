@@ -15,7 +15,7 @@ import type { Segmented } from '../extract/document';
 import type { IndexedQuery, SentenceRef } from '../corpus/index';
 import { contentWords, contentWordsWithoutNames, matchKey } from '../text/words';
 import { readSidecar, writeSidecar } from '../corpus/sidecar';
-import { CALENDAR, storyNames } from '../corpus/stories';
+import { CALENDAR, sourcesByStoryName, storyNames } from '../corpus/stories';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Same fact: two claims are one fact only with positive evidence (one story, one place, one action).
@@ -595,14 +595,7 @@ function* factDisagreements(corpus: Corpus): Generator<void, Pending[], void> {
   };
   // Whether two sources tell one story (as sameStory), as one row of flags per source: the sources sharing one of its
   // story names. Groups come in corpus order, so the row of the group's first source is built once and kept.
-  const docsNamed = new Map<string, number[]>();
-  for (const source of corpus.sources) {
-    for (const name of storyNames(corpus, source.id)) {
-      const list = docsNamed.get(name);
-      if (list) list.push(source.id);
-      else docsNamed.set(name, [source.id]);
-    }
-  }
+  const docsNamed = sourcesByStoryName(corpus);
   const storyRow = new Uint8Array(corpus.sources.length);
   let rowOf = -1;
   const oneStory = (a: number, b: number): boolean => {
