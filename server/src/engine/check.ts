@@ -73,14 +73,11 @@ function cacheFor(corpus: Corpus): Map<string, ParagraphResult> {
  */
 export function runChecks(corpus: Corpus, text: string, options: CheckOptions, keepHidden = false): CheckRun {
   const meta = readMetadata(text);
-  // The front matter is blanked (offsets stay true) but for its title, a headline to check like the text: its line
-  // breaks are kept then, so the title stands as a paragraph of its own.
-  const title = meta.titleSpan;
+  // The front matter is blanked, its line breaks kept (offsets stay true), but for its title: a headline to check like
+  // the text, a paragraph of its own.
+  const title = meta.titleSpan ?? { start: meta.frontMatterEnd, end: meta.frontMatterEnd };
   const blank = (from: number, to: number) => text.slice(from, to).replace(/[^\n]/g, ' ');
-  const body = meta.frontMatterEnd
-    ? (title ? blank(0, title.start) + text.slice(title.start, title.end) + blank(title.end, meta.frontMatterEnd) : ' '.repeat(meta.frontMatterEnd)) +
-      text.slice(meta.frontMatterEnd)
-    : text;
+  const body = blank(0, title.start) + text.slice(title.start, title.end) + blank(title.end, meta.frontMatterEnd) + text.slice(meta.frontMatterEnd);
   const lineStarts = lineStartsOf(text);
   const cache = cacheFor(corpus);
   const state: SpeakerState = { speakerRecent: false, people: [] };

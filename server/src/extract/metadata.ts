@@ -42,7 +42,7 @@ function titleSpanOf(frontMatter: string, title: string): { start: number; end: 
     value = value.slice(1, -1);
     start += 1;
   }
-  return value.trim() === title && value === title ? { start, end: start + title.length } : undefined;
+  return value === title ? { start, end: start + title.length } : undefined;
 }
 
 const FRONT_MATTER_YAML = { schema: CORE_SCHEMA.withTags(timestampTag), maxAliases: 16 };
