@@ -217,6 +217,31 @@ describe('date/conflict: a sentence opening with a participle phrase', () => {
   it('the same weekday agrees', () => assert.deepEqual(ruleFindings(c, draft('Sunday'), 'date/conflict'), []));
 });
 
+describe('date/conflict: what a when-clause after the date tells', () => {
+  // "…’s remarks in Lindau on Sunday, when she said…": she said it that Sunday, and her name before "remarks" names who
+  // spoke, so a draft reporting the remark itself dates the same event.
+  const c = corpusOf(['Asked to confirm this, the council pointed the Herald to Governor Ilse Varga’s remarks in Lindau on Sunday, when she said the levy would need a second vote.\n']);
+  const draft = (weekday: string) => `Varga, speaking in Lindau on ${weekday}, said the levy would need a second vote.\n`;
+
+  it('another weekday conflicts', () => {
+    const f = single(ruleFindings(c, draft('Saturday'), 'date/conflict'), 'Saturday');
+    assert.deepEqual(f.suggestions, ['Sunday']);
+  });
+
+  it('the same weekday agrees', () => assert.deepEqual(ruleFindings(c, draft('Sunday'), 'date/conflict'), []));
+
+  it('a when-clause ends at a colon: what follows it is about something else', () => {
+    const record = corpusOf(['# Turnout at Norland election lowest for more than 20 years\n\nIt is also the worst turnout at a general election since 2001, when the figure slumped to 59.4%: the lowest since before the Second World War.\n']);
+    const draft = '# General Election turnout was ‘lowest since 1945’\n\nThe voter turnout for the 2031 Norland General Election could be the lowest since 1945 as the Unity party wins ‘by default’, an expert has claimed.\n';
+    single(ruleFindings(record, draft, 'date/conflict'), '1945');
+  });
+
+  it('a when-clause after a comma that follows other words is still another event', () => {
+    const other = corpusOf(['The council met in Lindau on Sunday to discuss the budget, when Varga said the levy would need a second vote.\n']);
+    assert.deepEqual(ruleFindings(other, 'Varga said on Saturday that the levy would need a second vote.\n', 'date/conflict'), []);
+  });
+});
+
 describe('date/conflict: time zones', () => {
   const strike = (day: string) => `Drones struck the Pellam grain terminal ${day}, the port authority said.\n`;
   it('"late on Monday" in one source and "on Tuesday" in the draft may be the same night', () => {

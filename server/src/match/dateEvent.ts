@@ -50,6 +50,7 @@ const BOUNDARY =
   /;|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|after|before|as|when|since|until|even as|with|who|which|where|whose|whom)\b|,\s+[\w-]+\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:after|before|later|earlier)\b|,\s+adding\b|\s+and\s+that\s|\s+but\s|(?<!\b(?:more|less|fewer))\s+than\s|\s(?:closer|nearer)\s+to\s/gi;
 const DATE_TOKEN =
   /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:1[89]|20)\d\d\b|\b[\w.-]+[\s-](?:years?|months?|weeks?|days?)\b/g;
+const WHEN_SAME_DAY = /^,\s+when$/i;
 const RELATIVE = /^,\s+(?:who|which|where|whose|whom)\b/i;
 const DASH = /^\s[—–]\s$/;
 const RELATIVE_WORD = /^(?:who|which|where|whose|whom)\b/i;
@@ -112,7 +113,14 @@ function clauseOf(text: string, sentence: Span, span: Span): { start: number; en
   }
   const after = text.slice(span.end, end);
   BOUNDARY.lastIndex = 0;
-  const next = BOUNDARY.exec(after);
+  let next = BOUNDARY.exec(after);
+  // "on Sunday, when he said…": what the when-clause tells happened that day, so it is this date's event too (up to
+  // a colon: "since 2001, when it slumped to 59.4%: the lowest since…" goes on about something else).
+  if (next && next.index === 0 && WHEN_SAME_DAY.test(next[0])) {
+    next = BOUNDARY.exec(after);
+    const colon = after.indexOf(':');
+    if (colon >= 0 && (!next || colon < next.index)) end = span.end + colon;
+  }
   BOUNDARY.lastIndex = 0;
   if (next) end = span.end + next.index;
   // A date inside a relative clause belongs to it alone: it ends at the next comma.
@@ -129,7 +137,8 @@ export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySe
   const { start, end, gap } = clauseOf(doc.text, sentence, claim.span);
   const inClause = (r: Span) => r.start >= start && r.end <= end && !(gap && r.start >= gap.start && r.start < gap.end) && (r.end <= claim.span.start || r.start >= claim.span.end);
   // "Vale's offer", "shares in Kestrel": an owner or a place, not who acted.
-  const possibleActors = (doc.names[claim.sentence] ?? []).filter((r) => isName(r, common) && !placeOrOwner(r));
+  const people = (doc.names[claim.sentence] ?? []).filter((r) => isName(r, common));
+  const possibleActors = people.filter((r) => !placeOrOwner(r) || ownsDatedPhrase(doc.text, r, claim.span));
   const actors = possibleActors.filter(inClause).map(nameKey);
   const clause = gap
     ? doc.text.slice(start, gap.start) + ' ' + doc.text.slice(gap.end, end)
@@ -169,6 +178,16 @@ const POSSESSIVE = /[’'](?:s)?$/;
  * splits after "of", but a titled run there ends the title, not a place.
  */
 const placeOrOwner = (r: NameRun) => (PLACE_PREPOSITIONS.has(r.precededBy) && !(r.titled && r.precededBy === 'of')) || POSSESSIVE.test(r.text);
+
+/** Words between an owner and the date of its phrase: "Rubio’s comments in Geneva on", "Putin’s visit to Beijing in". */
+const DATED_PHRASE = /^(?:[’']s?)?\s+(?:[\p{L}-]+\s+){1,5}$/u;
+
+/**
+ * "Rubio’s comments in Geneva on Sunday": the owner of the noun phrase the date ends is who acted on that day (he
+ * commented). "accepted Vale’s offer", after the date, is still only an owner.
+ */
+const ownsDatedPhrase = (text: string, r: NameRun, date: Span) =>
+  POSSESSIVE.test(r.text) && r.end <= date.start && DATED_PHRASE.test(text.slice(r.end, date.start));
 
 const isName = (r: NameRun, common: ReadonlySet<string>) => !r.sentenceInitial || !common.has(r.surname.toLowerCase());
 const nameKey = (r: NameRun) => r.surname.toLowerCase().slice(0, 6);
