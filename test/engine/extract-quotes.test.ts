@@ -72,6 +72,8 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['"We have waited years," Kallas\'s brother Tarmo said.', [{ words: 'We have waited years', speaker: 'Tarmo', speakerText: 'Tarmo', person: true }], 'X\'s brother Y said'],
   ['"Sales will grow," said Norvik\'s chief executive Dana Holt.', [{ words: 'Sales will grow', speaker: 'Dana Holt', speakerText: 'Dana Holt', person: true }], 'the company\'s chief executive Y'],
   ['"We have waited years," said Kallas\'s brother.', [{ words: 'We have waited years', speaker: 'Kallas\'s brother', person: false }], 'the owner\'s unnamed relation is a role, not the owner'],
+  ['Mark Cole, a lawyer for Ilse Varga said, "We respect the decision."', [{ words: 'We respect the decision', speaker: 'Mark Cole', person: true }], 'X, a lawyer for Y said: the apposition\'s closing comma is missing, X speaks'],
+  ['Mark Cole, a lawyer for Ilse Varga, said, "We respect the decision."', [{ words: 'We respect the decision', speaker: 'Mark Cole', person: true }], 'X, a lawyer for Y, said'],
   ['Kallas\'s sister Maret said: "We have waited years."', [{ words: 'We have waited years', speaker: 'Maret', speakerText: 'Maret', person: true }], 'a first name after kin names a person'],
 ];
 

@@ -27,6 +27,8 @@ const ROLE_BEFORE_VERB = new RegExp(`(?:^|[^\\p{L}’'-])((?:[Tt]he|[Aa]n?|[Ii]t
 /** ", the president's adviser, " before a name: the name in apposition is the speaker. */
 const APPOSITION_BEFORE_NAME = /^(?:the|a|an|his|her|its|their)\s+[^,.;:"“”]{1,60},\s*$/;
 /** A lower-case noun and a comma before a name ("Lena Ostrova's deputy, Piet Arnoldsen, said"): a role in apposition. */
+/** ", a lawyer for", ", the spokeswoman of": an apposition naming whom the person before it works for. */
+const ROLE_FOR_NAME = /^\s*,\s+(?:a|an|the|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,3}(?:for|of|to)\s+$/u;
 const ROLE_COMMA_AT_END = /\p{Ll}[\p{L}’'-]*,\s*$/u;
 /** "the", "harbour master": lower-case words describing the name that follows, not a new clause ("and", "while"). */
 const DESCRIPTOR_BEFORE_NAME =
@@ -382,6 +384,9 @@ function attribute(
   if (sameClause && /\b(?:he|she)\b/i.test(clauseText)) return pronoun();
   if (!sameClause && PRONOUN_BEFORE_VERB.test(text.slice(wordStartAfter(text, Math.max(from, verbAt - 20)), verbAt + verb[0].length))) return pronoun();
   if (sameClause) {
+    // "Mark Cole, a lawyer for Bankman said, “…”": the comma closing the apposition is missing, and the name before it speaks.
+    const before = candidates[candidates.indexOf(sameClause) - 1];
+    if (before && isPerson(before, people) && ROLE_FOR_NAME.test(text.slice(before.end, sameClause.start))) return asSpeaker(before);
     // "Germany's foreign minister said" names a role, not a person called Germany; "Roe's spokesman" is not Roe.
     const roleNoun = ROLE_NOUN.exec(clauseText);
     if (roleNoun && (!isPerson(sameClause, people) || /^[’']s\b/.test(clauseText))) return asRole(text.slice(sameClause.start, sameClause.end) + roleNoun[0]);
