@@ -2,6 +2,7 @@ import type { Rule } from './types';
 import type { DateClaim } from '../model/types';
 import { datesAgree, datesComparable, partOfTotal } from '../match/compare';
 import { conflictFindings } from './factConflict';
+import { inDraftStyle } from './dateStyle';
 
 /** Two dates about each other that agree. */
 const sameDate = (a: DateClaim, b: DateClaim) => datesComparable(a, b) && datesAgree(a, b);
@@ -47,5 +48,5 @@ export const dateConflict: Rule = {
       claimsIn: (source, sentence) => source.datesIn(sentence),
       // A sentence that also names the draft's day by its weekday was paired through its other date.
       sameValue: (draft, source) => sameDate(draft, source) || sameNamedWeekday(draft, source),
-    }),
+    }, inDraftStyle),
 };

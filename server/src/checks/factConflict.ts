@@ -28,6 +28,7 @@ export function conflictFindings<C extends FigureClaim | DateClaim>(
   lead: string,
   stated?: (draft: C, source: C) => boolean,
   alsoStates?: { claimsIn: (source: SourceDoc, sentence: number) => readonly C[]; sameValue: (draft: C, source: C) => boolean },
+  suggestionFor: (draft: C, source: C) => string = (_, source) => source.text,
 ): RawFinding[] {
   const statesDraftValue = (draft: C, doc: number, sentence: number) =>
     !!alsoStates && alsoStates.claimsIn(ctx.corpus.sources[doc], sentence).some((sc) => !sc.inQuote && alsoStates.sameValue(draft, sc));
@@ -46,7 +47,7 @@ export function conflictFindings<C extends FigureClaim | DateClaim>(
       start: m.claim.span.start,
       end: m.claim.span.end,
       message: `${lead}: ${describeTally(groups)}; none has “${m.claim.text}”.`,
-      suggestions: groups.map((g) => g.value),
+      suggestions: [...new Set(groups.map((g) => suggestionFor(m.claim, g.items[0].claims[0])))],
       evidence: about.map((c) => ctx.evidence(c.doc, c.claims[0].span.start, c.claims[0].span.end)),
     }];
   });
