@@ -242,6 +242,22 @@ describe('date/conflict: what a when-clause after the date tells', () => {
   });
 });
 
+describe('date/conflict: a vaguer source date is no evidence for the draft’s month', () => {
+  // "2022" holds "March 2022" but does not confirm the month; the sources that give the month say February.
+  const c = corpusOf([
+    'Thousands of soldiers have been killed since the full-scale invasion of Norland began in February 2022.\n',
+    'Thousands of soldiers have been killed since the full-scale invasion of Norland began in February 2022, officials said.\n',
+    'Thousands of soldiers have been killed since the invasion of Norland began in 2022.\n',
+  ]);
+  const draft = (when: string) => `Thousands of soldiers have been killed since the full-scale invasion of Norland began in ${when}.\n`;
+
+  it('another month conflicts', () => assert.deepEqual(single(ruleFindings(c, draft('March 2022'), 'date/conflict'), 'March 2022').suggestions, ['February 2022']));
+  it('the same month agrees', () => assert.deepEqual(ruleFindings(c, draft('February 2022'), 'date/conflict'), []));
+  it('the year alone agrees', () => assert.deepEqual(ruleFindings(c, draft('2022'), 'date/conflict'), []));
+  it('with only the vaguer source, the month is unverified', () =>
+    assert.deepEqual(ruleFindings(corpusOf(['Thousands of soldiers have been killed since the invasion of Norland began in 2022.\n']), draft('March 2022'), 'date/conflict'), []));
+});
+
 describe('date/conflict: time zones', () => {
   const strike = (day: string) => `Drones struck the Pellam grain terminal ${day}, the port authority said.\n`;
   it('"late on Monday" in one source and "on Tuesday" in the draft may be the same night', () => {

@@ -7,7 +7,7 @@ import { paragraphsOf } from '../text/segment';
 import { speakerStateKey, type SpeakerState } from '../extract/quotes';
 import { matchQuote } from '../match/quotes';
 import { factCandidates } from '../match/facts';
-import { datesComparable, datesAgree, figuresOverlap, sameQuantity } from '../match/compare';
+import { datesComparable, datesAgree, onlyVaguelyAgrees, figuresOverlap, sameQuantity } from '../match/compare';
 import { ALL_RULES } from '../checks/registry';
 import type { CheckContext, DateMatch, FigureMatch, PassageRef, RawFinding } from '../checks/types';
 import { SAME_FACT } from '../match/thresholds';
@@ -226,7 +226,7 @@ function contextFor(draft: AnalyzedText, corpus: Corpus, accepted?: CheckContext
       }),
     dates: draft.dates
       .filter((d) => !d.inQuote)
-      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.datesIn(i), (d) => datesComparable(claim, d), SAME_FACT) })),
+      .map((claim) => ({ claim, candidates: factCandidates(claim, draft, corpus, (s, i) => s.datesIn(i), (d) => datesComparable(claim, d) && !onlyVaguelyAgrees(d, claim), SAME_FACT) })),
   };
 }
 

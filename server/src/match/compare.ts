@@ -220,6 +220,16 @@ export function sameQualifier(a: FigureClaim, b: FigureClaim): boolean {
   return a.qualifier === b.qualifier ? a.low === b.low && a.high === b.high : a.value === b.value;
 }
 
+/**
+ * A source date less precise than the draft's that holds it ("2022" for "March 2022"): it neither confirms the draft's
+ * month nor speaks against it, so it is no evidence either way beside a source that gives the month.
+ */
+export function onlyVaguelyAgrees(source: DateClaim, draft: DateClaim): boolean {
+  if (source.granularity === 'weekday' || source.granularity === 'duration' || draft.granularity === 'weekday' || draft.granularity === 'duration') return false;
+  const vaguer = (draft.month !== undefined && source.month === undefined) || (draft.day !== undefined && source.day === undefined);
+  return vaguer && datesAgree(draft, source);
+}
+
 export function datesAgree(a: DateClaim, b: DateClaim): boolean {
   if (a.granularity === 'duration' || b.granularity === 'duration') {
     // Two ceilings of one thing ("up to 30 years", "up to 25 years") are two maxima: they agree only when equal.
