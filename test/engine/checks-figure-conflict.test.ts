@@ -501,3 +501,28 @@ describe('figure/conflict: a sum converted into another dollar in brackets', () 
     single(ruleFindings(corpus, "The slump has dropped Orvex's market value below the $US2.5 trillion threshold it reached for the first time earlier this year.", 'figure/conflict'), '$US2.5 trillion threshold');
   });
 });
+
+describe('figure/conflict: two figures joined by "and more than" share their verb', () => {
+  // "22 missiles and more than 460 drones were launched": the missiles were launched too, so the source states the
+  // same quantity as a draft whose missiles were fired.
+  const corpus = corpusOf(['According to Mayor Ilse Varga, 22 missiles and more than 460 drones were launched at Norland overnight, setting fire to two tower blocks.\n']);
+  it('another count of missiles conflicts', () => {
+    const f = single(ruleFindings(corpus, 'Overnight, Ostrava fired 32 missiles and more than 460 drones at Norland, Varga said, setting fire to two tower blocks.\n', 'figure/conflict'), '32 missiles');
+    assert.deepEqual(f.suggestions, ['22 missiles']);
+  });
+  it('the same count agrees', () => {
+    assert.deepEqual(ruleFindings(corpus, 'Overnight, Ostrava fired 22 missiles and more than 460 drones at Norland, Varga said, setting fire to two tower blocks.\n', 'figure/conflict'), []);
+  });
+});
+
+describe('figure/conflict: the digits of a bound in another order', () => {
+  // "640 drones" passes "more than 460 drones", but no writer who knew of 640 would write "more than 460": a slip.
+  const corpus = corpusOf(['Officials said Ostrava launched more than 460 drones at Norland overnight, setting fire to two tower blocks.\n']);
+  it('a headline with the digits transposed conflicts', () => {
+    const f = single(ruleFindings(corpus, '# Ostrava fires 640 drones at Norland as talks resume\n\nTwo tower blocks burned overnight.\n', 'figure/conflict'), '640 drones');
+    assert.deepEqual(f.suggestions, ['more than 460 drones']);
+  });
+  it('another count above the bound is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, '# Ostrava fires 470 drones at Norland as talks resume\n\nTwo tower blocks burned overnight.\n', 'figure/conflict'), []);
+  });
+});

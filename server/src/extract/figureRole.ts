@@ -22,8 +22,8 @@ const FAMILIES: Record<string, string[]> = {
 /** The words of one happening's family ("injured": "wounded", "injuries", "hurt", …). */
 export const happeningWords = (family: string): readonly string[] => FAMILIES[family] ?? [];
 const FAMILY_OF = new Map(Object.entries(FAMILIES).flatMap(([family, words]) => words.map((w) => [w, family] as const)));
-/** Two-word happenings: "shot down", "lost power". */
-const PHRASES: Record<string, string> = { 'shot down': 'intercepted', 'lost power': 'power', 'without power': 'power', 'without electricity': 'power' };
+/** Two-word happenings: "shot down", "lost power"; "hit by 22 missiles" counts the attack, as "22 missiles were launched" does. */
+const PHRASES: Record<string, string> = { 'hit by': 'fired', 'struck by': 'fired', 'shot down': 'intercepted', 'lost power': 'power', 'without power': 'power', 'without electricity': 'power' };
 
 /** Words that end a clause: the figure's action is not looked for beyond them. */
 const CLAUSE_END = new Set([
@@ -49,6 +49,21 @@ const OLD_VALUE = /^(?:original|initial|earlier|previous|old|former|draft)$/;
 
 /** How many words either side are read. */
 const WINDOW_WORDS = 6;
+/** Qualifiers before a number: "more than", "at least", "nearly", "up to", "some". */
+const QUALIFIERS = ['more than', 'fewer than', 'less than', 'at least', 'at most', 'up to', 'just over', 'just under', 'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'over', 'under', 'another', 'a further'].map((q) => q.split(' '));
+
+/** How many words of a qualifier start at `i` (0 if none). */
+function qualifierWordsAt(words: readonly string[], i: number): number {
+  return QUALIFIERS.find((q) => q.every((w, k) => words[i + k] === w))?.length ?? 0;
+}
+
+/** Verbs that are nouns as well, read as a happening only when the count follows them. */
+const VERB_WITH_COUNT = new Map([['fires', 'fired']]);
+
+/** How many words of a qualifier end `words` (0 if none). */
+function trailingQualifierWords(words: readonly string[]): number {
+  return QUALIFIERS.find((q) => q.every((w, k) => words[words.length - q.length + k] === w))?.length ?? 0;
+}
 /** How many characters either side are tokenised: enough for WINDOW_WORDS words. */
 export const ROLE_WINDOW = 80;
 
@@ -317,6 +332,10 @@ function placeOf(after: string): { words: string[]; list: boolean; part?: boolea
 
 /** The figure as object: "fired 32 missiles", "killing at least six people", "launched 22 missiles and 460 drones". */
 function actionBefore(back: readonly string[]): string | undefined {
+  // "Russia fires 640 drones": a verb that is also a noun ("fires at two buildings") only straight before its count.
+  const verb = back[back.length - 1 - trailingQualifierWords(back)];
+  const happening = verb && VERB_WITH_COUNT.get(verb);
+  if (happening) return happening;
   let words = 0;
   let coordinated = false;
   let sawNumber = false;
@@ -349,8 +368,10 @@ function actionAfter(ahead: readonly string[]): string | undefined {
     if (family && AFTER_PREPOSITION.test(ahead[i - 1] === 'the' ? ahead[i - 2] ?? '' : ahead[i - 1] ?? '')) return undefined;
     if (family) return casualtiesIfPaired(ahead, i, family, 1);
     if (w === 'and' || w === 'or') {
-      // "soldiers and thousands of civilians have been killed": a coordinated figure shares the predicate.
-      if (NUMBER_WORD.test(ahead[i + 1] ?? '') && ahead[i + 1] !== 'a') {
+      // "soldiers and thousands of civilians have been killed", "22 missiles and more than 460 drones were launched":
+      // a coordinated figure shares the predicate.
+      const next = i + 1 + qualifierWordsAt(ahead, i + 1);
+      if (NUMBER_WORD.test(ahead[next] ?? '') && ahead[next] !== 'a') {
         coordinated = true;
         continue;
       }

@@ -192,11 +192,23 @@ function roundsTo(coarse: FigureClaim, fine: FigureClaim): boolean {
   return Math.abs(coarse.value - fine.value) <= step / 2 + step * 1e-9;
 }
 
+/** The digits of a figure's number as written ("1,460" → "1460"). */
+const writtenDigits = (f: FigureClaim) => /\d[\d,]*(?:\.\d+)?/.exec(f.text)?.[0].replace(/[,.]/g, '') ?? '';
+
+/**
+ * "640 drones" against "more than 460 drones": the same digits in another order are a slip of the keys, not a count
+ * that happens to pass the bound (a writer who knew of 640 would not write "more than 460").
+ */
+function transposed(a: FigureClaim, b: FigureClaim): boolean {
+  const [x, y] = [writtenDigits(a), writtenDigits(b)];
+  return x.length >= 2 && x.length === y.length && x !== y && [...x].sort().join('') === [...y].sort().join('');
+}
+
 export function figuresOverlap(a: FigureClaim, b: FigureClaim): boolean {
   if (statedRange(a) && statedRange(b)) return a.low === b.low && a.high === b.high;
   if (a.value === b.value) return true;
   if (roundsTo(a, b) || roundsTo(b, a)) return true;
-  if (boundKind(a) !== boundKind(b) && ((roundBound(a) && within(b, a)) || (roundBound(b) && within(a, b)))) return true;
+  if (boundKind(a) !== boundKind(b) && !transposed(a, b) && ((roundBound(a) && within(b, a)) || (roundBound(b) && within(a, b)))) return true;
   // "about 65 miles" against "about 85 miles": two estimates, each far from the other's value, though their margins meet.
   if (boundKind(a) === 'about' && boundKind(b) === 'about') return holds(a, b.value) || holds(b, a.value);
   // "about 12 hours" against "just over 10 hours": the estimate's margin reaches the other's, but neither number fits the other.
