@@ -28,6 +28,7 @@ const CASES: Array<[string, Expect[], string?]> = [
   ['"We will win," Zelensky said.', [{ words: 'We will win', speaker: 'Zelensky', speakerText: 'Zelensky', inferred: false, person: true }], '"…," X said; the comma inside the marks is trimmed'],
   ['"We will win," said President Volodymyr Zelensky.', [{ words: 'We will win', speaker: 'Volodymyr Zelensky', speakerText: 'Volodymyr Zelensky', person: true }], '"…," said X; the title is not part of the name'],
   ['Zelensky said: "We will win."', [{ words: 'We will win', speaker: 'Zelensky', speakerText: 'Zelensky' }], 'X said: "…"'],
+  ['Until then, as Ines Varga cautioned after Lindau: "Wait and see."', [{ words: 'Wait and see', speaker: 'Ines Varga', person: true }], 'a place after "after" before the colon is no speaker'],
   ['Kallas: "Definitely not."', [{ words: 'Definitely not', speaker: 'Kallas', speakerText: 'Kallas' }], 'X: "…"'],
   ['Ilse Varga, speaking after the summit, said there was no going back to normal with Ostrava: "It is over."', [{ words: 'It is over', speaker: 'Ilse Varga', speakerText: 'Ilse Varga' }], 'a name after "with" before the colon is the object, not the speaker'],
   ['According to Marco Rubio, "there is no Russian will for a ceasefire".', [{ words: 'there is no Russian will for a ceasefire', speaker: 'Marco Rubio', speakerText: 'Marco Rubio' }], 'according to X'],

@@ -51,7 +51,7 @@ const ATTRIBUTION_WINDOW = 320;
 const COLON_AT_END = /:\s*["“]?$/;
 const NAME_COLON_AT_END = /([\p{L}’']+):\s*["“]?$/u;
 /** Before a name ending at the colon: the name is an object ("return to normal with Ostrava:"), not who speaks. */
-const OBJECT_BEFORE_COLON_NAME = /^(?:with|in|at|on|to|for|against|about|into|across|over|near|toward|towards|outside|inside)$/;
+const OBJECT_BEFORE_COLON_NAME = /^(?:with|in|at|on|to|for|against|about|into|across|over|near|toward|towards|outside|inside|after|before|since|until|during|from|by)$/;
 const ACCORDING_TO = /\baccording to\s+$/i;
 const ROLE_NOUN = new RegExp(`^(?:[’']s)?\\s*(?:[a-z-]+\\s+){0,2}(?:${ROLE_WORDS})\\b`);
 
