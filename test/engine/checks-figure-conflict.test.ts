@@ -510,6 +510,9 @@ describe('figure/conflict: two figures joined by "and more than" share their ver
     const f = single(ruleFindings(corpus, 'Overnight, Ostrava fired 32 missiles and more than 460 drones at Norland, Varga said, setting fire to two tower blocks.\n', 'figure/conflict'), '32 missiles');
     assert.deepEqual(f.suggestions, ['22 missiles']);
   });
+  it('a count of weapons with no verb is the attack’s: a headline’s "barrage of 32 missiles" conflicts', () => {
+    single(ruleFindings(corpus, '# Varga calls for talks after overnight barrage of 32 missiles\n\nTwo tower blocks burned in Norland overnight.\n', 'figure/conflict'), '32 missiles');
+  });
   it('the same count agrees', () => {
     assert.deepEqual(ruleFindings(corpus, 'Overnight, Ostrava fired 22 missiles and more than 460 drones at Norland, Varga said, setting fire to two tower blocks.\n', 'figure/conflict'), []);
   });

@@ -22,8 +22,8 @@ const FAMILIES: Record<string, string[]> = {
 /** The words of one happening's family ("injured": "wounded", "injuries", "hurt", …). */
 export const happeningWords = (family: string): readonly string[] => FAMILIES[family] ?? [];
 const FAMILY_OF = new Map(Object.entries(FAMILIES).flatMap(([family, words]) => words.map((w) => [w, family] as const)));
-/** Two-word happenings: "shot down", "lost power"; "hit by 22 missiles" counts the attack, as "22 missiles were launched" does. */
-const PHRASES: Record<string, string> = { 'hit by': 'fired', 'struck by': 'fired', 'shot down': 'intercepted', 'lost power': 'power', 'without power': 'power', 'without electricity': 'power' };
+/** Two-word happenings: "shot down", "lost power". */
+const PHRASES: Record<string, string> = { 'shot down': 'intercepted', 'lost power': 'power', 'without power': 'power', 'without electricity': 'power' };
 
 /** Words that end a clause: the figure's action is not looked for beyond them. */
 const CLAUSE_END = new Set([
@@ -56,6 +56,9 @@ const QUALIFIERS = ['more than', 'fewer than', 'less than', 'at least', 'at most
 function qualifierWordsAt(words: readonly string[], i: number): number {
   return QUALIFIERS.find((q) => q.every((w, k) => words[i + k] === w))?.length ?? 0;
 }
+
+/** Counted weapons: what happens to them, unless told otherwise ("shot down"), is that they were fired. */
+const WEAPON = /^(?:missiles?|drones?|rockets?|shells?|bombs?|projectiles?)$/i;
 
 /** Verbs that are nouns as well, read as a happening only when the count follows them. */
 const VERB_WITH_COUNT = new Map([['fires', 'fired']]);
@@ -114,7 +117,8 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   const moment = momentOf(before, after) ?? scoreStateOf(before, unitWord);
   const group = groupOf(after) ?? kindInBreakdown(before, after, unitWord);
   return {
-    action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead),
+    // "a barrage of 27 missiles", "hit by 22 missiles": a count of weapons with no other happening is the attack's.
+    action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead) ?? (WEAPON.test(unitWord) ? 'fired' : undefined),
     ...(role && { role }),
     ...(version && { version }),
     ...(proposedOf(back) && { proposed: true }),
