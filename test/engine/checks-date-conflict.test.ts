@@ -234,6 +234,9 @@ describe('date/conflict: what a when-clause after the date tells', () => {
     const record = corpusOf(['# Turnout at Norland election lowest for more than 20 years\n\nIt is also the worst turnout at a general election since 2001, when the figure slumped to 59.4%: the lowest since before the Second World War.\n']);
     const draft = '# General Election turnout was ‘lowest since 1945’\n\nThe voter turnout for the 2031 Norland General Election could be the lowest since 1945 as the Unity party wins ‘by default’, an expert has claimed.\n';
     single(ruleFindings(record, draft, 'date/conflict'), '1945');
+    // The colon ends it even where another clause follows.
+    const longer = corpusOf(['# Turnout at Norland election lowest for more than 20 years\n\nIt is also the worst turnout at a general election since 2001, when the figure slumped to 59.4%: the lowest since before the Second World War, and Unity gained.\n']);
+    single(ruleFindings(longer, draft, 'date/conflict'), '1945');
   });
 
   it('a when-clause after a comma that follows other words is still another event', () => {

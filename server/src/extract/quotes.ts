@@ -26,9 +26,9 @@ const ROLE_AFTER = new RegExp(`^[\\s,.;:—–-]*((?:its|the|a|an|his|her|their|
 const ROLE_BEFORE_VERB = new RegExp(`(?:^|[^\\p{L}’'-])((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?(?:${ROLE_WORDS}))\\s+(?:\\w+\\s+)?$`, 'u');
 /** ", the president's adviser, " before a name: the name in apposition is the speaker. */
 const APPOSITION_BEFORE_NAME = /^(?:the|a|an|his|her|its|their)\s+[^,.;:"“”]{1,60},\s*$/;
-/** A lower-case noun and a comma before a name ("Lena Ostrova's deputy, Piet Arnoldsen, said"): a role in apposition. */
 /** ", a lawyer for", ", the spokeswoman of": an apposition naming whom the person before it works for. */
 const ROLE_FOR_NAME = /^\s*,\s+(?:a|an|the|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,3}(?:for|of|to)\s+$/u;
+/** A lower-case noun and a comma before a name ("Lena Ostrova's deputy, Piet Arnoldsen, said"): a role in apposition. */
 const ROLE_COMMA_AT_END = /\p{Ll}[\p{L}’'-]*,\s*$/u;
 /** "the", "harbour master": lower-case words describing the name that follows, not a new clause ("and", "while"). */
 const DESCRIPTOR_BEFORE_NAME =

@@ -119,7 +119,10 @@ function clauseOf(text: string, sentence: Span, span: Span): { start: number; en
   if (next && next.index === 0 && WHEN_SAME_DAY.test(next[0])) {
     next = BOUNDARY.exec(after);
     const colon = after.indexOf(':');
-    if (colon >= 0 && (!next || colon < next.index)) end = span.end + colon;
+    if (colon >= 0 && (!next || colon < next.index)) {
+      end = span.end + colon;
+      next = null;
+    }
   }
   BOUNDARY.lastIndex = 0;
   if (next) end = span.end + next.index;
@@ -137,8 +140,8 @@ export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySe
   const { start, end, gap } = clauseOf(doc.text, sentence, claim.span);
   const inClause = (r: Span) => r.start >= start && r.end <= end && !(gap && r.start >= gap.start && r.start < gap.end) && (r.end <= claim.span.start || r.start >= claim.span.end);
   // "Vale's offer", "shares in Kestrel": an owner or a place, not who acted.
-  const people = (doc.names[claim.sentence] ?? []).filter((r) => isName(r, common));
-  const possibleActors = people.filter((r) => !placeOrOwner(r) || ownsDatedPhrase(doc.text, r, claim.span));
+  const named = (doc.names[claim.sentence] ?? []).filter((r) => isName(r, common));
+  const possibleActors = named.filter((r) => !placeOrOwner(r) || ownsDatedPhrase(doc.text, r, claim.span));
   const actors = possibleActors.filter(inClause).map(nameKey);
   const clause = gap
     ? doc.text.slice(start, gap.start) + ' ' + doc.text.slice(gap.end, end)
