@@ -84,9 +84,9 @@ export function factCandidates<C extends FigureClaim | DateClaim>(
   for (const q of quotesInSentence(draft, claim.sentence)) for (const w of contentWords(q.words)) own.add(w);
   // A headline joins its stories with "as", "amid", a colon: only the claim's own part tells which fact it is.
   const headline = isHeadlineParagraph(draft, claim.sentence);
-  const headlinePart = headline ? headlinePartOf(draft, claim) : undefined;
-  const sentenceWords = (headlinePart ? contentWords(headlinePart) : draft.sentenceWords[claim.sentence] ?? []).filter((w) => !own.has(w));
-  const local = [...(headlinePart ? contentWords(headlinePart) : localWords(draft, claim.span)).filter((w) => !own.has(w)), ...counted];
+  const partWords = headline ? contentWords(headlinePartOf(draft, claim)) : undefined;
+  const sentenceWords = (partWords ?? draft.sentenceWords[claim.sentence] ?? []).filter((w) => !own.has(w));
+  const local = [...(partWords ?? localWords(draft, claim.span)).filter((w) => !own.has(w)), ...counted];
   if (!sentenceWords.length) return [];
   // "Three people were injured." says too little on its own: the sentence before names the place and the event, and
   // a source that does not share it is less likely to be about the same thing.
