@@ -1,8 +1,10 @@
 // Starts, restarts and talks to the Corroborate language server (dist/server.js) over IPC.
-// vscode-languageclient's default error handler restarts a crashed server (up to 4 times in 3 minutes); it is kept.
+// A crashed server is restarted (up to 4 times in 3 minutes: crashPolicy.ts); write errors alone never stop the client.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
   ExecuteCommandRequest,
   LanguageClient,
   RequestType,
@@ -11,6 +13,7 @@ import {
   State,
   TransportKind,
   type DocumentSelector,
+  type ErrorHandler,
   type LanguageClientOptions,
   type Middleware,
   type ServerOptions,
@@ -20,6 +23,7 @@ import { draftLanguages, SECTION, setSourceRoots } from './config';
 import { CLIENT_COMMANDS } from './commandIds';
 import { isReport } from './report';
 import { askDismissReason } from './dismiss';
+import { CrashPolicy } from './crashPolicy';
 import type { ServerState } from './statusText';
 
 export type { ServerState };
@@ -118,6 +122,7 @@ export class ServerManager implements vscode.Disposable {
       // didChangeConfiguration carries the `corroborate` section; the server also pulls it with workspace/configuration.
       synchronize: { configurationSection: SECTION },
       outputChannel: this.output,
+      errorHandler: this.crashHandler(),
       middleware: { ...this.skipReports(), executeCommand: askDismissReason },
       // Folders whose checking was turned off stay off across restarts. An untrusted workspace's corroborate.json may
       // not name sources outside it (corroborate/setTrust lifts that when the user trusts the workspace).
@@ -153,6 +158,25 @@ export class ServerManager implements vscode.Disposable {
       });
       this.setState('stopped');
     }
+  }
+
+  /** Logs write errors (a dead server's close follows them and decides); restarts a closed server unless it keeps crashing. */
+  private crashHandler(): ErrorHandler {
+    const policy = new CrashPolicy();
+    return {
+      error: (error, _message, count) => {
+        this.output.warn(`writing to the language server failed (${count ?? 1}): ${errorText(error)}`);
+        return { action: ErrorAction.Continue, handled: true };
+      },
+      closed: () => {
+        const decision = policy.closed(Date.now());
+        if (decision.restart) {
+          this.output.warn('the language server stopped unexpectedly; restarting it');
+          return { action: CloseAction.Restart, handled: true };
+        }
+        return { action: CloseAction.DoNotRestart, message: decision.message };
+      },
+    };
   }
 
   /** Turns checking of a workspace folder (the active editor's, else one picked) off or on, and remembers it. */

@@ -85,6 +85,18 @@ export function draftSource() {
 }
 
 /** A fresh run directory with an isolated HOME, XDG dirs, user-data and extensions dirs. */
+/** Copies the extension's output channel log (the client's side of the server's life) to test/artifacts/<prefix>-client.log. */
+export function keepClientLog(paths, prefix) {
+  const logs = join(paths.userData, 'logs');
+  if (!existsSync(logs)) return;
+  const found = readdirSync(logs, { recursive: true }).map(String).filter((f) => f.endsWith(join('corroborate.corroborate', 'Corroborate.log')));
+  if (found.length === 0) return;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const target = join(ARTIFACTS, `${prefix}-client.log`);
+  writeFileSync(target, found.map((f) => readFileSync(join(logs, f), 'utf8')).join('\n'));
+  console.log(`  client log: ${target}`);
+}
+
 export function makeRun(prefix = 'corroborate-e2e-', dir) {
   const runDir = dir ?? mkdtempSync(join(tmpdir(), prefix));
   const paths = {

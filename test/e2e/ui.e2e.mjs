@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import {
   buildAndPackage, contributedCommands, ensureDeps, folderUrl, installVsix, launchBrowser,
   makeRun, makeWorkspace, ROOT, sleep, startCodeServer, VSIX,
-  stepRunner, check, runScript, openPage, gotoPosition,
+  stepRunner, check, runScript, openPage, gotoPosition, keepClientLog,
 } from './lib.mjs';
 
 const started = Date.now();
@@ -294,9 +294,12 @@ async function main() {
         spawnSync('pgrep', ['-f', `${paths.extensions}/.*dist/server\\.js`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
       const before = serverPids();
       check(before.length > 0, 'no language server process found for this run');
-      // An edit starts a check; the server is killed while it runs.
-      await page.keyboard.type(' Officials said 27 missiles were fired.', { delay: 5 });
+      // The server is killed while the writer types: the keystrokes after it are sent to a dead process, and their
+      // failed writes must not stop the client from restarting it.
+      const typing = page.keyboard.type(' Officials said 27 missiles were fired.', { delay: 20 });
+      await sleep(200);
       for (const pid of before) spawnSync('kill', ['-9', pid]);
+      await typing;
       const deadline = Date.now() + 60_000;
       let after = [];
       let warnings = 0;
@@ -313,6 +316,7 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
     server.stop();
+    keepClientLog(paths, 'ui');
     if (argv.has('--keep')) console.log(`  kept run dir ${paths.dir}`);
     else rmSync(paths.dir, { recursive: true, force: true });
   }

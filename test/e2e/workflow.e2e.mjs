@@ -10,7 +10,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import {
   buildAndPackage, E2E, ensureDeps, installVsix, launchBrowser, makeRun, ROOT, sleep, startCodeServer, VSIX,
-  stepRunner, check, runScript, openPage, gotoPosition,
+  stepRunner, check, runScript, openPage, gotoPosition, keepClientLog,
 } from './lib.mjs';
 
 const started = Date.now();
@@ -228,6 +228,7 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
     server.stop();
+    keepClientLog(paths, 'workflow');
     if (argv.has('--keep')) console.log(`  kept run dir ${paths.dir}`);
     else rmSync(paths.dir, { recursive: true, force: true });
   }
