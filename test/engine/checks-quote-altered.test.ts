@@ -289,6 +289,25 @@ outlet: Town Wire
   });
 });
 
+describe('quote/altered: British and American spellings are one wording', () => {
+  const BANK = `---
+title: Bank raises rates
+date: 2026-07-21
+outlet: Wire One
+---
+
+The council "judged that it is appropriate to take a larger first step on its normalization path than signaled in June," the statement said.
+`;
+  const bank = corpusOf([BANK]);
+  const warnings = (draft: string) => ruleFindings(bank, draft, 'quote/altered').map((f) => f.text);
+  it('"normalisation" and "signalled" for the source\'s "normalization" and "signaled" stay quiet', () => {
+    assert.deepEqual(warnings('The bank "judged that it is appropriate to take a larger first step on its normalisation path than signalled in June," it said.'), []);
+  });
+  it('another word in the same place still fires', () => {
+    assert.equal(warnings('The bank "judged that it is appropriate to take a larger second step on its normalisation path than signalled in June," it said.').length, 1);
+  });
+});
+
 describe('quote/altered: a contraction written out is the same wording', () => {
   const PIER = `---
 title: Pier reopens

@@ -6,6 +6,7 @@ import type { Corpus } from '../corpus/corpus';
 import { quotesInSentence, type AnalyzedText } from '../extract/document';
 import type { Sentence } from '../text/segment';
 import { tokensOf, contentWords } from '../text/words';
+import { americanSpelling } from '../text/spelling';
 import { BoundedCache } from '../model/boundedCache';
 
 export interface SourceQuoteMatch {
@@ -47,9 +48,6 @@ const MIN_SHARED_RUN = 4;
  */
 const MIN_CONTAINED_QUOTE = 2;
 
-/** "towards" and "toward", "afterwards" and "afterward": one word, two spellings. */
-const WARDS = /^((?:to|after|back|for|up|down|on|in|out|home|east|west|north|south|sky)ward)s$/;
-
 /** "it's", "that's": a pronoun's 's is "is" (another word's is a possessive). */
 const PRONOUN_IS = /^(it|that|there|here|what|who|where|how|he|she|this)'s$/;
 /** Contractions written out ("we're" is "we are"); "'d" (had or would) and "'s" after other words are left alone. */
@@ -78,20 +76,20 @@ function expanded(lower: string): string[] {
 function wordsWithSpans(text: string, base: number): Word[] {
   const words: Word[] = [];
   for (const t of tokensOf(text, base)) {
-    const lower = t.lower.replace(/’/g, "'").replace(WARDS, '$1');
+    const lower = t.lower.replace(/’/g, "'");
     // "13%", "13 percent" and "13 per cent": one word "percent" after the number, whatever the house style.
     if (lower === 'cent' && words.at(-1)?.text === 'per') {
       words[words.length - 1] = { text: 'percent', start: words[words.length - 1].start, end: t.end };
       continue;
     }
     if (!lower.includes('-')) {
-      for (const word of expanded(lower)) words.push({ text: word.replace(/\./g, ''), start: t.start, end: t.end });
+      for (const word of expanded(lower)) words.push({ text: americanSpelling(word.replace(/\./g, '')), start: t.start, end: t.end });
       if (/^\d/.test(lower) && text.charAt(t.end - base) === '%') words.push({ text: 'percent', start: t.end, end: t.end + 1 });
       continue;
     }
     let at = t.start;
     for (const part of lower.replace(/'s$/, '').split('-')) {
-      if (part) words.push({ text: part.replace(/\./g, ''), start: at, end: at + part.length });
+      if (part) words.push({ text: americanSpelling(part.replace(/\./g, '')), start: at, end: at + part.length });
       at += part.length + 1;
     }
   }
