@@ -529,3 +529,37 @@ describe('figure/conflict: the digits of a bound in another order', () => {
     assert.deepEqual(ruleFindings(corpus, '# Ostrava fires 470 drones at Norland as talks resume\n\nTwo tower blocks burned overnight.\n', 'figure/conflict'), []);
   });
 });
+
+describe('figure/conflict: a source sentence that gives the draft’s value with its unit left out', () => {
+  // "…adding 41,000 jobs, followed by construction with 26,000": the 26,000 are jobs too, so a draft's "26,000 jobs" in
+  // construction was paired through the sentence's other figure.
+  const corpus = corpusOf(['The mining sector led March’s payroll gains in Varnholt, adding 41,000 jobs, followed by construction with 26,000 and retail with 17,500.\n']);
+  it('the value given bare in the sentence is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'Construction added 26,000 jobs in Varnholt in March, behind the mining sector.\n', 'figure/conflict'), []);
+  });
+  it('a value the sentence does not give still conflicts', () => {
+    single(ruleFindings(corpus, 'The mining sector led March’s payroll gains in Varnholt, adding 44,000 jobs.\n', 'figure/conflict'), '44,000 jobs');
+  });
+});
+
+describe('figure/conflict: "a second" tremor is another event than the story’s', () => {
+  const corpus = corpusOf(['Many in the valley slept in their cars, fearful of going back into buildings shaken by the 7.9 magnitude tremor that hit Varnholt in the early hours of Monday.\n']);
+  it('the second tremor’s magnitude is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'Less than 12 hours later, a second 7.4 magnitude tremor hit Varnholt in the valley.\n', 'figure/conflict'), []);
+  });
+  it('the first tremor’s magnitude given otherwise still conflicts', () => {
+    single(ruleFindings(corpus, 'Buildings in the valley were shaken by the 7.4 magnitude tremor that hit Varnholt in the early hours of Monday.\n', 'figure/conflict'), '7.4 magnitude');
+  });
+});
+
+describe('figure/conflict: one sector’s count is not the whole’s', () => {
+  const corpus = corpusOf([
+    'Employers in Varnholt added 517,000 jobs in March, the statistics office said on Friday.\n\nThe labour market in Varnholt beat expectations in March as the economy added 517,000 jobs and the jobless rate fell to 3.4%.\n',
+  ]);
+  it('a sector’s jobs are no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'The construction industry in Varnholt added 25,000 jobs in March, the statistics office said.\n', 'figure/conflict'), []);
+  });
+  it('another figure for the month’s jobs still conflicts', () => {
+    single(ruleFindings(corpus, 'Employers in Varnholt added 571,000 jobs in March, the statistics office said.\n', 'figure/conflict'), '571,000 jobs');
+  });
+});

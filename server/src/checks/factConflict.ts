@@ -27,11 +27,18 @@ export function conflictFindings<C extends FigureClaim | DateClaim>(
   agree: (draft: C, source: C) => boolean,
   lead: string,
   stated?: (draft: C, source: C) => boolean,
-  alsoStates?: { claimsIn: (source: SourceDoc, sentence: number) => readonly C[]; sameValue: (draft: C, source: C) => boolean },
+  alsoStates?: {
+    claimsIn: (source: SourceDoc, sentence: number) => readonly C[];
+    sameValue: (draft: C, source: C) => boolean;
+    /** The sentence gives the draft's value in words no claim was read from (a unit left out). */
+    statesBare?: (draft: C, source: SourceDoc, sentence: number) => boolean;
+  },
   suggestionFor: (draft: C, source: C) => string = (_, source) => source.text,
 ): RawFinding[] {
   const statesDraftValue = (draft: C, doc: number, sentence: number) =>
-    !!alsoStates && alsoStates.claimsIn(ctx.corpus.sources[doc], sentence).some((sc) => !sc.inQuote && alsoStates.sameValue(draft, sc));
+    !!alsoStates &&
+    (alsoStates.claimsIn(ctx.corpus.sources[doc], sentence).some((sc) => !sc.inQuote && alsoStates.sameValue(draft, sc)) ||
+      !!alsoStates.statesBare?.(draft, ctx.corpus.sources[doc], sentence));
   return matches.flatMap((m) => {
     const evidence = factEvidence(m, agree);
     if (evidence.agreeing.length) return [];

@@ -1,5 +1,6 @@
 import type { Rule, FigureMatch, CheckContext, RawFinding } from './types';
 import type { FigureClaim } from '../model/types';
+import type { SourceDoc } from '../corpus/corpus';
 import { figuresOverlap, sameSetting, statesSameQuantity, insideLooseBound } from '../match/compare';
 import { conflictFindings, factEvidence } from './factConflict';
 import { sourceName } from './common';
@@ -62,6 +63,29 @@ function updateFindings(ctx: CheckContext): RawFinding[] {
   });
 }
 
+/** A number written in digits ("82,000", "1250", "3.5"), not inside a longer one. */
+const DIGITS = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![.,]?\d)|(?<![\d.,])\d+(?:\.\d+)?(?![.,]?\d)/g;
+/** A bare four-digit number in this range is most likely a year. */
+const YEAR = /^(?:1[89]|20)\d\d$/;
+/** Below this, a bare number in the sentence may be anything (a rank, a count of days): it tells nothing. */
+const BARE_VALUE_MIN = 100;
+
+/**
+ * "…adding 128,000 jobs, followed by professional and business services with 82,000": the source sentence gives the
+ * draft's value with the unit left out (not a figure of its own), so the draft's figure was paired through another.
+ */
+function statesValueBare(draft: FigureClaim, source: SourceDoc, sentence: number): boolean {
+  if (!(draft.value >= BARE_VALUE_MIN)) return false;
+  const { text, start } = source.segmented.sentences[sentence];
+  const figures = source.figuresIn(sentence);
+  for (const m of text.matchAll(DIGITS)) {
+    if (YEAR.test(m[0]) || Number(m[0].replace(/,/g, '')) !== draft.value) continue;
+    const at = start + m.index!;
+    if (!figures.some((f) => f.span.start <= at && at < f.span.end)) return true;
+  }
+  return false;
+}
+
 export const figureConflict: Rule = {
   id: 'figure/conflict',
   description:
@@ -76,7 +100,11 @@ export const figureConflict: Rule = {
       (draft, source) => statesSameQuantity(draft, source) && !insideLooseBound(draft, source),
       // "a 33-year-old flight attendant … another survivor, a 25-year-old woman": a source sentence that also gives the
       // draft's value for a like quantity was paired through the wrong one of its figures.
-      { claimsIn: (source, sentence) => source.figuresIn(sentence), sameValue: (draft, source) => statesSameQuantity(draft, source) && figuresOverlap(draft, source) },
+      {
+        claimsIn: (source, sentence) => source.figuresIn(sentence),
+        sameValue: (draft, source) => statesSameQuantity(draft, source) && figuresOverlap(draft, source),
+        statesBare: statesValueBare,
+      },
     ),
     ...updateFindings(ctx),
   ],

@@ -115,7 +115,7 @@ export function figureRole(before: string, after: string, unitWord: string, betw
   // "…three in Olinda and 16 in Kula": the last place of a breakdown is a part too.
   if (place && !place.part && BREAKDOWN_BEFORE.test(before)) place.part = true;
   const moment = momentOf(before, after) ?? scoreStateOf(before, unitWord);
-  const group = groupOf(after) ?? kindInBreakdown(before, after, unitWord);
+  const group = groupOf(after) ?? kindInBreakdown(before, after, unitWord) ?? sectorBefore(before);
   return {
     // "a barrage of 27 missiles", "hit by 22 missiles": a count of weapons with no other happening is the attack's.
     action: actionOfUnitWord(unitWord) ?? actionBefore(back) ?? actionAfter(ahead) ?? (WEAPON.test(unitWord) ? 'fired' : undefined),
@@ -140,6 +140,17 @@ function groupOf(after: string): string[] | undefined {
   const found = GROUP.exec(after.slice(0, 70));
   if (!found) return undefined;
   return (found[1] ?? found[2] ?? '').toLowerCase().split(/[^\p{L}-]+/u).filter((w) => w && !GROUP_FILLER.test(w));
+}
+
+/** "the construction industry added 25,000 jobs": the words naming a sector of the whole, just before its verb. */
+const SECTOR_BEFORE = /((?:\b[\p{Ll}-]+\s+){1,3})(?:sector|industry|industries)\s+(?:[\p{L}’'-]+\s+){1,3}$/u;
+const SECTOR_FILLER = /^(?:a|an|the|and|of|its|their|this|that|whole|entire|overall|wider|broader)$/;
+
+/** The sector a count is for, named just before its verb ("the construction industry added"), in words; none for "the industry". */
+function sectorBefore(before: string): string[] | undefined {
+  const found = SECTOR_BEFORE.exec(before.slice(-70));
+  const words = found?.[1].trim().split(/\s+/).filter((w) => !SECTOR_FILLER.test(w));
+  return words?.length ? words : undefined;
 }
 
 const BREAKDOWN_NUMBER = String.raw`(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
@@ -215,7 +226,10 @@ const CONTRAST = /^(?:but|while|whereas|although|though)$/;
 /** A token that is a year ("1985", "2018"). */
 const YEAR_TOKEN = /^(?:18|19|20)\d\d$/;
 
-/** Another event than the story's, as marked in the figure's clause before it: "another quake", "weeks after", "a 1985 quake". */
+/**
+ * Another event than the story's, as marked in the figure's clause before it: "another quake", "a second tremor",
+ * "weeks after", "a 1985 quake".
+ */
 function eraOf(back: readonly string[]): string | undefined {
   for (let i = back.length - 1, n = 0; i >= 0 && n < ERA_WORDS; i--, n++) {
     const w = back[i];
@@ -228,6 +242,8 @@ function eraOf(back: readonly string[]): string | undefined {
     // unless the year is a moment ("since 1918 when the Cloquet fire claimed 453 lives").
     if (YEAR_TOKEN.test(w) && (/^(?:a|the|that|this)$/.test(back[i - 1] ?? '') || back[i + 1] === 'when')) return w;
     if (/^(?:another|previous|prior|earlier)$/.test(w) && i < back.length - 1) return 'other';
+    // "a second 7.6 magnitude tremor": another instance of the event, whatever stands between.
+    if (/^(?:second|third|fourth|fifth)$/.test(w) && back[i - 1] === 'a') return 'other';
     if ((w === 'after' || w === 'before') && TIME_UNITS.test(back[i - 1] ?? '')) return 'other';
   }
   return undefined;
