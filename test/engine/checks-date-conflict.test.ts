@@ -589,3 +589,37 @@ describe('date/conflict: a source sentence that also names the draft’s day by 
     single(ruleFindings(corpus, 'All the new Zephyr tablets will be available in stores Oct. 12, with pre-orders beginning this Thursday.', 'date/conflict'), 'Oct. 12');
   });
 });
+
+describe('date/conflict: another instance of the event ("another increase", "a second vote")', () => {
+  const corpus = corpusOf([`---
+title: Bank raises rates
+date: 2026-06-12
+outlet: Wire One
+---
+
+The Kestrel Bank’s surprise hike of half a percentage point for the nine member states is expected to be followed by another increase in September, possibly of another half-point.
+`]);
+  it('this increase’s date against the next one’s is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'The Kestrel Bank surprised markets on Thursday (June 11) with a bigger-than-forecast increase of half a percentage point for the nine member states.\n', 'date/conflict'), []);
+  });
+  it('another date for the other increase still conflicts', () => {
+    single(ruleFindings(corpus, 'The Kestrel Bank’s surprise hike of half a percentage point for the nine member states is expected to be followed by another increase in October.\n', 'date/conflict'), 'October');
+  });
+});
+
+describe('date/conflict: the date of an earlier value ("down from 3.5% in December")', () => {
+  const corpus = corpusOf([`---
+title: Jobless rate falls
+date: 2026-04-03
+outlet: Wire One
+---
+
+The jobless rate in Varnholt edged down to 4.1% in March, the lowest reading since 1999, the statistics office said.
+`]);
+  it('the earlier value’s month is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'The jobless rate in Varnholt fell to 4.1%, down from 4.3% in February, the statistics office said.\n', 'date/conflict'), []);
+  });
+  it('another month for the new value still conflicts', () => {
+    single(ruleFindings(corpus, 'The jobless rate in Varnholt edged down to 4.1% in April, the lowest reading since 1999, the statistics office said.\n', 'date/conflict'), 'April');
+  });
+});

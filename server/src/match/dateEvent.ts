@@ -22,6 +22,8 @@ export interface DateEvent {
   series?: boolean;
   /** The day the date names, when known ("on Friday" resolved against the document's date): orders two announcements. */
   day?: string;
+  /** The date's noun phrase marks another instance of the event ("another increase in September", "a second vote on"). */
+  repeat?: boolean;
 }
 
 type Occasion = 'press' | 'interview' | 'statement' | 'post';
@@ -37,6 +39,9 @@ const OCCASIONS: ReadonlyArray<[Occasion, RegExp]> = [
 /** "at every election until", "each year since": the date bounds a run of events. */
 const SERIES_BEFORE = /\b(?:every|each)\b[^,;.]{0,60}\b(?:until|till|through|since|from|before|after)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/i;
 
+/** "another increase in", "a second round of talks on", "a further cut by": the dated noun phrase is a repeat. */
+const REPEAT_BEFORE = /\b(?:another|a\s+(?:second|third|fourth|fifth|further))\s+(?:[\p{L}-]+\s+){1,4}(?:in|on|at|by|for|from|during|until|before|after)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/iu;
+
 const occasionOf = (clause: string): Occasion | undefined => OCCASIONS.find(([, pattern]) => pattern.test(clause))?.[0];
 
 /** How far a clause is looked for on either side of its date. */
@@ -44,10 +49,10 @@ const REACH = 160;
 /**
  * Where a clause ends: ", and", ";", ", while", ", but", ", after", ", with", a dash, a relative clause, "…, two years
  * after", a further point of what was said (", adding that", "and that"), and a comparison ("shorter than the
- * 15-year term prosecutors asked for": the term is another quantity).
+ * 15-year term prosecutors asked for": the term is another quantity; "down from 3.5% in December": an earlier value).
  */
 const BOUNDARY =
-  /;|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|after|before|as|when|since|until|even as|with|who|which|where|whose|whom)\b|,\s+[\w-]+\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:after|before|later|earlier)\b|,\s+adding\b|\s+and\s+that\s|\s+but\s|(?<!\b(?:more|less|fewer))\s+than\s|\s(?:closer|nearer)\s+to\s/gi;
+  /;|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|after|before|as|when|since|until|even as|with|who|which|where|whose|whom)\b|,\s+[\w-]+\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:after|before|later|earlier)\b|,\s+adding\b|\s+and\s+that\s|\s+but\s|(?<!\b(?:more|less|fewer))\s+than\s|\s(?:closer|nearer)\s+to\s|\s(?:down|up)\s+from\s/gi;
 const DATE_TOKEN =
   /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:1[89]|20)\d\d\b|\b[\w.-]+[\s-](?:years?|months?|weeks?|days?)\b/g;
 const WHEN_SAME_DAY = /^,\s+when$/i;
@@ -156,8 +161,12 @@ export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySe
       .replace(/\b(?:years?|months?|weeks?|days?|hours?)\b/gi, ' ');
   const occasion = occasionOf(clause);
   const series = SERIES_BEFORE.test(doc.text.slice(start, claim.span.start));
+  const repeat = REPEAT_BEFORE.test(doc.text.slice(Math.max(start, claim.span.start - 80), claim.span.start));
   const day = claim.resolved;
-  return { actors, words: contentWords(plain), named: possibleActors.map(nameKey), amounts: amountsOf(clause), ...(occasion && { occasion }), ...(series && { series }), ...(day && { day }) };
+  return {
+    actors, words: contentWords(plain), named: possibleActors.map(nameKey), amounts: amountsOf(clause),
+    ...(occasion && { occasion }), ...(series && { series }), ...(day && { day }), ...(repeat && { repeat }),
+  };
 }
 
 const MONTH_NAME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?/;
@@ -206,6 +215,8 @@ const SAME_EVENT_WORDS = 0.35;
 export function sameDateEvent(a: DateEvent, b: DateEvent, idf: (word: string) => number): boolean {
   // "at every election until 1970" against "the 2024 election": a run of events is not one of them.
   if (!!a.series !== !!b.series) return false;
+  // "surprised markets on Thursday with an increase" against "another increase in September": two of them.
+  if (!!a.repeat !== !!b.repeat) return false;
   // "told CNN on Friday" against "at a press conference on Saturday": one person saying it on two occasions.
   if (a.occasion && b.occasion && a.occasion !== b.occasion) return false;
   if (a.actors.length && b.actors.length && !a.actors.some((x) => b.actors.includes(x))) {
