@@ -68,6 +68,8 @@ describe('name/misspelled stays quiet', () => {
     ['The rebels said the talks had gone well.', 'lower-case words are not names'],
     ['Talks With Rustem Umarov Went Well In Abu Dhabi', 'a title-case headline is not checked'],
     ['Kallas, Umerov and Driscoll met in Abu Dhabi.', 'several names, all spelled right'],
+    ['The BBC quoted Kallasâ€™s office as saying the talks had gone well.', 'a curly apostrophe garbled by a wrong decoding (â€™) is not part of the name'],
+    ['ZAPORIZHZHIAIn the early hours, Russian forces hit the city.', 'a capitals dateline glued to the next word is not a name'],
   ];
   for (const [draft, why] of QUIET) {
     it(`${why}: ${JSON.stringify(draft)}`, () => assert.deepEqual(misspelled(draft).map((f) => f.text), []));

@@ -45,6 +45,13 @@ const FUNCTION_WORDS = new Set(
 );
 const CAPITALISED = /^\p{Lu}[\p{L}’'\-.]*$/u;
 const WORD = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*[’']?/gu;
+/**
+ * "Erdoganâ€™s": a curly apostrophe, quote or dash in UTF-8 read as Windows-1252 starts with "â€"; the "â" ends the
+ * name's token but is no letter of it.
+ */
+const MOJIBAKE_LEAD = /â(?=€)/y;
+/** "FLORIDAIn the predawn hours": a capitals dateline glued to the first word of the text, no name. */
+const GLUED_DATELINE = /^\p{Lu}{4,}\p{Lu}\p{Ll}+$/u;
 
 export function isTitle(word: string): boolean {
   return TITLES.has(word.replace(/\.$/, ''));
@@ -72,7 +79,10 @@ export function nameRunsOf(sentence: string, base = 0): NameRun[] {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
     if (bylines.length && bylines.some((b) => b.start <= m!.index && m!.index < b.end)) continue;
-    words.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    let text = m[0];
+    MOJIBAKE_LEAD.lastIndex = m.index + text.length - 1;
+    if (text.length > 1 && MOJIBAKE_LEAD.test(sentence)) text = text.slice(0, -1);
+    words.push({ start: m.index, end: m.index + text.length, text });
   }
   const runs: NameRun[] = [];
   let i = 0;
@@ -83,7 +93,7 @@ export function nameRunsOf(sentence: string, base = 0): NameRun[] {
       i++;
       continue;
     }
-    if (!CAPITALISED.test(words[i].text) || /^\p{Lu}+$/u.test(words[i].text) && words[i].text.length > 4) {
+    if (!CAPITALISED.test(words[i].text) || (/^\p{Lu}+$/u.test(words[i].text) && words[i].text.length > 4) || GLUED_DATELINE.test(words[i].text)) {
       i++;
       continue;
     }
