@@ -563,3 +563,42 @@ describe('figure/conflict: one sector’s count is not the whole’s', () => {
     single(ruleFindings(corpus, 'Employers in Varnholt added 571,000 jobs in March, the statistics office said.\n', 'figure/conflict'), '571,000 jobs');
   });
 });
+
+describe('figure/conflict: "the first version of" a plan is its old version', () => {
+  const corpus = corpusOf(['A previous draft of the 30-point Ostrava plan appeared to concede most of Valdoria’s demands, including its borders.\n']);
+  it('the first version with another count conflicts with the previous draft', () => {
+    const f = single(ruleFindings(corpus, 'The first version of the 31-point Ostrava plan appeared to concede most of Valdoria’s demands, including its borders.\n', 'figure/conflict'), '31-point');
+    assert.deepEqual(f.suggestions, ['30-point']);
+  });
+});
+
+describe('figure/conflict: one price index’s change, and a change over another period, are not the all-items figure', () => {
+  const corpus = corpusOf([
+    'Consumer prices in Varnholt soared 9.1 percent compared with a year earlier, the statistics office said on Wednesday.\n\nThe energy index in Varnholt rose 7.5 percent over the month, the statistics office said.\n',
+  ]);
+  const conflicts = (draft: string) => ruleFindings(corpus, draft, 'figure/conflict').map((f) => f.text);
+  it('an index named before its verb is a part: energy, electricity, the “food” index', () => {
+    assert.deepEqual(conflicts('Electricity prices in Varnholt rose 13.7% compared with a year earlier, the statistics office said.\n'), []);
+    assert.deepEqual(conflicts('The “food” index in Varnholt rose 10.4% compared with a year earlier, the statistics office said.\n'), []);
+  });
+  it('a change over the year is not the same index’s change over the month', () => {
+    assert.deepEqual(conflicts('Energy prices in Varnholt rose 41.6% year over year, the statistics office said.\n'), []);
+  });
+  it('a change over the month is not the change over the year', () => {
+    assert.deepEqual(conflicts('Consumer prices in Varnholt were up 1.3 percent in June compared to May, the statistics office said.\n'), []);
+  });
+  it('another figure for the all-items change over the year still conflicts', () => {
+    assert.deepEqual(conflicts('Consumer prices in Varnholt soared 8.1 percent compared with a year earlier, the statistics office said.\n'), ['8.1 percent']);
+  });
+});
+
+describe('figure/conflict: a figure written with trailing zeros rounds the exact one', () => {
+  const corpus = corpusOf(['Kestrel Motors said it produced 440,000 cars in Varnholt during the quarter, 34,000 more than it delivered.\n']);
+  const conflicts = (draft: string) => ruleFindings(corpus, draft, 'figure/conflict').map((f) => f.text);
+  it('the exact count the rounded one stands for is quiet', () => {
+    assert.deepEqual(conflicts('Last quarter, Kestrel Motors produced 439,701 cars in Varnholt, 34,000 more than it delivered.\n'), []);
+  });
+  it('a count the rounding does not reach still conflicts', () => {
+    assert.deepEqual(conflicts('Last quarter, Kestrel Motors produced 452,118 cars in Varnholt, 34,000 more than it delivered.\n'), ['452,118 cars']);
+  });
+});

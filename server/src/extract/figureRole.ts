@@ -142,14 +142,18 @@ function groupOf(after: string): string[] | undefined {
   return (found[1] ?? found[2] ?? '').toLowerCase().split(/[^\p{L}-]+/u).filter((w) => w && !GROUP_FILLER.test(w));
 }
 
-/** "the construction industry added 25,000 jobs": the words naming a sector of the whole, just before its verb. */
-const SECTOR_BEFORE = /((?:\b[\p{Ll}-]+\s+){1,3})(?:sector|industry|industries)\s+(?:[\p{L}’'-]+\s+){1,3}$/u;
-const SECTOR_FILLER = /^(?:a|an|the|and|of|its|their|this|that|whole|entire|overall|wider|broader)$/;
+/**
+ * "the construction industry added 25,000 jobs", "Electricity prices rose 13.7%", "the “food” index rose 10.4%": the
+ * words naming a part of the whole (a sector, a price index) just before its verb.
+ */
+const SECTOR_BEFORE = /((?:\b[\p{L}-]+\s+){1,3})(?:sector|industry|industries|prices|price index|index|costs)\s+(?:[\p{L}’'-]+[\s(]+){1,3}$/u;
+/** Words that name the whole, not a part: "consumer prices", "the all items index", "overall prices". */
+const SECTOR_FILLER = /^(?:a|an|the|and|of|its|their|this|that|whole|entire|overall|wider|broader|consumer|price|all|items?|headline|average|general)$/;
 
-/** The sector a count is for, named just before its verb ("the construction industry added"), in words; none for "the industry". */
+/** The part a figure is for, named just before its verb ("the construction industry added"), in words; none for "prices rose". */
 function sectorBefore(before: string): string[] | undefined {
-  const found = SECTOR_BEFORE.exec(before.slice(-70));
-  const words = found?.[1].trim().split(/\s+/).filter((w) => !SECTOR_FILLER.test(w));
+  const found = SECTOR_BEFORE.exec(before.slice(-70).replace(/[“”"‘]/g, ''));
+  const words = found?.[1].trim().toLowerCase().split(/\s+/).filter((w) => !SECTOR_FILLER.test(w));
   return words?.length ? words : undefined;
 }
 
@@ -241,7 +245,8 @@ function eraOf(back: readonly string[]): string | undefined {
     // "a 1985 quake", "the 2010 floods"; not a count ("launched 2000 drones and 40 missiles") nor a span ("since 2014"),
     // unless the year is a moment ("since 1918 when the Cloquet fire claimed 453 lives").
     if (YEAR_TOKEN.test(w) && (/^(?:a|the|that|this)$/.test(back[i - 1] ?? '') || back[i + 1] === 'when')) return w;
-    if (/^(?:another|previous|prior|earlier)$/.test(w) && i < back.length - 1) return 'other';
+    // "a previous draft of the 28-point plan" is an old version of the story's plan (its role), not another event.
+    if (/^(?:another|previous|prior|earlier)$/.test(w) && i < back.length - 1 && !VERSION_NOUN.test(back[i + 1])) return 'other';
     // "a second 7.6 magnitude tremor": another instance of the event, whatever stands between.
     if (/^(?:second|third|fourth|fifth)$/.test(w) && back[i - 1] === 'a') return 'other';
     if ((w === 'after' || w === 'before') && TIME_UNITS.test(back[i - 1] ?? '')) return 'other';
@@ -505,13 +510,17 @@ function levelPassed(back: readonly string[], qualifier: string): boolean {
 /** Nouns of a document's version: "the initial draft of a 28-point plan" is the old plan's figure. */
 const VERSION_NOUN = /^(?:draft|version|text|form|edition)s?$/;
 
-/** "the initial draft of a 28-point plan", "a revised version of the 19-point plan": the version marks the figure. */
+/**
+ * "the initial draft of a 28-point plan", "a revised version of the 19-point plan", "the first version of the 27-point
+ * plan": the version marks the figure.
+ */
 function markedVersionOf(back: readonly string[]): 'from' | 'to' | undefined {
   let i = back.length - 1;
   if (/^(?:a|an|the)$/.test(back[i] ?? '')) i--;
   if (back[i] !== 'of' || !VERSION_NOUN.test(back[i - 1] ?? '')) return undefined;
   const marker = back[i - 2] ?? '';
-  return NEW_VALUE.test(marker) ? 'to' : OLD_VALUE.test(marker) ? 'from' : undefined;
+  // "the first version of the 27-point plan" is the earliest, an old one.
+  return NEW_VALUE.test(marker) ? 'to' : OLD_VALUE.test(marker) || marker === 'first' ? 'from' : undefined;
 }
 
 /** A version's figure: "the revised 19-point plan", "the original 28-point plan", "the initial draft of a 28-point plan". */

@@ -338,7 +338,9 @@ const UP = /\b(?:up|r[io]se|risen|rising|increased?|gained|grew|grown|jumped|cli
 const DOWN = /\b(?:down|fell|fallen|falling|declined?|decreased?|dropped|lost|slid|slumped|plunged|tumbled|lower|shrank)\b[^,;]{0,12}$/i;
 const UP_AFTER = /^[\s\u00a0]+(?:(?:annual|yearly|sequential|quarterly)[\s\u00a0]+)?(?:increase|rise|gain|jump|growth)\b/i;
 const DOWN_AFTER = /^[\s\u00a0]+(?:(?:annual|yearly|sequential|quarterly)[\s\u00a0]+)?(?:[\p{L}]+[\s\u00a0]+)?(?:decline|drop|fall|dip|decrease)\b/iu;
-const PER_YEAR = /^[^,;.]{0,30}?\b(?:a year (?:ago|earlier)|year[- ]over[- ]year|year\/year|y\/y|yoy|(?:on an |an )?annual|the year-ago|from last year|a year before)\b/i;
+const PER_YEAR = /^[^,;.]{0,30}?\b(?:a year (?:ago|earlier)|year[- ]over[- ]year|year\/year|y\/y|yoy|(?:on an |an )?annual|the year-ago|from last year|a year before|(?:over|in) the (?:past|last|previous) (?:12|twelve) months|annually)\b/i;
+/** "over the month", "in June compared to May": a change against the month before. */
+const PER_MONTH = /^[^,;.]{0,30}?\b(?:over the month|month[- ]over[- ]month|m\/m|(?:on a )?monthly|from (?:the previous|the prior|last|a) month|(?:from|compared (?:to|with)) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/i;
 const PER_QUARTER = /^[^,;.]{0,30}?\b(?:(?:the )?(?:previous|prior|preceding|last) quarter|sequential(?:ly)?|quarter[- ]over[- ]quarter|q\/q|qoq)\b/i;
 
 /**
@@ -357,7 +359,7 @@ function markChanges(inSentence: FigureClaim[], sentence: Sentence): void {
     const margin = MARGIN.test(before);
     const of = amountChanged(sentence.text.slice(Math.max(0, start - 80), start), margin);
     const direction = margin ? undefined : UP.test(before) || UP_AFTER.test(after) ? 'up' : DOWN.test(before) || DOWN_AFTER.test(after) ? 'down' : undefined;
-    const period = PER_YEAR.test(after) ? 'year' : PER_QUARTER.test(after) ? 'quarter' : undefined;
+    const period = PER_YEAR.test(after) ? 'year' : PER_QUARTER.test(after) ? 'quarter' : PER_MONTH.test(after) ? 'month' : undefined;
     if (of || direction || period || margin) f.change = { ...(of && { of }), ...(direction && { direction }), ...(period && { period }), ...(margin && { margin: true as const }) };
   });
 }

@@ -177,12 +177,15 @@ function writtenStep(f: FigureClaim): number | undefined {
   const digits = /\d[\d,]*(?:\.(\d+))?/.exec(f.text);
   const written = digits && Number(digits[0].replace(/,/g, ''));
   if (!written || !f.value) return undefined;
-  return 10 ** -(digits[1]?.length ?? 0) * (f.value / written);
+  // "440,000" is written to the ten thousand: its trailing zeros are rounding, as "0.44 million" would be.
+  const places = digits[1] ? -digits[1].length : /0*$/.exec(digits[0].replace(/,/g, ''))![0].length;
+  return 10 ** places * (f.value / written);
 }
 
 /**
- * "51 percent" rounds "50.9%", "$1.4 billion" rounds "$1.43 billion": a bare figure written to fewer digits that
- * the other's value rounds to. Only with two significant digits or more ("$1 billion" does not round "$1.4 billion").
+ * "51 percent" rounds "50.9%", "$1.4 billion" rounds "$1.43 billion", "440,000 cars" rounds "439,701 cars": a bare
+ * figure written to fewer digits that the other's value rounds to. Only with two significant digits or more ("$1
+ * billion" does not round "$1.4 billion", "20 missiles" does not round "22").
  */
 function roundsTo(coarse: FigureClaim, fine: FigureClaim): boolean {
   if (coarse.qualifier || fine.qualifier || coarse.low !== coarse.high || fine.low !== fine.high) return false;
