@@ -443,3 +443,15 @@ describe('name/misspelled: a word the sources use only inside a longer name', ()
     single(ruleFindings(alone, 'Even regular Tibbys will enjoy the new line of phones shown at the keynote.', 'name/misspelled'), 'Tibbys');
   });
 });
+
+describe('name/misspelled: a common word opening a sentence is no name', () => {
+  const corpus = corpusOf(['Lower-income and Black families in Varnholt were hit hardest, Mayor Ilse Varga said on Monday.\n']);
+  const misspelled = (draft: string) => ruleFindings(corpus, draft, 'name/misspelled').map((f) => f.text);
+  it('"Back in January" and "Low-income families" are quiet', () => {
+    assert.deepEqual(misspelled('Back in January, prices in Varnholt were lower, Mayor Ilse Varga said.\n'), []);
+    assert.deepEqual(misspelled('Low-income families in Varnholt were hit hardest, Varga said.\n'), []);
+  });
+  it('a misspelt name opening a sentence still fires', () => {
+    assert.deepEqual(misspelled('Varda said families in Varnholt were hit hardest.\n'), ['Varda']);
+  });
+});

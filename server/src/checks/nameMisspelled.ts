@@ -5,6 +5,7 @@ import type { NameRun } from '../extract/names';
 import { BoundedCache } from '../model/boundedCache';
 import { matchKey } from '../text/words';
 import { areDistinctGivenNames, areGenderedForms, areGivenNameForms, otherGivenNameForms, transliterationSkeleton } from '../extract/nameForms';
+import { isCommonEnglish } from '../text/commonWords';
 
 export const nameMisspelled: Rule = {
   id: 'name/misspelled',
@@ -77,6 +78,8 @@ function houseStyleNote(house: AcceptedSpelling | undefined): string {
 
 function checkRun(run: NameRun, ctx: CheckContext): RawFinding[] {
   const words = run.words.map((word) => ({ word, lower: word.text.toLowerCase().replace(/[’']s?$/, '') }));
+  // "Back in January…", "Low-income families…": a common word capitalised because it opens the sentence.
+  if (run.sentenceInitial && words.length === 1 && isCommonEnglish(words[0].lower)) return [];
   const person = words.length >= 2 && words.length <= 3;
   const first = words[0].lower;
   const last = words[words.length - 1].lower;
