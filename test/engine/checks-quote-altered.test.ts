@@ -482,3 +482,27 @@ describe('quote/altered: a quote standing alone after the sentence that sets it 
     assert.deepEqual(ruleFindings(corpus, draft, 'quote/altered'), []);
   });
 });
+
+describe('quote/altered: house style inside the marks (an abbreviated month, an editor’s gloss in brackets)', () => {
+  const RALLY = `---
+title: Rally
+date: 2026-05-30
+outlet: Wire One
+---
+
+"The real verdict is going to be November 5 by the people," Ilse Varga said outside the court.
+
+The group wrote that the raid was "carried out by four IS (Daesh) fighters armed with machine guns, a pistol, knives and firebombs."
+`;
+  const rally = corpusOf([RALLY]);
+  const altered = (draft: string) => ruleFindings(rally, draft, 'quote/altered').map((f) => f.text);
+  it('"Nov. 5," for "November 5" is quiet', () => {
+    assert.deepEqual(altered('"The real verdict is going to be Nov. 5, by the people," Varga said.\n'), []);
+  });
+  it('the quote without the source’s gloss is quiet', () => {
+    assert.deepEqual(altered('The group said the raid was "carried out by four IS fighters armed with machine guns, a pistol, knives and firebombs."\n'), []);
+  });
+  it('another month still fires', () => {
+    assert.equal(altered('"The real verdict is going to be Dec. 5, by the people," Varga said.\n').length, 1);
+  });
+});

@@ -67,16 +67,27 @@ function expanded(lower: string): string[] {
   return [lower.replace(/'s$/, '')];
 }
 
+/** "(Daesh)" inside a quotation: an editor's gloss in brackets, not the speaker's words. */
+const GLOSS = /\([^()"“”]{1,40}\)/g;
+/** "Nov. 5" is "November 5": a month abbreviated in house style. */
+const MONTH_ABBREVIATION: Readonly<Record<string, string>> = {
+  jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august',
+  sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
+};
+
 /**
  * Words in lower case with plain apostrophes, contractions written out and no possessive 's (a token holds no other
- * character normalise() changes); abbreviation dots dropped ("U.S." is "us") and hyphenated words split ("fine-tuned"
- * is "fine tuned"), so house punctuation and style never make two wordings differ. A written-out contraction's words
- * share its token's span.
+ * character normalise() changes); abbreviation dots dropped ("U.S." is "us"), months written out ("Nov." is
+ * "november"), hyphenated words split ("fine-tuned" is "fine tuned") and glosses in brackets left out, so house
+ * punctuation and style never make two wordings differ. A written-out contraction's words share its token's span.
  */
 function wordsWithSpans(text: string, base: number): Word[] {
   const words: Word[] = [];
+  const glosses = [...text.matchAll(GLOSS)].map((m) => ({ start: base + m.index, end: base + m.index + m[0].length }));
   for (const t of tokensOf(text, base)) {
-    const lower = t.lower.replace(/’/g, "'");
+    if (glosses.length && glosses.some((g) => g.start <= t.start && t.end <= g.end)) continue;
+    let lower = t.lower.replace(/’/g, "'");
+    if (text.charAt(t.end - base) === '.' && MONTH_ABBREVIATION[lower]) lower = MONTH_ABBREVIATION[lower];
     // "13%", "13 percent" and "13 per cent": one word "percent" after the number, whatever the house style.
     if (lower === 'cent' && words.at(-1)?.text === 'per') {
       words[words.length - 1] = { text: 'percent', start: words[words.length - 1].start, end: t.end };
