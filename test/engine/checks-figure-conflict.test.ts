@@ -602,3 +602,22 @@ describe('figure/conflict: a figure written with trailing zeros rounds the exact
     assert.deepEqual(conflicts('Last quarter, Kestrel Motors produced 452,118 cars in Varnholt, 34,000 more than it delivered.\n'), ['452,118 cars']);
   });
 });
+
+describe('figure/conflict: a source figure that is another figure of the draft’s sentence, a base “compared to”, and a long-named part of a breakdown', () => {
+  it('the source’s “four people” is the draft’s own four, not evidence against the 11 detained', () => {
+    const corpus = corpusOf(['Varnholt’s Investigative Committee said four people among those detained were directly involved in the attack on the Kestrel Hall.\n']);
+    assert.deepEqual(ruleFindings(corpus, 'The security chief told the president that four people directly involved in the attack on the Kestrel Hall were among 11 detained, Varnholt’s Investigative Committee said.\n', 'figure/conflict'), []);
+  });
+  it('“compared to 8.6% the previous month” is the old value, not June’s', () => {
+    const corpus = corpusOf(['The figures from the Varnholt statistics office showed inflation rose to 1.3 percent in June and 9.1 percent over the past 12 months.\n']);
+    assert.deepEqual(ruleFindings(corpus, 'Inflation in Varnholt reached 9.1% in June year on year, compared to 8.6% the previous month, according to the Varnholt statistics office.\n', 'figure/conflict'), []);
+  });
+  it('“two counts of lying on a form …, and one count of possessing” are parts of the three counts', () => {
+    const corpus = corpusOf(['A jury in Varnholt convicted Ilse Varga of three felony counts alleging she lied on a form to buy a rifle in 2018.\n']);
+    assert.deepEqual(ruleFindings(corpus, 'A jury in Varnholt convicted Ilse Varga of two counts of lying on a federal form to buy a rifle, and one count of possessing it unlawfully.\n', 'figure/conflict'), []);
+  });
+  it('another count of the whole still conflicts', () => {
+    const corpus = corpusOf(['A jury in Varnholt convicted Ilse Varga of three felony counts alleging she lied on a form to buy a rifle in 2018.\n']);
+    assert.deepEqual(ruleFindings(corpus, 'A jury in Varnholt convicted Ilse Varga of four felony counts alleging she lied on a form to buy a rifle in 2018.\n', 'figure/conflict').map((f) => f.text), ['four felony counts']);
+  });
+});

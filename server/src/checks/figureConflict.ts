@@ -86,6 +86,15 @@ function statesValueBare(draft: FigureClaim, source: SourceDoc, sentence: number
   return false;
 }
 
+/**
+ * "four people directly involved … were among 11 detained": a source's "four people" is the draft sentence's other
+ * figure, stated alike, not evidence against the 11.
+ */
+function statedByAnother(ctx: CheckContext, draft: FigureClaim, source: FigureClaim): boolean {
+  // The same unit and value is enough: the other figure's happening may be told on one side only ("among those detained").
+  return ctx.draft.figures.some((other) => other !== draft && other.sentence === draft.sentence && !other.inQuote && other.unit === source.unit && figuresOverlap(other, source));
+}
+
 export const figureConflict: Rule = {
   id: 'figure/conflict',
   description:
@@ -97,7 +106,7 @@ export const figureConflict: Rule = {
     // A loose bound holding the other figure ("above 3%" and "3.9%") neither confirms it nor tells against it.
     ...conflictFindings(
       'figure/conflict', ctx, ctx.figures, figuresOverlap, 'The sources give a different figure',
-      (draft, source) => statesSameQuantity(draft, source) && !insideLooseBound(draft, source),
+      (draft, source) => statesSameQuantity(draft, source) && !insideLooseBound(draft, source) && !statedByAnother(ctx, draft, source),
       // "a 33-year-old flight attendant … another survivor, a 25-year-old woman": a source sentence that also gives the
       // draft's value for a like quantity was paired through the wrong one of its figures.
       {

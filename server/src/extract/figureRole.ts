@@ -173,7 +173,8 @@ function kindInBreakdown(before: string, after: string, unitWord: string): strin
   const stem = unitWord.toLowerCase().replace(/e?s$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (!stem) return undefined;
   const sameNoun = String.raw`${stem}(?:e?s)?`;
-  const first = new RegExp(String.raw`^\s+of\s+${KIND_WORDS}${LIST_JOIN}${BREAKDOWN_NUMBER}\s+${sameNoun}\s+of\b`, 'iu').exec(after);
+  // The kind may run on before the next part ("two counts of lying on a federal form to buy a gun, and one count of…").
+  const first = new RegExp(String.raw`^\s+of\s+${KIND_WORDS}(?:\s[^.;:,]{0,80}?)?${LIST_JOIN}${BREAKDOWN_NUMBER}\s+${sameNoun}\s+of\b`, 'iu').exec(after);
   const listedBefore = new RegExp(String.raw`\b${BREAKDOWN_NUMBER}\s+${sameNoun}\s+of\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}${LIST_JOIN}$`, 'iu').test(before);
   const kind = first?.[1] ?? (listedBefore ? new RegExp(String.raw`^\s+of\s+${KIND_WORDS}`, 'u').exec(after)?.[1] : undefined);
   if (!kind) return undefined;
@@ -549,6 +550,8 @@ function roleOf(back: readonly string[], ahead: readonly string[], unitWord = ''
   // Verbs that also take an object ("shot down 75 drones", "lost 300 soldiers", "dropped 40 bombs") only before a percentage.
   if (last && STRAIGHT_CHANGE.test(last) && (percent || !TAKES_OBJECT.test(last))) return 'by';
   const near = back.slice(-5, -1);
+  // "9.1% in June, compared to 8.6% the previous month": the base a figure is measured against is the old value.
+  if ((last === 'to' || last === 'with') && back[back.length - 2] === 'compared') return 'from';
   if (last === 'to') {
     const from = near.lastIndexOf('from');
     if ((from >= 0 && NUMBER_WORD.test(near[from + 1] ?? '')) || near.slice(-3).some((w) => CHANGE.test(w))) return 'to';
