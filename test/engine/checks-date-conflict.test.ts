@@ -623,3 +623,20 @@ The jobless rate in Varnholt edged down to 4.1% in March, the lowest reading sin
     single(ruleFindings(corpus, 'The jobless rate in Varnholt edged down to 4.1% in April, the lowest reading since 1999, the statistics office said.\n', 'date/conflict'), 'April');
   });
 });
+
+describe('date/conflict: a year naming the noun after it ("the 2016 election") dates that, not the clause', () => {
+  const corpus = corpusOf([`---
+title: Verdict
+date: 2026-05-30
+outlet: Wire One
+---
+
+Ilse Varga was found guilty of falsifying Varnholt business records to cover up a payment to a singer in a conspiracy to defraud the 2016 electorate.
+`]);
+  it('the indictment’s date against the election’s year is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'A Varnholt grand jury indicted Ilse Varga in March 2023 for falsifying business records of payments made to a singer.\n', 'date/conflict'), []);
+  });
+  it('another year for the electorate still conflicts', () => {
+    single(ruleFindings(corpus, 'Ilse Varga was found guilty of falsifying Varnholt business records to cover up a payment to a singer in a conspiracy to defraud the 2018 electorate.\n', 'date/conflict'), '2018');
+  });
+});

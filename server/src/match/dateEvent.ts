@@ -24,6 +24,8 @@ export interface DateEvent {
   day?: string;
   /** The date's noun phrase marks another instance of the event ("another increase in September", "a second vote on"). */
   repeat?: boolean;
+  /** A year naming the thing after it ("the 2016 election"): its matching key. That thing is the event, not the clause's. */
+  names?: string;
 }
 
 type Occasion = 'press' | 'interview' | 'statement' | 'post';
@@ -41,6 +43,18 @@ const SERIES_BEFORE = /\b(?:every|each)\b[^,;.]{0,60}\b(?:until|till|through|sin
 
 /** "another increase in", "a second round of talks on", "a further cut by": the dated noun phrase is a repeat. */
 const REPEAT_BEFORE = /\b(?:another|a\s+(?:second|third|fourth|fifth|further))\s+(?:[\p{L}-]+\s+){1,4}(?:in|on|at|by|for|from|during|until|before|after)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/iu;
+
+/** "the 2016 election", "a 2018 fire": a year between a determiner and the noun it names. */
+const DETERMINER_BEFORE = /\b(?:the|a|an|its|his|her|their|this|that)\s+$/i;
+const NOUN_AFTER = /^\s+([\p{Ll}-]{3,})/u;
+const NOT_A_NOUN = /^(?:and|or|but|when|after|before|as|to|of|in|on|at|for|with|by|was|were|is|are|had|has|have|will|would)$/;
+
+/** The matching key of what a year names ("the 2016 election" → "electi"), when it stands before a noun. */
+function namedByYear(text: string, claim: DateClaim): string | undefined {
+  if (claim.granularity !== 'year' || !DETERMINER_BEFORE.test(text.slice(Math.max(0, claim.span.start - 8), claim.span.start))) return undefined;
+  const noun = NOUN_AFTER.exec(text.slice(claim.span.end, claim.span.end + 30))?.[1];
+  return noun && !NOT_A_NOUN.test(noun) ? contentWords(noun)[0] : undefined;
+}
 
 const occasionOf = (clause: string): Occasion | undefined => OCCASIONS.find(([, pattern]) => pattern.test(clause))?.[0];
 
@@ -162,10 +176,11 @@ export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySe
   const occasion = occasionOf(clause);
   const series = SERIES_BEFORE.test(doc.text.slice(start, claim.span.start));
   const repeat = REPEAT_BEFORE.test(doc.text.slice(Math.max(start, claim.span.start - 80), claim.span.start));
+  const names = namedByYear(doc.text, claim);
   const day = claim.resolved;
   return {
     actors, words: contentWords(plain), named: possibleActors.map(nameKey), amounts: amountsOf(clause),
-    ...(occasion && { occasion }), ...(series && { series }), ...(day && { day }), ...(repeat && { repeat }),
+    ...(occasion && { occasion }), ...(series && { series }), ...(day && { day }), ...(repeat && { repeat }), ...(names && { names }),
   };
 }
 
@@ -217,6 +232,8 @@ export function sameDateEvent(a: DateEvent, b: DateEvent, idf: (word: string) =>
   if (!!a.series !== !!b.series) return false;
   // "surprised markets on Thursday with an increase" against "another increase in September": two of them.
   if (!!a.repeat !== !!b.repeat) return false;
+  // "indicted in March 2023" against "the 2016 election": a year naming another thing dates that thing.
+  if (a.names !== b.names && ((a.names && !b.words.includes(a.names)) || (b.names && !a.words.includes(b.names)))) return false;
   // "told CNN on Friday" against "at a press conference on Saturday": one person saying it on two occasions.
   if (a.occasion && b.occasion && a.occasion !== b.occasion) return false;
   if (a.actors.length && b.actors.length && !a.actors.some((x) => b.actors.includes(x))) {
