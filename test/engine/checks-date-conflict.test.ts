@@ -640,3 +640,20 @@ Ilse Varga was found guilty of falsifying Varnholt business records to cover up 
     single(ruleFindings(corpus, 'Ilse Varga was found guilty of falsifying Varnholt business records to cover up a payment to a singer in a conspiracy to defraud the 2018 electorate.\n', 'date/conflict'), '2018');
   });
 });
+
+describe('date/conflict: the day of a statement is not the day of what it tells of', () => {
+  const corpus = corpusOf([`---
+title: Storm
+date: 2026-12-14
+outlet: Wire One
+---
+
+President Ilse Varga said Monday she will go to Norland later this week to inspect the devastation wrought by tornadoes in the South and Midwest that killed dozens of people across several states.
+`]);
+  it('the storm’s night against the president’s Monday is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'Norland was the worst hit state by far as a tornado — or multiple tornadoes — moved across the South and Midwest Friday night and into Saturday morning.\n', 'date/conflict'), []);
+  });
+  it('another day for the statement still conflicts', () => {
+    single(ruleFindings(corpus, 'President Ilse Varga said Tuesday she will go to Norland later this week to inspect the devastation wrought by tornadoes in the South and Midwest.\n', 'date/conflict'), 'Tuesday');
+  });
+});

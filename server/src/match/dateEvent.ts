@@ -26,6 +26,11 @@ export interface DateEvent {
   repeat?: boolean;
   /** A year naming the thing after it ("the 2016 election"): its matching key. That thing is the event, not the clause's. */
   names?: string;
+  /**
+   * A statement in the clause: "governs" when the date follows its verb ("Biden said Monday", "told CNN on Friday"),
+   * so the date is the statement's, not what it tells of; "told" when the clause only has one ("…, his office said").
+   */
+  speech?: 'governs' | 'told';
 }
 
 type Occasion = 'press' | 'interview' | 'statement' | 'post';
@@ -43,6 +48,11 @@ const SERIES_BEFORE = /\b(?:every|each)\b[^,;.]{0,60}\b(?:until|till|through|sin
 
 /** "another increase in", "a second round of talks on", "a further cut by": the dated noun phrase is a repeat. */
 const REPEAT_BEFORE = /\b(?:another|a\s+(?:second|third|fourth|fifth|further))\s+(?:[\p{L}-]+\s+){1,4}(?:in|on|at|by|for|from|during|until|before|after)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/iu;
+
+const SPEECH_VERB = String.raw`(?:said|says|told|announced|stated|declared|wrote|tweeted|posted|added|noted|warned|confirmed|spoke|claimed|insisted|pledged|vowed)`;
+/** A speech verb governing the date: "said Monday", "said late on Friday", "told reporters on Tuesday", "told CNN Friday". */
+const SPEECH_BEFORE = new RegExp(String.raw`\b${SPEECH_VERB}(?:\s+[\p{L}’'-]+)?\s+(?:(?:late|early)\s+)?(?:on\s+|last\s+)?(?:(?:late|early)\s+)?$`, 'u');
+const SPEECH_IN_CLAUSE = new RegExp(String.raw`\b${SPEECH_VERB}\b`, 'u');
 
 /** "the 2016 election", "a 2018 fire": a year between a determiner and the noun it names. */
 const DETERMINER_BEFORE = /\b(?:the|a|an|its|his|her|their|this|that)\s+$/i;
@@ -177,10 +187,11 @@ export function dateEventOf(doc: Segmented, claim: DateClaim, common: ReadonlySe
   const series = SERIES_BEFORE.test(doc.text.slice(start, claim.span.start));
   const repeat = REPEAT_BEFORE.test(doc.text.slice(Math.max(start, claim.span.start - 80), claim.span.start));
   const names = namedByYear(doc.text, claim);
+  const speech = SPEECH_BEFORE.test(doc.text.slice(Math.max(start, claim.span.start - 40), claim.span.start)) ? 'governs' : SPEECH_IN_CLAUSE.test(clause) ? 'told' : undefined;
   const day = claim.resolved;
   return {
     actors, words: contentWords(plain), named: possibleActors.map(nameKey), amounts: amountsOf(clause),
-    ...(occasion && { occasion }), ...(series && { series }), ...(day && { day }), ...(repeat && { repeat }), ...(names && { names }),
+    ...(occasion && { occasion }), ...(series && { series }), ...(day && { day }), ...(repeat && { repeat }), ...(names && { names }), ...(speech && { speech }),
   };
 }
 
@@ -232,6 +243,8 @@ export function sameDateEvent(a: DateEvent, b: DateEvent, idf: (word: string) =>
   if (!!a.series !== !!b.series) return false;
   // "surprised markets on Thursday with an increase" against "another increase in September": two of them.
   if (!!a.repeat !== !!b.repeat) return false;
+  // "moved across the Midwest Friday night" against "Biden said Monday he will go": a statement's day is its own.
+  if ((a.speech === 'governs' && !b.speech) || (b.speech === 'governs' && !a.speech)) return false;
   // "indicted in March 2023" against "the 2016 election": a year naming another thing dates that thing.
   if (a.names !== b.names && ((a.names && !b.words.includes(a.names)) || (b.names && !a.words.includes(b.names)))) return false;
   // "told CNN on Friday" against "at a press conference on Saturday": one person saying it on two occasions.
