@@ -621,3 +621,13 @@ describe('figure/conflict: a source figure that is another figure of the draft�
     assert.deepEqual(ruleFindings(corpus, 'A jury in Varnholt convicted Ilse Varga of four felony counts alleging she lied on a form to buy a rifle in 2018.\n', 'figure/conflict').map((f) => f.text), ['four felony counts']);
   });
 });
+
+describe('figure/conflict: a year’s count is not a quarter’s', () => {
+  const corpus = corpusOf(['Kestrel Motors said it produced 440,000 cars during the quarter, 34,000 more than it delivered in Varnholt.\n']);
+  it('the year’s production against the quarter’s is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'Kestrel Motors also produced 1.37 million cars in 2022, more than it delivered in Varnholt.\n', 'figure/conflict'), []);
+  });
+  it('another figure for the quarter still conflicts', () => {
+    assert.deepEqual(ruleFindings(corpus, 'Kestrel Motors said it produced 470,000 cars during the quarter, more than it delivered in Varnholt.\n', 'figure/conflict').map((f) => f.text), ['470,000 cars']);
+  });
+});

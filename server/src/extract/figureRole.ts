@@ -443,6 +443,8 @@ function neededOf(back: readonly string[], ahead: readonly string[]): boolean {
   return false;
 }
 
+const QUARTER_ORDINAL = /^(?:first|second|third|fourth|last|latest|final|same)$/;
+
 /** "this year", "next year": the year a forecast or a change is for. */
 const RELATIVE_YEAR = /^(?:this|next)$/;
 
@@ -456,6 +458,10 @@ function periodOf(back: readonly string[], ahead: readonly string[]): { period?:
     if (CLAUSE_END.has(w) || NUMBER_WORD.test(w)) break;
     if (RELATIVE_YEAR.test(w) && ahead[i + 1] === 'year') return { period: `${w} year` };
     if (/^(?:in|for|during)$/.test(w) && /^(?:19|20)\d\d$/.test(ahead[i + 1] ?? '')) return { period: ahead[i + 1] };
+    // "440,000 cars during the quarter", "in the fourth quarter": a quarter's figure, not the year's.
+    if (/^(?:in|for|during|over)$/.test(w) && ahead[i + 1] === 'the' && (ahead[i + 2] === 'quarter' || (QUARTER_ORDINAL.test(ahead[i + 2] ?? '') && ahead[i + 3] === 'quarter'))) {
+      return { period: 'quarter' };
+    }
     // "a 5% drop over the next two years"
     if (/^(?:over|in|during|for)$/.test(w) && ahead[i + 1] === 'the' && ahead[i + 2] === 'next') {
       const rest = ahead.slice(i + 3, i + 5);
