@@ -123,7 +123,7 @@ export interface FigureClaim extends ClaimBase {
    * ("up", "down"), against when ("year": "from a year ago"; "quarter": "from the previous quarter"), or a margin
    * either side of it ("plus or minus 2%").
    */
-  change?: { of?: string; direction?: 'up' | 'down'; period?: 'year' | 'quarter'; margin?: true };
+  change?: { of?: string; direction?: 'up' | 'down'; period?: 'year' | 'quarter' | 'month'; margin?: true };
 }
 
 export type DateGranularity = 'year' | 'month' | 'day' | 'weekday' | 'duration';
