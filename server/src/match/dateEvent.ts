@@ -49,7 +49,8 @@ const SERIES_BEFORE = /\b(?:every|each)\b[^,;.]{0,60}\b(?:until|till|through|sin
 /** "another increase in", "a second round of talks on", "a further cut by": the dated noun phrase is a repeat. */
 const REPEAT_BEFORE = /\b(?:another|a\s+(?:second|third|fourth|fifth|further))\s+(?:[\p{L}-]+\s+){1,4}(?:in|on|at|by|for|from|during|until|before|after)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/iu;
 
-const SPEECH_VERB = String.raw`(?:said|says|told|announced|stated|declared|wrote|tweeted|posted|added|noted|warned|confirmed|spoke|claimed|insisted|pledged|vowed)`;
+// Not "added" or "posted": "added jobs last month", "posted a loss in May" tell of figures, not statements.
+const SPEECH_VERB = String.raw`(?:said|says|told|announced|stated|declared|wrote|tweeted|noted|warned|confirmed|spoke|claimed|insisted|pledged|vowed)`;
 /** A speech verb governing the date: "said Monday", "said late on Friday", "told reporters on Tuesday", "told CNN Friday". */
 const SPEECH_BEFORE = new RegExp(String.raw`\b${SPEECH_VERB}(?:\s+[\p{L}’'-]+)?\s+(?:(?:late|early)\s+)?(?:on\s+|last\s+)?(?:(?:late|early)\s+)?$`, 'u');
 const SPEECH_IN_CLAUSE = new RegExp(String.raw`\b${SPEECH_VERB}\b`, 'u');
