@@ -44,9 +44,15 @@ export const dateConflict: Rule = {
     'where the sources say August, “on Wednesday” where they say Monday.',
   defaultSeverity: 'warning',
   check: (ctx) =>
-    conflictFindings('date/conflict', ctx, ctx.dates, datesAgree, 'The sources date this differently', notToldApart(ctx.draft.dates), {
-      claimsIn: (source, sentence) => source.datesIn(sentence),
-      // A sentence that also names the draft's day by its weekday was paired through its other date.
-      sameValue: (draft, source) => sameDate(draft, source) || sameNamedWeekday(draft, source),
-    }, inDraftStyle),
+    conflictFindings('date/conflict', ctx, ctx.dates, {
+      agree: datesAgree,
+      lead: 'The sources date this differently',
+      stated: notToldApart(ctx.draft.dates),
+      alsoStates: {
+        claimsIn: (source, sentence) => source.datesIn(sentence),
+        // A sentence that also names the draft's day by its weekday was paired through its other date.
+        sameValue: (draft, source) => sameDate(draft, source) || sameNamedWeekday(draft, source),
+      },
+      suggestionFor: inDraftStyle,
+    }),
 };

@@ -14,26 +14,34 @@ export function factEvidence<C extends FigureClaim | DateClaim>(m: FactMatch<C>,
   return { about, agreeing: about.filter((c) => c.claims.some((sc) => agree(m.claim, sc))) };
 }
 
-/**
- * A conflict finding for each draft fact that confident source facts state and none of them allows. `stated` keeps
- * only the source facts that are positive evidence of the same fact (by default, all). `alsoStates` reads a source
- * sentence's own facts and tells which give the draft's value: a sentence that states it elsewhere (outside quotes)
- * was paired through the wrong one of its facts.
- */
-export function conflictFindings<C extends FigureClaim | DateClaim>(
-  rule: RuleId,
-  ctx: CheckContext,
-  matches: Array<FactMatch<C>>,
-  agree: (draft: C, source: C) => boolean,
-  lead: string,
-  stated?: (draft: C, source: C) => boolean,
+/** How a conflict rule reads its facts (see `conflictFindings`). */
+export interface ConflictReading<C extends FigureClaim | DateClaim> {
+  /** Whether a source fact allows the draft's value. */
+  agree: (draft: C, source: C) => boolean;
+  /** The message's opening ("The sources give a different figure"). */
+  lead: string;
+  /** Keeps only the source facts that are positive evidence of the same fact (by default, all). */
+  stated?: (draft: C, source: C) => boolean;
+  /**
+   * Reads a source sentence's own facts and tells which give the draft's value: a sentence that states it elsewhere
+   * (outside quotes) was paired through the wrong one of its facts.
+   */
   alsoStates?: {
     claimsIn: (source: SourceDoc, sentence: number) => readonly C[];
     sameValue: (draft: C, source: C) => boolean;
     /** The sentence gives the draft's value in words no claim was read from (a unit left out). */
     statesBare?: (draft: C, source: SourceDoc, sentence: number) => boolean;
-  },
-  suggestionFor: (draft: C, source: C) => string = (_, source) => source.text,
+  };
+  /** The quick fix for a source fact (by default its own text). */
+  suggestionFor?: (draft: C, source: C) => string;
+}
+
+/** A conflict finding for each draft fact that confident source facts state and none of them allows. */
+export function conflictFindings<C extends FigureClaim | DateClaim>(
+  rule: RuleId,
+  ctx: CheckContext,
+  matches: Array<FactMatch<C>>,
+  { agree, lead, stated, alsoStates, suggestionFor = (_, source) => source.text }: ConflictReading<C>,
 ): RawFinding[] {
   const statesDraftValue = (draft: C, doc: number, sentence: number) =>
     !!alsoStates &&

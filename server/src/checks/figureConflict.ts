@@ -103,18 +103,19 @@ export const figureConflict: Rule = {
     'has updated (“the toll rose to 9”) is flagged with the update and its date.',
   defaultSeverity: 'warning',
   check: (ctx) => [
-    // A loose bound holding the other figure ("above 3%" and "3.9%") neither confirms it nor tells against it.
-    ...conflictFindings(
-      'figure/conflict', ctx, ctx.figures, figuresOverlap, 'The sources give a different figure',
-      (draft, source) => statesSameQuantity(draft, source) && !insideLooseBound(draft, source) && !statedByAnother(ctx, draft, source),
+    ...conflictFindings('figure/conflict', ctx, ctx.figures, {
+      agree: figuresOverlap,
+      lead: 'The sources give a different figure',
+      // A loose bound holding the other figure ("above 3%" and "3.9%") neither confirms it nor tells against it.
+      stated: (draft, source) => statesSameQuantity(draft, source) && !insideLooseBound(draft, source) && !statedByAnother(ctx, draft, source),
       // "a 33-year-old flight attendant … another survivor, a 25-year-old woman": a source sentence that also gives the
       // draft's value for a like quantity was paired through the wrong one of its figures.
-      {
+      alsoStates: {
         claimsIn: (source, sentence) => source.figuresIn(sentence),
         sameValue: (draft, source) => statesSameQuantity(draft, source) && figuresOverlap(draft, source),
         statesBare: statesValueBare,
       },
-    ),
+    }),
     ...updateFindings(ctx),
   ],
 };
