@@ -2,6 +2,7 @@
 // sources telling their story, so their own date cannot place the weekdays they name.
 import type { Segmented } from '../extract/document';
 import type { Corpus } from './corpus';
+import { DAY_MS } from '../model/calendar';
 
 /** What the story relations read: each source's names and outlet, and the corpus's name counts. */
 export type StoryCorpus = Pick<Corpus, 'index' | 'sources'>;
@@ -65,7 +66,6 @@ export function sourcesByStoryName(corpus: StoryCorpus, among: ReadonlyArray<{ i
   return byName;
 }
 
-const DAY_MS = 86_400_000;
 /** A source this many days or more from the sources telling its story would place its weekdays in another week. */
 const APART_DAYS = 7;
 /** The dates of the other sources must cluster: this many days around their median holds most of them. */

@@ -1,6 +1,7 @@
 // Whether two figures or two dates can both be true.
 import type { DateClaim, FigureClaim } from '../model/types';
 import { QUALIFIER_FAMILY, type QualifierLabel } from '../extract/qualifiers';
+import { DAY_MS } from '../model/calendar';
 
 /** How a figure is bounded: its qualifier, or exact, or a range ("thousands", "10-12"). */
 function boundKind(f: FigureClaim): string {
@@ -294,7 +295,6 @@ export function datesComparable(a: DateClaim, b: DateClaim): boolean {
   return (a.year !== undefined && b.year !== undefined) || (a.month !== undefined && b.month !== undefined);
 }
 
-const DAY_MS = 86400000;
 
 /** Weekdays only contradict each other within one week: "on Friday" a fortnight later is another event. */
 function sameWeek(a: DateClaim, b: DateClaim): boolean {
