@@ -295,7 +295,6 @@ export function datesComparable(a: DateClaim, b: DateClaim): boolean {
   return (a.year !== undefined && b.year !== undefined) || (a.month !== undefined && b.month !== undefined);
 }
 
-
 /** Weekdays only contradict each other within one week: "on Friday" a fortnight later is another event. */
 function sameWeek(a: DateClaim, b: DateClaim): boolean {
   if (!a.resolved || !b.resolved) return true;
