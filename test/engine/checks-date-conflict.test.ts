@@ -657,3 +657,20 @@ President Ilse Varga said Monday she will go to Norland later this week to inspe
     single(ruleFindings(corpus, 'President Ilse Varga said Tuesday she will go to Norland later this week to inspect the devastation wrought by tornadoes in the South and Midwest.\n', 'date/conflict'), 'Tuesday');
   });
 });
+
+describe('date/conflict: a later date in the clause, after "as", dates what follows', () => {
+  const corpus = corpusOf([`---
+title: War declared
+date: 2026-10-08
+outlet: Wire One
+---
+
+Norland formally declared a state of war on Sunday as the death toll from an unprecedented Kestrel Front attack a day earlier rose above 700.
+`]);
+  it('the attack’s Saturday against the declaration’s Sunday is no conflict', () => {
+    assert.deepEqual(ruleFindings(corpus, 'The Kestrel Front’s unprecedented attack Saturday marked the largest attack on Norland in decades, and the death toll rose above 700.\n', 'date/conflict'), []);
+  });
+  it('another day for the declaration still conflicts', () => {
+    single(ruleFindings(corpus, 'Norland formally declared a state of war on Monday as the death toll rose above 700.\n', 'date/conflict'), 'Monday');
+  });
+});

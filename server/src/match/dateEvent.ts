@@ -81,6 +81,8 @@ const BOUNDARY =
 const DATE_TOKEN =
   /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:1[89]|20)\d\d\b|\b[\w.-]+[\s-](?:years?|months?|weeks?|days?)\b/g;
 const WHEN_SAME_DAY = /^,\s+when$/i;
+/** What joins a date's clause to the next date's: " and ", " as ", " after ", " while ". */
+const JOIN_AFTER = /\s(?:and|as|after|while)\s/;
 const RELATIVE = /^,\s+(?:who|which|where|whose|whom)\b/i;
 const DASH = /^\s[—–]\s$/;
 const RELATIVE_WORD = /^(?:who|which|where|whose|whom)\b/i;
@@ -136,8 +138,9 @@ function clauseOf(text: string, sentence: Span, span: Span): { start: number; en
       const and = text.slice(at + other[0].length, span.start).lastIndexOf(' and ');
       if (and >= 0) start = Math.max(start, at + other[0].length + and + 5);
     } else if (at >= span.end) {
-      const and = text.slice(span.end, at).indexOf(' and ');
-      if (and >= 0) end = Math.min(end, span.end + and);
+      // After the date, "as", "after" or "while" may join it too ("on Sunday as the toll from an attack a day earlier rose").
+      const join = JOIN_AFTER.exec(text.slice(span.end, at));
+      if (join) end = Math.min(end, span.end + join.index);
       break;
     }
   }
