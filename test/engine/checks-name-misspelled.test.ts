@@ -455,3 +455,17 @@ describe('name/misspelled: a common word opening a sentence is no name', () => {
     assert.deepEqual(misspelled('Varda said families in Varnholt were hit hardest.\n'), ['Varda']);
   });
 });
+
+describe('name/misspelled: a feminine surname form and a possessive without its apostrophe', () => {
+  const corpus = corpusOf(['Pyotr Kovalenny, Norland’s best-known opposition leader, died in an Arctic prison, officials in Norland said.\n\nKovalenny had been jailed since 2021, one of many Norlandis in prison.\n']);
+  const misspelled = (draft: string) => ruleFindings(corpus, draft, 'name/misspelled').map((f) => f.text);
+  it('Kovalennaya, his widow, is another person, not a misspelling of Kovalenny', () => {
+    assert.deepEqual(misspelled('His widow said Pyotr Kovalenny had been killed in prison. Kovalennaya called on Norlandis to protest.\n'), []);
+  });
+  it('“Norlands opposition” is Norland’s, its apostrophe left out', () => {
+    assert.deepEqual(misspelled('# Norlands opposition mourns Kovalenny\n\nThe opposition leader died in prison.\n'), []);
+  });
+  it('a misspelling of the surname still fires', () => {
+    assert.deepEqual(misspelled('Pyotr Kovalenni had been jailed since 2021.\n'), ['Kovalenni']);
+  });
+});

@@ -171,6 +171,8 @@ function differenceOf(word: Word, lower: string, role: Role, other: string, corp
   // "We’ve" and "We've" are one word whichever apostrophe the keyboard typed.
   const apostropheForms = [lower, lower.replace(/’/g, "'"), lower.replace(/'/g, '’')];
   if (lower.length < 4 || apostropheForms.some((w) => index.vocabulary.has(w) || index.names.has(w))) return undefined;
+  // "Pakistans south": a name the sources use, with its possessive's apostrophe left out.
+  if (lower.endsWith('s') && index.names.has(lower.slice(0, -1))) return undefined;
   // "Trump-Zelenskyy" where the sources write Trump and Zelenskyy (and "Trump-Zelensky"): their own spellings, joined.
   const parts = lower.split(/[-‐‑]/);
   if (parts.length > 1 && parts.every((p) => p && (index.vocabulary.has(p) || index.names.has(p)))) return undefined;

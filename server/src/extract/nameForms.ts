@@ -141,7 +141,8 @@ export function areDistinctGivenNames(a: string, b: string): boolean {
 }
 
 /**
- * One name is the other's feminine form, so names another person: Ivan / Ivana, Petrov / Petrova, Zelensky / Zelenska.
+ * One name is the other's feminine form, so names another person: Ivan / Ivana, Petrov / Petrova, Zelensky / Zelenska,
+ * Navalny / Navalnaya.
  * Lower case in.
  */
 export function areGenderedForms(a: string, b: string): boolean {
@@ -150,9 +151,13 @@ export function areGenderedForms(a: string, b: string): boolean {
 
 /** -sky, -skyi, -skiy, -ski, -skij (also -tsky, -cki, -zky): the masculine ending whose feminine is -ska. */
 const MASCULINE_SKY = /^(.*[sczk]k)(?:[iy]+|ij)$/;
+/** Russian adjective surnames, -y, -iy, -yi, -oy: the masculine ending whose feminine is -aya (Navalny / Navalnaya). */
+const MASCULINE_ADJECTIVE = /^(.*[^aeiouy])(?:y|iy|yi|yy|oy)$/;
 
 function isFeminineOf(feminine: string, masculine: string): boolean {
   if (feminine === masculine + 'a') return true;
-  const m = MASCULINE_SKY.exec(masculine);
-  return !!m && feminine === m[1] + 'a';
+  const sky = MASCULINE_SKY.exec(masculine);
+  if (sky && feminine === sky[1] + 'a') return true;
+  const adjective = MASCULINE_ADJECTIVE.exec(masculine);
+  return !!adjective && feminine === adjective[1] + 'aya';
 }
