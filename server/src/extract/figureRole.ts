@@ -49,6 +49,9 @@ const OLD_VALUE = /^(?:original|initial|earlier|previous|old|former|draft)$/;
 
 /** How many words either side are read. */
 const WINDOW_WORDS = 6;
+/** How many characters either side are tokenised: enough for WINDOW_WORDS words. */
+export const ROLE_WINDOW = 80;
+
 /** Qualifiers before a number: "more than", "at least", "nearly", "up to", "some". */
 const QUALIFIERS = ['more than', 'fewer than', 'less than', 'at least', 'at most', 'up to', 'just over', 'just under', 'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'over', 'under', 'another', 'a further'].map((q) => q.split(' '));
 
@@ -57,18 +60,16 @@ function qualifierWordsAt(words: readonly string[], i: number): number {
   return QUALIFIERS.find((q) => q.every((w, k) => words[i + k] === w))?.length ?? 0;
 }
 
+/** How many words of a qualifier end `words` (0 if none). */
+function trailingQualifierWords(words: readonly string[]): number {
+  return QUALIFIERS.find((q) => q.every((w, k) => words[words.length - q.length + k] === w))?.length ?? 0;
+}
+
 /** Counted weapons: what happens to them, unless told otherwise ("shot down"), is that they were fired. */
 const WEAPON = /^(?:missiles?|drones?|rockets?|shells?|bombs?|projectiles?)$/i;
 
 /** Verbs that are nouns as well, read as a happening only when the count follows them. */
 const VERB_WITH_COUNT = new Map([['fires', 'fired']]);
-
-/** How many words of a qualifier end `words` (0 if none). */
-function trailingQualifierWords(words: readonly string[]): number {
-  return QUALIFIERS.find((q) => q.every((w, k) => words[words.length - q.length + k] === w))?.length ?? 0;
-}
-/** How many characters either side are tokenised: enough for WINDOW_WORDS words. */
-export const ROLE_WINDOW = 80;
 
 const TOKEN = /\d[\d,.]*\d|\d|\p{L}[\p{L}’'-]*|[,;:()—–"“”!?]/gu;
 

@@ -174,8 +174,11 @@ const holds = (f: FigureClaim, value: number) => f.low <= value && value <= f.hi
 const statedRange = (f: FigureClaim) => !f.qualifier || f.qualifier === 'between' ? f.low !== f.high : false;
 
 /** The step of a figure's last written digit, in its value's terms: 1 for "51 percent", 0.1 for "50.9%", 100,000 for "1.4 million". */
+/** The first number of a figure's text as written ("1,460", "3.5"), its decimals captured. */
+const WRITTEN_NUMBER = /\d[\d,]*(?:\.(\d+))?/;
+
 function writtenStep(f: FigureClaim): number | undefined {
-  const digits = /\d[\d,]*(?:\.(\d+))?/.exec(f.text);
+  const digits = WRITTEN_NUMBER.exec(f.text);
   const written = digits && Number(digits[0].replace(/,/g, ''));
   if (!written || !f.value) return undefined;
   // "440,000" is written to the ten thousand: its trailing zeros are rounding, as "0.44 million" would be.
@@ -197,7 +200,7 @@ function roundsTo(coarse: FigureClaim, fine: FigureClaim): boolean {
 }
 
 /** The digits of a figure's number as written ("1,460" → "1460"). */
-const writtenDigits = (f: FigureClaim) => /\d[\d,]*(?:\.\d+)?/.exec(f.text)?.[0].replace(/[,.]/g, '') ?? '';
+const writtenDigits = (f: FigureClaim) => WRITTEN_NUMBER.exec(f.text)?.[0].replace(/[,.]/g, '') ?? '';
 
 /**
  * "640 drones" against "more than 460 drones": the same digits in another order are a slip of the keys, not a count
